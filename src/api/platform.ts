@@ -1,0 +1,56 @@
+// The platform REST API's shapes (under /api): what a script sends to create a sandbox and what it gets back.
+import { z } from "zod";
+
+const quantityString = z.union([z.string(), z.number()]).transform(String);
+
+export const CreateClusterOptions = z
+  .object({
+    name: z
+      .string()
+      .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, "name must be a DNS label: lowercase letters, digits and '-', at most 63")
+      .optional(),
+    workers: z.number().int().min(0).max(100).optional(),
+    nodeResources: z
+      .object({
+        cpu: quantityString.optional(),
+        memory: quantityString.optional(),
+        pods: z.number().int().min(1).max(1000).optional(),
+      })
+      .strict()
+      .optional(),
+    pace: z.enum(["realistic", "fast"]).optional(),
+  })
+  .strict();
+
+export type CreateClusterOptions = z.infer<typeof CreateClusterOptions>;
+
+/** Settled options of a cluster, as stored. */
+export interface ClusterSpec {
+  name: string;
+  workers: number;
+  nodeResources: { cpu: string; memory: string; pods: number };
+  pace: "realistic" | "fast";
+}
+
+export interface ClusterSummary {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string;
+  expiresAt: string;
+  nodes: { total: number; ready: number };
+  objects: Record<string, number>;
+  revision: number;
+  pace: string;
+}
+
+/** What POST /api/clusters answers (201). */
+export interface CreatedCluster {
+  id: string;
+  name: string;
+  server: string;
+  token: string;
+  viewToken: string;
+  kubeconfig: string;
+  expiresAt: string;
+}

@@ -1,0 +1,40 @@
+// meta/v1 DeleteOptions, the optional body of DELETE requests and of a policy/v1 Eviction.
+import { z } from "zod";
+import { atomic, bool, int, list, ref, str, typeMetaFields } from "./fields";
+
+export const Preconditions = z
+  .object({
+    resourceVersion: str("Resource version the object must still have.").optional(),
+    uid: str("UID the object must still have.").optional(),
+  })
+  .meta({ id: "io.k8s.apimachinery.pkg.apis.meta.v1.Preconditions", description: "Conditions that must hold for the operation to run." });
+export type Preconditions = z.infer<typeof Preconditions>;
+
+/** Group/versions whose DELETE bodies decode as DeleteOptions, as in Kubernetes' OpenAPI. */
+const deleteOptionsGroupVersions: Array<[string, string]> = [
+  ["", "v1"],
+  ["apps", "v1"],
+  ["authorization.k8s.io", "v1"],
+  ["batch", "v1"],
+  ["coordination.k8s.io", "v1"],
+  ["discovery.k8s.io", "v1"],
+  ["events.k8s.io", "v1"],
+  ["policy", "v1"],
+];
+
+export const DeleteOptions = z
+  .object({
+    ...typeMetaFields,
+    gracePeriodSeconds: int("Seconds before the object is deleted; zero deletes immediately.").optional(),
+    preconditions: ref(Preconditions, "Conditions that must hold before deleting.").optional(),
+    orphanDependents: bool("Deprecated: orphans dependents when true; use propagationPolicy.").optional(),
+    propagationPolicy: str("Garbage collection of dependents: Orphan, Background or Foreground.").optional(),
+    dryRun: list(z.string(), "When All, the deletion is validated but not persisted.", atomic).optional(),
+    ignoreStoreReadErrorWithClusterBreakingPotential: bool("Deletes objects the store can no longer decode; unsafe.").optional(),
+  })
+  .meta({
+    id: "io.k8s.apimachinery.pkg.apis.meta.v1.DeleteOptions",
+    description: "Options for deleting an object.",
+    "x-kubernetes-group-version-kind": deleteOptionsGroupVersions.map(([group, version]) => ({ group, version, kind: "DeleteOptions" })),
+  });
+export type DeleteOptions = z.infer<typeof DeleteOptions>;

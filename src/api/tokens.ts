@@ -1,0 +1,31 @@
+// Cluster ids and bearer tokens. A token is `<cluster id>.<secret>`: the Worker can tell which cluster a token is
+// for (and refuse it on any other cluster) without waking a Durable Object; only the cluster's own object can tell
+// whether the secret is right, from the hashes it keeps.
+
+/** 20 lowercase base32 characters: 100 random bits, a valid DNS label. */
+export const clusterIdPattern = /^[a-z2-7]{20}$/;
+
+export function isClusterId(id: string): boolean {
+  return clusterIdPattern.test(id);
+}
+
+export function bearerToken(request: Request): string | undefined {
+  const header = request.headers.get("authorization");
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1];
+}
+
+/** The cluster id a token belongs to, if it is well formed. */
+export function clusterOfToken(token: string | undefined): string | undefined {
+  if (!token) return undefined;
+  const dot = token.indexOf(".");
+  if (dot < 0) return undefined;
+  const id = token.slice(0, dot);
+  return isClusterId(id) ? id : undefined;
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}

@@ -1,0 +1,220 @@
+// The verbs of the Kubernetes API on one resource: get, list, watch, create, update, patch, delete,
+// deletecollection. Each request goes decode → check → registry (strategy, validation, admission) → storage.
+import type { KubeObject } from "../../api/object";
+import { isRecord } from "../../api/object";
+import { badRequest, notFound, success } from "../../api/status";
+import type { DeleteOptions, RegistryStore } from "../registry/generic-store";
+import { listPrefix, objectKey } from "../registry/keys";
+import { apiVersionOf } from "../registry/resource-table";
+import type { Caller, ResourceDef } from "../registry/types";
+import { decodeObject, decodePatch, readBody } from "./decode";
+import { decodeContinue, encodeContinue, parseListOptions } from "./list-options";
+import { applyPatch } from "./patching";
+import { json } from "./respond";
+import { checkTypes, checkUnknownFields, parseFieldValidation } from "./schema-check";
+import { parseIncludeObject, tableContentType, toTable, wantsTable } from "./table";
+import type { WatchHub } from "./watch";
+
+export interface VerbContext {
+  def: ResourceDef;
+  namespace: string | undefined;
+  name: string | undefined;
+  subresource: string | undefined;
+  request: Request;
+  query: URLSearchParams;
+  caller: Caller;
+  registry: RegistryStore;
+  watches: WatchHub;
+  now: () => number;
+  /** Longest a watch may stay open, in seconds. */
+  maxWatchSeconds: number;
+}
+
+function view(ctx: VerbContext, obj: KubeObject): KubeObject {
+  return ctx.caller.role === "view" && ctx.def.redactForViewer ? ctx.def.redactForViewer(obj) : obj;
+}
+
+function warningHeaders(warnings: string[]): Record<string, string> {
+  if (!warnings.length) return {};
+  return { Warning: warnings.map((w) => `299 - ${JSON.stringify(w)}`).join(", ") };
+}
+
+function isDryRun(query: URLSearchParams): boolean {
+  const values = query.getAll("dryRun");
+  if (values.some((v) => v !== "All")) throw badRequest(`Invalid dry run value: ${values.find((v) => v !== "All")}`);
+  return values.includes("All");
+}
+
+function respondObject(ctx: VerbContext, obj: KubeObject, status: number, headers: Record<string, string> = {}): Response {
+  const viewed = view(ctx, obj);
+  if (wantsTable(ctx.request.headers.get("accept"))) {
+    const table = toTable(ctx.def, [viewed], ctx.now(), parseIncludeObject(ctx.query.get("includeObject")), {
+      resourceVersion: obj.metadata.resourceVersion,
+    });
+    return json(table, status, { ...headers, "Content-Type": tableContentType });
+  }
+  return json(viewed, status, headers);
+}
+
+export function get(ctx: VerbContext): Response {
+  return respondObject(ctx, ctx.registry.get(ctx.def, ctx.namespace, ctx.name!), 200);
+}
+
+export function list(ctx: VerbContext): Response {
+  const options = parseListOptions(ctx.def, ctx.query);
+  const revision = ctx.registry.store.revision;
+  let objects = ctx.registry.list(ctx.def, ctx.namespace);
+  objects = objects.filter((o) => options.selection.matches(o));
+  let continueToken: string | undefined;
+  let remaining: number | undefined;
+  if (options.continueToken) {
+    const { start } = decodeContinue(options.continueToken);
+    objects = objects.filter((o) => objectKey(ctx.def, o.metadata.namespace, o.metadata.name!) > start);
+  }
+  if (options.limit && objects.length > options.limit) {
+    remaining = objects.length - options.limit;
+    objects = objects.slice(0, options.limit);
+    const last = objects[objects.length - 1];
+    continueToken = encodeContinue(objectKey(ctx.def, last.metadata.namespace, last.metadata.name!), revision);
+  }
+  const listMeta = {
+    resourceVersion: String(revision),
+    ...(continueToken ? { continue: continueToken, remainingItemCount: remaining } : {}),
+  };
+  if (wantsTable(ctx.request.headers.get("accept"))) {
+    const table = toTable(ctx.def, objects.map((o) => view(ctx, o)), ctx.now(), parseIncludeObject(ctx.query.get("includeObject")), listMeta);
+    return json(table, 200, { "Content-Type": tableContentType });
+  }
+  return json({
+    kind: ctx.def.listKind,
+    apiVersion: apiVersionOf(ctx.def),
+    metadata: listMeta,
+    items: objects.map((o) => view(ctx, o)),
+  });
+}
+
+export function watch(ctx: VerbContext): Response {
+  const options = parseListOptions(ctx.def, ctx.query);
+  if (ctx.name) {
+    // A watch on a named path watches that one object.
+    const byName = new URLSearchParams(ctx.query);
+    byName.set("fieldSelector", [`metadata.name=${ctx.name}`, ctx.query.get("fieldSelector")].filter(Boolean).join(","));
+    options.selection = parseListOptions(ctx.def, byName).selection;
+  }
+  const timeout = Math.min(options.timeoutSeconds ?? ctx.maxWatchSeconds, ctx.maxWatchSeconds);
+  return ctx.watches.serve({
+    def: ctx.def,
+    prefix: listPrefix(ctx.def, ctx.namespace),
+    selection: options.selection,
+    resourceVersion: options.resourceVersion,
+    table: wantsTable(ctx.request.headers.get("accept")),
+    include: parseIncludeObject(ctx.query.get("includeObject")),
+    allowBookmarks: options.allowWatchBookmarks,
+    sendInitialEvents: options.sendInitialEvents,
+    timeoutSeconds: timeout,
+    now: ctx.now,
+    view: (o) => view(ctx, o),
+  });
+}
+
+/** Decode a body into an object of this kind: apiVersion/kind checks, unknown fields, types. */
+export async function decodeInto(ctx: VerbContext, bytes?: Uint8Array): Promise<{ object: KubeObject; warnings: string[] }> {
+  const raw = decodeObject(bytes ?? (await readBody(ctx.request)), ctx.request.headers.get("content-type"));
+  return checkObject(ctx, raw);
+}
+
+export function checkObject(ctx: VerbContext, raw: unknown): { object: KubeObject; warnings: string[] } {
+  const { def } = ctx;
+  if (!isRecord(raw)) throw badRequest(`${def.kind} in version "${def.version}" cannot be handled as a ${def.kind}: the body is not a JSON object`);
+  const expected = apiVersionOf(def);
+  if (raw.kind !== undefined && raw.kind !== def.kind) {
+    throw badRequest(`${raw.kind} in version "${def.version}" cannot be handled as a ${def.kind}: the kind in the data (${String(raw.kind)}) does not match the expected kind (${def.kind})`);
+  }
+  if (raw.apiVersion !== undefined && raw.apiVersion !== expected) {
+    throw badRequest(`the API version in the data (${String(raw.apiVersion)}) does not match the expected API version (${expected})`);
+  }
+  const warnings = checkUnknownFields(raw, def.schema, parseFieldValidation(ctx.query.get("fieldValidation")), def.kind, def.version);
+  const object = checkTypes<KubeObject>(raw, def.schema, def);
+  object.metadata ??= {};
+  return { object, warnings };
+}
+
+export async function create(ctx: VerbContext): Promise<Response> {
+  const { object, warnings } = await decodeInto(ctx);
+  if (ctx.def.virtualCreate) return json(ctx.def.virtualCreate(object, ctx.caller), 201);
+  const created = ctx.registry.create(ctx.def, ctx.namespace, object, { dryRun: isDryRun(ctx.query) });
+  return respondObject(ctx, created, 201, warningHeaders(warnings));
+}
+
+export async function update(ctx: VerbContext): Promise<Response> {
+  const { object, warnings } = await decodeInto(ctx);
+  const updated = ctx.registry.update(ctx.def, ctx.namespace, ctx.name!, object, {
+    dryRun: isDryRun(ctx.query),
+    subresource: ctx.subresource,
+  });
+  return respondObject(ctx, updated, 200, warningHeaders(warnings));
+}
+
+export async function patch(ctx: VerbContext): Promise<Response> {
+  const { type, body } = decodePatch(await readBody(ctx.request), ctx.request.headers.get("content-type"));
+  const current = ctx.registry.tryGet(ctx.def, ctx.namespace, ctx.name!);
+  const dryRun = isDryRun(ctx.query);
+  if (!current) {
+    if (type !== "apply") throw notFound(ctx.def.resource, ctx.def.group, ctx.name!);
+    const { object, warnings } = checkObject(ctx, body);
+    if (object.metadata.name && object.metadata.name !== ctx.name) {
+      throw badRequest(`the name of the object (${object.metadata.name}) does not match the name on the URL (${ctx.name})`);
+    }
+    object.metadata.name = ctx.name;
+    const created = ctx.registry.create(ctx.def, ctx.namespace, applyPatch(ctx, "apply", undefined, object), { dryRun });
+    return respondObject(ctx, created, 201, warningHeaders(warnings));
+  }
+  if (type === "apply") checkObject(ctx, body);
+  const patched = applyPatch(ctx, type, current, body);
+  const { object, warnings } = checkObject(ctx, patched);
+  const updated = ctx.registry.update(ctx.def, ctx.namespace, ctx.name!, object, { dryRun, subresource: ctx.subresource });
+  return respondObject(ctx, updated, 200, warningHeaders(warnings));
+}
+
+async function deleteOptions(ctx: VerbContext): Promise<DeleteOptions> {
+  const bytes = await readBody(ctx.request);
+  let options: DeleteOptions = {};
+  if (bytes.byteLength) {
+    const raw = decodeObject(bytes, ctx.request.headers.get("content-type"));
+    if (!isRecord(raw)) throw badRequest("DeleteOptions must be a JSON object");
+    options = raw as DeleteOptions;
+  }
+  const q = ctx.query;
+  if (q.has("gracePeriodSeconds")) options.gracePeriodSeconds = Number(q.get("gracePeriodSeconds"));
+  if (q.has("propagationPolicy")) options.propagationPolicy = q.get("propagationPolicy") as DeleteOptions["propagationPolicy"];
+  if (q.has("orphanDependents")) options.orphanDependents = q.get("orphanDependents") === "true";
+  const policy = options.propagationPolicy;
+  if (policy && !["Orphan", "Background", "Foreground"].includes(policy)) {
+    throw badRequest(`DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan"`);
+  }
+  if (isDryRun(q) || (options as { dryRun?: string[] }).dryRun?.includes?.("All")) options.dryRun = true;
+  return options;
+}
+
+export async function remove(ctx: VerbContext): Promise<Response> {
+  const options = await deleteOptions(ctx);
+  const { object, deleted } = ctx.registry.delete(ctx.def, ctx.namespace, ctx.name!, options);
+  if (!deleted) return respondObject(ctx, object, 200);
+  return json(success({ name: object.metadata.name, group: ctx.def.group || undefined, kind: ctx.def.resource, uid: object.metadata.uid }));
+}
+
+export async function removeCollection(ctx: VerbContext): Promise<Response> {
+  const options = await deleteOptions(ctx);
+  const selection = parseListOptions(ctx.def, ctx.query).selection;
+  const items: KubeObject[] = [];
+  for (const obj of ctx.registry.list(ctx.def, ctx.namespace)) {
+    if (!selection.matches(obj)) continue;
+    items.push(ctx.registry.delete(ctx.def, obj.metadata.namespace, obj.metadata.name!, options).object);
+  }
+  return json({
+    kind: ctx.def.listKind,
+    apiVersion: apiVersionOf(ctx.def),
+    metadata: { resourceVersion: String(ctx.registry.store.revision) },
+    items: items.map((o) => view(ctx, o)),
+  });
+}

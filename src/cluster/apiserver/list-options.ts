@@ -1,0 +1,86 @@
+// List and watch options from the query string: selectors, paging, resourceVersion, watch parameters.
+import type { KubeObject } from "../../api/object";
+import { badRequest } from "../../api/status";
+import { parseFieldSelector, type FieldSelector } from "../../api/selectors/field-selector";
+import { parseLabelSelector, type LabelMatcher } from "../../api/selectors/label-selector";
+import type { ResourceDef } from "../registry/types";
+
+export interface Selection {
+  label: LabelMatcher;
+  field: FieldSelector;
+  /** True when the object is selected. */
+  matches(obj: KubeObject): boolean;
+}
+
+export interface ListOptions {
+  selection: Selection;
+  limit?: number;
+  continueToken?: string;
+  resourceVersion?: string;
+  timeoutSeconds?: number;
+  allowWatchBookmarks: boolean;
+  sendInitialEvents: boolean;
+}
+
+/** The field values a field selector may name for this kind. */
+export function fieldsOf(def: ResourceDef, obj: KubeObject): Record<string, string> {
+  const fields: Record<string, string> = { "metadata.name": obj.metadata.name ?? "" };
+  if (def.namespaced) fields["metadata.namespace"] = obj.metadata.namespace ?? "";
+  return def.selectableFields ? { ...fields, ...def.selectableFields(obj) } : fields;
+}
+
+export function selectionFor(def: ResourceDef, labelSelector: string | null, fieldSelector: string | null): Selection {
+  const label = parseLabelSelector(labelSelector ?? "");
+  const field = parseFieldSelector(fieldSelector ?? "");
+  if (!field.isEmpty()) {
+    // Validate the names against a sample of this kind's fields (values do not matter).
+    const sample = fieldsOf(def, { metadata: { name: "", namespace: "" } } as KubeObject);
+    for (const name of field.fieldNames()) {
+      if (!(name in sample)) {
+        throw badRequest(`field label not supported: ${name}`);
+      }
+    }
+  }
+  return {
+    label,
+    field,
+    matches(obj) {
+      if (!label.isEmpty() && !label.matches(obj.metadata.labels ?? {})) return false;
+      return field.isEmpty() || field.matches(fieldsOf(def, obj));
+    },
+  };
+}
+
+function positiveInt(value: string | null, name: string): number | undefined {
+  if (value === null || value === "") return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw badRequest(`invalid ${name}: ${value}`);
+  return n;
+}
+
+export function parseListOptions(def: ResourceDef, query: URLSearchParams): ListOptions {
+  return {
+    selection: selectionFor(def, query.get("labelSelector"), query.get("fieldSelector")),
+    limit: positiveInt(query.get("limit"), "limit") || undefined,
+    continueToken: query.get("continue") || undefined,
+    resourceVersion: query.get("resourceVersion") ?? undefined,
+    timeoutSeconds: positiveInt(query.get("timeoutSeconds"), "timeoutSeconds"),
+    allowWatchBookmarks: query.get("allowWatchBookmarks") === "true",
+    sendInitialEvents: query.get("sendInitialEvents") === "true",
+  };
+}
+
+/** Continue tokens carry the last key returned; lists resume after it (at the current revision). */
+export function encodeContinue(lastKey: string, revision: number): string {
+  return btoa(JSON.stringify({ v: "meta.k8s.io/v1", rv: revision, start: lastKey }));
+}
+
+export function decodeContinue(token: string): { start: string; rv: number } {
+  try {
+    const parsed = JSON.parse(atob(token));
+    if (typeof parsed.start !== "string") throw new Error("no start");
+    return { start: parsed.start, rv: Number(parsed.rv) };
+  } catch {
+    throw badRequest("continue key is not valid: illegal base64 data at input byte 0");
+  }
+}

@@ -1,0 +1,204 @@
+// The apiserver of one cluster: routes a Kubernetes API request (path without the `/clusters/<id>` prefix) to
+// discovery, OpenAPI, or a verb on a resource, after authorizing the caller.
+import { forbidden, methodNotAllowed, failure } from "../../api/status";
+import type { RegistryStore } from "../registry/generic-store";
+import type { ResourceTable } from "../registry/resource-table";
+import type { Caller, ResourceDef, Verb } from "../registry/types";
+import {
+  aggregatedContentType,
+  aggregatedDiscovery,
+  apiGroupDocument,
+  apiGroupList,
+  apiResourceList,
+  apiVersions,
+  negotiateAggregated,
+} from "./discovery";
+import * as verbs from "./handlers";
+import { decodeObject, readBody } from "./decode";
+import { openapiV3DocumentJSON, openapiV3Index } from "./openapi/documents";
+import { openapiV2Response } from "./openapi/v2";
+import { parseRequest, type ResourceRequest } from "./request-info";
+import { errorResponse, json } from "./respond";
+import type { WatchHub } from "./watch";
+
+export interface ApiServerOptions {
+  table: ResourceTable;
+  registry: RegistryStore;
+  watches: WatchHub;
+  now: () => number;
+  /** Longest a watch may stay open, in seconds. */
+  maxWatchSeconds?: number;
+  /** Most watches open at once on this cluster. */
+  maxWatches?: number;
+}
+
+export const kubernetesVersion = {
+  major: "1",
+  minor: "33",
+  gitVersion: "v1.33.1-sandbox",
+  gitCommit: "0000000000000000000000000000000000000000",
+  gitTreeState: "clean",
+  buildDate: "2026-11-01T00:00:00Z",
+  goVersion: "go1.24.2",
+  compiler: "gc",
+  platform: "linux/amd64",
+};
+
+const readVerbs = new Set(["get", "list", "watch"]);
+
+const notFoundStatus = () =>
+  failure(404, "NotFound", "the server could not find the requested resource", { causes: [{ reason: "UnexpectedServerResponse", message: "404 page not found" }] });
+
+export class ApiServer {
+  constructor(private readonly opts: ApiServerOptions) {}
+
+  /** Handle one request; `path` has no cluster prefix. Never throws: failures are Status responses. */
+  async handle(request: Request, path: string, caller: Caller): Promise<Response> {
+    try {
+      const url = new URL(request.url);
+      const info = parseRequest(request.method, path, url.searchParams);
+      if (info.type === "nonresource") return this.nonResource(request, info.path);
+      return await this.resource(request, info, url.searchParams, caller);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  }
+
+  private nonResource(request: Request, path: string): Response {
+    const { table } = this.opts;
+    const accept = request.headers.get("accept");
+    if (request.method !== "GET" && request.method !== "HEAD") throw methodNotAllowed(`the server does not allow this method on the requested resource`);
+    if (path === "/version" || path === "/version/") return json(kubernetesVersion);
+    if (path === "/healthz" || path === "/livez" || path === "/readyz") return new Response("ok", { headers: { "Content-Type": "text/plain" } });
+    if (path === "/api" || path === "/apis") {
+      const aggregated = negotiateAggregated(accept);
+      if (aggregated) {
+        return json(aggregatedDiscovery(table, aggregated, path === "/api"), 200, {
+          "Content-Type": aggregatedContentType(aggregated),
+        });
+      }
+      return json(path === "/api" ? apiVersions(new URL(request.url).host) : apiGroupList(table));
+    }
+    const parts = path.split("/").filter(Boolean);
+    if (parts[0] === "api" && parts.length === 2) {
+      const doc = apiResourceList(table, "", parts[1]);
+      if (doc) return json(doc);
+    }
+    if (parts[0] === "apis" && parts.length === 2) {
+      const doc = apiGroupDocument(table, parts[1]);
+      if (doc) return json(doc);
+    }
+    if (parts[0] === "apis" && parts.length === 3) {
+      const doc = apiResourceList(table, parts[1], parts[2]);
+      if (doc) return json(doc);
+    }
+    if (path === "/openapi/v2") {
+      const v2 = openapiV2Response();
+      return new Response(v2.body, { status: v2.status, headers: v2.headers });
+    }
+    if (path === "/openapi/v3") return json(openapiV3Index(table.defs));
+    if (parts[0] === "openapi" && parts[1] === "v3") {
+      const doc = openapiV3DocumentJSON(table.defs, parts.slice(2).join("/"));
+      if (doc) {
+        return new Response(doc, {
+          headers: { "Content-Type": "application/json", "Cache-Control": "public, immutable, max-age=86400" },
+        });
+      }
+    }
+    throw notFoundStatus();
+  }
+
+  private async resource(request: Request, info: ResourceRequest, query: URLSearchParams, caller: Caller): Promise<Response> {
+    const def = this.opts.table.byResource(info.group, info.version, info.resource);
+    if (!def) throw notFoundStatus();
+    if (def.namespaced && info.name === undefined && info.namespace === undefined && !readVerbs.has(info.verb) && info.verb !== "deletecollection") {
+      // POST to a namespaced collection needs a namespace in the path.
+      throw methodNotAllowed("the server does not allow this method on the requested resource");
+    }
+    if (!def.namespaced && info.namespace !== undefined) throw notFoundStatus();
+    this.authorize(def, info, caller);
+
+    if (info.subresource) return this.subresource(request, def, info, query, caller);
+    if (!def.verbs.includes(info.verb as Verb)) {
+      throw methodNotAllowed(`the server does not allow this method on the requested resource`);
+    }
+    if (info.verb === "watch" && this.opts.watches.openWatches >= (this.opts.maxWatches ?? 100)) {
+      throw failure(429, "TooManyRequests", "too many open watches on this sandbox; close some and retry", { retryAfterSeconds: 5 });
+    }
+    const ctx = this.context(request, def, info, query, caller);
+    switch (info.verb) {
+      case "get":
+        return verbs.get(ctx);
+      case "list":
+        return verbs.list(ctx);
+      case "watch":
+        return verbs.watch(ctx);
+      case "create":
+        return verbs.create(ctx);
+      case "update":
+        return verbs.update(ctx);
+      case "patch":
+        return verbs.patch(ctx);
+      case "delete":
+        return verbs.remove(ctx);
+      case "deletecollection":
+        return verbs.removeCollection(ctx);
+    }
+  }
+
+  private async subresource(request: Request, def: ResourceDef, info: ResourceRequest, query: URLSearchParams, caller: Caller): Promise<Response> {
+    const sub = info.subresource!;
+    if (!info.name || !def.subresources?.includes(sub)) throw notFoundStatus();
+    const ctx = this.context(request, def, info, query, caller);
+    if (sub === "status") {
+      if (info.verb === "get") return verbs.get(ctx);
+      if (info.verb === "update") return verbs.update(ctx);
+      if (info.verb === "patch") return verbs.patch(ctx);
+      throw methodNotAllowed("the server does not allow this method on the requested resource");
+    }
+    const handler = def.subresourceHandlers?.[sub];
+    if (!handler) throw notFoundStatus();
+    const writes = request.method !== "GET" && request.method !== "HEAD";
+    const bytes = writes ? await readBody(request) : undefined;
+    const result = await handler({
+      method: request.method,
+      namespace: info.namespace,
+      name: info.name,
+      query,
+      request,
+      caller,
+      registry: this.opts.registry,
+      body: bytes && bytes.byteLength ? decodeObject(bytes, request.headers.get("content-type")) : undefined,
+    });
+    return result instanceof Response ? result : json(result.body, result.status ?? 200);
+  }
+
+  private authorize(def: ResourceDef, info: ResourceRequest, caller: Caller): void {
+    if (caller.role === "admin") return;
+    const readOnly = readVerbs.has(info.verb) && (!info.subresource || info.subresource === "status" || info.subresource === "log");
+    const computed = info.verb === "create" && def.virtualCreate !== undefined;
+    if (readOnly || computed) return;
+    const resource = info.subresource ? `${def.resource}/${info.subresource}` : def.resource;
+    const scope = info.namespace ? ` in the namespace "${info.namespace}"` : " at the cluster scope";
+    const what = info.name ? `${def.resource} "${info.name}"` : def.resource;
+    throw forbidden(
+      `${what} is forbidden: User "${caller.user}" cannot ${info.verb} resource "${resource}" in API group "${def.group}"${scope}: this is a read-only token`,
+    );
+  }
+
+  private context(request: Request, def: ResourceDef, info: ResourceRequest, query: URLSearchParams, caller: Caller): verbs.VerbContext {
+    return {
+      def,
+      namespace: info.namespace,
+      name: info.name,
+      subresource: info.subresource,
+      request,
+      query,
+      caller,
+      registry: this.opts.registry,
+      watches: this.opts.watches,
+      now: this.opts.now,
+      maxWatchSeconds: this.opts.maxWatchSeconds ?? 1800,
+    };
+  }
+}

@@ -1,0 +1,14 @@
+import { ConfigMap } from "../../../api/schemas/core/configmap";
+import { defineResource } from "../define";
+import { printer } from "./printer";
+
+export const configMaps = defineResource({
+  group: "",
+  version: "v1",
+  kind: "ConfigMap",
+  resource: "configmaps",
+  namespaced: true,
+  shortNames: ["cm"],
+  schema: ConfigMap,
+  printer,
+});

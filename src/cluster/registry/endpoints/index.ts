@@ -1,0 +1,16 @@
+import { Endpoints } from "../../../api/schemas/core/endpoints";
+import { defineResource } from "../define";
+import { printer } from "./printer";
+
+export const endpoints = defineResource({
+  group: "",
+  version: "v1",
+  kind: "Endpoints",
+  listKind: "EndpointsList",
+  resource: "endpoints",
+  singular: "endpoints",
+  namespaced: true,
+  shortNames: ["ep"],
+  schema: Endpoints,
+  printer,
+});

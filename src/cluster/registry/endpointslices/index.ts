@@ -1,0 +1,13 @@
+import { EndpointSlice } from "../../../api/schemas/discovery/endpointslice";
+import { defineResource } from "../define";
+import { printer } from "./printer";
+
+export const endpointSlices = defineResource({
+  group: "discovery.k8s.io",
+  version: "v1",
+  kind: "EndpointSlice",
+  resource: "endpointslices",
+  namespaced: true,
+  schema: EndpointSlice,
+  printer,
+});

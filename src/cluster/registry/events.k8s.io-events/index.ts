@@ -1,0 +1,14 @@
+import { EventsEvent } from "../../../api/schemas/events/event";
+import { defineResource } from "../define";
+import { printer } from "./printer";
+
+export const eventsV1 = defineResource({
+  group: "events.k8s.io",
+  version: "v1",
+  kind: "Event",
+  resource: "events",
+  namespaced: true,
+  shortNames: ["ev"],
+  schema: EventsEvent,
+  printer,
+});

@@ -1,0 +1,28 @@
+// The field selectors the apiserver supports on core/v1 Events (kubectl describe and kubectl events use them).
+import type { KubeObject } from "../../../api/object";
+
+interface EventShape extends KubeObject {
+  involvedObject?: Record<string, string | undefined>;
+  reason?: string;
+  reportingComponent?: string;
+  source?: { component?: string };
+  type?: string;
+}
+
+export function eventFields(obj: KubeObject): Record<string, string> {
+  const ev = obj as EventShape;
+  const io = ev.involvedObject ?? {};
+  return {
+    "involvedObject.kind": io.kind ?? "",
+    "involvedObject.namespace": io.namespace ?? "",
+    "involvedObject.name": io.name ?? "",
+    "involvedObject.uid": io.uid ?? "",
+    "involvedObject.apiVersion": io.apiVersion ?? "",
+    "involvedObject.resourceVersion": io.resourceVersion ?? "",
+    "involvedObject.fieldPath": io.fieldPath ?? "",
+    reason: ev.reason ?? "",
+    reportingComponent: ev.reportingComponent ?? "",
+    source: ev.source?.component ?? "",
+    type: ev.type ?? "",
+  };
+}

@@ -1,0 +1,16 @@
+import { Event } from "../../../api/schemas/core/event";
+import { defineResource } from "../define";
+import { printer } from "./printer";
+import { eventFields } from "./fields";
+
+export const events = defineResource({
+  group: "",
+  version: "v1",
+  kind: "Event",
+  resource: "events",
+  namespaced: true,
+  shortNames: ["ev"],
+  schema: Event,
+  printer,
+  selectableFields: eventFields,
+});

@@ -1,0 +1,254 @@
+// The generic registry store: Kubernetes' `genericregistry.Store` in miniature. One path for every write of every
+// kind — defaults, strategy hooks, validation, admission, optimistic concurrency, finalizers and graceful deletion —
+// so a controller's write is checked exactly like kubectl's. It never names a kind: per-kind behaviour comes from
+// the ResourceDef's strategy.
+import type { KubeObject } from "../../api/object";
+import {
+  alreadyExists,
+  badRequest,
+  conflict,
+  invalid,
+  notFound,
+  staleResourceVersion,
+  type FieldError,
+} from "../../api/status";
+import { validateObjectMeta, validateObjectMetaUpdate } from "../../api/validation/object-meta";
+import type { Store } from "../storage/store";
+import { listPrefix, objectKey } from "./keys";
+import type { ResourceDef, StrategyContext } from "./types";
+import { deepEqual, withoutVolatileMeta, specOf } from "./object-compare";
+
+/** What the store needs from the outside world: the clock and identifiers (from runtime/). */
+export interface StoreEnvironment {
+  now(): number;
+  rfc3339(ms: number): string;
+  uid(): string;
+  nameSuffix(): string;
+}
+
+/** Checks that run after the strategy and before storage (namespace lifecycle, quota, ...). */
+export type AdmissionCheck = (
+  operation: "CREATE" | "UPDATE" | "DELETE",
+  def: ResourceDef,
+  object: KubeObject,
+  old: KubeObject | undefined,
+) => void;
+
+export interface WriteOptions {
+  dryRun?: boolean;
+  /** The subresource being written (`status`), if any. */
+  subresource?: string;
+}
+
+export interface DeleteOptions {
+  gracePeriodSeconds?: number;
+  propagationPolicy?: "Orphan" | "Background" | "Foreground";
+  orphanDependents?: boolean;
+  preconditions?: { uid?: string; resourceVersion?: string };
+  dryRun?: boolean;
+}
+
+export interface DeleteResult {
+  object: KubeObject;
+  /** True when the object is gone; false when it is only marked for deletion (finalizers, grace period). */
+  deleted: boolean;
+}
+
+/** Decides the grace period of a deletion (pods); undefined means immediate. */
+export type GracePolicy = (def: ResourceDef, object: KubeObject, requested: number | undefined) => number | undefined;
+
+export class RegistryStore {
+  private readonly admission: AdmissionCheck[] = [];
+
+  constructor(
+    readonly store: Store,
+    private readonly env: StoreEnvironment,
+    private readonly gracePolicy: GracePolicy = () => undefined,
+  ) {}
+
+  addAdmission(check: AdmissionCheck): void {
+    this.admission.push(check);
+  }
+
+  get(def: ResourceDef, namespace: string | undefined, name: string): KubeObject {
+    const found = this.store.get(objectKey(def, namespace, name));
+    if (!found) throw notFound(def.resource, def.group, name);
+    return found;
+  }
+
+  tryGet(def: ResourceDef, namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.store.get(objectKey(def, namespace, name));
+  }
+
+  list(def: ResourceDef, namespace?: string): KubeObject[] {
+    return this.store.list(listPrefix(def, namespace));
+  }
+
+  create(def: ResourceDef, namespace: string | undefined, input: KubeObject, opts: WriteOptions = {}): KubeObject {
+    const ctx = this.context();
+    const obj = structuredClone(input);
+    obj.apiVersion = def.group ? `${def.group}/${def.version}` : def.version;
+    obj.kind = def.kind;
+    const meta = (obj.metadata ??= {});
+    this.checkNamespace(def, namespace, meta.namespace);
+    if (def.namespaced) meta.namespace = namespace;
+    else delete meta.namespace;
+    if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${this.env.nameSuffix()}`;
+    delete meta.resourceVersion;
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    delete meta.selfLink;
+    meta.uid = this.env.uid();
+    meta.creationTimestamp = ctx.now;
+    if (def.hasGeneration) meta.generation = 1;
+    else delete meta.generation;
+    def.strategy?.defaults?.(obj);
+    def.strategy?.prepareForCreate?.(obj, ctx);
+    this.validate(def, obj, [
+      ...validateObjectMeta(meta, { namespaced: def.namespaced, nameValidator: def.nameValidator }),
+      ...(def.strategy?.validate?.(obj, ctx) ?? []),
+    ]);
+    for (const check of this.admission) check("CREATE", def, obj, undefined);
+    const key = objectKey(def, namespace, meta.name!);
+    if (this.store.get(key)) throw alreadyExists(def.resource, def.group, meta.name!);
+    if (opts.dryRun) return { ...obj, metadata: { ...meta } };
+    return this.store.commit([{ key, object: obj }])[0].object;
+  }
+
+  /**
+   * Replace an object (PUT, or the result of a patch). `input.metadata.resourceVersion`, when set, must match the
+   * stored one. Nothing is written when the result equals what is stored.
+   */
+  update(def: ResourceDef, namespace: string | undefined, name: string, input: KubeObject, opts: WriteOptions = {}): KubeObject {
+    const ctx = this.context(opts.subresource);
+    const key = objectKey(def, namespace, name);
+    const old = this.store.get(key);
+    if (!old) throw notFound(def.resource, def.group, name);
+    const obj = structuredClone(input);
+    const meta = (obj.metadata ??= {});
+    this.checkNamespace(def, namespace, meta.namespace);
+    if (meta.name !== undefined && meta.name !== name) {
+      throw badRequest(`the name of the object (${meta.name}) does not match the name on the URL (${name})`);
+    }
+    if (meta.resourceVersion && meta.resourceVersion !== old.metadata.resourceVersion) {
+      throw staleResourceVersion(def.resource, def.group, name);
+    }
+    obj.apiVersion = old.apiVersion;
+    obj.kind = old.kind;
+    meta.name = name;
+    if (def.namespaced) meta.namespace = namespace;
+    meta.uid = old.metadata.uid;
+    meta.creationTimestamp = old.metadata.creationTimestamp;
+    meta.resourceVersion = old.metadata.resourceVersion;
+    if (old.metadata.deletionTimestamp) {
+      meta.deletionTimestamp = old.metadata.deletionTimestamp;
+      meta.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+    } else {
+      delete meta.deletionTimestamp;
+      delete meta.deletionGracePeriodSeconds;
+    }
+    def.strategy?.defaults?.(obj);
+    if (opts.subresource === "status") {
+      keepAllButStatus(obj, old);
+      def.strategy?.prepareForStatusUpdate?.(obj, old, ctx);
+    } else {
+      if (def.hasGeneration || "status" in old) obj.status = old.status;
+      if (obj.status === undefined) delete obj.status;
+      def.strategy?.prepareForUpdate?.(obj, old, ctx);
+    }
+    if (def.hasGeneration) {
+      const generation = old.metadata.generation ?? 1;
+      meta.generation = deepEqual(specOf(obj), specOf(old)) ? generation : generation + 1;
+    }
+    const errors = [
+      ...validateObjectMeta(meta, { namespaced: def.namespaced, nameValidator: def.nameValidator }),
+      ...validateObjectMetaUpdate(meta, old.metadata),
+      ...(opts.subresource === "status"
+        ? def.strategy?.validateStatusUpdate?.(obj, old, ctx) ?? []
+        : [...(def.strategy?.validate?.(obj, ctx) ?? []), ...(def.strategy?.validateUpdate?.(obj, old, ctx) ?? [])]),
+    ];
+    this.validate(def, obj, errors);
+    for (const check of this.admission) check("UPDATE", def, obj, old);
+    if (deepEqual(withoutVolatileMeta(obj), withoutVolatileMeta(old))) return old;
+    if (opts.dryRun) return obj;
+    // The last finalizer of an object being deleted is gone: the update completes the deletion.
+    if (meta.deletionTimestamp && !meta.finalizers?.length && !def.strategy?.holdsDeletion?.(obj)) {
+      return this.store.commit([{ key, object: undefined }])[0].object;
+    }
+    return this.store.commit([{ key, object: obj }])[0].object;
+  }
+
+  /**
+   * Delete per Kubernetes: preconditions, then either mark (finalizers, graceful deletion, foreground/orphan
+   * propagation) or remove at once.
+   */
+  delete(def: ResourceDef, namespace: string | undefined, name: string, options: DeleteOptions = {}): DeleteResult {
+    const ctx = this.context();
+    const key = objectKey(def, namespace, name);
+    const old = this.store.get(key);
+    if (!old) throw notFound(def.resource, def.group, name);
+    const pre = options.preconditions;
+    if (pre?.uid && pre.uid !== old.metadata.uid) {
+      throw conflict(def.resource, def.group, name,
+        `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid}`);
+    }
+    if (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion) {
+      throw conflict(def.resource, def.group, name,
+        `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion}`);
+    }
+    for (const check of this.admission) check("DELETE", def, old, old);
+
+    const finalizers = [...(old.metadata.finalizers ?? [])];
+    const policy = options.propagationPolicy ?? (options.orphanDependents ? "Orphan" : undefined);
+    if (policy === "Orphan" && !finalizers.includes("orphan")) finalizers.push("orphan");
+    if (policy === "Foreground" && !finalizers.includes("foregroundDeletion")) finalizers.push("foregroundDeletion");
+    const grace = old.metadata.deletionTimestamp ? undefined : this.gracePolicy(def, old, options.gracePeriodSeconds);
+    const held = def.strategy?.holdsDeletion?.(old) ?? false;
+
+    if (finalizers.length === 0 && !grace && !held) {
+      if (options.dryRun) return { object: old, deleted: true };
+      return { object: this.store.commit([{ key, object: undefined }])[0].object, deleted: true };
+    }
+    if (old.metadata.deletionTimestamp && sameList(finalizers, old.metadata.finalizers)) {
+      return { object: old, deleted: false };
+    }
+    const marked = structuredClone(old);
+    def.strategy?.beforeDelete?.(marked, ctx);
+    marked.metadata.finalizers = finalizers.length ? finalizers : undefined;
+    if (!marked.metadata.finalizers) delete marked.metadata.finalizers;
+    if (!marked.metadata.deletionTimestamp) {
+      marked.metadata.deletionTimestamp = this.env.rfc3339(this.env.now() + (grace ?? 0) * 1000);
+      marked.metadata.deletionGracePeriodSeconds = grace ?? 0;
+    }
+    if (def.hasGeneration) marked.metadata.generation = (old.metadata.generation ?? 1) + 1;
+    if (options.dryRun) return { object: marked, deleted: false };
+    return { object: this.store.commit([{ key, object: marked }])[0].object, deleted: false };
+  }
+
+  private context(subresource?: string): StrategyContext {
+    return { now: this.env.rfc3339(this.env.now()), subresource, list: (prefix) => this.store.list(prefix) };
+  }
+
+  private checkNamespace(def: ResourceDef, pathNamespace: string | undefined, bodyNamespace: string | undefined): void {
+    if (def.namespaced && bodyNamespace && pathNamespace && bodyNamespace !== pathNamespace) {
+      throw badRequest("the namespace of the provided object does not match the namespace sent on the request");
+    }
+  }
+
+  private validate(def: ResourceDef, obj: KubeObject, errors: FieldError[]): void {
+    if (errors.length) throw invalid(def.kind, def.group, obj.metadata?.name ?? obj.metadata?.generateName ?? "", errors);
+  }
+}
+
+/** A status write may change only `status` (and, as in Kubernetes, nothing of metadata but what the server sets). */
+function keepAllButStatus(obj: KubeObject, old: KubeObject): void {
+  const status = obj.status;
+  for (const key of Object.keys(obj)) if (key !== "status") delete obj[key];
+  for (const [key, value] of Object.entries(old)) if (key !== "status") obj[key] = structuredClone(value);
+  if (status === undefined) delete obj.status;
+  else obj.status = status;
+}
+
+function sameList(a: string[] | undefined, b: string[] | undefined): boolean {
+  return (a ?? []).join("\n") === (b ?? []).join("\n");
+}

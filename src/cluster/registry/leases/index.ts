@@ -1,0 +1,13 @@
+import { Lease } from "../../../api/schemas/coordination/lease";
+import { defineResource } from "../define";
+import { printer } from "./printer";
+
+export const leases = defineResource({
+  group: "coordination.k8s.io",
+  version: "v1",
+  kind: "Lease",
+  resource: "leases",
+  namespaced: true,
+  schema: Lease,
+  printer,
+});

@@ -1,0 +1,14 @@
+import { LimitRange } from "../../../api/schemas/core/limitrange";
+import { defineResource } from "../define";
+import { printer } from "./printer";
+
+export const limitRanges = defineResource({
+  group: "",
+  version: "v1",
+  kind: "LimitRange",
+  resource: "limitranges",
+  namespaced: true,
+  shortNames: ["limits"],
+  schema: LimitRange,
+  printer,
+});

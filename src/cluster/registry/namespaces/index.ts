@@ -1,0 +1,22 @@
+import { Namespace } from "../../../api/schemas/core/namespace";
+import { nameIsDNSLabel } from "../../../api/validation/names";
+import { defineResource } from "../define";
+import { printer } from "./printer";
+import { finalizeNamespace } from "./finalize";
+import { namespaceStrategy } from "./strategy";
+
+export const namespaces = defineResource({
+  group: "",
+  version: "v1",
+  kind: "Namespace",
+  resource: "namespaces",
+  namespaced: false,
+  shortNames: ["ns"],
+  schema: Namespace,
+  subresources: ["finalize", "status"],
+  nameValidator: nameIsDNSLabel,
+  strategy: namespaceStrategy,
+  subresourceHandlers: { finalize: finalizeNamespace },
+  printer,
+  selectableFields: (ns) => ({ "status.phase": String((ns.status as { phase?: string } | undefined)?.phase ?? "") }),
+});

@@ -1,0 +1,30 @@
+// Namespaces: the `kubernetes` finalizer, the name label, Active then Terminating.
+import type { KubeObject } from "../../../api/object";
+import type { Strategy } from "../types";
+
+interface NamespaceShape extends KubeObject {
+  spec?: { finalizers?: string[] };
+  status?: { phase?: string; conditions?: unknown[] };
+}
+
+export const namespaceStrategy: Strategy<NamespaceShape> = {
+  defaults(ns) {
+    ns.metadata.labels = { ...ns.metadata.labels, "kubernetes.io/metadata.name": ns.metadata.name ?? "" };
+  },
+  prepareForCreate(ns) {
+    ns.spec = { ...ns.spec, finalizers: ["kubernetes"] };
+    ns.status = { phase: "Active" };
+  },
+  prepareForUpdate(ns, old, ctx) {
+    if (ctx.subresource === "finalize") return;
+    // spec.finalizers change only through the finalize subresource.
+    ns.spec = { ...ns.spec, finalizers: old.spec?.finalizers };
+    if (!ns.spec.finalizers) delete ns.spec.finalizers;
+  },
+  beforeDelete(ns) {
+    ns.status = { ...ns.status, phase: "Terminating" };
+  },
+  holdsDeletion(ns) {
+    return (ns.spec?.finalizers?.length ?? 0) > 0;
+  },
+};

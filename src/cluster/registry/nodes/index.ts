@@ -1,0 +1,18 @@
+import { Node } from "../../../api/schemas/core/node";
+import { defineResource } from "../define";
+import { printer } from "./printer";
+
+export const nodes = defineResource({
+  group: "",
+  version: "v1",
+  kind: "Node",
+  resource: "nodes",
+  namespaced: false,
+  shortNames: ["no"],
+  schema: Node,
+  subresources: ["status"],
+  printer,
+  selectableFields: (node) => ({
+    "spec.unschedulable": String((node.spec as { unschedulable?: boolean } | undefined)?.unschedulable ?? false),
+  }),
+});

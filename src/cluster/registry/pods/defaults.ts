@@ -1,0 +1,104 @@
+// The apiserver's defaulting of a Pod (SetDefaults_Pod, _PodSpec, _Container) plus what the ServiceAccount and
+// DefaultTolerationSeconds admission plugins add, so a created pod reads as it does on a real cluster.
+import type { KubeObject } from "../../../api/object";
+
+type Json = Record<string, any>;
+
+function imageTag(image: string): string | undefined {
+  const withoutDigest = image.split("@")[0];
+  const lastSlash = withoutDigest.lastIndexOf("/");
+  const colon = withoutDigest.indexOf(":", lastSlash + 1);
+  return colon < 0 ? undefined : withoutDigest.slice(colon + 1);
+}
+
+function defaultContainer(c: Json): void {
+  if (!c.imagePullPolicy && typeof c.image === "string") {
+    const tag = imageTag(c.image);
+    c.imagePullPolicy = !tag || tag === "latest" ? "Always" : "IfNotPresent";
+  }
+  c.terminationMessagePath ??= "/dev/termination-log";
+  c.terminationMessagePolicy ??= "File";
+  c.resources ??= {};
+  for (const p of c.ports ?? []) p.protocol ??= "TCP";
+  for (const probe of [c.livenessProbe, c.readinessProbe, c.startupProbe]) {
+    if (!probe) continue;
+    probe.timeoutSeconds ??= 1;
+    probe.periodSeconds ??= 10;
+    probe.successThreshold ??= 1;
+    probe.failureThreshold ??= 3;
+    if (probe.httpGet) probe.httpGet.scheme ??= "HTTP";
+    if (probe.httpGet) probe.httpGet.path ??= "/";
+  }
+  // Limits without requests: requests default to the limits.
+  if (c.resources.limits) {
+    c.resources.requests = { ...c.resources.limits, ...c.resources.requests };
+  }
+}
+
+/** Defaults of a PodSpec, also used for pod templates of workloads. */
+export function defaultPodSpec(spec: Json): void {
+  spec.restartPolicy ??= "Always";
+  spec.terminationGracePeriodSeconds ??= 30;
+  spec.dnsPolicy ??= "ClusterFirst";
+  spec.securityContext ??= {};
+  spec.schedulerName ??= "default-scheduler";
+  spec.enableServiceLinks ??= true;
+  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) defaultContainer(c);
+  for (const v of spec.volumes ?? []) {
+    if (v.configMap) v.configMap.defaultMode ??= 420;
+    if (v.secret) v.secret.defaultMode ??= 420;
+    if (v.projected) v.projected.defaultMode ??= 420;
+    if (v.downwardAPI) v.downwardAPI.defaultMode ??= 420;
+    if (v.hostPath) v.hostPath.type ??= "";
+  }
+}
+
+const apiAccessMount = "/var/run/secrets/kubernetes.io/serviceaccount";
+
+/** What admission adds on create: service account, its token volume, default tolerations, priority. */
+export function admitNewPod(pod: KubeObject, suffix: string): void {
+  const spec = pod.spec as Json;
+  spec.serviceAccountName ??= spec.serviceAccount ?? "default";
+  spec.serviceAccount = spec.serviceAccountName;
+  spec.priority ??= 0;
+  spec.preemptionPolicy ??= "PreemptLowerPriority";
+  const tolerations: Json[] = (spec.tolerations ??= []);
+  for (const key of ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"]) {
+    if (!tolerations.some((t) => t.key === key && t.effect === "NoExecute")) {
+      tolerations.push({ key, operator: "Exists", effect: "NoExecute", tolerationSeconds: 300 });
+    }
+  }
+  if (spec.automountServiceAccountToken === false) return;
+  const containers: Json[] = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
+  if (containers.some((c) => (c.volumeMounts ?? []).some((m: Json) => m.mountPath === apiAccessMount))) return;
+  const volumeName = `kube-api-access-${suffix}`;
+  (spec.volumes ??= []).push({
+    name: volumeName,
+    projected: {
+      defaultMode: 420,
+      sources: [
+        { serviceAccountToken: { expirationSeconds: 3607, path: "token" } },
+        { configMap: { name: "kube-root-ca.crt", items: [{ key: "ca.crt", path: "ca.crt" }] } },
+        { downwardAPI: { items: [{ fieldRef: { apiVersion: "v1", fieldPath: "metadata.namespace" }, path: "namespace" }] } },
+      ],
+    },
+  });
+  for (const c of containers) (c.volumeMounts ??= []).push({ name: volumeName, readOnly: true, mountPath: apiAccessMount });
+}
+
+/** The QoS class the kubelet reports: Guaranteed, Burstable or BestEffort. */
+export function qosClass(spec: Json): string {
+  const containers: Json[] = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
+  let any = false;
+  let guaranteed = true;
+  for (const c of containers) {
+    const req = c.resources?.requests ?? {};
+    const lim = c.resources?.limits ?? {};
+    if (Object.keys(req).length || Object.keys(lim).length) any = true;
+    for (const r of ["cpu", "memory"]) {
+      if (lim[r] === undefined || (req[r] !== undefined && String(req[r]) !== String(lim[r]))) guaranteed = false;
+    }
+  }
+  if (!any) return "BestEffort";
+  return guaranteed ? "Guaranteed" : "Burstable";
+}

@@ -1,0 +1,36 @@
+import { Pod } from "../../../api/schemas/core/pod";
+import { defineResource } from "../define";
+import { printer } from "./printer";
+import { podStrategy } from "./strategy";
+import { bindPod, evictPod } from "./subresources";
+
+type Json = Record<string, any>;
+
+export const pods = defineResource({
+  group: "",
+  version: "v1",
+  kind: "Pod",
+  resource: "pods",
+  namespaced: true,
+  shortNames: ["po"],
+  categories: ["all"],
+  schema: Pod,
+  subresources: ["binding", "eviction", "status"],
+  subresourceHandlers: { binding: bindPod, eviction: evictPod },
+  strategy: podStrategy,
+  printer,
+  selectableFields: (pod) => {
+    const spec = (pod.spec ?? {}) as Json;
+    const status = (pod.status ?? {}) as Json;
+    return {
+      "spec.nodeName": spec.nodeName ?? "",
+      "spec.restartPolicy": spec.restartPolicy ?? "",
+      "spec.schedulerName": spec.schedulerName ?? "",
+      "spec.serviceAccountName": spec.serviceAccountName ?? "",
+      "spec.hostNetwork": String(spec.hostNetwork ?? false),
+      "status.phase": status.phase ?? "",
+      "status.podIP": status.podIP ?? "",
+      "status.nominatedNodeName": status.nominatedNodeName ?? "",
+    };
+  },
+});

@@ -1,0 +1,99 @@
+// Pods: defaults and admission additions on create, a Pending status, and the narrow set of fields an update may
+// change.
+import { fieldError, type FieldError } from "../../../api/status";
+import { isDNS1123Label } from "../../../api/validation/names";
+import type { Strategy } from "../types";
+import { admitNewPod, defaultPodSpec, qosClass } from "./defaults";
+import { deepEqual } from "../object-compare";
+
+type Json = Record<string, any>;
+
+const suffixAlphabet = "bcdfghjklmnpqrstvwxz2456789";
+
+/** A stable 5-character suffix from the pod's uid (names its API-access volume). */
+function suffixFromUid(uid: string): string {
+  let out = "";
+  const hex = uid.replace(/-/g, "");
+  for (let i = 0; i < 5; i++) out += suffixAlphabet[parseInt(hex.slice(i * 2, i * 2 + 2), 16) % suffixAlphabet.length];
+  return out;
+}
+
+export function validateContainers(spec: Json, path: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const containers: Json[] = spec.containers ?? [];
+  if (!containers.length) errors.push(fieldError.required(`${path}.containers`));
+  const seen = new Set<string>();
+  const check = (list: Json[], field: string) =>
+    list.forEach((c, i) => {
+      const at = `${path}.${field}[${i}]`;
+      if (!c.name) errors.push(fieldError.required(`${at}.name`));
+      else {
+        for (const msg of isDNS1123Label(c.name)) errors.push(fieldError.invalid(`${at}.name`, c.name, msg));
+        if (seen.has(c.name)) errors.push(fieldError.duplicate(`${at}.name`, c.name));
+        seen.add(c.name);
+      }
+      if (!c.image) errors.push(fieldError.required(`${at}.image`));
+      (c.ports ?? []).forEach((p: Json, j: number) => {
+        if (!(p.containerPort >= 1 && p.containerPort <= 65535)) {
+          errors.push(fieldError.invalid(`${at}.ports[${j}].containerPort`, p.containerPort, "must be between 1 and 65535, inclusive"));
+        }
+        if (p.protocol && !["TCP", "UDP", "SCTP"].includes(p.protocol)) {
+          errors.push(fieldError.notSupported(`${at}.ports[${j}].protocol`, p.protocol, ["SCTP", "TCP", "UDP"]));
+        }
+      });
+    });
+  check(spec.initContainers ?? [], "initContainers");
+  check(containers, "containers");
+  if (spec.restartPolicy && !["Always", "OnFailure", "Never"].includes(spec.restartPolicy)) {
+    errors.push(fieldError.notSupported(`${path}.restartPolicy`, spec.restartPolicy, ["Always", "OnFailure", "Never"]));
+  }
+  if (spec.dnsPolicy && !["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"].includes(spec.dnsPolicy)) {
+    errors.push(fieldError.notSupported(`${path}.dnsPolicy`, spec.dnsPolicy, ["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"]));
+  }
+  const volumes = new Set((spec.volumes ?? []).map((v: Json) => v.name));
+  [...(spec.initContainers ?? []), ...containers].forEach((c: Json) =>
+    (c.volumeMounts ?? []).forEach((m: Json, j: number) => {
+      if (!volumes.has(m.name)) {
+        const idx = containers.indexOf(c);
+        const list = idx >= 0 ? "containers" : "initContainers";
+        const i = idx >= 0 ? idx : (spec.initContainers ?? []).indexOf(c);
+        errors.push(fieldError.notFound(`${path}.${list}[${i}].volumeMounts[${j}].name`, m.name));
+      }
+    }),
+  );
+  return errors;
+}
+
+/** Only these may change in a pod's spec after creation. */
+function mutableView(spec: Json): Json {
+  const copy = structuredClone(spec);
+  for (const c of [...(copy.containers ?? []), ...(copy.initContainers ?? [])]) delete c.image;
+  delete copy.activeDeadlineSeconds;
+  delete copy.tolerations;
+  delete copy.terminationGracePeriodSeconds;
+  return copy;
+}
+
+export const podStrategy: Strategy = {
+  defaults(pod) {
+    pod.spec ??= {};
+    defaultPodSpec(pod.spec as Json);
+  },
+  prepareForCreate(pod) {
+    admitNewPod(pod, suffixFromUid(pod.metadata.uid ?? "0000000000"));
+    pod.status = { phase: "Pending", qosClass: qosClass(pod.spec as Json) };
+  },
+  validate(pod) {
+    return validateContainers((pod.spec ?? {}) as Json, "spec");
+  },
+  validateUpdate(pod, old, ctx) {
+    if (ctx.subresource === "binding" || deepEqual(mutableView(pod.spec as Json), mutableView(old.spec as Json))) return [];
+    return [
+      fieldError.forbidden(
+        "spec",
+        "pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)",
+      ),
+    ];
+  },
+};
+

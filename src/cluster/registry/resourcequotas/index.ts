@@ -1,0 +1,15 @@
+import { ResourceQuota } from "../../../api/schemas/core/resourcequota";
+import { defineResource } from "../define";
+import { printer } from "./printer";
+
+export const resourceQuotas = defineResource({
+  group: "",
+  version: "v1",
+  kind: "ResourceQuota",
+  resource: "resourcequotas",
+  namespaced: true,
+  shortNames: ["quota"],
+  schema: ResourceQuota,
+  subresources: ["status"],
+  printer,
+});

@@ -1,0 +1,38 @@
+// The resource table: every kind the apiserver serves. Adding a kind is one line here plus its folder; discovery,
+// routes, OpenAPI and tables follow. Order is discovery order (core first, then groups as kubectl lists them).
+import { configMaps } from "./configmaps";
+import { endpoints } from "./endpoints";
+import { endpointSlices } from "./endpointslices";
+import { events } from "./events";
+import { eventsV1 } from "./events.k8s.io-events";
+import { leases } from "./leases";
+import { limitRanges } from "./limitranges";
+import { namespaces } from "./namespaces";
+import { nodes } from "./nodes";
+import { pods } from "./pods";
+import { resourceQuotas } from "./resourcequotas";
+import { secrets } from "./secrets";
+import { selfSubjectAccessReviews } from "./selfsubjectaccessreviews";
+import { selfSubjectRulesReviews } from "./selfsubjectrulesreviews";
+import { serviceAccounts } from "./serviceaccounts";
+import { services } from "./services";
+import type { ResourceDef } from "./types";
+
+export const resources: ResourceDef[] = [
+  configMaps,
+  endpoints,
+  events,
+  limitRanges,
+  namespaces,
+  nodes,
+  pods,
+  resourceQuotas,
+  secrets,
+  serviceAccounts,
+  services,
+  selfSubjectAccessReviews,
+  selfSubjectRulesReviews,
+  leases,
+  endpointSlices,
+  eventsV1,
+];

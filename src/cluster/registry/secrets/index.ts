@@ -1,0 +1,17 @@
+import { Secret } from "../../../api/schemas/core/secret";
+import { defineResource } from "../define";
+import { printer } from "./printer";
+import { redactSecret, secretStrategy } from "./strategy";
+
+export const secrets = defineResource({
+  group: "",
+  version: "v1",
+  kind: "Secret",
+  resource: "secrets",
+  namespaced: true,
+  schema: Secret,
+  strategy: secretStrategy,
+  redactForViewer: redactSecret,
+  printer,
+  selectableFields: (s) => ({ type: String((s as { type?: string }).type ?? "") }),
+});

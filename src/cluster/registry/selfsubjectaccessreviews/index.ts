@@ -1,0 +1,14 @@
+import { SelfSubjectAccessReview } from "../../../api/schemas/authorization/selfsubjectaccessreview";
+import { defineResource } from "../define";
+import { reviewAccess } from "./review";
+
+export const selfSubjectAccessReviews = defineResource({
+  group: "authorization.k8s.io",
+  version: "v1",
+  kind: "SelfSubjectAccessReview",
+  resource: "selfsubjectaccessreviews",
+  namespaced: false,
+  verbs: ["create"],
+  schema: SelfSubjectAccessReview,
+  virtualCreate: reviewAccess,
+});

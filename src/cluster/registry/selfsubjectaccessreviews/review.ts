@@ -1,0 +1,37 @@
+// `kubectl auth can-i`: the answer follows the caller's token — the admin token may do everything, the read-only
+// token may only read (get, list, watch) and ask these questions.
+import type { KubeObject } from "../../../api/object";
+import type { Caller } from "../types";
+
+type Json = Record<string, any>;
+
+const readVerbs = new Set(["get", "list", "watch"]);
+
+export function isAllowed(caller: Caller, verb: string, group: string, resource: string): boolean {
+  if (caller.role === "admin") return true;
+  if (readVerbs.has(verb)) return true;
+  return verb === "create" && group === "authorization.k8s.io" && /^selfsubject(access|rules)reviews$/.test(resource);
+}
+
+export function reviewAccess(review: KubeObject, caller: Caller): KubeObject {
+  const spec = (review.spec ?? {}) as Json;
+  const attrs = spec.resourceAttributes as Json | undefined;
+  const nonResource = spec.nonResourceAttributes as Json | undefined;
+  const allowed = attrs
+    ? isAllowed(caller, attrs.verb ?? "", attrs.group ?? "", attrs.resource ?? "")
+    : caller.role === "admin" || readVerbs.has(nonResource?.verb ?? "");
+  const status: Json = { allowed };
+  status.reason = allowed
+    ? caller.role === "admin"
+      ? "the sandbox admin token may do everything"
+      : "the read-only token may read"
+    : "the read-only token may only get, list and watch";
+  if (!allowed) status.denied = true;
+  return {
+    apiVersion: "authorization.k8s.io/v1",
+    kind: "SelfSubjectAccessReview",
+    metadata: { creationTimestamp: null },
+    spec,
+    status,
+  };
+}

@@ -1,0 +1,24 @@
+import { Service } from "../../../api/schemas/core/service";
+import { nameIsDNS1035Label } from "../../../api/validation/names";
+import { defineResource } from "../define";
+import { printer } from "./printer";
+import { serviceStrategy } from "./strategy";
+
+export const services = defineResource({
+  group: "",
+  version: "v1",
+  kind: "Service",
+  resource: "services",
+  namespaced: true,
+  shortNames: ["svc"],
+  categories: ["all"],
+  schema: Service,
+  subresources: ["status"],
+  nameValidator: nameIsDNS1035Label,
+  strategy: serviceStrategy,
+  printer,
+  selectableFields: (svc) => ({
+    "spec.clusterIP": String((svc.spec as { clusterIP?: string } | undefined)?.clusterIP ?? ""),
+    "spec.type": String((svc.spec as { type?: string } | undefined)?.type ?? ""),
+  }),
+});

@@ -1,0 +1,120 @@
+// The contract between one kind's registry folder and the generic apiserver. A kind is served by adding one
+// `ResourceDef` to the resource table (resources.ts); discovery, routes, short names, categories, tables and OpenAPI
+// all follow from it. Nothing generic names a kind.
+import type { z } from "zod";
+import type { FieldError } from "../../api/status";
+import type { KubeObject } from "../../api/object";
+import type { NameValidator } from "../../api/validation/names";
+import type { RegistryStore } from "./generic-store";
+
+export type Verb = "create" | "delete" | "deletecollection" | "get" | "list" | "patch" | "update" | "watch";
+
+export const allVerbs: Verb[] = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
+
+/** A column of a server-side printed `Table` (meta.k8s.io/v1). */
+export interface ColumnDefinition {
+  name: string;
+  type: "string" | "integer" | "number" | "boolean" | "date";
+  format: string;
+  description: string;
+  /** 0 = shown always, 1 = only with `-o wide`. */
+  priority: number;
+}
+
+/** How `kubectl get` prints a kind: the same columns the real apiserver prints for it. */
+export interface Printer<T extends KubeObject = KubeObject> {
+  columns: ColumnDefinition[];
+  /** One row's cells, pre-formatted like the apiserver (ages as `5m`, lists joined with commas). `now` is ms. */
+  cells(obj: T, now: number): Array<string | number | boolean | null>;
+}
+
+export interface StrategyContext {
+  /** RFC 3339 wall-clock time of this request. */
+  now: string;
+  /** The subresource written (`status`, `finalize`, ...), if any. */
+  subresource?: string;
+  /** Current objects under a storage prefix (for allocators: cluster IPs, node ports). */
+  list(prefix: string): KubeObject[];
+}
+
+/**
+ * Per-kind hooks around the one generic store, in the order of Kubernetes' registry strategies.
+ * Hooks mutate the object they are given (a private copy); validation returns field errors (422 Invalid).
+ */
+export interface Strategy<T extends KubeObject = KubeObject> {
+  /** Fill defaults (the apiserver's defaulting), on create and update. */
+  defaults?(obj: T): void;
+  /** Clear or set fields before a create (e.g. reset status, set initial status). */
+  prepareForCreate?(obj: T, ctx: StrategyContext): void;
+  /** Before an update of the main resource: e.g. keep the old status. */
+  prepareForUpdate?(obj: T, old: T, ctx: StrategyContext): void;
+  /** On a delete that only marks the object (finalizers, grace): e.g. set a namespace's Terminating phase. */
+  beforeDelete?(obj: T, ctx: StrategyContext): void;
+  /**
+   * True while the object must stay although no metadata.finalizers remain, e.g. a namespace whose
+   * spec.finalizers a controller has not cleared yet.
+   */
+  holdsDeletion?(obj: T): boolean;
+  validate?(obj: T, ctx: StrategyContext): FieldError[];
+  validateUpdate?(obj: T, old: T, ctx: StrategyContext): FieldError[];
+  /** Before an update through the `status` subresource: e.g. keep the old spec. */
+  prepareForStatusUpdate?(obj: T, old: T, ctx: StrategyContext): void;
+  validateStatusUpdate?(obj: T, old: T, ctx: StrategyContext): FieldError[];
+}
+
+export interface ResourceDef<T extends KubeObject = KubeObject> {
+  /** API group, "" for core. */
+  group: string;
+  version: string;
+  kind: string;
+  listKind: string;
+  /** Plural resource name, e.g. `pods`. */
+  resource: string;
+  singular: string;
+  namespaced: boolean;
+  shortNames?: string[];
+  categories?: string[];
+  verbs: Verb[];
+  /** Full object schema (api/schemas), the single source for validation, OpenAPI and patch metadata. */
+  schema: z.ZodType;
+  /** Subresources served, e.g. `status`, `scale`, `binding`, `eviction`, `log`. */
+  subresources?: string[];
+  /** Spec changes increment `metadata.generation` (kinds with a spec/status split). */
+  hasGeneration?: boolean;
+  strategy?: Strategy<T>;
+  printer?: Printer<T>;
+  /** How object names are checked (DNS-1123 subdomain when absent). */
+  nameValidator?: NameValidator;
+  /** What a read-only caller sees of an object (e.g. Secret values hidden). */
+  redactForViewer?(obj: T): T;
+  /** For kinds that are computed, never stored (SelfSubjectAccessReview): the answer to a create. */
+  virtualCreate?(obj: T, caller: Caller): KubeObject;
+  /** Kind-specific subresources (binding, eviction, log, ...), by name. */
+  subresourceHandlers?: Record<string, SubresourceHandler>;
+  /** Field-selector values beyond metadata.name/metadata.namespace, e.g. `spec.nodeName`, `status.phase`. */
+  selectableFields?(obj: T): Record<string, string>;
+}
+
+/** Who is calling: the cluster's admin token, or its read-only (share) token. */
+export interface Caller {
+  role: "admin" | "view";
+  /** The user name Kubernetes messages show, e.g. `sandbox:admin`. */
+  user: string;
+}
+
+export interface SubresourceRequest {
+  method: string;
+  namespace: string | undefined;
+  name: string;
+  query: URLSearchParams;
+  request: Request;
+  caller: Caller;
+  registry: RegistryStore;
+  /** Decoded JSON/YAML/protobuf body for writes; undefined for reads. */
+  body?: unknown;
+}
+
+/** A JSON answer (`status` defaults to 200), or a whole Response for streams. */
+export type SubresourceResult = Response | { status?: number; body: unknown };
+
+export type SubresourceHandler = (req: SubresourceRequest) => Promise<SubresourceResult> | SubresourceResult;

@@ -1,0 +1,16 @@
+// The only place that reads the wall clock. Everything else takes `now` as an argument.
+
+/** Milliseconds since the epoch. In the Workers test runtime, vitest's fake timers drive this too. */
+export function nowMs(): number {
+  return Date.now();
+}
+
+/** RFC 3339 with second precision, as Kubernetes writes metav1.Time (`2026-11-25T22:30:54Z`). */
+export function rfc3339(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
+}
+
+/** RFC 3339 with microseconds, as Kubernetes writes metav1.MicroTime. */
+export function rfc3339Micro(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, ".$1000Z");
+}

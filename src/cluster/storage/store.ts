@@ -1,0 +1,243 @@
+// etcd semantics on the Durable Object's SQLite, after kine: every write appends an event whose id is the new
+// cluster-wide revision, and writes the object row, in one transaction. The store knows keys, never kinds.
+//
+// Keys look like `/<group>/<resource>/<namespace>/<name>` (cluster-scoped: `/<group>/<resource>/<name>`), so a
+// resource or a namespace is a prefix range. The first two segments form a "bucket" that the in-memory cache indexes.
+//
+// Invariants:
+// - `revision` is the revision of the last committed write; each write gets revision+1.
+// - An object's `metadata.resourceVersion` is the revision of its last write (as a decimal string).
+// - The cache mirrors the objects table; it is only changed after the SQLite transaction committed.
+// - Events with rev <= `compactedRevision` are gone; a watch from before it answers 410 Expired.
+import type { KubeObject } from "../../api/object";
+import { failure } from "../../api/status";
+
+export type EventType = "ADDED" | "MODIFIED" | "DELETED";
+
+export interface StoreEvent {
+  rev: number;
+  key: string;
+  type: EventType;
+  /** The object after the write (for DELETED, the last state, with the deletion's resourceVersion). */
+  object: KubeObject;
+  /** The object before the write; present for live events, absent for replayed ones. */
+  prev?: KubeObject;
+}
+
+export type StoreListener = (events: StoreEvent[]) => void;
+
+/** etcd's default request limit is 1.5 MiB; a Durable Object row is at most 2 MB. */
+export const maxObjectBytes = 1_572_864;
+
+export interface WriteOp {
+  key: string;
+  /** undefined = delete. */
+  object: KubeObject | undefined;
+}
+
+export function bucketOf(key: string): string {
+  const second = key.indexOf("/", 1);
+  const third = second < 0 ? -1 : key.indexOf("/", second + 1);
+  return third < 0 ? key : key.slice(0, third);
+}
+
+export class Store {
+  private readonly buckets = new Map<string, Map<string, KubeObject>>();
+  private readonly sortedKeys = new Map<string, string[]>();
+  private readonly listeners = new Set<StoreListener>();
+  private rev = 0;
+  private compacted = 0;
+
+  constructor(
+    private readonly sql: SqlStorage,
+    private readonly transactionSync: <T>(fn: () => T) => T,
+  ) {
+    this.createSchema();
+    this.load();
+  }
+
+  /** Re-create the tables (after `deleteAll()`) and empty the cache. */
+  reset(): void {
+    this.buckets.clear();
+    this.sortedKeys.clear();
+    this.rev = 0;
+    this.compacted = 0;
+    this.createSchema();
+  }
+
+  get revision(): number {
+    return this.rev;
+  }
+
+  get compactedRevision(): number {
+    return this.compacted;
+  }
+
+  get(key: string): KubeObject | undefined {
+    return this.buckets.get(bucketOf(key))?.get(key);
+  }
+
+  /** Objects whose key starts with `prefix`, in key order. The returned objects are shared: never mutate them. */
+  list(prefix: string): KubeObject[] {
+    const bucket = bucketOf(prefix);
+    const objects = this.buckets.get(bucket);
+    if (!objects) return [];
+    let keys = this.sortedKeys.get(bucket);
+    if (!keys) {
+      keys = [...objects.keys()].sort();
+      this.sortedKeys.set(bucket, keys);
+    }
+    const out: KubeObject[] = [];
+    if (prefix.length <= bucket.length + 1) {
+      for (const k of keys) out.push(objects.get(k)!);
+      return out;
+    }
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keys[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < keys.length && keys[i].startsWith(prefix); i++) out.push(objects.get(keys[i])!);
+    return out;
+  }
+
+  count(prefix: string): number {
+    return this.list(prefix).length;
+  }
+
+  /** Number of objects in every bucket, e.g. `{"/core/pods": 12}`. */
+  bucketSizes(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [bucket, objects] of this.buckets) if (objects.size) out[bucket] = objects.size;
+    return out;
+  }
+
+  subscribe(listener: StoreListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Commit several writes atomically, each with its own revision. Each object gets `metadata.resourceVersion` set to
+   * its revision (the caller's object is not mutated; the stored copy is returned). Either every op is stored and the
+   * listeners see every event, or (on a throw) nothing is.
+   */
+  commit(ops: WriteOp[]): StoreEvent[] {
+    if (ops.length === 0) return [];
+    const events: StoreEvent[] = [];
+    let rev = this.rev;
+    const staged = new Map<string, KubeObject | undefined>();
+    const current = (key: string) => (staged.has(key) ? staged.get(key) : this.get(key));
+    const rows: Array<{ key: string; rev: number; type: EventType; json: string; delete: boolean }> = [];
+    for (const op of ops) {
+      rev += 1;
+      const prev = current(op.key);
+      if (op.object === undefined) {
+        if (!prev) continue;
+        const last = withResourceVersion(prev, rev);
+        const json = JSON.stringify(last);
+        rows.push({ key: op.key, rev, type: "DELETED", json, delete: true });
+        events.push({ rev, key: op.key, type: "DELETED", object: last, prev });
+        staged.set(op.key, undefined);
+      } else {
+        const stored = withResourceVersion(op.object, rev);
+        const json = JSON.stringify(stored);
+        if (json.length > maxObjectBytes) {
+          throw failure(413, "RequestEntityTooLarge", "etcdserver: request is too large");
+        }
+        const type: EventType = prev ? "MODIFIED" : "ADDED";
+        rows.push({ key: op.key, rev, type, json, delete: false });
+        events.push({ rev, key: op.key, type, object: stored, prev });
+        staged.set(op.key, stored);
+      }
+    }
+    this.transactionSync(() => {
+      for (const row of rows) {
+        if (row.delete) this.sql.exec("DELETE FROM objects WHERE key = ?", row.key);
+        else this.sql.exec("INSERT OR REPLACE INTO objects (key, rev, value) VALUES (?, ?, ?)", row.key, row.rev, row.json);
+        this.sql.exec("INSERT INTO events (rev, key, type, value) VALUES (?, ?, ?, ?)", row.rev, row.key, row.type, row.json);
+      }
+    });
+    this.rev = rev;
+    for (const [key, object] of staged) this.setCached(key, object);
+    for (const listener of this.listeners) listener(events);
+    return events;
+  }
+
+  /**
+   * Events after `afterRev` whose key starts with `prefix`, oldest first, or "expired" when history before
+   * `afterRev` has been compacted away.
+   */
+  eventsSince(afterRev: number, prefix: string): StoreEvent[] | "expired" {
+    if (afterRev < this.compacted) return "expired";
+    const out: StoreEvent[] = [];
+    const cursor = this.sql.exec<{ rev: number; key: string; type: EventType; value: string }>(
+      "SELECT rev, key, type, value FROM events WHERE rev > ? AND key >= ? AND key < ? ORDER BY rev",
+      afterRev,
+      prefix,
+      prefix + "\uffff",
+    );
+    for (const row of cursor) out.push({ rev: row.rev, key: row.key, type: row.type, object: JSON.parse(row.value) });
+    return out;
+  }
+
+  /**
+   * Drop history so at most `keep` events remain, in batches of `batch` rows. Returns the number removed. The newest
+   * event always stays, so the revision survives a restart.
+   */
+  compact(keep: number, batch = 5000): number {
+    const oldest = this.sql.exec<{ n: number; lo: number | null }>("SELECT COUNT(*) AS n, MIN(rev) AS lo FROM events").one();
+    const excess = oldest.n - Math.max(1, keep);
+    if (excess <= 0 || oldest.lo === null) return 0;
+    const upTo = Math.min(this.rev - 1, oldest.lo + Math.min(excess, batch) - 1);
+    if (upTo < oldest.lo) return 0;
+    this.transactionSync(() => {
+      this.sql.exec("DELETE FROM events WHERE rev <= ?", upTo);
+      this.sql.exec("INSERT OR REPLACE INTO meta (k, v) VALUES ('compacted', ?)", String(upTo));
+    });
+    this.compacted = upTo;
+    return upTo - oldest.lo + 1;
+  }
+
+  /** Number of events kept in history. */
+  historySize(): number {
+    return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM events").one().n;
+  }
+
+  private setCached(key: string, object: KubeObject | undefined): void {
+    const bucket = bucketOf(key);
+    let objects = this.buckets.get(bucket);
+    if (!objects) {
+      if (!object) return;
+      objects = new Map();
+      this.buckets.set(bucket, objects);
+    }
+    const existed = objects.has(key);
+    if (object) objects.set(key, object);
+    else objects.delete(key);
+    if (existed !== (object !== undefined)) this.sortedKeys.delete(bucket);
+  }
+
+  private createSchema(): void {
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS objects (key TEXT PRIMARY KEY, rev INTEGER NOT NULL, value TEXT NOT NULL)`);
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS events (rev INTEGER PRIMARY KEY, key TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL)`);
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)`);
+  }
+
+  private load(): void {
+    for (const row of this.sql.exec<{ key: string; value: string }>("SELECT key, value FROM objects")) {
+      this.setCached(row.key, JSON.parse(row.value));
+    }
+    const maxEvent = this.sql.exec<{ m: number | null }>("SELECT MAX(rev) AS m FROM events").one().m ?? 0;
+    const maxObject = this.sql.exec<{ m: number | null }>("SELECT MAX(rev) AS m FROM objects").one().m ?? 0;
+    const compacted = this.sql.exec<{ v: string }>("SELECT v FROM meta WHERE k = 'compacted'").toArray()[0];
+    this.compacted = compacted ? Number(compacted.v) : 0;
+    this.rev = Math.max(maxEvent, maxObject, this.compacted);
+  }
+}
+
+function withResourceVersion(object: KubeObject, rev: number): KubeObject {
+  return { ...object, metadata: { ...object.metadata, resourceVersion: String(rev) } };
+}
