@@ -133,6 +133,8 @@ export function checkObject(ctx: VerbContext, raw: unknown): { object: KubeObjec
   if (raw.apiVersion !== undefined && raw.apiVersion !== expected) {
     throw badRequest(`the API version in the data (${String(raw.apiVersion)}) does not match the expected API version (${expected})`);
   }
+  // A computed kind's status is the server's answer; protobuf bodies always carry an empty one.
+  if (def.virtualCreate) delete raw.status;
   const warnings = checkUnknownFields(raw, def.schema, parseFieldValidation(ctx.query.get("fieldValidation")), def.kind, def.version);
   const object = checkTypes<KubeObject>(raw, def.schema, def);
   object.metadata ??= {};
