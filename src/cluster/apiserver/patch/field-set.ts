@@ -192,11 +192,11 @@ function compareInto(result: Comparison, before: unknown, after: unknown, meta: 
       for (const [element, item] of a) {
         const old = b.get(element);
         const at = [...path, element];
-        if (old === undefined) insertAt(result.added, at, setOf(item, meta?.items(), true));
+        if (old === undefined) insertAt(result.added, at, { ...setOf(item, meta?.items(), true), member: true });
         else if (kind === "map") compareInto(result, old, item, meta?.items(), at);
       }
       for (const [element, item] of b) {
-        if (!a.has(element)) insertAt(result.removed, [...path, element], setOf(item, meta?.items(), true));
+        if (!a.has(element)) insertAt(result.removed, [...path, element], { ...setOf(item, meta?.items(), true), member: true });
       }
       return;
     }
