@@ -9,7 +9,7 @@ import { apiVersionOf } from "../registry/resource-table";
 import type { Caller, ResourceDef } from "../registry/types";
 import { decodeObject, decodePatch, readBody } from "./decode";
 import { decodeContinue, encodeContinue, parseListOptions } from "./list-options";
-import { applyPatch } from "./patching";
+import { applyConfiguration, applyPatch, recordManager } from "./patching";
 import { json } from "./respond";
 import { checkTypes, checkUnknownFields, parseFieldValidation } from "./schema-check";
 import { parseIncludeObject, tableContentType, toTable, wantsTable } from "./table";
@@ -144,13 +144,15 @@ export function checkObject(ctx: VerbContext, raw: unknown): { object: KubeObjec
 export async function create(ctx: VerbContext): Promise<Response> {
   const { object, warnings } = await decodeInto(ctx);
   if (ctx.def.virtualCreate) return json(ctx.def.virtualCreate(object, ctx.caller), 201);
-  const created = ctx.registry.create(ctx.def, ctx.namespace, object, { dryRun: isDryRun(ctx.query) });
+  const managed = recordManager(ctx, undefined, object);
+  const created = ctx.registry.create(ctx.def, ctx.namespace, managed, { dryRun: isDryRun(ctx.query) });
   return respondObject(ctx, created, 201, warningHeaders(warnings));
 }
 
 export async function update(ctx: VerbContext): Promise<Response> {
   const { object, warnings } = await decodeInto(ctx);
-  const updated = ctx.registry.update(ctx.def, ctx.namespace, ctx.name!, object, {
+  const current = ctx.registry.get(ctx.def, ctx.namespace, ctx.name!);
+  const updated = ctx.registry.update(ctx.def, ctx.namespace, ctx.name!, recordManager(ctx, current, object), {
     dryRun: isDryRun(ctx.query),
     subresource: ctx.subresource,
   });
@@ -161,20 +163,25 @@ export async function patch(ctx: VerbContext): Promise<Response> {
   const { type, body } = decodePatch(await readBody(ctx.request), ctx.request.headers.get("content-type"));
   const current = ctx.registry.tryGet(ctx.def, ctx.namespace, ctx.name!);
   const dryRun = isDryRun(ctx.query);
-  if (!current) {
-    if (type !== "apply") throw notFound(ctx.def.resource, ctx.def.group, ctx.name!);
-    const { object, warnings } = checkObject(ctx, body);
-    if (object.metadata.name && object.metadata.name !== ctx.name) {
-      throw badRequest(`the name of the object (${object.metadata.name}) does not match the name on the URL (${ctx.name})`);
+  if (type === "apply") {
+    const { object: applied, warnings } = checkObject(ctx, body);
+    if (applied.metadata.name !== undefined && applied.metadata.name !== ctx.name) {
+      throw badRequest(`the name of the object (${applied.metadata.name}) does not match the name on the URL (${ctx.name})`);
     }
-    object.metadata.name = ctx.name;
-    const created = ctx.registry.create(ctx.def, ctx.namespace, applyPatch(ctx, "apply", undefined, object), { dryRun });
-    return respondObject(ctx, created, 201, warningHeaders(warnings));
+    applied.metadata.name = ctx.name;
+    const result = applyConfiguration(ctx, current, applied);
+    if (!current) {
+      const created = ctx.registry.create(ctx.def, ctx.namespace, result, { dryRun });
+      return respondObject(ctx, created, 201, warningHeaders(warnings));
+    }
+    const updated = ctx.registry.update(ctx.def, ctx.namespace, ctx.name!, result, { dryRun, subresource: ctx.subresource });
+    return respondObject(ctx, updated, 200, warningHeaders(warnings));
   }
-  if (type === "apply") checkObject(ctx, body);
-  const patched = applyPatch(ctx, type, current, body);
+  if (!current) throw notFound(ctx.def.resource, ctx.def.group, ctx.name!);
+  const patched = applyPatch(ctx, type as "json" | "merge" | "strategic", current, body);
   const { object, warnings } = checkObject(ctx, patched);
-  const updated = ctx.registry.update(ctx.def, ctx.namespace, ctx.name!, object, { dryRun, subresource: ctx.subresource });
+  const managed = recordManager(ctx, current, object);
+  const updated = ctx.registry.update(ctx.def, ctx.namespace, ctx.name!, managed, { dryRun, subresource: ctx.subresource });
   return respondObject(ctx, updated, 200, warningHeaders(warnings));
 }
 

@@ -1,7 +1,12 @@
 // List and watch options from the query string: selectors, paging, resourceVersion, watch parameters.
 import type { KubeObject } from "../../api/object";
 import { badRequest } from "../../api/status";
-import { parseFieldSelector, type FieldSelector } from "../../api/selectors/field-selector";
+import {
+  assertDefaultFieldLabels,
+  assertFieldLabelsSupported,
+  parseFieldSelector,
+  type FieldSelector,
+} from "../../api/selectors/field-selector";
 import { parseLabelSelector, type LabelMatcher } from "../../api/selectors/label-selector";
 import type { ResourceDef } from "../registry/types";
 
@@ -33,12 +38,11 @@ export function selectionFor(def: ResourceDef, labelSelector: string | null, fie
   const label = parseLabelSelector(labelSelector ?? "");
   const field = parseFieldSelector(fieldSelector ?? "");
   if (!field.isEmpty()) {
-    // Validate the names against a sample of this kind's fields (values do not matter).
-    const sample = fieldsOf(def, { metadata: { name: "", namespace: "" } } as KubeObject);
-    for (const name of field.fieldNames()) {
-      if (!(name in sample)) {
-        throw badRequest(`field label not supported: ${name}`);
-      }
+    if (def.selectableFields) {
+      // The names this kind supports: those of a sample object (values do not matter).
+      assertFieldLabelsSupported(field, Object.keys(fieldsOf(def, { metadata: { name: "", namespace: "" } } as KubeObject)));
+    } else {
+      assertDefaultFieldLabels(field);
     }
   }
   return {

@@ -15,7 +15,7 @@ import {
 } from "./discovery";
 import * as verbs from "./handlers";
 import { decodeObject, readBody } from "./decode";
-import { openapiV3DocumentJSON, openapiV3Index } from "./openapi/documents";
+import { openapiV3DocumentJSON, openapiV3Hash, openapiV3Index } from "./openapi/documents";
 import { openapiV2Response } from "./openapi/v2";
 import { parseRequest, type ResourceRequest } from "./request-info";
 import { errorResponse, json } from "./respond";
@@ -98,11 +98,14 @@ export class ApiServer {
     }
     if (path === "/openapi/v3") return json(openapiV3Index(table.defs));
     if (parts[0] === "openapi" && parts[1] === "v3") {
-      const doc = openapiV3DocumentJSON(table.defs, parts.slice(2).join("/"));
+      const gv = parts.slice(2).join("/");
+      const doc = openapiV3DocumentJSON(table.defs, gv);
       if (doc) {
-        return new Response(doc, {
-          headers: { "Content-Type": "application/json", "Cache-Control": "public, immutable, max-age=86400" },
-        });
+        // The hash in the index's URLs names this exact document: clients may cache it for good (kubectl-wire.md §4.6).
+        const etag = `"${openapiV3Hash(table.defs, gv)}"`;
+        const headers = { "Content-Type": "application/json", ETag: etag, "Cache-Control": "public, immutable, max-age=31536000" };
+        if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+        return new Response(doc, { headers });
       }
     }
     throw notFoundStatus();

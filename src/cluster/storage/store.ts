@@ -132,16 +132,18 @@ export class Store {
     const current = (key: string) => (staged.has(key) ? staged.get(key) : this.get(key));
     const rows: Array<{ key: string; rev: number; type: EventType; json: string; delete: boolean }> = [];
     for (const op of ops) {
-      rev += 1;
       const prev = current(op.key);
       if (op.object === undefined) {
+        // Deleting what does not exist is no write: it spends no revision.
         if (!prev) continue;
+        rev += 1;
         const last = withResourceVersion(prev, rev);
         const json = JSON.stringify(last);
         rows.push({ key: op.key, rev, type: "DELETED", json, delete: true });
         events.push({ rev, key: op.key, type: "DELETED", object: last, prev });
         staged.set(op.key, undefined);
       } else {
+        rev += 1;
         const stored = withResourceVersion(op.object, rev);
         const json = JSON.stringify(stored);
         if (json.length > maxObjectBytes) {

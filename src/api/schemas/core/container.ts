@@ -11,7 +11,7 @@ export const ContainerPort = z
     name: str("IANA_SVC_NAME of the port, unique within the pod, usable by Services.").optional(),
     hostPort: int("Port exposed on the host; rarely needed.").optional(),
     containerPort: int("Port number exposed on the pod's IP."),
-    protocol: str("Protocol of the port: TCP, UDP or SCTP; defaults to TCP.").optional(),
+    protocol: z.string().meta({ description: "Protocol of the port: TCP, UDP or SCTP; defaults to TCP.", default: "TCP" }).optional(),
     hostIP: str("Host IP the host port binds to.").optional(),
   })
   .meta({ id: "io.k8s.api.core.v1.ContainerPort", description: "A network port of a container." });

@@ -16,7 +16,7 @@ export const EndpointPort = z
   .object({
     name: str("Name of the port, matching the Service port name.").optional(),
     port: int("Port number."),
-    protocol: str("TCP, UDP or SCTP; defaults to TCP.").optional(),
+    protocol: z.string().meta({ description: "TCP, UDP or SCTP; defaults to TCP.", default: "TCP" }).optional(),
     appProtocol: str("Application protocol of the port.").optional(),
   })
   .meta({ id: "io.k8s.api.core.v1.EndpointPort", description: "One port of an endpoint set.", "x-kubernetes-map-type": "atomic" });

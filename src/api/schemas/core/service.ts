@@ -6,7 +6,7 @@ import { Condition, IntOrString, ObjectMeta } from "../meta";
 export const ServicePort = z
   .object({
     name: str("Name of the port, required when there are several.").optional(),
-    protocol: str("TCP, UDP or SCTP; defaults to TCP.").optional(),
+    protocol: z.string().meta({ description: "TCP, UDP or SCTP; defaults to TCP.", default: "TCP" }).optional(),
     appProtocol: str("Application protocol hint, e.g. http or kubernetes.io/h2c.").optional(),
     port: int("Port the Service exposes."),
     targetPort: ref(IntOrString, "Port number or name on the pods; defaults to port.").optional(),

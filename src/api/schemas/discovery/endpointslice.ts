@@ -42,7 +42,7 @@ export const Endpoint = z
 export const EndpointPort = z
   .object({
     name: str("Name of the port, matching the Service port name.").optional(),
-    protocol: str("TCP, UDP or SCTP; defaults to TCP.").optional(),
+    protocol: z.string().meta({ description: "TCP, UDP or SCTP; defaults to TCP.", default: "TCP" }).optional(),
     port: int("Port number; empty means all ports.").optional(),
     appProtocol: str("Application protocol of the port.").optional(),
   })

@@ -101,7 +101,11 @@ export function itemElement(item: unknown, meta: PatchMeta | undefined, kind: Li
   if (kind !== "map" || !isObject(item)) return undefined;
   const keys = [...(meta?.listMapKeys ?? (meta?.patchMergeKey ? [meta.patchMergeKey] : []))].sort();
   const key: JsonObject = {};
-  for (const name of keys) if (item[name] !== undefined) key[name] = item[name];
+  for (const name of keys) {
+    // A missing key field counts as its schema default, as structured-merge-diff does (ports: protocol "TCP").
+    const value = item[name] ?? meta?.items()?.field(name)?.defaultValue;
+    if (value !== undefined) key[name] = value;
+  }
   return Object.keys(key).length > 0 ? `k:${JSON.stringify(key)}` : undefined;
 }
 

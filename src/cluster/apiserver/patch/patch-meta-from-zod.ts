@@ -50,6 +50,7 @@ class ZodPatchMeta implements PatchMeta {
   readonly patchMergeKey?: string;
   readonly listType?: string;
   readonly listMapKeys?: readonly string[];
+  readonly defaultValue?: unknown;
   private readonly fields = new Map<string, PatchMeta | undefined>();
   private itemsNode: PatchMeta | undefined | null = null;
 
@@ -61,6 +62,7 @@ class ZodPatchMeta implements PatchMeta {
     if (typeof meta[MERGE_KEY] === "string") this.patchMergeKey = meta[MERGE_KEY];
     if (typeof meta[LIST_TYPE] === "string") this.listType = meta[LIST_TYPE];
     if (Array.isArray(meta[MAP_KEYS])) this.listMapKeys = meta[MAP_KEYS] as string[];
+    if (meta.default !== undefined) this.defaultValue = meta.default;
   }
 
   field(name: string): PatchMeta | undefined {

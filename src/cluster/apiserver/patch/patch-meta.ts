@@ -14,4 +14,6 @@ export interface PatchMeta {
   readonly listType?: string;
   /** x-kubernetes-list-map-keys, the keys of a `listType: map` list (server-side apply); optional. */
   readonly listMapKeys?: readonly string[];
+  /** The schema default of this field (e.g. a port's protocol "TCP"), which list-map keys fall back to. */
+  readonly defaultValue?: unknown;
 }

@@ -1,0 +1,205 @@
+// The store on a real Durable Object's SQLite: revisions, atomic commits, history, compaction, restart.
+import { env } from "cloudflare:workers";
+import { runInDurableObject } from "cloudflare:test";
+import { describe, expect, it, vi } from "vitest";
+import type { KubeObject } from "../../../src/api/object";
+import { maxObjectBytes, Store, type StoreEvent } from "../../../src/cluster/storage/store";
+
+vi.setConfig({ testTimeout: 60_000 });
+
+let objectCounter = 0;
+
+/** Run `fn` with a Store over the SQLite of a Durable Object nobody else uses, after `reset()`. */
+function withFreshStore<T>(fn: (store: Store, open: () => Store) => T | Promise<T>): Promise<T> {
+  const stub = env.CLUSTER.getByName(`store-test-${objectCounter++}-${crypto.randomUUID()}`);
+  return runInDurableObject(stub, async (_instance, state) => {
+    const open = () => new Store(state.storage.sql, (f) => state.storage.transactionSync(f));
+    const store = open();
+    store.reset();
+    return fn(store, open);
+  });
+}
+
+function configMap(namespace: string, name: string, data: Record<string, string> = {}): KubeObject {
+  return { apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace }, data } as KubeObject;
+}
+
+const key = (ns: string, name: string) => `/core/configmaps/${ns}/${name}`;
+
+describe("Store on Durable Object SQLite", () => {
+  it("has one cluster-wide revision that grows by one per write, across keys and buckets", () =>
+    withFreshStore((store) => {
+      expect(store.revision).toBe(0);
+      store.commit([{ key: key("a", "one"), object: configMap("a", "one") }]);
+      expect(store.revision).toBe(1);
+      store.commit([{ key: "/core/namespaces/a", object: { apiVersion: "v1", kind: "Namespace", metadata: { name: "a" } } }]);
+      expect(store.revision).toBe(2);
+      const events = store.commit([
+        { key: key("a", "one"), object: configMap("a", "one", { x: "1" }) },
+        { key: key("b", "two"), object: configMap("b", "two") },
+        { key: key("a", "one"), object: undefined },
+      ]);
+      expect(events.map((e) => [e.rev, e.type])).toEqual([[3, "MODIFIED"], [4, "ADDED"], [5, "DELETED"]]);
+      expect(store.revision).toBe(5);
+    }));
+
+  it("sets resourceVersion to the revision of the object's last write, without mutating the caller's object", () =>
+    withFreshStore((store) => {
+      const input = configMap("a", "one");
+      const [created] = store.commit([{ key: key("a", "one"), object: input }]);
+      expect(input.metadata.resourceVersion).toBeUndefined();
+      expect(created.object.metadata.resourceVersion).toBe("1");
+      store.commit([{ key: key("a", "other"), object: configMap("a", "other") }]);
+      expect(store.get(key("a", "one"))!.metadata.resourceVersion).toBe("1");
+      store.commit([{ key: key("a", "one"), object: configMap("a", "one", { v: "2" }) }]);
+      expect(store.get(key("a", "one"))!.metadata.resourceVersion).toBe("3");
+      const [deleted] = store.commit([{ key: key("a", "one"), object: undefined }]);
+      // The DELETED event carries the last state with the deletion's revision.
+      expect(deleted.object.metadata.resourceVersion).toBe("4");
+      expect(deleted.object.data).toEqual({ v: "2" });
+      expect(store.get(key("a", "one"))).toBeUndefined();
+    }));
+
+  it("does not spend a revision on deleting a key that does not exist", () =>
+    withFreshStore((store, open) => {
+      store.commit([{ key: key("a", "one"), object: configMap("a", "one") }]);
+      expect(store.commit([{ key: key("a", "missing"), object: undefined }])).toEqual([]);
+      expect(store.revision).toBe(1);
+      const [next] = store.commit([{ key: key("a", "two"), object: configMap("a", "two") }]);
+      expect(next.rev).toBe(2);
+      // A restart agrees with the running store.
+      expect(open().revision).toBe(2);
+    }));
+
+  it("commits several ops atomically: when the second fails nothing of the first is stored or announced", () =>
+    withFreshStore((store, open) => {
+      store.commit([{ key: key("a", "kept"), object: configMap("a", "kept") }]);
+      const seen: StoreEvent[][] = [];
+      store.subscribe((events) => seen.push(events));
+      const huge = configMap("a", "huge", { blob: "x".repeat(maxObjectBytes) });
+      let thrown: unknown;
+      try {
+        store.commit([
+          { key: key("a", "first"), object: configMap("a", "first") },
+          { key: key("a", "kept"), object: undefined },
+          { key: key("a", "huge"), object: huge },
+        ]);
+      } catch (error) {
+        thrown = error;
+      }
+      expect((thrown as { status?: { code: number; reason: string } }).status).toMatchObject({ code: 413, reason: "RequestEntityTooLarge" });
+      expect(store.revision).toBe(1);
+      expect(store.get(key("a", "first"))).toBeUndefined();
+      expect(store.get(key("a", "kept"))).toBeDefined();
+      expect(seen).toEqual([]);
+      expect(store.eventsSince(0, "/")).toHaveLength(1);
+      // Nothing reached SQLite either: a store rebuilt from disk sees the same.
+      const reopened = open();
+      expect(reopened.revision).toBe(1);
+      expect(reopened.list("/core/configmaps/a/").map((o) => o.metadata.name)).toEqual(["kept"]);
+    }));
+
+  it("notifies listeners once per commit with every event, and stops after unsubscribe", () =>
+    withFreshStore((store) => {
+      const seen: number[][] = [];
+      const stop = store.subscribe((events) => seen.push(events.map((e) => e.rev)));
+      store.commit([
+        { key: key("a", "x"), object: configMap("a", "x") },
+        { key: key("a", "y"), object: configMap("a", "y") },
+      ]);
+      stop();
+      store.commit([{ key: key("a", "z"), object: configMap("a", "z") }]);
+      expect(seen).toEqual([[1, 2]]);
+    }));
+
+  it("lists by prefix in key order, never mixing a namespace with one that shares its first letters", () =>
+    withFreshStore((store) => {
+      for (const [ns, name] of [["b", "2"], ["a", "9"], ["ab", "1"], ["a", "1"]]) {
+        store.commit([{ key: key(ns, name), object: configMap(ns, name) }]);
+      }
+      expect(store.list("/core/configmaps/a/").map((o) => `${o.metadata.namespace}/${o.metadata.name}`)).toEqual(["a/1", "a/9"]);
+      expect(store.list("/core/configmaps/").map((o) => `${o.metadata.namespace}/${o.metadata.name}`)).toEqual(["a/1", "a/9", "ab/1", "b/2"]);
+      expect(store.list("/core/secrets/")).toEqual([]);
+      expect(store.bucketSizes()).toEqual({ "/core/configmaps": 4 });
+    }));
+
+  it("replays events after a revision, oldest first, filtered by key prefix", () =>
+    withFreshStore((store) => {
+      store.commit([{ key: key("a", "one"), object: configMap("a", "one") }]); // 1
+      store.commit([{ key: key("b", "two"), object: configMap("b", "two") }]); // 2
+      store.commit([{ key: key("a", "one"), object: configMap("a", "one", { v: "2" }) }]); // 3
+      store.commit([{ key: "/core/secrets/a/s", object: { apiVersion: "v1", kind: "Secret", metadata: { name: "s", namespace: "a" } } }]); // 4
+      store.commit([{ key: key("a", "one"), object: undefined }]); // 5
+
+      const all = store.eventsSince(0, "/") as StoreEvent[];
+      expect(all.map((e) => e.rev)).toEqual([1, 2, 3, 4, 5]);
+      const inA = store.eventsSince(1, "/core/configmaps/a/") as StoreEvent[];
+      expect(inA.map((e) => [e.rev, e.type, e.object.metadata.resourceVersion])).toEqual([
+        [3, "MODIFIED", "3"],
+        [5, "DELETED", "5"],
+      ]);
+      expect((store.eventsSince(0, "/core/configmaps/") as StoreEvent[]).map((e) => e.rev)).toEqual([1, 2, 3, 5]);
+      expect(store.eventsSince(5, "/")).toEqual([]);
+    }));
+
+  it("compacts old events; a replay from before the compacted revision is expired", () =>
+    withFreshStore((store) => {
+      for (let i = 0; i < 10; i++) store.commit([{ key: key("a", `cm${i}`), object: configMap("a", `cm${i}`) }]);
+      expect(store.historySize()).toBe(10);
+      expect(store.compact(3)).toBe(7);
+      expect(store.compactedRevision).toBe(7);
+      expect(store.historySize()).toBe(3);
+      expect(store.eventsSince(6, "/")).toBe("expired");
+      expect(store.eventsSince(0, "/")).toBe("expired");
+      expect((store.eventsSince(7, "/") as StoreEvent[]).map((e) => e.rev)).toEqual([8, 9, 10]);
+      // Objects are untouched by compaction, and the revision does not move.
+      expect(store.list("/core/configmaps/a/")).toHaveLength(10);
+      expect(store.revision).toBe(10);
+      expect(store.compact(3)).toBe(0);
+    }));
+
+  it("compacts in batches and always keeps the newest event", () =>
+    withFreshStore((store) => {
+      for (let i = 0; i < 10; i++) store.commit([{ key: key("a", "same"), object: configMap("a", "same", { i: String(i) }) }]);
+      expect(store.compact(0, 4)).toBe(4);
+      expect(store.compactedRevision).toBe(4);
+      expect(store.compact(0, 100)).toBe(5);
+      expect(store.historySize()).toBe(1);
+      expect(store.compactedRevision).toBe(9);
+    }));
+
+  it("rebuilds its cache, revision and compacted revision from SQLite after a restart", () =>
+    withFreshStore((store, open) => {
+      store.commit([{ key: key("a", "one"), object: configMap("a", "one", { v: "1" }) }]);
+      store.commit([{ key: key("a", "two"), object: configMap("a", "two") }]);
+      store.commit([{ key: key("a", "two"), object: undefined }]);
+      store.commit([{ key: "/core/namespaces/a", object: { apiVersion: "v1", kind: "Namespace", metadata: { name: "a" } } }]);
+      store.compact(2);
+      const restarted = open();
+      expect(restarted.revision).toBe(4);
+      expect(restarted.compactedRevision).toBe(2);
+      expect(restarted.get(key("a", "one"))).toEqual(store.get(key("a", "one")));
+      expect(restarted.get(key("a", "two"))).toBeUndefined();
+      expect(restarted.list("/core/namespaces/").map((o) => o.metadata.name)).toEqual(["a"]);
+      expect(restarted.eventsSince(1, "/")).toBe("expired");
+      const [next] = restarted.commit([{ key: key("a", "three"), object: configMap("a", "three") }]);
+      expect(next.rev).toBe(5);
+    }));
+
+  it("keeps the revision across a restart even when the newest write was a deletion", () =>
+    withFreshStore((store, open) => {
+      store.commit([{ key: key("a", "one"), object: configMap("a", "one") }]);
+      store.commit([{ key: key("a", "one"), object: undefined }]);
+      store.compact(0);
+      expect(open().revision).toBe(2);
+    }));
+
+  it("reset() empties the cache and the revision of a store whose tables were wiped", () =>
+    withFreshStore((store) => {
+      store.commit([{ key: key("a", "one"), object: configMap("a", "one") }]);
+      store.reset();
+      expect(store.revision).toBe(0);
+      expect(store.get(key("a", "one"))).toBeUndefined();
+      expect(store.bucketSizes()).toEqual({});
+    }));
+});
