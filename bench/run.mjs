@@ -2,11 +2,16 @@
 // the apiserver's GET / LIST-as-Table / create beside a bare Durable Object round trip, print a table and a JSON
 // line, and stop the server. All traffic goes to 127.0.0.1; every loop is bounded in count and in time.
 import { createClient } from "./client.mjs";
-import { runLoad } from "./load.mjs";
+import { mergeRuns, runLoad } from "./load.mjs";
+import { cpus, loadavg } from "node:os";
 import { startWrangler } from "./server.mjs";
 
 const concurrency = 8;
 const caseCapMs = 60_000;
+/** Each case runs in this many rounds, interleaved with the other cases. */
+const rounds = 4;
+/** Requests per case in the one-at-a-time pass. */
+const sequentialCount = 100;
 const clusterCreates = 100;
 const seededPods = 1_000;
 const namespace = "bench";
@@ -39,6 +44,9 @@ async function probe(origin) {
     await client.close();
   }
 }
+
+/** The machine's load before the bench added its own. */
+const loadBefore = loadavg();
 
 async function main() {
   log("starting wrangler dev ...");
@@ -124,23 +132,35 @@ async function measure(client) {
       expect: 201,
       send: () => request(`${api}/api/v1/namespaces/${namespace}/configmaps`, { method: "POST", token, body: configMapBody() }),
     },
-    {
-      key: "bareAgain",
-      label: "bare DO round trip (again, for drift)",
-      count: 2_000,
-      expect: 404,
-      send: () => request(`/clusters/${bareClusterId}/version`, { token: `${bareClusterId}.x` }),
-    },
   ];
 
-  const results = {};
+  // Warm up every case (connections, JIT, the objects' caches) without counting, then run the cases in interleaved
+  // rounds so that a busy machine slows them all alike and the ratios stay fair.
   for (const c of cases) {
-    log(`running: ${c.label} ...`);
-    // Warm up (connections, JIT, the object's caches) without counting.
+    log(`warming up: ${c.label} ...`);
     await runLoad({ count: 50, concurrency, capMs: 10_000, expect: c.expect, send: async (i) => (await c.send(i)).status });
-    results[c.key] = await runLoad({ count: c.count, concurrency, capMs: caseCapMs, expect: c.expect, send: async (i) => (await c.send(i)).status });
   }
-  return { creates, results, cases };
+  const runs = Object.fromEntries(cases.map((c) => [c.key, []]));
+  for (let round = 0; round < rounds; round++) {
+    log(`round ${round + 1} of ${rounds} ...`);
+    for (const c of cases) {
+      const done = runs[c.key].reduce((n, r) => n + r.requests, 0);
+      const spentMs = runs[c.key].reduce((n, r) => n + r.elapsedMs, 0);
+      const count = Math.min(c.count - done, Math.ceil(c.count / rounds));
+      if (count <= 0 || spentMs >= caseCapMs) continue;
+      const run = await runLoad({ count, concurrency, capMs: caseCapMs - spentMs, expect: c.expect, send: async (i) => (await c.send(done + i)).status });
+      runs[c.key].push(run);
+    }
+  }
+  const results = Object.fromEntries(cases.map((c) => [c.key, mergeRuns(runs[c.key], c.count)]));
+
+  // One at a time: no queueing behind other requests, so the median is closer to the time the request itself costs.
+  const sequential = {};
+  for (const c of cases) {
+    log(`one at a time: ${c.label} ...`);
+    sequential[c.key] = await runLoad({ count: sequentialCount, concurrency: 1, capMs: 30_000, expect: c.expect, send: async (i) => (await c.send(c.count + i)).status });
+  }
+  return { creates, results, sequential, cases };
 }
 
 /** Fail loudly if a route does not answer what the figures claim to measure. */
@@ -155,9 +175,16 @@ async function checkShapes(request, api, token) {
   log(`LIST as Table: ${table.rows.length} rows, ${(list.text.length / 1024).toFixed(0)} KiB`);
 }
 
+/** Lines of a text table: first column left-aligned, the others right-aligned. */
+function table(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const fmt = (cells) => "  " + cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ");
+  return [fmt(header), "  " + widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(fmt)];
+}
+
 const ms = (v) => (Number.isFinite(v) ? v.toFixed(2) : "-");
 
-function print({ creates, results, cases }) {
+function print({ creates, results, sequential, cases }) {
   const bare = results.bare;
   const lines = [];
   lines.push("");
@@ -165,26 +192,31 @@ function print({ creates, results, cases }) {
   lines.push(`  ${creates.requests} creates (${creates.errors} errors): median ${ms(creates.medianMs)} ms, p99 ${ms(creates.p99Ms)} ms`);
   lines.push("  Client-measured over loopback through wrangler dev: an upper bound on the server's time.");
   lines.push("");
-  lines.push(`Apiserver through wrangler dev, concurrency ${concurrency}, keep-alive (latencies are client-measured):`);
+  lines.push(`Apiserver through wrangler dev, concurrency ${concurrency}, keep-alive, ${rounds} interleaved rounds (client-measured):`);
   const header = ["case", "requests", "errors", "req/s", "median ms", "p99 ms", "median / bare"];
   const rows = cases.map((c) => {
     const r = results[c.key];
     return [c.label, String(r.requests) + (r.capped ? " (capped)" : ""), String(r.errors), r.rps.toFixed(0), ms(r.medianMs), ms(r.p99Ms), (r.medianMs / bare.medianMs).toFixed(2) + "×"];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const fmt = (cells) => "  " + cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ");
-  lines.push(fmt(header));
-  lines.push("  " + widths.map((w) => "-".repeat(w)).join("  "));
-  for (const row of rows) lines.push(fmt(row));
+  lines.push(...table(header, rows));
   const ratio = results.get.medianMs / bare.medianMs;
   lines.push("");
   lines.push(`GET / bare (median latency): ${ratio.toFixed(2)}×  (goal ≤ 1.5×: ${ratio <= 1.5 ? "met" : "NOT met"})`);
   lines.push(`bare / GET (throughput):     ${(bare.rps / results.get.rps).toFixed(2)}×`);
+  lines.push("");
+  lines.push(`One at a time (concurrency 1, ${sequentialCount} requests each; "beyond bare" ≈ the work past a Durable Object round trip):`);
+  const seqBare = sequential.bare.medianMs;
+  const seqRows = cases.map((c) => {
+    const r = sequential[c.key];
+    return [c.label, String(r.requests), String(r.errors), ms(r.medianMs), ms(r.p99Ms), ms(r.medianMs - seqBare)];
+  });
+  lines.push(...table(["case", "requests", "errors", "median ms", "p99 ms", "beyond bare ms"], seqRows));
   for (const c of cases) {
-    const r = results[c.key];
-    if (r.firstError) lines.push(`  ${c.label}: first error: ${r.firstError}`);
+    for (const r of [results[c.key], sequential[c.key]]) if (r.firstError) lines.push(`  ${c.label}: first error: ${r.firstError}`);
   }
   if (creates.firstError) lines.push(`  cluster creation: first error: ${creates.firstError}`);
+  const fmtLoad = (l) => l.map((v) => v.toFixed(1)).join(" ");
+  lines.push(`Machine: ${cpus().length} CPUs; load average ${fmtLoad(loadBefore)} before, ${fmtLoad(loadavg())} after (client, wrangler and workerd share them).`);
   console.log(lines.join("\n"));
 
   const round = (v) => Math.round(v * 100) / 100;
@@ -193,7 +225,10 @@ function print({ creates, results, cases }) {
     concurrency,
     clusterCreate: summarize(creates),
     ...Object.fromEntries(cases.map((c) => [c.key, summarize(results[c.key])])),
+    sequential: Object.fromEntries(cases.map((c) => [c.key, summarize(sequential[c.key])])),
     getOverBare: round(ratio),
+    cpus: cpus().length,
+    loadAverage1mBefore: round(loadBefore[0]),
   };
   console.log(JSON.stringify(machine));
 }

@@ -10,6 +10,8 @@ import { errorResponse, statusResponse } from "./apiserver/respond";
 import { WatchHub } from "./apiserver/watch";
 import { bootstrapCluster } from "./bootstrap-cluster";
 import { ClusterRecordTable, type ClusterRecord } from "./cluster-record";
+import { EventRecorder } from "./controllers/event-recorder";
+import { Indexes } from "./controllers/indexes";
 import { ControllerManager } from "./controllers/manager";
 import { namespaceLifecycle } from "./admission/namespace-lifecycle";
 import { RegistryStore } from "./registry/generic-store";
@@ -61,7 +63,16 @@ export class ClusterObject extends DurableObject<Env> {
     this.watches = new WatchHub(this.store);
     this.api = new ApiServer({ table, registry: this.registry, watches: this.watches, now: nowMs });
     this.alarms = new AlarmScheduler(ctx.storage);
-    this.controllers = new ControllerManager(this.registry, table, this.store, {
+    const indexes = new Indexes(this.store);
+    const events = new EventRecorder(this.registry, table.byResource("", "v1", "events")!, rfc3339);
+    this.controllers = new ControllerManager({
+      registry: this.registry,
+      table,
+      store: this.store,
+      sql,
+      events,
+      indexes,
+      cluster: () => this.record?.spec,
       now: nowMs,
       wake: (at) => this.alarms.atOrBefore(at),
     });
@@ -179,6 +190,7 @@ export class ClusterObject extends DurableObject<Env> {
     this.tokenRoles.clear();
     this.records.createSchema();
     this.store.reset();
+    this.controllers.reset();
     this.alarms.fired();
   }
 

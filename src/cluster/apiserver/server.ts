@@ -18,6 +18,7 @@ import { decodeObject, readBody } from "./decode";
 import { openapiV3DocumentJSON, openapiV3Hash, openapiV3Index } from "./openapi/documents";
 import { openapiV2Response } from "./openapi/v2";
 import { parseRequest, type ResourceRequest } from "./request-info";
+import { scale } from "./scale";
 import { errorResponse, json } from "./respond";
 import type { WatchHub } from "./watch";
 
@@ -122,7 +123,10 @@ export class ApiServer {
     this.authorize(def, info, caller);
 
     if (info.subresource) return this.subresource(request, def, info, query, caller);
-    if (!def.verbs.includes(info.verb as Verb)) {
+    // PUT and PATCH need an object's path, POST a collection's: other combinations have no route.
+    const wrongPath =
+      ((info.verb === "update" || info.verb === "patch") && info.name === undefined) || (info.verb === "create" && info.name !== undefined);
+    if (!def.verbs.includes(info.verb as Verb) || wrongPath) {
       throw methodNotAllowed(`the server does not allow this method on the requested resource`);
     }
     if (info.verb === "watch" && this.opts.watches.openWatches >= (this.opts.maxWatches ?? 100)) {
@@ -159,6 +163,7 @@ export class ApiServer {
       if (info.verb === "patch") return verbs.patch(ctx);
       throw methodNotAllowed("the server does not allow this method on the requested resource");
     }
+    if (sub === "scale" && def.scale) return scale(ctx);
     const handler = def.subresourceHandlers?.[sub];
     if (!handler) throw notFoundStatus();
     const writes = request.method !== "GET" && request.method !== "HEAD";

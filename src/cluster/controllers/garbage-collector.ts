@@ -10,58 +10,42 @@ import type { Controller, ControllerContext } from "./types";
 
 export class GarbageCollector implements Controller {
   readonly name = "garbage-collector";
-  /** owner uid → storage keys of its dependents. */
-  private readonly dependents = new Map<string, Set<string>>();
-  /** uid → storage key, for every object with a uid. */
+  /** uid → storage key, for every object with a uid (to tell living owners from gone ones). */
   private readonly keyOfUid = new Map<string, string>();
-  private indexed = false;
 
   keysFor(event: StoreEvent): string[] {
-    const { key, object, prev } = event;
+    const { key, object } = event;
     const uid = object.metadata.uid;
-    for (const ref of prev?.metadata.ownerReferences ?? []) this.dependents.get(ref.uid)?.delete(key);
     if (event.type === "DELETED") {
       if (uid) this.keyOfUid.delete(uid);
-      const out: string[] = [];
+      const out = uid ? [`owner:${uid}`] : [];
+      // An owner waiting in foreground deletion may now be free to go.
       for (const ref of object.metadata.ownerReferences ?? []) {
-        this.dependents.get(ref.uid)?.delete(key);
-        // An owner waiting in foreground deletion may now be free to go.
         const ownerKey = this.keyOfUid.get(ref.uid);
         if (ownerKey) out.push(`final:${ownerKey}`);
       }
-      if (uid && this.dependents.get(uid)?.size) out.push(`owner:${uid}`);
       return out;
     }
     if (uid) this.keyOfUid.set(uid, key);
-    this.indexDependent(key, object);
-    const finalizers = object.metadata.finalizers ?? [];
     const out: string[] = [];
-    if (object.metadata.deletionTimestamp && (finalizers.includes("orphan") || finalizers.includes("foregroundDeletion"))) {
-      out.push(`final:${key}`);
-    }
-    // A dependent whose owner is already gone (created late, or an index rebuilt after restart).
-    for (const ref of object.metadata.ownerReferences ?? []) if (!this.keyOfUid.has(ref.uid) && this.indexed) out.push(`owner:${ref.uid}`);
+    if (isBeingFinalized(object)) out.push(`final:${key}`);
+    // A dependent whose owner is already gone (created late, or named a uid that never existed).
+    for (const ref of object.metadata.ownerReferences ?? []) if (!this.keyOfUid.has(ref.uid)) out.push(`owner:${ref.uid}`);
     return out;
   }
 
   resync(ctx: ControllerContext): string[] {
     const out: string[] = [];
-    this.dependents.clear();
     this.keyOfUid.clear();
     const all: Array<[string, KubeObject]> = [];
     for (const def of ctx.table.defs) {
-      for (const obj of ctx.registry.list(def)) {
-        all.push([objectKey(def, obj.metadata.namespace, obj.metadata.name!), obj]);
-      }
+      for (const obj of ctx.registry.list(def)) all.push([objectKey(def, obj.metadata.namespace, obj.metadata.name!), obj]);
     }
     for (const [key, obj] of all) if (obj.metadata.uid) this.keyOfUid.set(obj.metadata.uid, key);
     for (const [key, obj] of all) {
-      this.indexDependent(key, obj);
       for (const ref of obj.metadata.ownerReferences ?? []) if (!this.keyOfUid.has(ref.uid)) out.push(`owner:${ref.uid}`);
-      const f = obj.metadata.finalizers ?? [];
-      if (obj.metadata.deletionTimestamp && (f.includes("orphan") || f.includes("foregroundDeletion"))) out.push(`final:${key}`);
+      if (isBeingFinalized(obj)) out.push(`final:${key}`);
     }
-    this.indexed = true;
     return [...new Set(out)];
   }
 
@@ -70,17 +54,9 @@ export class GarbageCollector implements Controller {
     else if (key.startsWith("final:")) this.finalize(key.slice(6), ctx);
   }
 
-  private indexDependent(key: string, obj: KubeObject): void {
-    for (const ref of obj.metadata.ownerReferences ?? []) {
-      let set = this.dependents.get(ref.uid);
-      if (!set) this.dependents.set(ref.uid, (set = new Set()));
-      set.add(key);
-    }
-  }
-
   private ownerGone(uid: string, ctx: ControllerContext): void {
     if (this.keyOfUid.has(uid)) return;
-    for (const depKey of [...(this.dependents.get(uid) ?? [])]) {
+    for (const depKey of ctx.indexes.dependentKeysOf(uid)) {
       const def = defOf(depKey, ctx);
       const dep = ctx.registry.store.get(depKey);
       if (!def || !dep) continue;
@@ -91,7 +67,6 @@ export class GarbageCollector implements Controller {
         ctx.registry.delete(def, dep.metadata.namespace, dep.metadata.name!, { propagationPolicy: "Background" });
       }
     }
-    if (!this.dependents.get(uid)?.size) this.dependents.delete(uid);
   }
 
   private finalize(key: string, ctx: ControllerContext): void {
@@ -100,7 +75,7 @@ export class GarbageCollector implements Controller {
     if (!owner || !def || !owner.metadata.deletionTimestamp) return;
     const uid = owner.metadata.uid!;
     const finalizers = owner.metadata.finalizers ?? [];
-    const deps = [...(this.dependents.get(uid) ?? [])];
+    const deps = ctx.indexes.dependentKeysOf(uid);
     let remove: string | undefined;
     if (finalizers.includes("orphan")) {
       for (const depKey of deps) {
@@ -110,23 +85,25 @@ export class GarbageCollector implements Controller {
       }
       remove = "orphan";
     } else if (finalizers.includes("foregroundDeletion")) {
-      let waiting = 0;
       for (const depKey of deps) {
         const dep = ctx.registry.store.get(depKey);
         const depDef = defOf(depKey, ctx);
-        if (!dep || !depDef) continue;
-        waiting += 1;
-        if (!dep.metadata.deletionTimestamp) {
+        if (dep && depDef && !dep.metadata.deletionTimestamp) {
           ctx.registry.delete(depDef, dep.metadata.namespace, dep.metadata.name!, { propagationPolicy: "Foreground" });
         }
       }
-      if (waiting === 0 || deps.every((k) => !ctx.registry.store.get(k))) remove = "foregroundDeletion";
+      if (ctx.indexes.dependentKeysOf(uid).length === 0) remove = "foregroundDeletion";
     }
     if (!remove) return;
     const updated = structuredClone(owner);
     updated.metadata.finalizers = finalizers.filter((f) => f !== remove);
     ctx.registry.update(def, owner.metadata.namespace, owner.metadata.name!, updated);
   }
+}
+
+function isBeingFinalized(obj: KubeObject): boolean {
+  const f = obj.metadata.finalizers ?? [];
+  return !!obj.metadata.deletionTimestamp && (f.includes("orphan") || f.includes("foregroundDeletion"));
 }
 
 function defOf(key: string, ctx: ControllerContext): ResourceDef | undefined {

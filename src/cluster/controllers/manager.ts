@@ -1,35 +1,51 @@
 // Runs the controllers: store events become keys in a de-duplicating work queue; the alarm drains the queue within
-// a CPU budget and re-runs keys that asked to be requeued. Errors are isolated per key and retried with back-off.
+// a budget and re-runs keys at the times they asked for. Those times are rows of a persisted `timers` table, so a
+// restarted object still wakes when a container should start or a CronJob should fire. Errors are isolated per key
+// and retried with exponential back-off.
+import type { ClusterSpec } from "../../api/platform";
 import type { RegistryStore } from "../registry/generic-store";
 import type { ResourceTable } from "../registry/resource-table";
 import type { Store } from "../storage/store";
+import { paces } from "../timing";
+import type { EventRecorder } from "./event-recorder";
+import type { Indexes } from "./indexes";
 import { createControllers } from "./registry";
 import type { Controller, ControllerContext } from "./types";
 
-export interface ManagerEnvironment {
+export interface ManagerDependencies {
+  registry: RegistryStore;
+  table: ResourceTable;
+  store: Store;
+  sql: SqlStorage;
+  events: EventRecorder;
+  indexes: Indexes;
+  /** The cluster's options; undefined before the cluster is created. */
+  cluster: () => ClusterSpec | undefined;
   now(): number;
   /** Ask for the alarm to fire no later than `at`. */
   wake(at: number): Promise<void>;
 }
 
 /** Most reconciles one alarm runs before it yields (and re-arms for now). */
-const batchLimit = 2000;
+const batchLimit = 5000;
 const maxBackoffMs = 5 * 60_000;
+
+const defaultSpec: ClusterSpec = { name: "sandbox", workers: 0, nodeResources: { cpu: "2", memory: "4Gi", pods: 110 }, pace: "realistic" };
 
 export class ControllerManager {
   private readonly queue = new Map<string, { controller: Controller; key: string }>();
-  private readonly delayed = new Map<string, { controller: Controller; key: string; at: number }>();
   private readonly failures = new Map<string, number>();
+  private readonly byName: Map<string, Controller>;
   private resynced = false;
 
   constructor(
-    private readonly registry: RegistryStore,
-    private readonly table: ResourceTable,
-    store: Store,
-    private readonly env: ManagerEnvironment,
+    private readonly deps: ManagerDependencies,
     private readonly controllers: Controller[] = createControllers(),
   ) {
-    store.subscribe((events) => {
+    this.byName = new Map(controllers.map((c) => [c.name, c]));
+    deps.sql.exec("CREATE TABLE IF NOT EXISTS timers (id TEXT PRIMARY KEY, controller TEXT NOT NULL, key TEXT NOT NULL, at INTEGER NOT NULL)");
+    deps.sql.exec("CREATE INDEX IF NOT EXISTS timers_at ON timers (at)");
+    deps.store.subscribe((events) => {
       for (const event of events) {
         for (const controller of this.controllers) {
           for (const key of controller.keysFor(event)) this.enqueue(controller, key);
@@ -40,22 +56,38 @@ export class ControllerManager {
 
   /** After a request: make sure queued work gets an alarm. */
   async flush(): Promise<void> {
-    if (this.queue.size || !this.resynced) await this.env.wake(this.env.now());
+    if (this.queue.size || !this.resynced) await this.deps.wake(this.deps.now());
   }
 
-  /** Drain the queue (and due delayed keys). Returns when the alarm should next fire, if at all. */
+  /** The table was dropped (cluster deleted): start over. */
+  reset(): void {
+    this.queue.clear();
+    this.failures.clear();
+    this.resynced = false;
+    this.deps.sql.exec("CREATE TABLE IF NOT EXISTS timers (id TEXT PRIMARY KEY, controller TEXT NOT NULL, key TEXT NOT NULL, at INTEGER NOT NULL)");
+  }
+
+  context(now: number): ControllerContext {
+    const cluster = this.deps.cluster() ?? defaultSpec;
+    return {
+      registry: this.deps.registry,
+      table: this.deps.table,
+      now,
+      timing: paces[cluster.pace],
+      events: this.deps.events,
+      indexes: this.deps.indexes,
+      cluster,
+    };
+  }
+
+  /** Drain the queue and the due timers. Returns when the alarm should next fire, if at all. */
   run(now: number): number | undefined {
-    const ctx: ControllerContext = { registry: this.registry, table: this.table, now };
+    const ctx = this.context(now);
     if (!this.resynced) {
       this.resynced = true;
       for (const controller of this.controllers) for (const key of controller.resync(ctx)) this.enqueue(controller, key);
     }
-    for (const [id, item] of this.delayed) {
-      if (item.at <= now) {
-        this.delayed.delete(id);
-        this.enqueue(item.controller, item.key);
-      }
-    }
+    this.takeDueTimers(now);
     let done = 0;
     while (this.queue.size && done < batchLimit) {
       const [id, item] = this.queue.entries().next().value!;
@@ -64,27 +96,51 @@ export class ControllerManager {
       try {
         const result = item.controller.reconcile(item.key, ctx);
         this.failures.delete(id);
-        if (result?.requeueAt !== undefined) this.delay(item.controller, item.key, result.requeueAt);
+        if (result?.requeueAt !== undefined) this.schedule(item.controller, item.key, result.requeueAt);
       } catch (error) {
         const attempts = (this.failures.get(id) ?? 0) + 1;
         this.failures.set(id, attempts);
         console.warn(`controller ${item.controller.name} failed on ${item.key} (attempt ${attempts}):`, error);
-        this.delay(item.controller, item.key, now + Math.min(maxBackoffMs, 100 * 2 ** attempts));
+        this.schedule(item.controller, item.key, now + Math.min(maxBackoffMs, 100 * 2 ** attempts));
       }
     }
     if (this.queue.size) return now;
-    let next: number | undefined;
-    for (const item of this.delayed.values()) next = next === undefined ? item.at : Math.min(next, item.at);
-    return next;
+    return this.nextTimer();
+  }
+
+  /** Whether any work is queued right now (for tests and the idle check). */
+  get pending(): number {
+    return this.queue.size;
   }
 
   private enqueue(controller: Controller, key: string): void {
     this.queue.set(`${controller.name}\n${key}`, { controller, key });
   }
 
-  private delay(controller: Controller, key: string, at: number): void {
+  /** Keep the earliest time asked for a key. */
+  private schedule(controller: Controller, key: string, at: number): void {
     const id = `${controller.name}\n${key}`;
-    const existing = this.delayed.get(id);
-    if (!existing || at < existing.at) this.delayed.set(id, { controller, key, at });
+    this.deps.sql.exec(
+      "INSERT INTO timers (id, controller, key, at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET at = MIN(at, excluded.at)",
+      id,
+      controller.name,
+      key,
+      at,
+    );
+  }
+
+  private takeDueTimers(now: number): void {
+    const due = this.deps.sql.exec<{ id: string; controller: string; key: string }>("SELECT id, controller, key FROM timers WHERE at <= ?", now).toArray();
+    if (!due.length) return;
+    this.deps.sql.exec("DELETE FROM timers WHERE at <= ?", now);
+    for (const row of due) {
+      const controller = this.byName.get(row.controller);
+      if (controller) this.enqueue(controller, row.key);
+    }
+  }
+
+  private nextTimer(): number | undefined {
+    const row = this.deps.sql.exec<{ at: number | null }>("SELECT MIN(at) AS at FROM timers").one();
+    return row.at ?? undefined;
   }
 }

@@ -54,16 +54,12 @@ export interface DeleteResult {
   deleted: boolean;
 }
 
-/** Decides the grace period of a deletion (pods); undefined means immediate. */
-export type GracePolicy = (def: ResourceDef, object: KubeObject, requested: number | undefined) => number | undefined;
-
 export class RegistryStore {
   private readonly admission: AdmissionCheck[] = [];
 
   constructor(
     readonly store: Store,
     private readonly env: StoreEnvironment,
-    private readonly gracePolicy: GracePolicy = () => undefined,
   ) {}
 
   addAdmission(check: AdmissionCheck): void {
@@ -202,14 +198,18 @@ export class RegistryStore {
     const policy = options.propagationPolicy ?? (options.orphanDependents ? "Orphan" : undefined);
     if (policy === "Orphan" && !finalizers.includes("orphan")) finalizers.push("orphan");
     if (policy === "Foreground" && !finalizers.includes("foregroundDeletion")) finalizers.push("foregroundDeletion");
-    const grace = old.metadata.deletionTimestamp ? undefined : this.gracePolicy(def, old, options.gracePeriodSeconds);
     const held = def.strategy?.holdsDeletion?.(old) ?? false;
+    const terminating = !!old.metadata.deletionTimestamp;
+    // A graceful deletion in progress only ends early when asked for with a grace period of 0 (--force).
+    const grace = terminating
+      ? options.gracePeriodSeconds === 0 ? 0 : old.metadata.deletionGracePeriodSeconds
+      : def.strategy?.gracePeriod?.(old, options.gracePeriodSeconds);
 
     if (finalizers.length === 0 && !grace && !held) {
       if (options.dryRun) return { object: old, deleted: true };
       return { object: this.store.commit([{ key, object: undefined }])[0].object, deleted: true };
     }
-    if (old.metadata.deletionTimestamp && sameList(finalizers, old.metadata.finalizers)) {
+    if (terminating && sameList(finalizers, old.metadata.finalizers)) {
       return { object: old, deleted: false };
     }
     const marked = structuredClone(old);

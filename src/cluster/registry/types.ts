@@ -48,6 +48,11 @@ export interface Strategy<T extends KubeObject = KubeObject> {
   prepareForCreate?(obj: T, ctx: StrategyContext): void;
   /** Before an update of the main resource: e.g. keep the old status. */
   prepareForUpdate?(obj: T, old: T, ctx: StrategyContext): void;
+  /**
+   * The grace period of a deletion (e.g. a pod on a node: its kubelet stops the containers first); undefined or 0
+   * removes the object at once. `requested` is DeleteOptions.gracePeriodSeconds.
+   */
+  gracePeriod?(obj: T, requested: number | undefined): number | undefined;
   /** On a delete that only marks the object (finalizers, grace): e.g. set a namespace's Terminating phase. */
   beforeDelete?(obj: T, ctx: StrategyContext): void;
   /**
@@ -91,6 +96,8 @@ export interface ResourceDef<T extends KubeObject = KubeObject> {
   virtualCreate?(obj: T, caller: Caller): KubeObject;
   /** Kind-specific subresources (binding, eviction, log, ...), by name. */
   subresourceHandlers?: Record<string, SubresourceHandler>;
+  /** For kinds with a `scale` subresource: where replicas and the selector live. */
+  scale?: ScaleAccess<T>;
   /** Field-selector values beyond metadata.name/metadata.namespace, e.g. `spec.nodeName`, `status.phase`. */
   selectableFields?(obj: T): Record<string, string>;
 }
@@ -118,3 +125,12 @@ export interface SubresourceRequest {
 export type SubresourceResult = Response | { status?: number; body: unknown };
 
 export type SubresourceHandler = (req: SubresourceRequest) => Promise<SubresourceResult> | SubresourceResult;
+
+/** How the generic `scale` subresource reads and writes a kind (autoscaling/v1 Scale). */
+export interface ScaleAccess<T extends KubeObject = KubeObject> {
+  specReplicas(obj: T): number;
+  setSpecReplicas(obj: T, replicas: number): void;
+  statusReplicas(obj: T): number;
+  /** The label selector as a string (`app=web`), for status.selector. */
+  selector(obj: T): string;
+}

@@ -1,0 +1,78 @@
+// Secondary indexes over the store, kept current from its events: what controllers would otherwise find by scanning
+// every object on every reconcile.
+import type { KubeObject } from "../../api/object";
+import type { Store, StoreEvent } from "../storage/store";
+
+const podPrefix = "/core/pods/";
+
+export class Indexes {
+  /** owner uid → storage keys of objects that list it in ownerReferences. */
+  private readonly byOwner = new Map<string, Set<string>>();
+  /** node name → storage keys of pods bound to it. */
+  private readonly byNode = new Map<string, Set<string>>();
+
+  constructor(private readonly store: Store) {
+    for (const bucket of Object.keys(store.bucketSizes())) {
+      for (const obj of store.list(`${bucket}/`)) this.add(keyFor(bucket, obj), obj);
+    }
+    store.subscribe((events) => events.forEach((e) => this.apply(e)));
+  }
+
+  /** Objects (any kind) whose ownerReferences name `uid`. */
+  dependentsOf(uid: string): KubeObject[] {
+    return this.resolve(this.byOwner.get(uid));
+  }
+
+  dependentKeysOf(uid: string): string[] {
+    return [...(this.byOwner.get(uid) ?? [])];
+  }
+
+  /** Pods bound to `node` (spec.nodeName). */
+  podsOnNode(node: string): KubeObject[] {
+    return this.resolve(this.byNode.get(node));
+  }
+
+  private resolve(keys: Set<string> | undefined): KubeObject[] {
+    const out: KubeObject[] = [];
+    for (const key of keys ?? []) {
+      const obj = this.store.get(key);
+      if (obj) out.push(obj);
+    }
+    return out;
+  }
+
+  private apply(event: StoreEvent): void {
+    if (event.prev) this.remove(event.key, event.prev);
+    if (event.type === "DELETED") this.remove(event.key, event.object);
+    else this.add(event.key, event.object);
+  }
+
+  private add(key: string, obj: KubeObject): void {
+    for (const ref of obj.metadata.ownerReferences ?? []) addTo(this.byOwner, ref.uid, key);
+    const node = key.startsWith(podPrefix) ? (obj.spec as { nodeName?: string } | undefined)?.nodeName : undefined;
+    if (node) addTo(this.byNode, node, key);
+  }
+
+  private remove(key: string, obj: KubeObject): void {
+    for (const ref of obj.metadata.ownerReferences ?? []) removeFrom(this.byOwner, ref.uid, key);
+    const node = key.startsWith(podPrefix) ? (obj.spec as { nodeName?: string } | undefined)?.nodeName : undefined;
+    if (node) removeFrom(this.byNode, node, key);
+  }
+}
+
+function keyFor(bucket: string, obj: KubeObject): string {
+  return obj.metadata.namespace ? `${bucket}/${obj.metadata.namespace}/${obj.metadata.name}` : `${bucket}/${obj.metadata.name}`;
+}
+
+function addTo(map: Map<string, Set<string>>, k: string, v: string): void {
+  let set = map.get(k);
+  if (!set) map.set(k, (set = new Set()));
+  set.add(v);
+}
+
+function removeFrom(map: Map<string, Set<string>>, k: string, v: string): void {
+  const set = map.get(k);
+  if (!set) return;
+  set.delete(v);
+  if (!set.size) map.delete(k);
+}

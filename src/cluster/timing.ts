@@ -1,0 +1,41 @@
+// Simulated durations, from the cluster's pace (chosen at creation). "realistic" follows what a learner sees on a
+// small real cluster; "fast" keeps the same sequence of states but takes milliseconds, for scripts and tests.
+
+export type Pace = "realistic" | "fast";
+
+export interface TimingProfile {
+  /** Pulling an image not yet on the node (varies per image size class). */
+  imagePullMs: { small: number; medium: number; large: number };
+  /** Creating and starting a container once its image is there. */
+  containerStartMs: number;
+  /** From a pod's binding to the kubelet noticing it (sandbox creation). */
+  podSandboxMs: number;
+  /** How long a node may be unreachable before its pods are evicted (node-monitor-grace + eviction). */
+  nodeGracePeriodMs: number;
+  /** Base of the image-pull and crash-loop back-off (doubles up to the cap). */
+  backoffBaseMs: number;
+  backoffCapMs: number;
+  /** A container that ran this long without failing resets its back-off. */
+  backoffResetMs: number;
+}
+
+export const paces: Record<Pace, TimingProfile> = {
+  realistic: {
+    imagePullMs: { small: 1500, medium: 3500, large: 8000 },
+    containerStartMs: 400,
+    podSandboxMs: 300,
+    nodeGracePeriodMs: 40_000,
+    backoffBaseMs: 10_000,
+    backoffCapMs: 300_000,
+    backoffResetMs: 600_000,
+  },
+  fast: {
+    imagePullMs: { small: 5, medium: 10, large: 20 },
+    containerStartMs: 2,
+    podSandboxMs: 1,
+    nodeGracePeriodMs: 2_000,
+    backoffBaseMs: 1_000,
+    backoffCapMs: 30_000,
+    backoffResetMs: 60_000,
+  },
+};
