@@ -48,16 +48,32 @@ async function probe(origin) {
 /** The machine's load before the bench added its own. */
 const loadBefore = loadavg();
 
+/** The whole run stops (and stops wrangler) after this long, whatever happens. */
+const overallCapMs = 15 * 60_000;
+let server;
+
+async function abort(reason) {
+  log(`stopping: ${reason}`);
+  await server?.stop();
+  process.exit(1);
+}
+
 async function main() {
-  log("starting wrangler dev ...");
-  const server = await startWrangler(probe);
-  log(`wrangler dev is up on ${server.origin}`);
-  const client = createClient(server.origin, { connections: concurrency });
+  const watchdog = setTimeout(() => abort(`the bench ran past ${overallCapMs / 60_000} minutes`), overallCapMs);
+  for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => abort(signal));
   try {
-    return await measure(client);
+    log("starting wrangler dev ...");
+    server = await startWrangler(probe);
+    log(`wrangler dev is up on ${server.origin}`);
+    const client = createClient(server.origin, { connections: concurrency });
+    try {
+      return await measure(client);
+    } finally {
+      await client.close();
+      await server.stop();
+    }
   } finally {
-    await client.close();
-    await server.stop();
+    clearTimeout(watchdog);
   }
 }
 
@@ -70,7 +86,7 @@ async function measure(client) {
   const creates = await runLoad({
     count: clusterCreates,
     concurrency: 1,
-    capMs: 120_000,
+    capMs: caseCapMs,
     expect: 201,
     send: async () => {
       const r = await request("/api/clusters", { method: "POST", body: {} });

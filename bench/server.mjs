@@ -47,7 +47,16 @@ export async function startWrangler(probe, { readyTimeoutMs = 90_000 } = {}) {
   let exited = false;
   const exitedPromise = new Promise((resolve) => child.on("exit", () => ((exited = true), resolve())));
 
+  // If this process exits early (a watchdog, a signal), wrangler must not outlive it.
+  const killOnExit = () => {
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {}
+  };
+  process.on("exit", killOnExit);
+
   const stop = async () => {
+    process.off("exit", killOnExit);
     if (!exited) {
       try {
         process.kill(-child.pid, "SIGTERM");

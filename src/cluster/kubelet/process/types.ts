@@ -1,0 +1,70 @@
+// The contract between the simulated container runtime (this folder: images, the shell interpreter, processes,
+// probes) and the kubelet controller that drives pods through their lifecycle. Everything here is pure and
+// deterministic: a process is a function of its spec and its start; what it printed by any moment can be recomputed,
+// so logs need no storage.
+
+/** What the kubelet knows when it starts a container. */
+export interface ProcessSpec {
+  image: string;
+  /** Container `command` (overrides the image's entrypoint). */
+  command?: string[];
+  /** Container `args` (override the image's cmd). */
+  args?: string[];
+  /** The resolved environment (Kubernetes `$(VAR)` expansion already applied to command and args by the caller). */
+  env: Record<string, string>;
+  workingDir?: string;
+  /** Memory limit in bytes, if any (a process that allocates beyond it is OOMKilled). */
+  memoryLimitBytes?: number;
+  /** Files mounted into the container (ConfigMap/Secret/downward API volumes): path → content. */
+  files?: Record<string, string>;
+  /** The pod's hostname (the pod name), for images that print it. */
+  hostname: string;
+}
+
+export interface OutputLine {
+  /** Milliseconds after the process started. */
+  atMs: number;
+  stream: "stdout" | "stderr";
+  text: string;
+}
+
+export interface ProcessExit {
+  /** Milliseconds after the process started. */
+  atMs: number;
+  code: number;
+  /** Terminated reason as the kubelet reports it: "Completed" (0), "Error", "OOMKilled". */
+  reason: "Completed" | "Error" | "OOMKilled";
+}
+
+export interface HttpAnswer {
+  status: number;
+  body: string;
+}
+
+/** A container's process, as a pure function of time since its start. */
+export interface SimulatedProcess {
+  /** Lines printed in [fromMs, untilMs), oldest first; at most `limit` (default 10,000). */
+  output(fromMs: number, untilMs: number, limit?: number): OutputLine[];
+  /** When and how it exits by itself; undefined for one that runs until stopped. */
+  readonly exit: ProcessExit | undefined;
+  /** TCP ports it listens on while running (from the image, e.g. nginx 80, redis 6379). */
+  readonly ports: number[];
+  /** True when SIGTERM stops it promptly (servers, most shells with traps); false for e.g. `sleep` as PID 1. */
+  readonly stopsOnSigterm: boolean;
+  /** Does `path` exist in the container at `atMs` (for exec probes like `cat /tmp/healthy`)? */
+  fileExists(path: string, atMs: number): boolean;
+  /** Answer an HTTP GET on `port` `path` at `atMs`, or undefined when nothing listens there. */
+  httpGet(port: number, path: string, atMs: number): HttpAnswer | undefined;
+}
+
+/** Whether an image can be pulled, and how long it takes. */
+export type PullResult =
+  | { ok: true; size: "small" | "medium" | "large"; digest: string }
+  | { ok: false; message: string };
+
+/** Running a command inside a container (exec probes, later `kubectl exec`). */
+export interface ExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
