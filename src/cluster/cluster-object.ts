@@ -2,7 +2,7 @@
 // class only wires the parts together; each part lives in its own folder.
 import { DurableObject } from "cloudflare:workers";
 import type { ClusterSpec, ClusterSummary } from "../api/platform";
-import { failure, type Status } from "../api/status";
+import { failure, tooManyRequests, type Status } from "../api/status";
 import { bearerToken, sha256Hex } from "../api/tokens";
 import type { Env } from "../env";
 import { ApiServer } from "./apiserver/server";
@@ -18,6 +18,7 @@ import { RegistryStore } from "./registry/generic-store";
 import { ResourceTable } from "./registry/resource-table";
 import { resources } from "./registry/resources";
 import { AlarmScheduler } from "./runtime/alarm";
+import { RateLimiter } from "./runtime/rate-limit";
 import { nowMs, rfc3339 } from "./runtime/clock";
 import { randomNameSuffix, randomToken, randomUid } from "./runtime/random";
 import { Store } from "./storage/store";
@@ -28,6 +29,8 @@ const dayMs = 24 * 3600 * 1000;
 const touchEveryMs = 60_000;
 /** Events of history kept for watches to resume from. */
 const historyKept = 20_000;
+/** Requests per second a cluster accepts on average (bursts of twice that). */
+const defaultRate = 500;
 
 export type Role = "admin" | "view";
 
@@ -51,6 +54,7 @@ export class ClusterObject extends DurableObject<Env> {
   private readonly controllers: ControllerManager;
   private record: ClusterRecord | undefined;
   private readonly tokenRoles = new Map<string, Role>();
+  private readonly limiter: RateLimiter;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -58,11 +62,17 @@ export class ClusterObject extends DurableObject<Env> {
     this.records = new ClusterRecordTable(sql);
     this.record = this.records.read();
     this.store = new Store(sql, (fn) => ctx.storage.transactionSync(fn));
-    this.registry = new RegistryStore(this.store, { now: nowMs, rfc3339, uid: randomUid, nameSuffix: randomNameSuffix });
+    this.registry = new RegistryStore(
+      this.store,
+      { now: nowMs, rfc3339, uid: randomUid, nameSuffix: randomNameSuffix },
+      Number(env.MAX_OBJECTS ?? 30_000) || 30_000,
+    );
     this.registry.addAdmission(namespaceLifecycle(this.registry, table));
     this.watches = new WatchHub(this.store);
     this.api = new ApiServer({ table, registry: this.registry, watches: this.watches, now: nowMs });
     this.alarms = new AlarmScheduler(ctx.storage);
+    const rate = Number(env.RATE_LIMIT_RPS ?? defaultRate) || defaultRate;
+    this.limiter = new RateLimiter(rate, rate * 2);
     const indexes = new Indexes(this.store);
     const events = new EventRecorder(this.registry, table.byResource("", "v1", "events")!, rfc3339);
     this.controllers = new ControllerManager({
@@ -160,6 +170,9 @@ export class ClusterObject extends DurableObject<Env> {
       if (!this.record) return statusResponse(failure(404, "NotFound", "this sandbox cluster does not exist (it was deleted or has expired)").status);
       const role = await this.authenticate(bearerToken(request));
       if (!role) return statusResponse(failure(401, "Unauthorized", "Unauthorized").status);
+      if (!this.limiter.take()) {
+        return statusResponse(tooManyRequests(`this sandbox takes at most ${this.env.RATE_LIMIT_RPS ?? defaultRate} requests per second; slow down and retry`).status, { "Retry-After": "1" });
+      }
       this.touch();
       const caller: Caller = { role, user: role === "admin" ? "sandbox:admin" : "sandbox:viewer" };
       const response = await this.api.handle(request, path, caller);

@@ -92,4 +92,7 @@ platformApi.delete("/clusters/:id", async (c) => {
   return "status" in result ? statusJson(result.status as Status) : c.json({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Success", code: 200, details: { name: id, kind: "clusters" } });
 });
 
-platformApi.all("*", () => statusJson(failure(404, "NotFound", "no such platform API route; see the README for the API").status));
+// Only /api/clusters… is the platform's: every other /api path is the Kubernetes core API (`kubectl get --raw`).
+const noSuchRoute = () => statusJson(failure(404, "NotFound", "no such platform API route; see the README for the API").status);
+platformApi.all("/clusters", noSuchRoute);
+platformApi.all("/clusters/*", noSuchRoute);

@@ -7,16 +7,22 @@ import { fileURLToPath } from "node:url";
 import { originEnv, startServer } from "./harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const files = readdirSync(here)
-  .filter((name) => name.endsWith(".test.mjs"))
-  .sort()
-  .map((name) => join(here, name));
+// `npm run test:e2e -- [node --test flags] [files]`: named files replace the default of every *.test.mjs here.
+const args = process.argv.slice(2);
+const named = args.filter((arg) => arg.endsWith(".mjs"));
+const flags = args.filter((arg) => !arg.endsWith(".mjs"));
+const files = named.length
+  ? named
+  : readdirSync(here)
+      .filter((name) => name.endsWith(".test.mjs"))
+      .sort()
+      .map((name) => join(here, name));
 
 const server = await startServer();
 console.log(`e2e: sandbox server on ${server.origin}`);
 let code = 1;
 try {
-  const runner = spawn(process.execPath, ["--test", "--test-concurrency=2", ...process.argv.slice(2), ...files], {
+  const runner = spawn(process.execPath, ["--test", "--test-concurrency=2", ...flags, ...files], {
     stdio: "inherit",
     env: { ...process.env, [originEnv]: server.origin },
   });

@@ -183,7 +183,7 @@ export class ApiServer {
 
   private authorize(def: ResourceDef, info: ResourceRequest, caller: Caller): void {
     if (caller.role === "admin") return;
-    const readOnly = readVerbs.has(info.verb) && (!info.subresource || info.subresource === "status" || info.subresource === "log");
+    const readOnly = readVerbs.has(info.verb) && (!info.subresource || ["status", "log", "scale"].includes(info.subresource));
     const computed = info.verb === "create" && def.virtualCreate !== undefined;
     if (readOnly || computed) return;
     const resource = info.subresource ? `${def.resource}/${info.subresource}` : def.resource;

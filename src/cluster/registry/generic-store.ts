@@ -7,6 +7,7 @@ import {
   alreadyExists,
   badRequest,
   conflict,
+  forbidden,
   invalid,
   notFound,
   staleResourceVersion,
@@ -57,9 +58,14 @@ export interface DeleteResult {
 export class RegistryStore {
   private readonly admission: AdmissionCheck[] = [];
 
+  /**
+   * @param maxObjects most objects a cluster may hold; kinds marked `uncounted` (events, which expire by themselves)
+   * do not count.
+   */
   constructor(
     readonly store: Store,
     private readonly env: StoreEnvironment,
+    private readonly maxObjects = 30_000,
   ) {}
 
   addAdmission(check: AdmissionCheck): void {
@@ -107,6 +113,9 @@ export class RegistryStore {
     for (const check of this.admission) check("CREATE", def, obj, undefined);
     const key = objectKey(def, namespace, meta.name!);
     if (this.store.get(key)) throw alreadyExists(def.resource, def.group, meta.name!);
+    if (!def.uncounted && this.store.size >= this.maxObjects) {
+      throw forbidden(`${def.resource} "${meta.name}" is forbidden: this sandbox holds at most ${this.maxObjects} objects; delete some first`);
+    }
     if (opts.dryRun) return { ...obj, metadata: { ...meta } };
     return this.store.commit([{ key, object: obj }])[0].object;
   }

@@ -84,6 +84,8 @@ export interface ResourceDef<T extends KubeObject = KubeObject> {
   schema: z.ZodType;
   /** Subresources served, e.g. `status`, `scale`, `binding`, `eviction`, `log`. */
   subresources?: string[];
+  /** Objects of this kind do not count toward the cluster's object limit (they expire by themselves). */
+  uncounted?: boolean;
   /** Spec changes increment `metadata.generation` (kinds with a spec/status split). */
   hasGeneration?: boolean;
   strategy?: Strategy<T>;

@@ -47,6 +47,7 @@ export class Store {
   private readonly listeners = new Set<StoreListener>();
   private rev = 0;
   private compacted = 0;
+  private objectCount = 0;
 
   constructor(
     private readonly sql: SqlStorage,
@@ -60,6 +61,7 @@ export class Store {
   reset(): void {
     this.buckets.clear();
     this.sortedKeys.clear();
+    this.objectCount = 0;
     this.rev = 0;
     this.compacted = 0;
     this.createSchema();
@@ -67,6 +69,11 @@ export class Store {
 
   get revision(): number {
     return this.rev;
+  }
+
+  /** Number of objects stored. */
+  get size(): number {
+    return this.objectCount;
   }
 
   get compactedRevision(): number {
@@ -219,7 +226,10 @@ export class Store {
     const existed = objects.has(key);
     if (object) objects.set(key, object);
     else objects.delete(key);
-    if (existed !== (object !== undefined)) this.sortedKeys.delete(bucket);
+    if (existed !== (object !== undefined)) {
+      this.sortedKeys.delete(bucket);
+      this.objectCount += existed ? -1 : 1;
+    }
   }
 
   private createSchema(): void {

@@ -8,6 +8,7 @@ export const eventsV1 = defineResource({
   kind: "Event",
   resource: "events",
   namespaced: true,
+  uncounted: true,
   shortNames: ["ev"],
   schema: EventsEvent,
   printer,

@@ -9,6 +9,7 @@ export const events = defineResource({
   kind: "Event",
   resource: "events",
   namespaced: true,
+  uncounted: true,
   shortNames: ["ev"],
   schema: Event,
   printer,

@@ -1,0 +1,164 @@
+// A container's environment as the kubelet builds it (kubelet_pods.go makeEnvironmentVariables): envFrom first, then
+// env (later names win), `$(VAR)` expansion against what is defined so far, values from ConfigMaps, Secrets, the
+// downward API (fieldRef) and resource fields. Pure: lookups come in through `PodSources`.
+import { Quantity } from "../../api/quantity";
+
+type Json = Record<string, any>;
+
+/** What a container's references resolve against. Maps are the objects' decoded data; undefined = not found. */
+export interface PodSources {
+  configMap(name: string): Record<string, string> | undefined;
+  secret(name: string): Record<string, string> | undefined;
+  /** The node's allocatable resources (limits default to them), e.g. {cpu: "2", memory: "4Gi"}. */
+  allocatable: Record<string, string>;
+}
+
+/** A reference that cannot be resolved: the message the kubelet reports (`configmap "x" not found`). */
+export class ConfigError extends Error {}
+
+/** Kubernetes' `$(VAR)` expansion (third_party/forked/golang/expansion): `$$` escapes, unknown names stay as written. */
+export function expandVars(input: string, vars: Record<string, string>): string {
+  let out = "";
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i];
+    if (c !== "$" || i + 1 >= input.length) {
+      out += c;
+      continue;
+    }
+    const next = input[i + 1];
+    if (next === "$") {
+      out += "$";
+      i++;
+    } else if (next === "(") {
+      const close = input.indexOf(")", i + 2);
+      if (close < 0) {
+        out += input.slice(i);
+        break;
+      }
+      const name = input.slice(i + 2, close);
+      out += Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : `$(${name})`;
+      i = close;
+    } else {
+      out += "$" + next;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Values of the downward API's fieldRef paths. */
+export function fieldRefValue(pod: Json, fieldPath: string): string {
+  const meta = pod.metadata ?? {};
+  const mapEntry = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(fieldPath);
+  if (mapEntry) return (meta[mapEntry[1]!] ?? {})[mapEntry[2]!] ?? "";
+  switch (fieldPath) {
+    case "metadata.name":
+      return meta.name ?? "";
+    case "metadata.namespace":
+      return meta.namespace ?? "";
+    case "metadata.uid":
+      return meta.uid ?? "";
+    case "metadata.labels":
+    case "metadata.annotations":
+      return formatMap(meta[fieldPath.slice("metadata.".length)] ?? {});
+    case "spec.nodeName":
+      return pod.spec?.nodeName ?? "";
+    case "spec.serviceAccountName":
+      return pod.spec?.serviceAccountName ?? "";
+    case "status.podIP":
+      return pod.status?.podIP ?? "";
+    case "status.hostIP":
+      return pod.status?.hostIP ?? "";
+    case "status.podIPs":
+      return (pod.status?.podIPs ?? []).map((p: Json) => p.ip).join(",");
+    case "status.hostIPs":
+      return (pod.status?.hostIPs ?? []).map((p: Json) => p.ip).join(",");
+    default:
+      throw new ConfigError(`unsupported fieldPath: ${fieldPath}`);
+  }
+}
+
+/** `key="value"` lines sorted by key, as the downward API writes labels and annotations files. */
+function formatMap(map: Record<string, string>): string {
+  return Object.keys(map)
+    .sort()
+    .map((k) => `${k}=${JSON.stringify(map[k])}`)
+    .join("\n");
+}
+
+/** resourceFieldRef: ceil(value / divisor); unset limits read as the node's allocatable, unset requests as 0. */
+export function resourceFieldValue(container: Json, ref: Json, allocatable: Record<string, string>): string {
+  const [kind, resource] = String(ref.resource ?? "").split(".") as [string, string];
+  const resources = container?.resources ?? {};
+  let raw: string | undefined = resources[kind]?.[resource];
+  if (raw === undefined && kind === "limits") raw = allocatable[resource];
+  if (raw === undefined && kind === "requests") raw = resources.limits?.[resource];
+  const value = Quantity.parse(String(raw ?? "0"));
+  const divisor = Quantity.parse(String(ref.divisor ?? "1"));
+  if (divisor.nanos <= 0n) throw new ConfigError(`invalid divisor for ${ref.resource}`);
+  const quotient = value.nanos / divisor.nanos + (value.nanos % divisor.nanos === 0n ? 0n : 1n);
+  return quotient.toString();
+}
+
+function keyOf(source: "configmap" | "secret", sources: PodSources, name: string, key: string, namespace: string, optional: boolean): string | undefined {
+  const data = source === "configmap" ? sources.configMap(name) : sources.secret(name);
+  if (!data) {
+    if (optional) return undefined;
+    throw new ConfigError(`${source} "${name}" not found`);
+  }
+  if (!(key in data)) {
+    if (optional) return undefined;
+    throw new ConfigError(`couldn't find key ${key} in ${source === "configmap" ? "ConfigMap" : "Secret"} ${namespace}/${name}`);
+  }
+  return data[key];
+}
+
+/** C identifier-ish names envFrom accepts (others are skipped, as the kubelet does since 1.30's relaxed rules). */
+const envNamePattern = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+
+/**
+ * The environment of `container` in `pod`, in definition order. Throws ConfigError with the kubelet's message when a
+ * non-optional ConfigMap, Secret or key is missing.
+ */
+export function resolveEnv(pod: Json, container: Json, sources: PodSources): Record<string, string> {
+  const namespace = pod.metadata?.namespace ?? "";
+  const env: Record<string, string> = {};
+  for (const from of container.envFrom ?? []) {
+    const prefix = from.prefix ?? "";
+    const ref = from.configMapRef ?? from.secretRef;
+    if (!ref) continue;
+    const kind = from.configMapRef ? "configmap" : "secret";
+    const data = kind === "configmap" ? sources.configMap(ref.name) : sources.secret(ref.name);
+    if (!data) {
+      if (ref.optional) continue;
+      throw new ConfigError(`${kind} "${ref.name}" not found`);
+    }
+    for (const [k, v] of Object.entries(data)) if (envNamePattern.test(prefix + k)) env[prefix + k] = v;
+  }
+  for (const variable of container.env ?? []) {
+    const from = variable.valueFrom;
+    let value: string | undefined;
+    if (!from) value = expandVars(variable.value ?? "", env);
+    else if (from.configMapKeyRef) {
+      const r = from.configMapKeyRef;
+      value = keyOf("configmap", sources, r.name, r.key, namespace, !!r.optional);
+    } else if (from.secretKeyRef) {
+      const r = from.secretKeyRef;
+      value = keyOf("secret", sources, r.name, r.key, namespace, !!r.optional);
+    } else if (from.fieldRef) value = fieldRefValue(pod, from.fieldRef.fieldPath);
+    else if (from.resourceFieldRef) {
+      const target = from.resourceFieldRef.containerName
+        ? [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((c: Json) => c.name === from.resourceFieldRef.containerName)
+        : container;
+      value = resourceFieldValue(target ?? container, from.resourceFieldRef, sources.allocatable);
+    }
+    if (value !== undefined) env[variable.name] = value;
+  }
+  return env;
+}
+
+/** command and args with `$(VAR)` expanded against the final environment. */
+export function expandCommand(container: Json, env: Record<string, string>): { command?: string[]; args?: string[] } {
+  const expand = (list: unknown) => (Array.isArray(list) ? list.map((s) => expandVars(String(s), env)) : undefined);
+  return { command: expand(container.command), args: expand(container.args) };
+}

@@ -1,0 +1,58 @@
+// DaemonSets: defaults (RollingUpdate 1/0, history 10), a zeroed status on create, template and selector checks, and
+// the immutable selector.
+import { fieldError, type FieldError } from "../../../api/status";
+import {
+  defaultPodTemplate,
+  immutableField,
+  nonNegative,
+  validatePodTemplate,
+  validateRestartPolicy,
+  validateSelectorAndLabels,
+} from "../jobs/workload-template";
+import type { Strategy } from "../types";
+
+type Json = Record<string, any>;
+
+export const daemonSetStrategy: Strategy = {
+  defaults(ds) {
+    const spec = (ds.spec ??= {}) as Json;
+    spec.updateStrategy ??= {};
+    spec.updateStrategy.type ??= "RollingUpdate";
+    if (spec.updateStrategy.type === "RollingUpdate") {
+      spec.updateStrategy.rollingUpdate ??= {};
+      spec.updateStrategy.rollingUpdate.maxUnavailable ??= 1;
+      spec.updateStrategy.rollingUpdate.maxSurge ??= 0;
+    }
+    spec.revisionHistoryLimit ??= 10;
+    defaultPodTemplate(spec.template);
+  },
+  prepareForCreate(ds) {
+    ds.status = { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 };
+  },
+  validate(ds) {
+    const spec = (ds.spec ?? {}) as Json;
+    const errors: FieldError[] = [
+      ...validateSelectorAndLabels(spec.selector, spec.template, "spec", "empty selector is invalid for daemonset"),
+      ...validatePodTemplate(spec.template, "spec.template"),
+      ...validateRestartPolicy(spec.template, "spec.template", ["Always"]),
+      ...nonNegative("spec.minReadySeconds", spec.minReadySeconds),
+      ...nonNegative("spec.revisionHistoryLimit", spec.revisionHistoryLimit),
+    ];
+    const type = spec.updateStrategy?.type;
+    if (!["OnDelete", "RollingUpdate"].includes(type)) {
+      errors.push(fieldError.notSupported("spec.updateStrategy.type", type ?? "", ["OnDelete", "RollingUpdate"]));
+    }
+    const rolling = spec.updateStrategy?.rollingUpdate;
+    if (type === "RollingUpdate" && rolling && isZero(rolling.maxUnavailable) && isZero(rolling.maxSurge)) {
+      errors.push(fieldError.invalid("spec.updateStrategy.rollingUpdate.maxUnavailable", rolling.maxUnavailable, "may not be 0 when `maxSurge` is 0"));
+    }
+    return errors;
+  },
+  validateUpdate(ds, old) {
+    return immutableField("spec.selector", (ds.spec as Json)?.selector, (old.spec as Json)?.selector);
+  },
+};
+
+function isZero(value: unknown): boolean {
+  return value === 0 || value === "0%" || value === "0";
+}
