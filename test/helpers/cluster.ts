@@ -27,21 +27,25 @@ export interface KubeInit {
   headers?: Record<string, string>;
 }
 
-/** A request to the cluster's Kubernetes API (path like `/api/v1/namespaces`), with the admin token by default. */
-export function kube(cluster: CreatedCluster, path: string, init: KubeInit = {}): Promise<Response> {
+/**
+ * A request to the cluster's Kubernetes API (path like `/api/v1/namespaces`), with the admin token by default.
+ * Throws on any 5xx, so no test in these files can pass over an internal error.
+ */
+export async function kube(cluster: CreatedCluster, path: string, init: KubeInit = {}): Promise<Response> {
   const headers: Record<string, string> = { authorization: `Bearer ${init.token ?? cluster.token}`, ...init.headers };
   let body: BodyInit | undefined = init.raw;
   if (init.body !== undefined) body = JSON.stringify(init.body);
   if (body !== undefined) headers["content-type"] = init.contentType ?? "application/json";
   if (init.accept) headers.accept = init.accept;
-  return exports.default.fetch(`${origin}/clusters/${cluster.id}${path}`, { method: init.method ?? "GET", headers, body });
+  const response = await exports.default.fetch(`${origin}/clusters/${cluster.id}${path}`, { method: init.method ?? "GET", headers, body });
+  if (response.status >= 500) throw new Error(`server error ${response.status} on ${init.method ?? "GET"} ${path}: ${await response.text()}`);
+  return response;
 }
 
 /** Call and parse JSON; fails the test on a 5xx so no file can hide an internal error. */
 export async function kubeJson<T = any>(cluster: CreatedCluster, path: string, init: KubeInit = {}): Promise<{ status: number; body: T; headers: Headers }> {
   const response = await kube(cluster, path, init);
   const text = await response.text();
-  if (response.status >= 500) throw new Error(`server error ${response.status} on ${init.method ?? "GET"} ${path}: ${text}`);
   let body: T;
   try {
     body = JSON.parse(text) as T;

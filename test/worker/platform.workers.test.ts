@@ -258,7 +258,12 @@ describe("authentication and authorization", () => {
     expect(response.status).toBe(401);
     const other = await createCluster();
     expect((await kube({ ...other, token: cluster.token }, "/api/v1/namespaces")).status).toBe(401);
+    // A control: a token naming its own (nonexistent) cluster does reach, and so wake, that cluster's object.
+    const c = unusedClusterId();
+    const reached = await exports.default.fetch(`${origin}/clusters/${c}/api/v1/namespaces`, { headers: { authorization: `Bearer ${c}.secret` } });
+    expect(reached.status).toBe(404);
     const woken = (await listDurableObjectIds(env.CLUSTER)).map((id) => id.toString());
+    expect(woken).toContain(env.CLUSTER.idFromName(c).toString());
     expect(woken).not.toContain(env.CLUSTER.idFromName(b).toString());
   });
 

@@ -111,7 +111,12 @@ export class RegistryStore {
       ...(def.strategy?.validate?.(obj, ctx) ?? []),
     ]);
     for (const check of this.admission) check("CREATE", def, obj, undefined);
-    const key = objectKey(def, namespace, meta.name!);
+    let key = objectKey(def, namespace, meta.name!);
+    // A generated name that is taken is drawn again, as the apiserver does since 1.31 (RetryGenerateName).
+    for (let retry = 0; retry < 8 && input.metadata?.generateName && !input.metadata.name && this.store.get(key); retry++) {
+      meta.name = `${meta.generateName}${this.env.nameSuffix()}`;
+      key = objectKey(def, namespace, meta.name);
+    }
     if (this.store.get(key)) throw alreadyExists(def.resource, def.group, meta.name!);
     if (!def.uncounted && this.store.size >= this.maxObjects) {
       throw forbidden(`${def.resource} "${meta.name}" is forbidden: this sandbox holds at most ${this.maxObjects} objects; delete some first`);

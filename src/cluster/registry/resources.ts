@@ -1,15 +1,23 @@
 // The resource table: every kind the apiserver serves. Adding a kind is one line here plus its folder; discovery,
 // routes, OpenAPI and tables follow. Order is discovery order (core first, then groups as kubectl lists them).
 import { configMaps } from "./configmaps";
+import { controllerRevisions } from "./controllerrevisions";
+import { cronJobs } from "./cronjobs";
+import { daemonSets } from "./daemonsets";
 import { endpoints } from "./endpoints";
 import { endpointSlices } from "./endpointslices";
 import { events } from "./events";
 import { eventsV1 } from "./events.k8s.io-events";
 import { leases } from "./leases";
+import { jobs } from "./jobs";
 import { limitRanges } from "./limitranges";
 import { namespaces } from "./namespaces";
 import { nodes } from "./nodes";
 import { pods } from "./pods";
+import { podTemplates } from "./podtemplates";
+import { replicaSets } from "./replicasets";
+import { replicationControllers } from "./replicationcontrollers";
+import { deployments } from "./deployments";
 import { resourceQuotas } from "./resourcequotas";
 import { secrets } from "./secrets";
 import { selfSubjectAccessReviews } from "./selfsubjectaccessreviews";
@@ -26,10 +34,18 @@ export const resources: ResourceDef[] = [
   namespaces,
   nodes,
   pods,
+  podTemplates,
+  replicationControllers,
   resourceQuotas,
   secrets,
   serviceAccounts,
   services,
+  controllerRevisions,
+  daemonSets,
+  deployments,
+  replicaSets,
+  cronJobs,
+  jobs,
   selfSubjectAccessReviews,
   selfSubjectRulesReviews,
   leases,

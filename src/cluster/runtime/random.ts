@@ -19,9 +19,12 @@ export function randomUid(): string {
 const suffixAlphabet = "bcdfghjklmnpqrstvwxz2456789";
 
 export function randomNameSuffix(length = 5): string {
-  const bytes = new Uint8Array(length);
-  crypto.getRandomValues(bytes);
   let out = "";
-  for (const b of bytes) out += suffixAlphabet[b % suffixAlphabet.length];
+  const bytes = new Uint8Array(length * 2);
+  while (out.length < length) {
+    crypto.getRandomValues(bytes);
+    // Reject bytes past the largest multiple of the alphabet's size, so every character is equally likely.
+    for (const b of bytes) if (b < 243 && out.length < length) out += suffixAlphabet[b % suffixAlphabet.length];
+  }
   return out;
 }

@@ -331,6 +331,29 @@ describe("watch", () => {
     }
   });
 
+  it("sends BOOKMARKs as heartbeats and ends at timeoutSeconds", async () => {
+    const ns = await namespace();
+    await createConfigMap(ns, "x");
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval"] });
+    try {
+      const response = await kube(cluster, `/api/v1/namespaces/${ns}/configmaps?watch=true&allowWatchBookmarks=true&timeoutSeconds=45`);
+      const reader = new WatchReader(response);
+      try {
+        expect((await reader.next()).type).toBe("ADDED");
+        const revision = await revisionOf(cluster);
+        vi.advanceTimersByTime(30_000);
+        const bookmark = await reader.next();
+        expect(bookmark).toEqual({ type: "BOOKMARK", object: { kind: "ConfigMap", apiVersion: "v1", metadata: { resourceVersion: String(revision) } } });
+        vi.advanceTimersByTime(15_000);
+        expect(await reader.next()).toBeUndefined();
+      } finally {
+        await reader.cancel();
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("from a compacted revision answers an ERROR event with a 410 Expired Status and ends", async () => {
     const target = await createCluster();
     const ns = "default";

@@ -1,0 +1,464 @@
+// The pod lifecycle as a discrete-event simulation: every container has a next due moment (pull done, start,
+// exit, probe, restart, back-off notice); `advancePod` applies every step due up to `now` in time order, collecting
+// the events the kubelet would have written at those moments, and says when the next step is due. Pure apart from
+// the node's image cache and IP pool it is handed.
+import type { TimingProfile } from "../timing";
+import { backoffDelay, goDuration, pullDuration } from "./backoff";
+import { ConfigError, expandCommand, resolveEnv, type PodSources } from "./env";
+import { containerID, imageBytes, imageRef } from "./identity";
+import type { NodeState } from "./node-state";
+import type { ContainerRuntime, PodRuntime, ProbeRun } from "./pod-runtime";
+import { invalidImageMessage, probe as runProbe, pull, start, type ProcessSpec } from "./runtime-adapter";
+import { mountedFiles, missingVolumeSource } from "./volumes";
+
+type Json = Record<string, any>;
+
+export interface KubeletEvent {
+  at: number;
+  type: "Normal" | "Warning";
+  reason: string;
+  message: string;
+  fieldPath?: string;
+}
+
+export interface LifecycleEnv {
+  timing: TimingProfile;
+  node: NodeState;
+  sources: PodSources;
+}
+
+export interface AdvanceResult {
+  events: KubeletEvent[];
+  /** The next moment something is due, if anything. */
+  nextAt?: number;
+  /** Every container has stopped after a deletion: the pod may be removed. */
+  stopped: boolean;
+}
+
+/** How far ahead a quiet, passing probe is simulated to find when it will first fail (in probe periods). */
+const probeLookahead = 360;
+/** Guard against a runaway loop (a bug, not a pod). */
+const maxSteps = 10_000;
+
+class PodSimulation {
+  readonly events: KubeletEvent[] = [];
+  private readonly spec: Json;
+  private readonly byName = new Map<string, Json>();
+
+  constructor(
+    private readonly pod: Json,
+    private readonly rt: PodRuntime,
+    private readonly env: LifecycleEnv,
+  ) {
+    this.spec = pod.spec ?? {};
+    for (const c of this.spec.initContainers ?? []) this.byName.set(`i/${c.name}`, c);
+    for (const c of this.spec.containers ?? []) this.byName.set(`c/${c.name}`, c);
+  }
+
+  containerSpec(c: ContainerRuntime): Json {
+    return this.byName.get(`${c.init ? "i" : "c"}/${c.name}`) ?? {};
+  }
+
+  private emit(at: number, c: ContainerRuntime | undefined, type: KubeletEvent["type"], reason: string, message: string): void {
+    const fieldPath = c ? `spec.${c.init ? "initContainers" : "containers"}{${c.name}}` : undefined;
+    this.events.push({ at, type, reason, message, fieldPath });
+  }
+
+  private podRef(): string {
+    const m = this.pod.metadata;
+    return `${m.name}_${m.namespace}(${m.uid})`;
+  }
+
+  /** Containers the kubelet works on now: the first unfinished init container, else all app containers. */
+  active(): ContainerRuntime[] {
+    const init = this.rt.containers.filter((c) => c.init);
+    const blocking = init.find((c) => !(c.phase === "done" && c.current?.exitCode === 0));
+    if (blocking) return blocking.phase === "done" ? [] : [blocking];
+    return this.rt.containers.filter((c) => !c.init);
+  }
+
+  /** The earliest due moment and what to run then. */
+  nextStep(): { at: number; run: (at: number) => void } | undefined {
+    let best: { at: number; run: (at: number) => void } | undefined;
+    const offer = (at: number | undefined, run: (at: number) => void) => {
+      if (at !== undefined && (!best || at < best.at)) best = { at, run };
+    };
+    if (!this.rt.sandboxReady) {
+      offer(this.rt.sandboxAt, (at) => this.sandbox(at));
+      return best;
+    }
+    for (const c of this.rt.containers) {
+      if (c.stopping) offer(c.stopping.at, (at) => this.finish(c, at, c.stopping!.forDeletion ? undefined : "probe"));
+      else if (c.phase === "running" && c.current) {
+        const exit = c.current.process?.exit;
+        if (exit) offer(c.current.startedAt + exit.atMs, (at) => this.finish(c, at, "exit"));
+        for (const kind of ["startup", "liveness", "readiness"] as const) {
+          const run = c[kind];
+          if (run) offer(run.nextAt, (at) => this.probe(c, kind, at));
+        }
+      }
+      if (this.rt.stopping) continue;
+      offer(c.noticeAt, (at) => this.notice(c, at));
+      if (c.dueAt !== undefined) offer(c.dueAt, (at) => this.due(c, at));
+    }
+    return best;
+  }
+
+  private sandbox(at: number): void {
+    const missing = missingVolumeSource(this.pod, this.env.sources);
+    if (missing) {
+      this.emit(at, undefined, "Warning", "FailedMount", `MountVolume.SetUp failed for volume "${missing.volume}" : ${missing.message}`);
+      this.rt.sandboxAt = Number.POSITIVE_INFINITY;
+      return;
+    }
+    this.rt.sandboxReady = true;
+    this.rt.podIP = this.spec.hostNetwork ? undefined : this.env.node.allocate(this.rt.uid);
+    for (const c of this.active()) if (c.phase === "pending") c.dueAt = at;
+  }
+
+  private due(c: ContainerRuntime, at: number): void {
+    c.dueAt = undefined;
+    switch (c.phase) {
+      case "pending":
+      case "pullBackoff":
+      case "blocked":
+        return this.prepare(c, at);
+      case "pulling":
+        return this.pulled(c, at);
+      case "creating":
+        return this.startInstance(c, at);
+      case "exited":
+        return this.restart(c, at);
+    }
+  }
+
+  /** Check the image and pull it if needed; then create. */
+  private prepare(c: ContainerRuntime, at: number): void {
+    const spec = this.containerSpec(c);
+    const image = String(spec.image ?? "");
+    const invalid = invalidImageMessage(image);
+    if (invalid) {
+      c.phase = "blocked";
+      c.waiting = { reason: "InvalidImageName", message: invalid };
+      this.emit(at, c, "Warning", "InspectFailed", invalid);
+      this.emit(at, c, "Warning", "Failed", "Error: InvalidImageName");
+      return;
+    }
+    const policy = spec.imagePullPolicy ?? "IfNotPresent";
+    const present = this.env.node.hasImage(image);
+    if (policy === "Never" && !present) {
+      const message = `Container image "${image}" is not present with pull policy of Never`;
+      c.phase = "blocked";
+      c.waiting = { reason: "ErrImageNeverPull", message };
+      this.emit(at, c, "Warning", "ErrImageNeverPull", message);
+      return;
+    }
+    if (present && policy !== "Always") {
+      this.emit(at, c, "Normal", "Pulled", `Container image "${image}" already present on machine`);
+      return this.create(c, at);
+    }
+    const result = pull(image);
+    const timing = this.env.timing;
+    const ms = result.ok ? (present ? Math.ceil(timing.imagePullMs.small / 3) : timing.imagePullMs[result.size]) : timing.imagePullMs.small;
+    this.emit(at, c, "Normal", "Pulling", `Pulling image "${image}"`);
+    c.phase = "pulling";
+    c.dueAt = at + ms;
+  }
+
+  private pulled(c: ContainerRuntime, at: number): void {
+    const image = String(this.containerSpec(c).image ?? "");
+    const result = pull(image);
+    if (!result.ok) {
+      c.pullFailures += 1;
+      c.phase = "pullBackoff";
+      c.waiting = { reason: "ErrImagePull", message: result.message };
+      this.emit(at, c, "Warning", "Failed", `Failed to pull image "${image}": ${result.message}`);
+      this.emit(at, c, "Warning", "Failed", "Error: ErrImagePull");
+      const delay = backoffDelay(c.pullFailures, this.env.timing);
+      c.dueAt = at + delay;
+      c.noticeAt = at + Math.min(delay / 2, this.noticeDelay());
+      return;
+    }
+    const waited = this.pullStartedAt(c, at);
+    this.env.node.addImage(image);
+    c.pullFailures = 0;
+    c.imageID = imageRef(image, result.digest).id;
+    const took = pullDuration(at - waited);
+    this.emit(at, c, "Normal", "Pulled", `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${imageBytes(result)} bytes.`);
+    this.create(c, at);
+  }
+
+  /** When the pull that ends at `at` began (the Pulling event). */
+  private pullStartedAt(c: ContainerRuntime, at: number): number {
+    for (let i = this.events.length - 1; i >= 0; i--) {
+      const e = this.events[i]!;
+      if (e.reason === "Pulling" && e.fieldPath?.endsWith(`{${c.name}}`)) return e.at;
+    }
+    const spec = this.containerSpec(c);
+    const result = pull(String(spec.image ?? ""));
+    return at - (result.ok ? this.env.timing.imagePullMs[result.size] : 0);
+  }
+
+  /** A short pause before a back-off reason replaces the error reason (the kubelet's next sync). */
+  private noticeDelay(): number {
+    return Math.max(1, Math.floor(this.env.timing.backoffBaseMs / 10));
+  }
+
+  /** Resolve environment and files; a missing reference blocks with CreateContainerConfigError. */
+  private create(c: ContainerRuntime, at: number): void {
+    const spec = this.containerSpec(c);
+    try {
+      c.spec = this.processSpec(spec);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      c.phase = "blocked";
+      c.waiting = { reason: "CreateContainerConfigError", message: error.message };
+      this.emit(at, c, "Warning", "Failed", `Error: ${error.message}`);
+      return;
+    }
+    if (!c.imageID) {
+      const result = pull(String(spec.image ?? ""));
+      if (result.ok) c.imageID = imageRef(String(spec.image), result.digest).id;
+    }
+    c.phase = "creating";
+    c.dueAt = at + this.env.timing.containerStartMs;
+  }
+
+  processSpec(spec: Json): ProcessSpec {
+    const env = resolveEnv(this.podWithIPs(), spec, this.env.sources);
+    const files = mountedFiles(this.podWithIPs(), spec, this.env.sources);
+    const { command, args } = expandCommand(spec, env);
+    const memory = spec.resources?.limits?.memory;
+    return {
+      image: String(spec.image ?? ""),
+      command,
+      args,
+      env,
+      workingDir: spec.workingDir,
+      memoryLimitBytes: memory !== undefined ? memoryBytes(String(memory)) : undefined,
+      files,
+      hostname: this.pod.metadata.name,
+    };
+  }
+
+  /** The pod as the downward API sees it now (IPs assigned by this simulation may not be in its status yet). */
+  private podWithIPs(): Json {
+    if (!this.rt.podIP || this.pod.status?.podIP) return this.pod;
+    return { ...this.pod, status: { ...this.pod.status, podIP: this.rt.podIP, podIPs: [{ ip: this.rt.podIP }] } };
+  }
+
+  private startInstance(c: ContainerRuntime, at: number): void {
+    const spec = this.containerSpec(c);
+    if (c.current || c.previous) c.restartCount += c.current ? 0 : 0;
+    c.current = {
+      containerID: containerID(this.rt.uid, c.name, c.restartCount),
+      startedAt: at,
+      process: start(c.spec!, at),
+    };
+    c.phase = "running";
+    c.waiting = undefined;
+    c.noticeAt = undefined;
+    this.emit(at, c, "Normal", "Created", `Created container: ${c.name}`);
+    this.emit(at, c, "Normal", "Started", `Started container ${c.name}`);
+    c.started = !spec.startupProbe;
+    c.ready = c.started && !spec.readinessProbe && !c.init;
+    const first = (p: Json | undefined) => (p ? { nextAt: at + (p.initialDelaySeconds ?? 0) * 1000, successes: 0, failures: 0 } : undefined);
+    c.startup = first(spec.startupProbe);
+    c.liveness = c.started ? first(spec.livenessProbe) : undefined;
+    c.readiness = c.started ? first(spec.readinessProbe) : undefined;
+  }
+
+  private probe(c: ContainerRuntime, kind: "startup" | "liveness" | "readiness", at: number): void {
+    const spec = this.containerSpec(c);
+    const def: Json = spec[`${kind}Probe`];
+    const run = c[kind]!;
+    const period = (def.periodSeconds ?? 10) * 1000;
+    const instance = c.current!;
+    const outcome = runProbe(def, spec, instance.process!, at - instance.startedAt);
+    const label = kind === "startup" ? "Startup" : kind === "liveness" ? "Liveness" : "Readiness";
+    run.nextAt = at + period;
+    if (outcome.ok) {
+      run.successes += 1;
+      run.failures = 0;
+      if (kind === "startup") {
+        c.started = true;
+        c.startup = undefined;
+        c.ready = !spec.readinessProbe;
+        const after = (p: Json | undefined) => (p ? { nextAt: Math.max(at, instance.startedAt + (p.initialDelaySeconds ?? 0) * 1000), successes: 0, failures: 0 } : undefined);
+        c.liveness = after(spec.livenessProbe);
+        c.readiness = after(spec.readinessProbe);
+        return;
+      }
+      if (kind === "readiness" && run.successes >= (def.successThreshold ?? 1)) c.ready = true;
+      if (kind === "liveness" || c.ready) run.nextAt = this.firstFailure(def, spec, instance, at, period);
+      return;
+    }
+    run.successes = 0;
+    run.failures += 1;
+    this.emit(at, c, "Warning", "Unhealthy", `${label} probe failed: ${outcome.message}`.trimEnd());
+    if (run.failures < (def.failureThreshold ?? 3)) return;
+    if (kind === "readiness") {
+      c.ready = false;
+      return;
+    }
+    this.emit(at, c, "Normal", "Killing", `Container ${c.name} failed ${kind} probe, will be restarted`);
+    this.stop(c, at, false);
+  }
+
+  /** The first probe moment after `at` at which a currently passing probe fails (bounded look-ahead). */
+  private firstFailure(def: Json, spec: Json, instance: NonNullable<ContainerRuntime["current"]>, at: number, period: number): number {
+    const exitAt = instance.process?.exit ? instance.startedAt + instance.process.exit.atMs : Number.POSITIVE_INFINITY;
+    for (let k = 1; k <= probeLookahead; k++) {
+      const t = at + k * period;
+      if (t >= exitAt) return t;
+      if (!runProbe(def, spec, instance.process!, t - instance.startedAt).ok) return t;
+    }
+    return at + probeLookahead * period;
+  }
+
+  /** Ask the container to stop at `at`: at once when SIGTERM stops it, else after the grace period. */
+  stop(c: ContainerRuntime, at: number, forDeletion: boolean, graceSeconds?: number): void {
+    const grace = (graceSeconds ?? this.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+    const prompt = c.current?.process?.stopsOnSigterm ?? true;
+    c.stopping = { at: prompt ? at : at + grace, forDeletion };
+    c.startup = c.liveness = c.readiness = undefined;
+    c.ready = false;
+  }
+
+  /** The instance ends at `at` (by itself, killed after a failed probe, or for the pod's deletion). */
+  private finish(c: ContainerRuntime, at: number, cause: "exit" | "probe" | undefined): void {
+    const instance = c.current!;
+    const stopped = c.stopping;
+    c.stopping = undefined;
+    c.startup = c.liveness = c.readiness = undefined;
+    c.ready = false;
+    const exit = cause === "exit" ? instance.process?.exit : undefined;
+    const graceful = stopped ? stopped.at === at && (instance.process?.stopsOnSigterm ?? true) : false;
+    instance.finishedAt = at;
+    instance.exitCode = exit ? exit.code : graceful ? 0 : 137;
+    instance.reason = exit ? exit.reason : graceful ? "Completed" : "Error";
+    if (!cause) {
+      c.phase = "done";
+      return;
+    }
+    this.exited(c, at);
+  }
+
+  private shouldRestart(c: ContainerRuntime, exitCode: number): boolean {
+    const policy = this.spec.restartPolicy ?? "Always";
+    if (c.init) return exitCode !== 0 && policy !== "Never";
+    return policy === "Always" || (policy === "OnFailure" && exitCode !== 0);
+  }
+
+  private exited(c: ContainerRuntime, at: number): void {
+    const instance = c.current!;
+    if (!this.shouldRestart(c, instance.exitCode ?? 0)) {
+      c.phase = "done";
+      if (c.init && instance.exitCode === 0) for (const next of this.active()) if (next.phase === "pending") next.dueAt = at;
+      return;
+    }
+    const ran = at - instance.startedAt;
+    if (ran >= this.env.timing.backoffResetMs) c.crashStreak = 0;
+    const delay = backoffDelay(c.crashStreak, this.env.timing);
+    c.crashStreak += 1;
+    c.phase = "exited";
+    c.dueAt = at + delay;
+    if (delay > 0) c.noticeAt = at + Math.min(delay / 2, this.noticeDelay());
+  }
+
+  private restart(c: ContainerRuntime, at: number): void {
+    const instance = c.current;
+    if (instance && !this.shouldRestart(c, instance.exitCode ?? 0)) {
+      c.phase = "done";
+      return;
+    }
+    c.previous = instance;
+    c.current = undefined;
+    c.restartCount += 1;
+    c.phase = "pending";
+    this.prepare(c, at);
+  }
+
+  /** Show the back-off reason after an error, as the kubelet's next sync does. */
+  private notice(c: ContainerRuntime, at: number): void {
+    c.noticeAt = undefined;
+    const image = String(this.containerSpec(c).image ?? "");
+    if (c.phase === "pullBackoff") {
+      c.waiting = { reason: "ImagePullBackOff", message: `Back-off pulling image "${image}"` };
+      this.emit(at, c, "Normal", "BackOff", `Back-off pulling image "${image}"`);
+      this.emit(at, c, "Warning", "Failed", "Error: ImagePullBackOff");
+    } else if (c.phase === "exited" && c.dueAt !== undefined) {
+      const delay = c.dueAt - (c.current?.finishedAt ?? at);
+      c.waiting = {
+        reason: "CrashLoopBackOff",
+        message: `back-off ${goDuration(delay)} restarting failed container=${c.name} pod=${this.podRef()}`,
+      };
+      c.previous = c.current;
+      c.current = undefined;
+      this.emit(at, c, "Warning", "BackOff", `Back-off restarting failed container ${c.name} in pod ${this.podRef()}`);
+    }
+  }
+
+  /** The deletion was seen at `at`: stop every running container within `graceSeconds`. */
+  beginDeletion(at: number, graceSeconds: number): void {
+    this.rt.stopping = true;
+    for (const c of this.rt.containers) {
+      c.dueAt = undefined;
+      c.noticeAt = undefined;
+      if (c.phase === "running" && c.current && !c.stopping) {
+        this.emit(at, c, "Normal", "Killing", `Stopping container ${c.name}`);
+        this.stop(c, at, true, graceSeconds);
+      } else if (c.stopping) c.stopping.forDeletion = true;
+    }
+  }
+
+  allStopped(): boolean {
+    return this.rt.containers.every((c) => !c.stopping && c.phase !== "running");
+  }
+
+  /** After a restart of the object: give running containers their process back. */
+  restoreProcesses(): void {
+    for (const c of this.rt.containers) {
+      if (!c.current || c.current.process || c.phase !== "running") continue;
+      try {
+        c.spec = this.processSpec(this.containerSpec(c));
+        c.current.process = start(c.spec, c.current.startedAt);
+      } catch {
+        c.current.process = undefined;
+      }
+    }
+  }
+
+  /** Config errors are retried whenever the pod is looked at (a ConfigMap or Secret may have appeared). */
+  retryBlocked(now: number): void {
+    if (!this.rt.sandboxReady && this.rt.sandboxAt === Number.POSITIVE_INFINITY) this.rt.sandboxAt = now;
+    for (const c of this.active()) if (c.phase === "blocked" && c.waiting?.reason === "CreateContainerConfigError") c.dueAt = now;
+  }
+}
+
+/**
+ * Apply every lifecycle step of `pod` due up to `now`. `deletion` is set once the pod has a deletionTimestamp:
+ * containers are asked to stop, and `stopped` says when the pod can be removed.
+ */
+export function advancePod(pod: Json, rt: PodRuntime, env: LifecycleEnv, now: number, deletion?: { graceSeconds: number }): AdvanceResult {
+  const sim = new PodSimulation(pod, rt, env);
+  sim.restoreProcesses();
+  if (deletion && !rt.stopping) sim.beginDeletion(now, deletion.graceSeconds);
+  if (!deletion) sim.retryBlocked(now);
+  for (let i = 0; i < maxSteps; i++) {
+    const step = sim.nextStep();
+    if (!step || step.at > now) {
+      const stopped = rt.stopping && sim.allStopped();
+      return { events: sim.events, nextAt: stopped ? undefined : step?.at, stopped };
+    }
+    step.run(step.at);
+  }
+  return { events: sim.events, nextAt: now + 1000, stopped: false };
+}
+
+function memoryBytes(quantity: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)([KMGTPE]i?|[kmunEe]?)?$/.exec(quantity);
+  if (!match) return undefined;
+  const units: Record<string, number> = { "": 1, k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4, m: 1e-3 };
+  return Math.floor(Number(match[1]) * (units[match[2] ?? ""] ?? 1));
+}

@@ -1,0 +1,143 @@
+// What the kubelet tracks per pod between reconciles, in memory: each container's place in its lifecycle, its
+// current and previous instance, back-off and probe counters. Rebuilt from the pod's status after a restart.
+import type { ProcessSpec, SimulatedProcess } from "./runtime-adapter";
+
+type Json = Record<string, any>;
+
+/** One run of a container. Times are wall-clock ms. */
+export interface Instance {
+  containerID: string;
+  startedAt: number;
+  finishedAt?: number;
+  exitCode?: number;
+  reason?: string;
+  process?: SimulatedProcess;
+}
+
+export interface ProbeRun {
+  nextAt: number;
+  successes: number;
+  failures: number;
+}
+
+export type ContainerPhase =
+  | "pending" // not started yet (waiting its turn, or about to be prepared at dueAt)
+  | "pulling" // image pull in progress, done at dueAt
+  | "pullBackoff" // ErrImagePull / ImagePullBackOff: next pull at dueAt
+  | "blocked" // InvalidImageName, ErrImageNeverPull, CreateContainerConfigError: waits for a change
+  | "creating" // image there, config resolved: created and started at dueAt
+  | "running"
+  | "exited" // terminated, restarting at dueAt
+  | "done"; // terminated for good
+
+export interface ContainerRuntime {
+  name: string;
+  init: boolean;
+  phase: ContainerPhase;
+  dueAt?: number;
+  /** When to switch a shown error to its back-off reason (ErrImagePull → ImagePullBackOff, exit → CrashLoopBackOff). */
+  noticeAt?: number;
+  waiting?: { reason: string; message?: string };
+  pullFailures: number;
+  crashStreak: number;
+  restartCount: number;
+  imageID?: string;
+  spec?: ProcessSpec;
+  current?: Instance;
+  previous?: Instance;
+  started: boolean;
+  ready: boolean;
+  startup?: ProbeRun;
+  liveness?: ProbeRun;
+  readiness?: ProbeRun;
+  /** A stop in progress: the instance ends at `at`, then restarts (probe) or stays (deletion). */
+  stopping?: { at: number; forDeletion: boolean };
+}
+
+export interface PodRuntime {
+  uid: string;
+  /** When the kubelet accepted the pod (status.startTime). */
+  acceptedAt: number;
+  /** When the sandbox (network) is up; containers start after it. */
+  sandboxAt: number;
+  sandboxReady: boolean;
+  podIP?: string;
+  containers: ContainerRuntime[];
+  /** The deletion was seen and containers were told to stop. */
+  stopping: boolean;
+}
+
+function newContainer(name: string, init: boolean): ContainerRuntime {
+  return { name, init, phase: "pending", pullFailures: 0, crashStreak: 0, restartCount: 0, started: false, ready: false };
+}
+
+/** A fresh runtime for a pod the kubelet sees for the first time at `now`. */
+export function newPodRuntime(pod: Json, now: number, sandboxMs: number): PodRuntime {
+  const spec = pod.spec ?? {};
+  return {
+    uid: pod.metadata.uid,
+    acceptedAt: now,
+    sandboxAt: now + sandboxMs,
+    sandboxReady: false,
+    containers: [
+      ...(spec.initContainers ?? []).map((c: Json) => newContainer(c.name, true)),
+      ...(spec.containers ?? []).map((c: Json) => newContainer(c.name, false)),
+    ],
+    stopping: false,
+  };
+}
+
+function parseTime(value: unknown): number | undefined {
+  if (typeof value !== "string") return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+function instanceFrom(state: Json | undefined, containerID: string | undefined): Instance | undefined {
+  const t = state?.terminated ?? state?.running;
+  if (!t) return undefined;
+  const startedAt = parseTime(t.startedAt);
+  if (startedAt === undefined) return undefined;
+  return {
+    containerID: (t.containerID ?? containerID ?? "").replace(/^containerd:\/\//, ""),
+    startedAt,
+    finishedAt: parseTime(t.finishedAt),
+    exitCode: t.exitCode,
+    reason: t.reason,
+  };
+}
+
+/** Pick up a pod the kubelet was already running before a restart, from what its status shows, at `now`. */
+export function rebuildPodRuntime(pod: Json, now: number): PodRuntime {
+  const status = pod.status ?? {};
+  const rt = newPodRuntime(pod, parseTime(status.startTime) ?? now, 0);
+  rt.sandboxReady = !!status.podIP;
+  rt.podIP = status.podIP;
+  const statuses = new Map<string, Json>();
+  for (const s of status.initContainerStatuses ?? []) statuses.set(`i/${s.name}`, s);
+  for (const s of status.containerStatuses ?? []) statuses.set(`c/${s.name}`, s);
+  for (const c of rt.containers) {
+    const s = statuses.get(`${c.init ? "i" : "c"}/${c.name}`);
+    if (!s) continue;
+    c.restartCount = s.restartCount ?? 0;
+    c.crashStreak = Math.min(c.restartCount, 5);
+    c.imageID = s.imageID || undefined;
+    c.previous = instanceFrom(s.lastState, undefined);
+    const current = instanceFrom(s.state, s.containerID);
+    if (s.state?.running && current) {
+      c.current = current;
+      c.phase = "running";
+      c.started = s.started ?? true;
+      c.ready = s.ready ?? false;
+    } else if (s.state?.terminated && current) {
+      c.current = current;
+      c.phase = "exited";
+      c.dueAt = now;
+    } else if (s.state?.waiting) {
+      c.waiting = { reason: s.state.waiting.reason, message: s.state.waiting.message };
+      c.pullFailures = s.state.waiting.reason === "ImagePullBackOff" ? 1 : 0;
+      c.dueAt = now;
+    }
+  }
+  return rt;
+}

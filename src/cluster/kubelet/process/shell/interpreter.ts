@@ -1,0 +1,270 @@
+// Runs a parsed script as a generator over virtual time: every simple command yields a `step` (so the driver can
+// bound the work of infinite loops) and `sleep` yields the time it waits. Output goes to the Io sinks immediately,
+// at the current virtual time.
+
+import type { AndOr, Command, List, Pipeline, Redirect } from "./ast.js";
+import { BUILTINS, notFoundMessage } from "./commands.js";
+import { ExpansionError, expandToString, expandWords } from "./expand.js";
+import { parseScript, ShellSyntaxError } from "./parser.js";
+import { ExitSignal, LoopSignal, type Io, type Run, type ShellState, type Sink } from "./state.js";
+import { normalizePath } from "./vfs.js";
+
+export function* runList(list: List, sh: ShellState, io: Io): Run<number> {
+  for (const andOr of list) yield* runAndOr(andOr, sh, io);
+  return sh.status;
+}
+
+function* runCondition(list: List, sh: ShellState, io: Io): Run<number> {
+  sh.conditionDepth++;
+  try {
+    return yield* runList(list, sh, io);
+  } finally {
+    sh.conditionDepth--;
+  }
+}
+
+function* runAndOr(andOr: AndOr, sh: ShellState, io: Io): Run<number> {
+  const pipelines = [andOr.first, ...andOr.rest.map((r) => r.pipeline)];
+  let status = 0;
+  for (let i = 0; i < pipelines.length; i++) {
+    if (i > 0) {
+      const op = andOr.rest[i - 1].op;
+      if ((op === "&&" && status !== 0) || (op === "||" && status === 0)) continue;
+    }
+    const guarded = i < pipelines.length - 1;
+    if (guarded) sh.conditionDepth++;
+    try {
+      status = yield* runPipeline(pipelines[i], sh, io);
+    } finally {
+      if (guarded) sh.conditionDepth--;
+    }
+    sh.status = status;
+  }
+  if (status !== 0 && sh.errexit && sh.conditionDepth === 0) throw new ExitSignal(status);
+  return status;
+}
+
+function* runPipeline(pipeline: Pipeline, sh: ShellState, io: Io): Run<number> {
+  let status = 0;
+  let input = io.stdin;
+  pipeline.commands.forEach(() => undefined);
+  for (let i = 0; i < pipeline.commands.length; i++) {
+    const last = i === pipeline.commands.length - 1;
+    let captured = "";
+    const stdout: Sink = last ? io.stdout : { write: (t) => (captured += t) };
+    status = yield* runCommand(pipeline.commands[i], sh, { stdin: input, stdout, stderr: io.stderr });
+    input = { data: captured };
+  }
+  if (pipeline.negated) status = status === 0 ? 1 : 0;
+  sh.status = status;
+  return status;
+}
+
+/** A sink that writes through to a file, at the virtual time of each write. */
+function fileSink(sh: ShellState, path: string): Sink {
+  return { write: (t) => void sh.host.fs.write(path, t, sh.host.clock.nowMs, true) };
+}
+
+function* applyRedirects(redirects: Redirect[], sh: ShellState, io: Io): Run<Io | number> {
+  let out = { ...io };
+  for (const r of redirects) {
+    const target = yield* expandToString(r.target, sh, io, runList);
+    if (r.op === ">&") {
+      const to = target === "1" ? out.stdout : target === "2" ? out.stderr : undefined;
+      if (!to) continue;
+      out = r.fd === 2 ? { ...out, stderr: to } : { ...out, stdout: to };
+      continue;
+    }
+    const path = normalizePath(target, sh.cwd);
+    if (r.op === "<") {
+      const content = sh.host.fs.read(path);
+      if (content === undefined) {
+        io.stderr.write(`${sh.host.shellName}: can't open ${target}: no such file\n`);
+        return 1;
+      }
+      out = { ...out, stdin: { data: content } };
+      continue;
+    }
+    if (path !== "/dev/null") {
+      const ok = sh.host.fs.write(path, "", sh.host.clock.nowMs, r.op === ">>");
+      if (!ok) {
+        io.stderr.write(`${sh.host.shellName}: can't create ${target}: nonexistent directory\n`);
+        return 1;
+      }
+    }
+    const sink: Sink = path === "/dev/null" ? { write: () => undefined } : fileSink(sh, path);
+    out = r.fd === 2 ? { ...out, stderr: sink } : { ...out, stdout: sink };
+  }
+  return out;
+}
+
+function* runCommand(cmd: Command, sh: ShellState, parentIo: Io): Run<number> {
+  const redirected = yield* applyRedirects(cmd.redirects, sh, parentIo);
+  if (typeof redirected === "number") return (sh.status = redirected);
+  const io = redirected;
+  switch (cmd.kind) {
+    case "simple":
+      return yield* runSimple(cmd, sh, io);
+    case "group":
+      if (!cmd.subshell) return yield* runList(cmd.body, sh, io);
+      return yield* runSubshell(cmd.body, sh, io);
+    case "if": {
+      for (const clause of cmd.clauses) {
+        if ((yield* runCondition(clause.cond, sh, io)) === 0) return yield* runList(clause.body, sh, io);
+      }
+      if (cmd.elseBody) return yield* runList(cmd.elseBody, sh, io);
+      return (sh.status = 0);
+    }
+    case "loop":
+    case "for":
+      return yield* runLoop(cmd, sh, io);
+  }
+}
+
+function* runSubshell(body: List, sh: ShellState, io: Io): Run<number> {
+  const saved = new Map(sh.vars);
+  const cwd = sh.cwd;
+  try {
+    return yield* runList(body, sh, io);
+  } catch (e) {
+    if (e instanceof ExitSignal) return (sh.status = e.code);
+    throw e;
+  } finally {
+    sh.vars.clear();
+    for (const [k, v] of saved) sh.vars.set(k, v);
+    sh.cwd = cwd;
+  }
+}
+
+function* runLoop(cmd: Extract<Command, { kind: "loop" | "for" }>, sh: ShellState, io: Io): Run<number> {
+  let status = 0;
+  const items = cmd.kind === "for" ? (cmd.items ? yield* expandWords(cmd.items, sh, io, runList) : sh.positional) : [];
+  for (let i = 0; ; i++) {
+    yield { type: "step" };
+    if (cmd.kind === "for") {
+      if (i >= items.length) break;
+      sh.set(cmd.name, items[i]);
+    } else {
+      const cond = yield* runCondition(cmd.cond, sh, io);
+      if ((cond === 0) === cmd.until) break;
+    }
+    try {
+      status = yield* runList(cmd.body, sh, io);
+    } catch (e) {
+      if (!(e instanceof LoopSignal)) throw e;
+      if (e.levels > 1) throw new LoopSignal(e.kind, e.levels - 1);
+      if (e.kind === "break") break;
+    }
+  }
+  return (sh.status = status);
+}
+
+function* runSimple(cmd: Extract<Command, { kind: "simple" }>, sh: ShellState, io: Io): Run<number> {
+  yield { type: "step" };
+  let argv: string[];
+  const assigned: [string, string][] = [];
+  try {
+    for (const a of cmd.assigns) assigned.push([a.name, yield* expandToString(a.value, sh, io, runList)]);
+    argv = yield* expandWords(cmd.words, sh, io, runList);
+  } catch (e) {
+    if (!(e instanceof ExpansionError)) throw e;
+    io.stderr.write(`${sh.host.shellName}: ${e.message}\n`);
+    throw new ExitSignal(e.message.includes("arithmetic") ? 2 : 1);
+  }
+  if (argv.length === 0) {
+    for (const [k, v] of assigned) sh.set(k, v);
+    return sh.status;
+  }
+  // Prefix assignments (`FOO=1 cmd`) apply to that command only.
+  const saved = assigned.map(([k]) => [k, sh.vars.get(k), sh.exported.has(k)] as const);
+  for (const [k, v] of assigned) {
+    sh.set(k, v);
+    sh.exported.add(k);
+  }
+  try {
+    return (sh.status = yield* runProgram(argv, sh, io));
+  } finally {
+    for (const [k, v, wasExported] of saved) {
+      if (v === undefined) sh.vars.delete(k);
+      else sh.vars.set(k, v);
+      if (!wasExported) sh.exported.delete(k);
+    }
+  }
+}
+
+const BIN_DIRS = new Set(["/bin", "/usr/bin", "/sbin", "/usr/sbin", "/usr/local/bin"]);
+
+/** Run one program by name: a shell builtin or utility, an image program, or a script file. */
+export function* runProgram(argv: string[], sh: ShellState, io: Io): Run<number> {
+  const name = argv[0];
+  const slash = name.lastIndexOf("/");
+  const base = slash >= 0 && BIN_DIRS.has(name.slice(0, slash)) ? name.slice(slash + 1) : name;
+  if (base === "sh" || base === "bash" || base === "ash" || base === "dash") return yield* runNestedShell(argv, sh, io);
+  const external = sh.host.external?.([base, ...argv.slice(1)], io, sh);
+  if (external) return yield* external;
+  const builtin = BUILTINS[base];
+  if (builtin) {
+    const result = builtin([base, ...argv.slice(1)], io, sh);
+    return typeof result === "number" ? result : yield* result;
+  }
+  if (name.includes("/")) {
+    const path = normalizePath(name, sh.cwd);
+    const content = sh.host.fs.read(path);
+    if (content !== undefined) return yield* runScriptText(content, argv, sh, io);
+    if (sh.host.fs.kind(path) === "dir") {
+      io.stderr.write(`${sh.host.shellName}: ${name}: Permission denied\n`);
+      return 126;
+    }
+  }
+  io.stderr.write(notFoundMessage(sh, name));
+  return 127;
+}
+
+function* runNestedShell(argv: string[], sh: ShellState, io: Io): Run<number> {
+  const c = argv.indexOf("-c");
+  if (c > 0) {
+    const script = argv[c + 1];
+    if (script === undefined) {
+      io.stderr.write(`${argv[0]}: -c: option requires an argument\n`);
+      return 2;
+    }
+    return yield* runScriptText(script, [argv[c + 2] ?? argv[0], ...argv.slice(c + 3)], sh, io, true);
+  }
+  const file = argv.slice(1).find((a) => !a.startsWith("-"));
+  if (!file) return 0; // an interactive shell with no terminal reads EOF and exits
+  const content = sh.host.fs.read(normalizePath(file, sh.cwd));
+  if (content === undefined) {
+    io.stderr.write(sh.host.flavor === "busybox" ? `sh: can't open '${file}': No such file or directory\n` : `${argv[0]}: ${file}: No such file or directory\n`);
+    return sh.host.flavor === "busybox" ? 2 : 127;
+  }
+  return yield* runScriptText(content, [file, ...argv.slice(argv.indexOf(file) + 1)], sh, io);
+}
+
+/** Run a script's text in a child shell sharing the filesystem (variables do not leak back). */
+export function* runScriptText(text: string, args: string[], sh: ShellState, io: Io, inline = false): Run<number> {
+  let list: List;
+  try {
+    list = parseScript(text);
+  } catch (e) {
+    if (!(e instanceof ShellSyntaxError)) throw e;
+    io.stderr.write(`${sh.host.shellName}: ${inline ? "-c: line 1: " : ""}${e.message}\n`);
+    return 2;
+  }
+  const savedVars = new Map(sh.vars);
+  const savedPositional = sh.positional;
+  const savedName = sh.scriptName;
+  sh.positional = args.slice(1);
+  sh.scriptName = args[0] ?? "sh";
+  try {
+    return yield* runList(list, sh, io);
+  } catch (e) {
+    if (e instanceof ExitSignal) return e.code;
+    if (e instanceof LoopSignal) return 0;
+    throw e;
+  } finally {
+    sh.vars.clear();
+    for (const [k, v] of savedVars) sh.vars.set(k, v);
+    sh.positional = savedPositional;
+    sh.scriptName = savedName;
+  }
+}

@@ -1,0 +1,114 @@
+// The state a running shell shares with the commands it runs: variables, the virtual clock and filesystem, and the
+// hooks through which the surrounding process answers what a script cannot know by itself (network, listening).
+
+import type { HttpAnswer } from "../types.js";
+import type { VirtualFs } from "./vfs.js";
+
+/** What a command does while it runs: advance virtual time, or just count one unit of work. */
+export type Effect = { type: "sleep"; ms: number } | { type: "step" };
+export type Run<T> = Generator<Effect, T, void>;
+
+export interface Sink {
+  write(text: string): void;
+}
+
+export interface Stdin {
+  data: string;
+}
+
+export interface Io {
+  stdin: Stdin;
+  stdout: Sink;
+  stderr: Sink;
+}
+
+/** Which userland the image has: error messages differ between busybox (alpine, busybox) and GNU (debian, ubuntu). */
+export type Flavor = "busybox" | "gnu";
+
+/** Answers for network commands (wget, curl, nc) run inside the container. */
+export interface NetworkAnswer {
+  kind: "answer" | "refused" | "unresolved";
+  answer?: HttpAnswer;
+  /** The address the name resolved to, for messages. */
+  ip?: string;
+}
+
+export interface ShellHost {
+  hostname: string;
+  /** Wall-clock ms at the process start (virtual time 0), for `date`. */
+  startedAtWallMs: number;
+  fs: VirtualFs;
+  clock: { nowMs: number };
+  flavor: Flavor;
+  /** `sh` or `bash`: the name in error messages. */
+  shellName: "sh" | "bash";
+  /** An HTTP GET or TCP connect to host:port (path "" for a bare connect). */
+  network(host: string, port: number, path: string, atMs: number): NetworkAnswer;
+  /** The script started listening on a TCP port (nc -l). */
+  listen(port: number, atMs: number): void;
+  /** A program provided by the image rather than the shell (e.g. `stress`); undefined when there is none. */
+  external?(argv: string[], io: Io, sh: ShellState): Run<number> | undefined;
+}
+
+export class ExitSignal {
+  constructor(readonly code: number) {}
+}
+
+export class LoopSignal {
+  constructor(readonly kind: "break" | "continue", readonly levels: number) {}
+}
+
+export class ShellState {
+  readonly vars = new Map<string, string>();
+  readonly exported = new Set<string>();
+  readonly traps = new Map<string, string>();
+  positional: string[] = [];
+  scriptName = "sh";
+  status = 0;
+  cwd = "/";
+  errexit = false;
+  /** > 0 while evaluating an if/while condition or the left of && / || (where set -e does not apply). */
+  conditionDepth = 0;
+
+  constructor(readonly host: ShellHost, env: Record<string, string>) {
+    for (const [k, v] of Object.entries(env)) {
+      this.vars.set(k, v);
+      this.exported.add(k);
+    }
+  }
+
+  get(name: string): string | undefined {
+    switch (name) {
+      case "?":
+        return String(this.status);
+      case "$":
+        return "1";
+      case "#":
+        return String(this.positional.length);
+      case "@":
+      case "*":
+        return this.positional.join(" ");
+      case "!":
+        return "";
+      case "-":
+        return this.errexit ? "e" : "";
+      case "0":
+        return this.scriptName;
+      case "RANDOM":
+        return String((this.host.clock.nowMs * 7919 + 12345) % 32768);
+      case "SECONDS":
+        return String(Math.floor(this.host.clock.nowMs / 1000));
+    }
+    if (/^[1-9]$/.test(name)) return this.positional[Number(name) - 1];
+    return this.vars.get(name);
+  }
+
+  set(name: string, value: string): void {
+    this.vars.set(name, value);
+  }
+
+  /** The environment a child command sees. */
+  environment(): [string, string][] {
+    return [...this.exported].filter((k) => this.vars.has(k)).map((k) => [k, this.vars.get(k) as string]);
+  }
+}

@@ -1,0 +1,85 @@
+// The files a container sees from its ConfigMap, Secret, downward API and projected volumes (path → content). Pure:
+// a missing non-optional ConfigMap or Secret throws ConfigError with the kubelet's MountVolume.SetUp message.
+import { ConfigError, fieldRefValue, resourceFieldValue, type PodSources } from "./env";
+
+type Json = Record<string, any>;
+
+function keyed(data: Record<string, string>, items: Json[] | undefined, kind: string, name: string, optional: boolean): Record<string, string> {
+  if (!items?.length) return { ...data };
+  const out: Record<string, string> = {};
+  for (const item of items) {
+    if (item.key in data) out[item.path ?? item.key] = data[item.key]!;
+    else if (!optional) throw new ConfigError(`configmap references non-existent config key: ${item.key}`.replace("configmap", kind));
+  }
+  return out;
+}
+
+function sourceFiles(pod: Json, container: Json, source: Json, sources: PodSources): Record<string, string> | undefined {
+  if (source.configMap) {
+    const { name, items, optional } = source.configMap;
+    const data = sources.configMap(name);
+    if (!data) {
+      if (optional) return {};
+      throw new ConfigError(`configmap "${name}" not found`);
+    }
+    return keyed(data, items, "configmap", name, !!optional);
+  }
+  if (source.secret) {
+    const name = source.secret.secretName ?? source.secret.name;
+    const data = sources.secret(name);
+    if (!data) {
+      if (source.secret.optional) return {};
+      throw new ConfigError(`secret "${name}" not found`);
+    }
+    return keyed(data, source.secret.items, "secret", name, !!source.secret.optional);
+  }
+  if (source.downwardAPI) {
+    const out: Record<string, string> = {};
+    for (const item of source.downwardAPI.items ?? []) {
+      if (item.fieldRef) out[item.path] = fieldRefValue(pod, item.fieldRef.fieldPath);
+      else if (item.resourceFieldRef) out[item.path] = resourceFieldValue(container, item.resourceFieldRef, sources.allocatable);
+    }
+    return out;
+  }
+  if (source.serviceAccountToken) {
+    const subject = `system:serviceaccount:${pod.metadata?.namespace}:${pod.spec?.serviceAccountName ?? "default"}`;
+    return { [source.serviceAccountToken.path ?? "token"]: `eyJhbGciOiJSUzI1NiJ9.${btoa(JSON.stringify({ sub: subject }))}.sandbox` };
+  }
+  return undefined;
+}
+
+/** Files mounted into `container`, keyed by absolute path. */
+export function mountedFiles(pod: Json, container: Json, sources: PodSources): Record<string, string> {
+  const volumes = new Map<string, Json>((pod.spec?.volumes ?? []).map((v: Json) => [v.name, v]));
+  const files: Record<string, string> = {};
+  for (const mount of container.volumeMounts ?? []) {
+    const volume = volumes.get(mount.name);
+    if (!volume) continue;
+    const parts = volume.projected ? (volume.projected.sources ?? []) : [volume];
+    const contents: Record<string, string> = {};
+    for (const part of parts) Object.assign(contents, sourceFiles(pod, container, part, sources) ?? {});
+    const base = String(mount.mountPath).replace(/\/$/, "");
+    for (const [path, content] of Object.entries(contents)) {
+      if (mount.subPath) {
+        if (path === mount.subPath) files[base] = content;
+      } else files[`${base}/${path}`] = content;
+    }
+  }
+  return files;
+}
+
+/** The first missing reference among the pod's volumes (what blocks the sandbox: FailedMount), if any. */
+export function missingVolumeSource(pod: Json, sources: PodSources): { volume: string; message: string } | undefined {
+  for (const volume of pod.spec?.volumes ?? []) {
+    const parts = volume.projected ? (volume.projected.sources ?? []) : [volume];
+    for (const part of parts) {
+      try {
+        sourceFiles(pod, {}, part, sources);
+      } catch (error) {
+        if (error instanceof ConfigError) return { volume: volume.name, message: error.message };
+        throw error;
+      }
+    }
+  }
+  return undefined;
+}

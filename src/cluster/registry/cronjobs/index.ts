@@ -1,0 +1,19 @@
+import { CronJob } from "../../../api/schemas/batch/cronjob";
+import { defineResource } from "../define";
+import { printer } from "./printer";
+import { cronJobStrategy } from "./strategy";
+
+export const cronJobs = defineResource({
+  group: "batch",
+  version: "v1",
+  kind: "CronJob",
+  resource: "cronjobs",
+  namespaced: true,
+  shortNames: ["cj"],
+  categories: ["all"],
+  schema: CronJob,
+  subresources: ["status"],
+  hasGeneration: true,
+  strategy: cronJobStrategy,
+  printer,
+});

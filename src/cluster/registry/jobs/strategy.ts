@@ -1,0 +1,116 @@
+// Jobs: SetDefaults_Job, the generated selector and labels of PrepareForCreate (1.33: `batch.kubernetes.io/...` and
+// the legacy `controller-uid`/`job-name`), and ValidateJob / ValidateJobUpdate with the apiserver's wording.
+import type { KubeObject } from "../../../api/object";
+import { fieldError, type FieldError } from "../../../api/status";
+import type { Strategy } from "../types";
+import {
+  defaultPodTemplate,
+  immutableField,
+  nonNegative,
+  validatePodTemplate,
+  validateRestartPolicy,
+  validateSelectorAndLabels,
+} from "./workload-template";
+
+type Json = Record<string, any>;
+
+export const controllerUidLabel = "batch.kubernetes.io/controller-uid";
+export const jobNameLabel = "batch.kubernetes.io/job-name";
+const legacyControllerUidLabel = "controller-uid";
+const legacyJobNameLabel = "job-name";
+
+/** SetDefaults_JobSpec, shared with CronJob job templates. */
+export function defaultJobSpec(spec: Json): void {
+  if (spec.completions === undefined && spec.parallelism === undefined) {
+    spec.completions = 1;
+    spec.parallelism = 1;
+  }
+  spec.parallelism ??= 1;
+  spec.backoffLimit ??= spec.backoffLimitPerIndex !== undefined ? 2147483647 : 6;
+  spec.completionMode ??= "NonIndexed";
+  spec.suspend ??= false;
+  spec.podReplacementPolicy ??= spec.podFailurePolicy ? "Failed" : "TerminatingOrFailed";
+  for (const rule of spec.podFailurePolicy?.rules ?? []) for (const p of rule.onPodConditions ?? []) p.status ??= "True";
+  defaultPodTemplate(spec.template);
+}
+
+/** ValidateJobSpec (the part that does not depend on the generated selector). */
+export function validateJobSpec(spec: Json, path: string): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const f of ["parallelism", "completions", "activeDeadlineSeconds", "backoffLimit", "ttlSecondsAfterFinished"]) {
+    errors.push(...nonNegative(`${path}.${f}`, spec[f]));
+  }
+  if (!["NonIndexed", "Indexed"].includes(spec.completionMode)) {
+    errors.push(fieldError.notSupported(`${path}.completionMode`, spec.completionMode ?? "", ["NonIndexed", "Indexed"]));
+  } else if (spec.completionMode === "Indexed" && spec.completions === undefined) {
+    errors.push(fieldError.required(`${path}.completions`, "when completion mode is Indexed"));
+  }
+  (spec.podFailurePolicy?.rules ?? []).forEach((rule: Json, i: number) => {
+    const actions = ["Count", "FailIndex", "FailJob", "Ignore"];
+    if (!actions.includes(rule.action)) errors.push(fieldError.notSupported(`${path}.podFailurePolicy.rules[${i}].action`, rule.action ?? "", actions));
+    const op = rule.onExitCodes?.operator;
+    if (rule.onExitCodes && !["In", "NotIn"].includes(op)) {
+      errors.push(fieldError.notSupported(`${path}.podFailurePolicy.rules[${i}].onExitCodes.operator`, op ?? "", ["In", "NotIn"]));
+    }
+  });
+  errors.push(...validatePodTemplate(spec.template, `${path}.template`));
+  errors.push(...validateRestartPolicy(spec.template, `${path}.template`, ["OnFailure", "Never"]));
+  if (spec.podFailurePolicy && spec.template?.spec?.restartPolicy === "OnFailure") {
+    errors.push(fieldError.invalid(`${path}.podFailurePolicy`, null, "only allowed when `restartPolicy` is `Never`"));
+  }
+  return errors;
+}
+
+/** generateSelector: labels naming the job on the template, and a selector on the controller uid. */
+function generateSelector(job: KubeObject): void {
+  const spec = job.spec as Json;
+  const template = (spec.template ??= {});
+  const labels: Record<string, string> = (template.metadata ??= {}).labels ??= {};
+  const name = job.metadata.name!;
+  const uid = job.metadata.uid!;
+  labels[legacyJobNameLabel] ??= name;
+  labels[jobNameLabel] ??= name;
+  labels[legacyControllerUidLabel] ??= uid;
+  labels[controllerUidLabel] ??= uid;
+  const selector = (spec.selector ??= {});
+  selector.matchLabels ??= {};
+  selector.matchLabels[controllerUidLabel] ??= uid;
+}
+
+export const jobStrategy: Strategy = {
+  defaults(job) {
+    defaultJobSpec((job.spec ??= {}) as Json);
+  },
+  prepareForCreate(job) {
+    job.status = {};
+    const spec = job.spec as Json;
+    if (spec.manualSelector !== true) generateSelector(job);
+    // SetDefaults_Job copies the template's labels to a Job that has none (applied on every read in Kubernetes).
+    const templateLabels = spec.template?.metadata?.labels;
+    if (templateLabels && !Object.keys(job.metadata.labels ?? {}).length) job.metadata.labels = { ...templateLabels };
+  },
+  validate(job) {
+    const spec = (job.spec ?? {}) as Json;
+    const errors = validateJobSpec(spec, "spec");
+    errors.push(...validateSelectorAndLabels(spec.selector, spec.template, "spec"));
+    if (spec.manualSelector !== true && !errors.length) {
+      if (spec.selector?.matchLabels?.[controllerUidLabel] !== job.metadata.uid) {
+        errors.push(fieldError.invalid("spec.selector", spec.selector, "`selector` not auto-generated"));
+      }
+    }
+    return errors;
+  },
+  validateUpdate(job, old) {
+    const spec = (job.spec ?? {}) as Json;
+    const was = (old.spec ?? {}) as Json;
+    return [
+      ...immutableField("spec.selector", spec.selector, was.selector),
+      ...immutableField("spec.template", spec.template, was.template),
+      ...immutableField("spec.completionMode", spec.completionMode, was.completionMode),
+      ...immutableField("spec.podFailurePolicy", spec.podFailurePolicy, was.podFailurePolicy),
+      ...(spec.completionMode === "Indexed" && spec.parallelism === spec.completions
+        ? []
+        : immutableField("spec.completions", spec.completions, was.completions)),
+    ];
+  },
+};

@@ -1,0 +1,15 @@
+import { PodTemplate } from "../../../api/schemas/core/pod";
+import { defineResource } from "../define";
+import { printer } from "./printer";
+import { podTemplateStrategy } from "./strategy";
+
+export const podTemplates = defineResource({
+  group: "",
+  version: "v1",
+  kind: "PodTemplate",
+  resource: "podtemplates",
+  namespaced: true,
+  schema: PodTemplate,
+  strategy: podTemplateStrategy,
+  printer,
+});

@@ -1,0 +1,28 @@
+import { ReplicationController } from "../../../api/schemas/core/replicationcontroller";
+import { selectorFromSet } from "../../../api/selectors/label-selector";
+import { defineResource } from "../define";
+import { printer } from "./printer";
+import { replicationControllerStrategy } from "./strategy";
+
+type Json = Record<string, any>;
+
+export const replicationControllers = defineResource({
+  group: "",
+  version: "v1",
+  kind: "ReplicationController",
+  resource: "replicationcontrollers",
+  namespaced: true,
+  shortNames: ["rc"],
+  categories: ["all"],
+  schema: ReplicationController,
+  subresources: ["scale", "status"],
+  hasGeneration: true,
+  strategy: replicationControllerStrategy,
+  printer,
+  scale: {
+    specReplicas: (rc) => ((rc.spec ?? {}) as Json).replicas ?? 1,
+    setSpecReplicas: (rc, replicas) => void (((rc.spec ??= {}) as Json).replicas = replicas),
+    statusReplicas: (rc) => ((rc.status ?? {}) as Json).replicas ?? 0,
+    selector: (rc) => selectorFromSet(((rc.spec ?? {}) as Json).selector).toString(),
+  },
+});

@@ -1,0 +1,37 @@
+// TaintToleration: a pod lands only where it tolerates every NoSchedule/NoExecute taint; nodes with fewer
+// untolerated PreferNoSchedule taints score higher.
+import type { FilterFailure, NodeInfo, PodToSchedule, Taint, Toleration } from "../types";
+import { defaultNormalizeScore } from "./normalize";
+import { plugins, reasons } from "./reasons";
+
+/** v1.Toleration.ToleratesTaint. */
+export function tolerates(t: Toleration, taint: Taint): boolean {
+  if (t.effect && t.effect !== taint.effect) return false;
+  if (t.key && t.key !== taint.key) return false;
+  const operator = t.operator || "Equal";
+  if (operator === "Exists") return true;
+  return operator === "Equal" && (t.value ?? "") === (taint.value ?? "");
+}
+
+export function taintTolerationFilter(pod: PodToSchedule, node: NodeInfo): FilterFailure | undefined {
+  for (const taint of node.taints) {
+    if (taint.effect !== "NoSchedule" && taint.effect !== "NoExecute") continue;
+    if (pod.tolerations.some((t) => tolerates(t, taint))) continue;
+    return { plugin: plugins.taintToleration, reasons: [reasons.untoleratedTaint(taint.key, taint.value)], unresolvable: true };
+  }
+  return undefined;
+}
+
+/** Raw score: how many PreferNoSchedule taints the pod does not tolerate (lower is better). */
+export function taintTolerationScore(pod: PodToSchedule, node: NodeInfo): number {
+  const preferTolerations = pod.tolerations.filter((t) => !t.effect || t.effect === "PreferNoSchedule");
+  let count = 0;
+  for (const taint of node.taints) {
+    if (taint.effect === "PreferNoSchedule" && !preferTolerations.some((t) => tolerates(t, taint))) count++;
+  }
+  return count;
+}
+
+export function taintTolerationNormalize(scores: number[]): number[] {
+  return defaultNormalizeScore(scores, true);
+}
