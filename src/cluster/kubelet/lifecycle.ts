@@ -249,7 +249,6 @@ class PodSimulation {
 
   private startInstance(c: ContainerRuntime, at: number): void {
     const spec = this.containerSpec(c);
-    if (c.current || c.previous) c.restartCount += c.current ? 0 : 0;
     c.current = {
       containerID: containerID(this.rt.uid, c.name, c.restartCount),
       startedAt: at,
@@ -372,7 +371,7 @@ class PodSimulation {
       c.phase = "done";
       return;
     }
-    c.previous = instance;
+    if (instance) c.previous = instance;
     c.current = undefined;
     c.restartCount += 1;
     c.phase = "pending";

@@ -47,7 +47,6 @@ function* runAndOr(andOr: AndOr, sh: ShellState, io: Io): Run<number> {
 function* runPipeline(pipeline: Pipeline, sh: ShellState, io: Io): Run<number> {
   let status = 0;
   let input = io.stdin;
-  pipeline.commands.forEach(() => undefined);
   for (let i = 0; i < pipeline.commands.length; i++) {
     const last = i === pipeline.commands.length - 1;
     let captured = "";
