@@ -53,4 +53,15 @@ export interface CreatedCluster {
   viewToken: string;
   kubeconfig: string;
   expiresAt: string;
+  /** The read-only dashboard link, `<origin>/s/<viewToken>/`: safe to share. */
+  shareUrl: string;
+  /** The same dashboard link (the dashboard is read-only whoever opens it). */
+  dashboardUrl: string;
+}
+
+/** What POST /api/clusters/<id>/share/rotate answers: the new read-only token and its link. */
+export interface RotatedShare {
+  viewToken: string;
+  shareUrl: string;
+  dashboardUrl: string;
 }

@@ -155,6 +155,20 @@ export class ClusterObject extends DurableObject<Env> {
     };
   }
 
+  /**
+   * Replace the read-only (share) token (admin token only): the old one stops working at once, for the dashboard
+   * and for kubectl alike.
+   */
+  async rotateViewToken(token: string | undefined): Promise<PlatformResult<{ viewToken: string }>> {
+    const denied = await this.deny(token, "admin");
+    if (denied) return denied;
+    const viewToken = `${this.record!.id}.${randomToken(32)}`;
+    this.record = { ...this.record!, viewTokenHash: await sha256Hex(viewToken) };
+    this.records.write(this.record);
+    this.tokenRoles.clear();
+    return { ok: true, value: { viewToken } };
+  }
+
   /** Delete every object, the history and the record: the cluster's API answers 404 afterwards. */
   async destroy(token: string | undefined): Promise<PlatformResult<null>> {
     const denied = await this.deny(token, "admin");

@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { StatusError, internalError } from "../api/status";
 import type { Env } from "../env";
 import { forwardByToken, forwardToCluster } from "./kube-proxy";
-import { landingText } from "./landing";
+import { dashboard } from "../dashboard/routes";
 import { platformApi } from "./platform-api";
 import { statusJson } from "./statuses";
 
@@ -29,4 +29,5 @@ for (const prefix of ["/api", "/api/*", "/apis", "/apis/*", "/version", "/openap
   app.all(prefix, (c) => forwardByToken(c.env, c.req.raw));
 }
 
-app.get("/", (c) => c.text(landingText(new URL(c.req.url).origin)));
+// The landing page, its create form, the dashboard assets and the read-only share-link pages under /s/.
+app.route("/", dashboard);

@@ -1,29 +1,14 @@
 // The platform REST API under /api: create, read, delete sandboxes and get their kubeconfigs.
 import { Hono } from "hono";
-import { CreateClusterOptions, type ClusterSpec, type CreatedCluster } from "../api/platform";
+import { CreateClusterOptions, type RotatedShare } from "../api/platform";
 import { badRequest, failure, type Status } from "../api/status";
 import { bearerToken, isClusterId } from "../api/tokens";
-import { isValidQuantity } from "../api/quantity";
-import { randomToken } from "../cluster/runtime/random";
 import type { Env } from "../env";
+import { createSandbox, CreateRefused, serverUrl, shareUrl } from "./create-cluster";
 import { kubeconfigYaml } from "./kubeconfig";
 import { clusterNotFound, statusJson, unauthorizedResponse } from "./statuses";
 
 export const platformApi = new Hono<{ Bindings: Env }>();
-
-function settle(options: CreateClusterOptions): ClusterSpec {
-  const cpu = options.nodeResources?.cpu ?? "2";
-  const memory = options.nodeResources?.memory ?? "4Gi";
-  for (const [field, value] of [["cpu", cpu], ["memory", memory]] as const) {
-    if (!isValidQuantity(value)) throw badRequest(`nodeResources.${field}: "${value}" is not a Kubernetes quantity (e.g. "2", "500m", "4Gi")`);
-  }
-  return {
-    name: options.name ?? "sandbox",
-    workers: options.workers ?? 2,
-    nodeResources: { cpu, memory, pods: options.nodeResources?.pods ?? 110 },
-    pace: options.pace ?? "realistic",
-  };
-}
 
 async function readOptions(request: Request): Promise<CreateClusterOptions> {
   const text = await request.text();
@@ -42,28 +27,22 @@ async function readOptions(request: Request): Promise<CreateClusterOptions> {
   return parsed.data;
 }
 
-export function serverUrl(request: Request, id: string): string {
-  return `${new URL(request.url).origin}/clusters/${id}`;
-}
-
 platformApi.post("/clusters", async (c) => {
   if (c.env.CREATE_TOKEN && bearerToken(c.req.raw) !== c.env.CREATE_TOKEN) return unauthorizedResponse();
-  const spec = settle(await readOptions(c.req.raw));
-  const id = randomToken(20);
-  const stub = c.env.CLUSTER.getByName(id);
-  const result = await stub.create(id, spec);
+  const result = await createSandbox(c.env, c.req.raw, await readOptions(c.req.raw));
+  if (result instanceof CreateRefused) return statusJson(result.status);
+  return c.json(result, 201);
+});
+
+/** A new read-only token (admin token only): links with the old one stop working. */
+platformApi.post("/clusters/:id/share/rotate", async (c) => {
+  const id = c.req.param("id");
+  if (!isClusterId(id)) return clusterNotFound();
+  const result = await c.env.CLUSTER.getByName(id).rotateViewToken(bearerToken(c.req.raw));
   if ("status" in result) return statusJson(result.status as Status);
-  const server = serverUrl(c.req.raw, id);
-  const body: CreatedCluster = {
-    id,
-    name: spec.name,
-    server,
-    token: result.value.token,
-    viewToken: result.value.viewToken,
-    kubeconfig: kubeconfigYaml({ server, clusterName: spec.name, id, token: result.value.token, role: "admin" }),
-    expiresAt: result.value.expiresAt,
-  };
-  return c.json(body, 201);
+  const link = shareUrl(c.req.raw, result.value.viewToken);
+  const body: RotatedShare = { viewToken: result.value.viewToken, shareUrl: link, dashboardUrl: link };
+  return c.json(body);
 });
 
 platformApi.get("/clusters/:id", async (c) => {

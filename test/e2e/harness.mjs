@@ -56,15 +56,16 @@ export function platformRequest(method, url, { token, body, timeoutMs = 15_000 }
 
 /**
  * Starts `node scripts/start.mjs --port <free> --persist-to <fresh dir>` in its own process group and waits until
- * `POST /api/clusters` answers 201. Returns {origin, stop()}; stop() kills the whole group (start.mjs, wrangler,
- * workerd) and removes the state directory.
+ * `POST /api/clusters` answers 201. Returns {origin, stop(), logFile}; stop() kills the whole group (start.mjs,
+ * wrangler, workerd) and removes the state directory; the server's output stays in logFile.
  */
 export async function startServer({ readyTimeoutMs = 90_000 } = {}) {
   const port = await freePort();
   const origin = `https://127.0.0.1:${port}`;
   const stateDir = mkdtempSync(join(tmpdir(), "kube-sandbox-e2e-state-"));
-  const logFile = join(stateDir, "server.log");
-  const log = openSync(logFile, "a");
+  // The log outlives stop() so a failed run can be diagnosed; it is one small file in the temp dir.
+  const logFile = join(tmpdir(), `kube-sandbox-e2e-server-${port}.log`);
+  const log = openSync(logFile, "w");
   // node_modules/.bin first: start.mjs runs `wrangler`, and wrangler needs the project's pinned Node 22.
   const env = { ...process.env, PATH: `${join(root, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}` };
   const child = spawn("node", ["scripts/start.mjs", "--port", String(port), "--persist-to", join(stateDir, "data")], {
@@ -95,7 +96,14 @@ export async function startServer({ readyTimeoutMs = 90_000 } = {}) {
     killGroup("SIGKILL");
     rmSync(stateDir, { recursive: true, force: true });
   };
-  process.once("exit", () => killGroup("SIGKILL"));
+  // Never leave a server behind: on exit, and on a signal (then re-raised, so the default action still happens).
+  process.once("exit", () => stopped || killGroup("SIGKILL"));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    process.once(signal, () => {
+      if (!stopped) killGroup("SIGKILL");
+      process.kill(process.pid, signal);
+    });
+  }
 
   const deadline = performance.now() + readyTimeoutMs;
   for (;;) {
@@ -104,7 +112,7 @@ export async function startServer({ readyTimeoutMs = 90_000 } = {}) {
       const res = await platformRequest("POST", `${origin}/api/clusters`, { body: { name: "readiness-probe" }, timeoutMs: 5_000 });
       if (res.status === 201) {
         await platformRequest("DELETE", `${origin}/api/clusters/${res.json.id}`, { token: res.json.token }).catch(() => {});
-        return { origin, stop };
+        return { origin, stop, logFile };
       }
     } catch {
       // not listening yet
@@ -125,7 +133,13 @@ export async function acquireServer() {
   const shared = process.env[originEnv];
   if (shared) return { origin: shared, release: async () => {} };
   const server = await startServer();
-  return { origin: server.origin, release: server.stop };
+  return {
+    origin: server.origin,
+    release: async () => {
+      await server.stop();
+      rmSync(server.logFile, { force: true });
+    },
+  };
 }
 
 const kubeconfigDir = mkdtempSync(join(tmpdir(), "kube-sandbox-e2e-kubeconfigs-"));

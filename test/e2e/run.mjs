@@ -1,7 +1,7 @@
 // `npm run test:e2e`: start one sandbox server for the whole run, run every test/e2e/*.test.mjs against it with
 // node's test runner (two files at a time), then stop the server. Exits with the test runner's code.
 import { spawn } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { originEnv, startServer } from "./harness.mjs";
@@ -33,4 +33,6 @@ try {
 } finally {
   await server.stop();
 }
+if (code !== 0) console.log(`e2e: the server's output is in ${server.logFile}`);
+else rmSync(server.logFile, { force: true });
 process.exit(code);

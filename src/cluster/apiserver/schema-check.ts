@@ -89,8 +89,25 @@ export function checkTypes<T>(
   schema: z.ZodType,
   target: { kind: string; group: string; version: string },
 ): T {
-  const result = schema.safeParse(value);
+  let result = schema.safeParse(value);
   if (result.success) return result.data as T;
+  // Go's decoder leaves a field alone when its JSON value is null (metav1.Time's zero value even marshals as null:
+  // `lastProbeTime: null`), so such a null is no error: parse without those keys, then keep the nulls.
+  const nullKeys = result.error.issues
+    .filter((issue) => issue.code === "invalid_type" && typeof issue.path.at(-1) === "string" && valueAt(value, issue.path) === null)
+    .map((issue) => issue.path);
+  if (nullKeys.length) {
+    const withoutNulls = structuredClone(value);
+    for (const path of nullKeys) delete (valueAt(withoutNulls, path.slice(0, -1)) as Record<PropertyKey, unknown>)[path.at(-1)!];
+    result = schema.safeParse(withoutNulls);
+    if (result.success) {
+      for (const path of nullKeys) {
+        const parent = valueAt(result.data, path.slice(0, -1));
+        if (isRecord(parent)) parent[path.at(-1) as string] = null;
+      }
+      return result.data as T;
+    }
+  }
   const required: FieldError[] = [];
   for (const issue of result.error.issues) {
     const field = pathString(issue.path);

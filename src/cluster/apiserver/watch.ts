@@ -81,6 +81,8 @@ export class WatchHub {
       });
     };
     this.open += 1;
+    // A client that goes away errors the stream: release the watch now, not at its next write.
+    writer.closed.catch(close);
 
     const rv = req.resourceVersion;
     if (!rv || rv === "0" || req.sendInitialEvents) {

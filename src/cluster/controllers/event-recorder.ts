@@ -48,7 +48,8 @@ export class EventRecorder {
       return;
     }
     this.sequence = (this.sequence + 1) % 1_000_000;
-    const name = `${obj.metadata.name}.${(now * 1_000_000 + this.sequence).toString(16)}`;
+    // Nanoseconds exceed 2^53: a Number would round the sequence away and names would collide.
+    const name = `${obj.metadata.name}.${(BigInt(Math.floor(now)) * 1_000_000n + BigInt(this.sequence)).toString(16)}`;
     this.names.set(aggregate, name);
     const involvedObject: Record<string, string> = {
       kind,

@@ -1,8 +1,15 @@
 // Every controller the cluster runs, in the order a pass visits them. One line each.
 import { eventTtl } from "./event-ttl";
+import { cronJobController } from "./cronjob/controller";
+import { DaemonSetController } from "./daemonset/controller";
+import { jobController } from "./job/controller";
+import { DeploymentController } from "./deployment/deployment-controller";
 import { GarbageCollector } from "./garbage-collector";
 import { namespaceDefaults } from "./namespace-defaults";
 import { namespaceDeletion } from "./namespace-deletion";
+import { Kubelet } from "../kubelet/kubelet";
+import { SchedulerController } from "../scheduler/controller";
+import { createReplicaSetController, createReplicationControllerController } from "./replicaset";
 import type { Controller } from "./types";
 
 export function createControllers(): Controller[] {
@@ -11,5 +18,13 @@ export function createControllers(): Controller[] {
     namespaceDeletion,
     new GarbageCollector(),
     eventTtl,
+    new SchedulerController(),
+    new Kubelet(),
+    jobController,
+    cronJobController,
+    new DaemonSetController(),
+    new DeploymentController(),
+    createReplicaSetController(),
+    createReplicationControllerController(),
   ];
 }

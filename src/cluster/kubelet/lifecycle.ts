@@ -4,12 +4,13 @@
 // the node's image cache and IP pool it is handed.
 import type { TimingProfile } from "../timing";
 import { backoffDelay, goDuration, pullDuration } from "./backoff";
-import { ConfigError, expandCommand, resolveEnv, type PodSources } from "./env";
+import { ConfigError, type PodSources } from "./env";
 import { containerID, imageBytes, imageRef } from "./identity";
 import type { NodeState } from "./node-state";
 import type { ContainerRuntime, PodRuntime, ProbeRun } from "./pod-runtime";
 import { invalidImageMessage, probe as runProbe, pull, start, type ProcessSpec } from "./runtime-adapter";
-import { mountedFiles, missingVolumeSource } from "./volumes";
+import { processSpecFor } from "./process-spec";
+import { missingVolumeSource } from "./volumes";
 
 type Json = Record<string, any>;
 
@@ -84,7 +85,7 @@ class PodSimulation {
       if (at !== undefined && (!best || at < best.at)) best = { at, run };
     };
     if (!this.rt.sandboxReady) {
-      offer(this.rt.sandboxAt, (at) => this.sandbox(at));
+      if (!this.rt.stopping && Number.isFinite(this.rt.sandboxAt)) offer(this.rt.sandboxAt, (at) => this.sandbox(at));
       return best;
     }
     for (const c of this.rt.containers) {
@@ -225,20 +226,7 @@ class PodSimulation {
   }
 
   processSpec(spec: Json): ProcessSpec {
-    const env = resolveEnv(this.podWithIPs(), spec, this.env.sources);
-    const files = mountedFiles(this.podWithIPs(), spec, this.env.sources);
-    const { command, args } = expandCommand(spec, env);
-    const memory = spec.resources?.limits?.memory;
-    return {
-      image: String(spec.image ?? ""),
-      command,
-      args,
-      env,
-      workingDir: spec.workingDir,
-      memoryLimitBytes: memory !== undefined ? memoryBytes(String(memory)) : undefined,
-      files,
-      hostname: this.pod.metadata.name,
-    };
+    return processSpecFor(this.podWithIPs(), spec, this.env.sources);
   }
 
   /** The pod as the downward API sees it now (IPs assigned by this simulation may not be in its status yet). */
@@ -273,7 +261,7 @@ class PodSimulation {
     const run = c[kind]!;
     const period = (def.periodSeconds ?? 10) * 1000;
     const instance = c.current!;
-    const outcome = runProbe(def, spec, instance.process!, at - instance.startedAt);
+    const outcome = runProbe(def, spec, instance.process!, at - instance.startedAt, this.rt.podIP ?? "");
     const label = kind === "startup" ? "Startup" : kind === "liveness" ? "Liveness" : "Readiness";
     run.nextAt = at + period;
     if (outcome.ok) {
@@ -310,7 +298,7 @@ class PodSimulation {
     for (let k = 1; k <= probeLookahead; k++) {
       const t = at + k * period;
       if (t >= exitAt) return t;
-      if (!runProbe(def, spec, instance.process!, t - instance.startedAt).ok) return t;
+      if (!runProbe(def, spec, instance.process!, t - instance.startedAt, this.rt.podIP ?? "").ok) return t;
     }
     return at + probeLookahead * period;
   }
@@ -448,16 +436,9 @@ export function advancePod(pod: Json, rt: PodRuntime, env: LifecycleEnv, now: nu
     const step = sim.nextStep();
     if (!step || step.at > now) {
       const stopped = rt.stopping && sim.allStopped();
-      return { events: sim.events, nextAt: stopped ? undefined : step?.at, stopped };
+      return { events: sim.events, nextAt: stopped || !Number.isFinite(step?.at) ? undefined : step!.at, stopped };
     }
     step.run(step.at);
   }
   return { events: sim.events, nextAt: now + 1000, stopped: false };
-}
-
-function memoryBytes(quantity: string): number | undefined {
-  const match = /^(\d+(?:\.\d+)?)([KMGTPE]i?|[kmunEe]?)?$/.exec(quantity);
-  if (!match) return undefined;
-  const units: Record<string, number> = { "": 1, k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4, m: 1e-3 };
-  return Math.floor(Number(match[1]) * (units[match[2] ?? ""] ?? 1));
 }

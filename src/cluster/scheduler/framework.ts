@@ -69,11 +69,12 @@ export function schedulePod(pod: PodToSchedule, cache: SchedulerCache): Schedule
   if (!feasible.length) return { numNodes: nodes.length, failures };
   if (feasible.length === 1) return { node: feasible[0].name, feasible: 1 };
   const scores = scoreNodes(pod, feasible, cache);
+  const seed = fnv1a(`${pod.uid}/`);
   let best = 0;
-  let bestTie = fnv1a(`${pod.uid}/${feasible[0].name}`);
+  let bestTie = fnv1a(feasible[0].name, seed);
   for (let i = 1; i < feasible.length; i++) {
     if (scores[i] < scores[best]) continue;
-    const tie = fnv1a(`${pod.uid}/${feasible[i].name}`);
+    const tie = fnv1a(feasible[i].name, seed);
     if (scores[i] > scores[best] || tie > bestTie) {
       best = i;
       bestTie = tie;

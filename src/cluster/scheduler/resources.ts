@@ -17,14 +17,25 @@ export function emptyResources(): Resources {
   return { milliCpu: 0, memory: 0, ephemeralStorage: 0, scalar: {} };
 }
 
+/** Parsed quantities by text: a cluster uses few distinct values, and parsing allocates BigInts. */
+const parsed = { milli: new Map<string | number, number>(), whole: new Map<string | number, number>() };
+const maxRemembered = 4096;
+
 function amount(value: unknown, milli: boolean): number {
   if (typeof value !== "string" && typeof value !== "number") return 0;
+  const memo = milli ? parsed.milli : parsed.whole;
+  const known = memo.get(value);
+  if (known !== undefined) return known;
+  let result = 0;
   try {
     const q = quantityFromJSON(value);
-    return Number(milli ? q.milliValue() : q.value());
+    result = Number(milli ? q.milliValue() : q.value());
   } catch {
-    return 0;
+    result = 0;
   }
+  if (memo.size >= maxRemembered) memo.clear();
+  memo.set(value, result);
+  return result;
 }
 
 /** A ResourceList (`{cpu: "500m", memory: "1Gi"}`) in scheduler units. */

@@ -2,7 +2,10 @@
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { CreatedCluster } from "../../../src/api/platform";
-import type { Store } from "../../../src/cluster/storage/store";
+import { Store } from "../../../src/cluster/storage/store";
+import { WatchHub } from "../../../src/cluster/apiserver/watch";
+import { selectionFor } from "../../../src/cluster/apiserver/list-options";
+import { configMaps } from "../../../src/cluster/registry/configmaps";
 import configMapProtobuf from "../../api/protobuf/fixtures/configmap.bin?raw";
 import namespaceProtobuf from "../../api/protobuf/fixtures/namespace.bin?raw";
 import { clusterStub, coldStartMs, createCluster, kube, kubeJson, revisionOf, WatchReader } from "../../helpers/cluster";
@@ -26,7 +29,7 @@ async function namespace(): Promise<string> {
   return name;
 }
 
-async function createConfigMap(ns: string, name: string, extra: Record<string, unknown> = {}, data: Record<string, string> = {}) {
+async function createConfigMap(ns: string, name: string | undefined, extra: Record<string, unknown> = {}, data: Record<string, string> = {}) {
   const { status, body } = await kubeJson(cluster, `/api/v1/namespaces/${ns}/configmaps`, {
     method: "POST",
     body: { apiVersion: "v1", kind: "ConfigMap", metadata: { name, ...extra }, data },
@@ -79,8 +82,8 @@ describe("optimistic concurrency", () => {
 describe("create", () => {
   it("names an object from generateName with a 5-character suffix", async () => {
     const ns = await namespace();
-    const a = await createConfigMap(ns, undefined as unknown as string, { generateName: "gen-" });
-    const b = await createConfigMap(ns, undefined as unknown as string, { generateName: "gen-" });
+    const a = await createConfigMap(ns, undefined, { generateName: "gen-" });
+    const b = await createConfigMap(ns, undefined, { generateName: "gen-" });
     expect(a.metadata.name).toMatch(/^gen-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
     expect(a.metadata.generateName).toBe("gen-");
     expect(b.metadata.name).not.toBe(a.metadata.name);
@@ -332,26 +335,76 @@ describe("watch", () => {
   });
 
   it("sends BOOKMARKs as heartbeats and ends at timeoutSeconds", async () => {
-    const ns = await namespace();
-    await createConfigMap(ns, "x");
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval"] });
-    try {
-      const response = await kube(cluster, `/api/v1/namespaces/${ns}/configmaps?watch=true&allowWatchBookmarks=true&timeoutSeconds=45`);
-      const reader = new WatchReader(response);
+    // Timers belong to the Durable Object that starts them, so the watch is served and the clock advanced inside one.
+    const stub = clusterStub(`watch-timers-${crypto.randomUUID()}`);
+    await runInDurableObject(stub, async (_instance, state) => {
+      const store = new Store(state.storage.sql, (f) => state.storage.transactionSync(f));
+      store.reset();
+      store.commit([{ key: "/core/configmaps/default/x", object: { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "x", namespace: "default" } } }]);
+      const hub = new WatchHub(store);
+      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval"] });
       try {
-        expect((await reader.next()).type).toBe("ADDED");
-        const revision = await revisionOf(cluster);
-        vi.advanceTimersByTime(30_000);
-        const bookmark = await reader.next();
-        expect(bookmark).toEqual({ type: "BOOKMARK", object: { kind: "ConfigMap", apiVersion: "v1", metadata: { resourceVersion: String(revision) } } });
-        vi.advanceTimersByTime(15_000);
-        expect(await reader.next()).toBeUndefined();
+        const response = hub.serve({
+          def: configMaps,
+          prefix: "/core/configmaps/default/",
+          selection: selectionFor(configMaps, null, null),
+          table: false,
+          include: "Metadata",
+          allowBookmarks: true,
+          sendInitialEvents: false,
+          timeoutSeconds: 45,
+          now: () => 0,
+          view: (o) => o,
+        });
+        expect(hub.openWatches).toBe(1);
+        const reader = new WatchReader(response);
+        try {
+          expect((await reader.next()).type).toBe("ADDED");
+          vi.advanceTimersByTime(30_000);
+          expect(await reader.next()).toEqual({
+            type: "BOOKMARK",
+            object: { kind: "ConfigMap", apiVersion: "v1", metadata: { resourceVersion: "1" } },
+          });
+          vi.advanceTimersByTime(15_000);
+          expect(await reader.next()).toBeUndefined();
+          expect(hub.openWatches).toBe(0);
+        } finally {
+          await reader.cancel();
+        }
       } finally {
-        await reader.cancel();
+        vi.useRealTimers();
       }
-    } finally {
-      vi.useRealTimers();
-    }
+    });
+  });
+
+  it("releases a watch whose client went away", async () => {
+    const stub = clusterStub(`watch-cancel-${crypto.randomUUID()}`);
+    const counts = await runInDurableObject(stub, async (_instance, state) => {
+      const store = new Store(state.storage.sql, (f) => state.storage.transactionSync(f));
+      store.reset();
+      const hub = new WatchHub(store);
+      const response = hub.serve({
+        def: configMaps,
+        prefix: "/core/configmaps/default/",
+        selection: selectionFor(configMaps, null, null),
+        table: false,
+        include: "Metadata",
+        allowBookmarks: false,
+        sendInitialEvents: false,
+        timeoutSeconds: 1800,
+        now: () => 0,
+        view: (o) => o,
+      });
+      const opened = hub.openWatches;
+      await response.body!.cancel();
+      await new Promise<void>((resolve) => queueMicrotask(resolve));
+      const afterCancel = hub.openWatches;
+      // Writing after the release is harmless.
+      store.commit([{ key: "/core/configmaps/default/y", object: { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "y", namespace: "default" } } }]);
+      for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => queueMicrotask(resolve));
+      return { opened, afterCancel, afterEvent: hub.openWatches };
+    });
+    expect(counts).toEqual({ opened: 1, afterCancel: 0, afterEvent: 0 });
   });
 
   it("from a compacted revision answers an ERROR event with a 410 Expired Status and ends", async () => {

@@ -51,4 +51,13 @@ describe("type checks", () => {
     expect(missing.code).toBe(422);
     expect(missing.message).toBe('Pod "p" is invalid: spec.containers[0].name: Required value');
   });
+
+  it("accepts null for a field of another type, as Go's decoder does, and keeps the null", () => {
+    const value = { metadata: { name: "p", extra: 1 }, spec: { containers: [{ name: "c", image: null }] } };
+    const out = checkTypes<Record<string, unknown>>(value, Pod, { kind: "Pod", group: "", version: "v1" });
+    expect(out).toEqual({ metadata: { name: "p" }, spec: { containers: [{ name: "c", image: null }] } });
+    const stillWrong = statusOf(() => checkTypes({ spec: { containers: [{ name: 5, image: null }] } }, Pod, { kind: "Pod", group: "", version: "v1" }));
+    expect(stillWrong.code).toBe(400);
+    expect(stillWrong.message).toContain("cannot unmarshal number into Go struct field spec.containers[0].name");
+  });
 });

@@ -19,6 +19,14 @@ export interface ProcessSpec {
   files?: Record<string, string>;
   /** The pod's hostname (the pod name), for images that print it. */
   hostname: string;
+  /** The pod IP, for programs that print it (optional). */
+  podIP?: string;
+  /**
+   * How the container's network commands (wget, curl, nc) reach `host:port` at `atWallMs`: an HTTP answer (for a
+   * bare TCP connect, path is ""), "refused", or "unresolved". Without it, only the container's own ports
+   * (localhost) and well-known public sites answer. Must answer as of `atWallMs` (the simulation is lazy).
+   */
+  network?: (host: string, port: number, path: string, atWallMs: number) => HttpAnswer | "refused" | "unresolved";
 }
 
 export interface OutputLine {
@@ -32,8 +40,13 @@ export interface ProcessExit {
   /** Milliseconds after the process started. */
   atMs: number;
   code: number;
-  /** Terminated reason as the kubelet reports it: "Completed" (0), "Error", "OOMKilled". */
-  reason: "Completed" | "Error" | "OOMKilled";
+  /**
+   * Terminated reason as the kubelet reports it: "Completed" (0), "Error", "OOMKilled" (137), or "StartError" (128:
+   * the runtime could not start the process, e.g. the executable does not exist; `message` says why).
+   */
+  reason: "Completed" | "Error" | "OOMKilled" | "StartError";
+  /** The runtime's message for a StartError (the container status `message`). */
+  message?: string;
 }
 
 export interface HttpAnswer {
@@ -53,8 +66,18 @@ export interface SimulatedProcess {
   readonly stopsOnSigterm: boolean;
   /** Does `path` exist in the container at `atMs` (for exec probes like `cat /tmp/healthy`)? */
   fileExists(path: string, atMs: number): boolean;
-  /** Answer an HTTP GET on `port` `path` at `atMs`, or undefined when nothing listens there. */
+  /**
+   * Answer an HTTP GET on `port` `path` at `atMs`, or undefined when nothing listens there. Status 0 means
+   * something listens but does not speak HTTP (redis, postgres).
+   */
   httpGet(port: number, path: string, atMs: number): HttpAnswer | undefined;
+  /** Does the process accept TCP connections on `port` at `atMs` (tcpSocket probes)? */
+  listening(port: number, atMs: number): boolean;
+  /**
+   * Run `command` inside the container at `atMs` (exec probes, `kubectl exec`), against the filesystem as it is
+   * then; its own writes are not kept. `timedOut` when it ran past `timeoutMs` (virtual).
+   */
+  exec(command: string[], atMs: number, timeoutMs?: number): ExecResult;
 }
 
 /** Whether an image can be pulled, and how long it takes. */
@@ -67,4 +90,5 @@ export interface ExecResult {
   exitCode: number;
   stdout: string;
   stderr: string;
+  timedOut?: boolean;
 }

@@ -2,6 +2,7 @@ import { Pod } from "../../../api/schemas/core/pod";
 import { defineResource } from "../define";
 import { printer } from "./printer";
 import { podStrategy } from "./strategy";
+import { podLog } from "./log";
 import { bindPod, evictPod } from "./subresources";
 
 type Json = Record<string, any>;
@@ -15,8 +16,8 @@ export const pods = defineResource({
   shortNames: ["po"],
   categories: ["all"],
   schema: Pod,
-  subresources: ["binding", "eviction", "status"],
-  subresourceHandlers: { binding: bindPod, eviction: evictPod },
+  subresources: ["binding", "eviction", "log", "status"],
+  subresourceHandlers: { binding: bindPod, eviction: evictPod, log: podLog },
   strategy: podStrategy,
   printer,
   selectableFields: (pod) => {

@@ -83,6 +83,13 @@ export const podStrategy: Strategy = {
     admitNewPod(pod, suffixFromUid(pod.metadata.uid ?? "0000000000"));
     pod.status = { phase: "Pending", qosClass: qosClass(pod.spec as Json) };
   },
+  gracePeriod(pod, requested) {
+    // Only a kubelet can stop containers: an unscheduled pod, or one already finished, goes at once.
+    const spec = (pod.spec ?? {}) as Json;
+    const phase = (pod.status as Json | undefined)?.phase;
+    if (!spec.nodeName || phase === "Succeeded" || phase === "Failed") return 0;
+    return Math.max(0, requested ?? spec.terminationGracePeriodSeconds ?? 30);
+  },
   validate(pod) {
     return validateContainers((pod.spec ?? {}) as Json, "spec");
   },

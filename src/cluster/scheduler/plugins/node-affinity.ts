@@ -41,7 +41,7 @@ export function nodeSelectorTermMatches(term: NodeSelectorTerm, node: Pick<NodeI
 
 /** nodeSelector and required node affinity (terms are ORed). Also used by PodTopologySpread's node inclusion. */
 export function matchesRequiredNodeAffinity(pod: PodToSchedule, node: Pick<NodeInfo, "name" | "labels">): boolean {
-  for (const [key, value] of Object.entries(pod.nodeSelector)) if (node.labels[key] !== value) return false;
+  for (const key in pod.nodeSelector) if (node.labels[key] !== pod.nodeSelector[key]) return false;
   if (pod.requiredNodeTerms === undefined) return true;
   return pod.requiredNodeTerms.some((term) => nodeSelectorTermMatches(term, node));
 }

@@ -4,19 +4,26 @@ import { maxNodeScore, plugins, reasons } from "./reasons";
 
 /** Fits when the node has a pod slot and room for every resource the pod requests, next to its bound pods. */
 export function nodeResourcesFitFilter(pod: PodToSchedule, node: NodeInfo): FilterFailure | undefined {
-  const found: string[] = [];
-  if (node.pods.size + 1 > node.allocatable.pods) found.push(reasons.tooManyPods);
   const req = pod.requests;
-  const free = (alloc: number, used: number) => alloc - used;
-  if (req.milliCpu > 0 && req.milliCpu > free(node.allocatable.milliCpu, node.requested.milliCpu)) found.push(reasons.insufficient("cpu"));
-  if (req.memory > 0 && req.memory > free(node.allocatable.memory, node.requested.memory)) found.push(reasons.insufficient("memory"));
-  if (req.ephemeralStorage > 0 && req.ephemeralStorage > free(node.allocatable.ephemeralStorage, node.requested.ephemeralStorage)) {
-    found.push(reasons.insufficient("ephemeral-storage"));
+  const alloc = node.allocatable;
+  const used = node.requested;
+  const tooMany = node.pods.size + 1 > alloc.pods;
+  const cpu = req.milliCpu > 0 && req.milliCpu > alloc.milliCpu - used.milliCpu;
+  const memory = req.memory > 0 && req.memory > alloc.memory - used.memory;
+  const storage = req.ephemeralStorage > 0 && req.ephemeralStorage > alloc.ephemeralStorage - used.ephemeralStorage;
+  let scalar: string[] | undefined;
+  for (const name in req.scalar) {
+    const amount = req.scalar[name];
+    if (amount > 0 && amount > (alloc.scalar[name] ?? 0) - (used.scalar[name] ?? 0)) (scalar ??= []).push(reasons.insufficient(name));
   }
-  for (const [name, amount] of Object.entries(req.scalar)) {
-    if (amount > 0 && amount > free(node.allocatable.scalar[name] ?? 0, node.requested.scalar[name] ?? 0)) found.push(reasons.insufficient(name));
-  }
-  return found.length ? { plugin: plugins.nodeResourcesFit, reasons: found, unresolvable: false } : undefined;
+  if (!tooMany && !cpu && !memory && !storage && !scalar) return undefined;
+  const found: string[] = [];
+  if (tooMany) found.push(reasons.tooManyPods);
+  if (cpu) found.push(reasons.insufficient("cpu"));
+  if (memory) found.push(reasons.insufficient("memory"));
+  if (storage) found.push(reasons.insufficient("ephemeral-storage"));
+  if (scalar) found.push(...scalar);
+  return { plugin: plugins.nodeResourcesFit, reasons: found, unresolvable: false };
 }
 
 function leastAllocated(requested: number, capacity: number): number {
@@ -40,13 +47,14 @@ export function leastAllocatedScore(pod: PodToSchedule, node: NodeInfo): number 
  */
 export function balancedAllocationScore(pod: PodToSchedule, node: NodeInfo): number {
   if (pod.requests.milliCpu === 0 && pod.requests.memory === 0) return 0;
-  const fractions: number[] = [];
-  const add = (requested: number, allocatable: number) => {
-    if (allocatable === 0) return;
-    fractions.push(Math.min(1, requested / allocatable));
-  };
-  add(node.requested.milliCpu + pod.requests.milliCpu, node.allocatable.milliCpu);
-  add(node.requested.memory + pod.requests.memory, node.allocatable.memory);
-  const std = fractions.length === 2 ? Math.abs((fractions[0] - fractions[1]) / 2) : 0;
+  const cpuAlloc = node.allocatable.milliCpu;
+  const memAlloc = node.allocatable.memory;
+  // With one resource (the other's allocatable is 0) the deviation is 0.
+  let std = 0;
+  if (cpuAlloc > 0 && memAlloc > 0) {
+    const cpu = Math.min(1, (node.requested.milliCpu + pod.requests.milliCpu) / cpuAlloc);
+    const memory = Math.min(1, (node.requested.memory + pod.requests.memory) / memAlloc);
+    std = Math.abs((cpu - memory) / 2);
+  }
   return Math.trunc((1 - std) * maxNodeScore);
 }

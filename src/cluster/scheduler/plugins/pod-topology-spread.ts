@@ -10,7 +10,8 @@ import { tolerates } from "./taint-toleration";
 const hostnameKey = "kubernetes.io/hostname";
 
 function hasAllKeys(node: NodeInfo, constraints: SpreadConstraint[]): boolean {
-  return constraints.every((c) => node.labels[c.topologyKey] !== undefined);
+  for (const c of constraints) if (node.labels[c.topologyKey] === undefined) return false;
+  return true;
 }
 
 /** MatchNodeInclusionPolicies: nodeAffinityPolicy Honor (default) and nodeTaintsPolicy Ignore (default). */
@@ -87,24 +88,26 @@ export function spreadPrepareScore(pod: PodToSchedule, feasible: NodeInfo[], cac
       ignored.add(node.name);
       continue;
     }
-    constraints.forEach((c, i) => {
+    for (let i = 0; i < constraints.length; i++) {
+      const c = constraints[i];
       const value = node.labels[c.topologyKey];
-      if (c.topologyKey === hostnameKey || value === undefined || counts[i].has(value)) return;
+      if (c.topologyKey === hostnameKey || value === undefined || counts[i].has(value)) continue;
       counts[i].set(value, 0);
       sizes[i]++;
-    });
+    }
   }
   constraints.forEach((c, i) => {
     if (c.topologyKey === hostnameKey) sizes[i] = feasible.length - ignored.size;
   });
-  for (const node of cache.nodes()) {
+  const domainKeys = constraints.some((c, i) => c.topologyKey !== hostnameKey && counts[i].size > 0);
+  for (const node of domainKeys ? cache.nodes() : []) {
     if (requireAll && !hasAllKeys(node, constraints)) continue;
-    constraints.forEach((c, i) => {
-      if (c.topologyKey === hostnameKey || !included(pod, node, c)) return;
+    for (let i = 0; i < constraints.length; i++) {
+      const c = constraints[i];
       const value = node.labels[c.topologyKey];
-      if (value === undefined || !counts[i].has(value)) return;
+      if (c.topologyKey === hostnameKey || value === undefined || !counts[i].has(value) || !included(pod, node, c)) continue;
       counts[i].set(value, counts[i].get(value)! + cache.countMatching(node, c.matcher));
-    });
+    }
   }
   return { constraints, ignored, counts, weights: sizes.map((n) => Math.log(n + 2)) };
 }
@@ -113,12 +116,13 @@ export function spreadPrepareScore(pod: PodToSchedule, feasible: NodeInfo[], cac
 export function spreadScore(node: NodeInfo, state: SpreadScoreState | undefined, cache: SchedulerCache): number {
   if (!state || state.ignored.has(node.name)) return 0;
   let score = 0;
-  state.constraints.forEach((c, i) => {
+  for (let i = 0; i < state.constraints.length; i++) {
+    const c = state.constraints[i];
     const value = node.labels[c.topologyKey];
-    if (value === undefined) return;
+    if (value === undefined) continue;
     const count = c.topologyKey === hostnameKey ? cache.countMatching(node, c.matcher) : state.counts[i].get(value) ?? 0;
     score += count * state.weights[i] + (c.maxSkew - 1);
-  });
+  }
   return Math.round(score);
 }
 

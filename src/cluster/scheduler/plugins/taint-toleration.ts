@@ -24,6 +24,7 @@ export function taintTolerationFilter(pod: PodToSchedule, node: NodeInfo): Filte
 
 /** Raw score: how many PreferNoSchedule taints the pod does not tolerate (lower is better). */
 export function taintTolerationScore(pod: PodToSchedule, node: NodeInfo): number {
+  if (!node.taints.length) return 0;
   const preferTolerations = pod.tolerations.filter((t) => !t.effect || t.effect === "PreferNoSchedule");
   let count = 0;
   for (const taint of node.taints) {

@@ -39,13 +39,15 @@ export interface ShellHost {
   startedAtWallMs: number;
   fs: VirtualFs;
   clock: { nowMs: number };
+  /** Commands run so far (the driver bounds it); shared by everything that runs in this process. */
+  work: { steps: number };
   flavor: Flavor;
   /** `sh` or `bash`: the name in error messages. */
   shellName: "sh" | "bash";
   /** An HTTP GET or TCP connect to host:port (path "" for a bare connect). */
   network(host: string, port: number, path: string, atMs: number): NetworkAnswer;
-  /** The script started listening on a TCP port (nc -l). */
-  listen(port: number, atMs: number): void;
+  /** The program started listening on a TCP port (nc -l, a server); `serve` answers HTTP GETs (path → answer). */
+  listen(port: number, atMs: number, serve?: (path: string, atMs: number) => HttpAnswer): void;
   /** A program provided by the image rather than the shell (e.g. `stress`); undefined when there is none. */
   external?(argv: string[], io: Io, sh: ShellState): Run<number> | undefined;
 }
@@ -53,6 +55,9 @@ export interface ShellHost {
 export class ExitSignal {
   constructor(readonly code: number) {}
 }
+
+/** The kernel killed the process for exceeding its memory limit. */
+export class OomKillSignal {}
 
 export class LoopSignal {
   constructor(readonly kind: "break" | "continue", readonly levels: number) {}

@@ -1,0 +1,218 @@
+// The CronJob controller (cronjob_controllerv2): creates a Job named `<cronjob>-<minutes since epoch>` at each
+// scheduled time in the CronJob's time zone, honours concurrencyPolicy, suspend and startingDeadlineSeconds, keeps
+// status.active / lastScheduleTime / lastSuccessfulTime, prunes finished Jobs beyond the history limits, and asks to
+// run again exactly at the next scheduled time (it never polls).
+import type { KubeObject } from "../../../api/object";
+import { StatusError } from "../../../api/status";
+import { rfc3339 } from "../../runtime/clock";
+import type { ResourceDef } from "../../registry/types";
+import { controllerName, controllerRef, isControlledBy } from "../job/job-pods";
+import { hasCondition, type JobCondition } from "../job/job-arithmetic";
+import type { Controller, ControllerContext, ReconcileResult } from "../types";
+import { keyOf, splitKey } from "../types";
+import { formatInZone, parseStandardSchedule, Schedule } from "./schedule";
+
+type Json = Record<string, any>;
+
+export const scheduledTimestampAnnotation = "batch.kubernetes.io/cronjob-scheduled-timestamp";
+const source = { component: "cronjob-controller" };
+
+interface Defs {
+  cronJobs: ResourceDef;
+  jobs: ResourceDef;
+}
+
+function defs(ctx: ControllerContext): Defs {
+  return { cronJobs: ctx.table.byResource("batch", "v1", "cronjobs")!, jobs: ctx.table.byResource("batch", "v1", "jobs")! };
+}
+
+/** The Job's finished condition type (Complete or Failed), if it finished. */
+function finishedAs(job: KubeObject): "Complete" | "Failed" | undefined {
+  const conditions = (job.status as Json | undefined)?.conditions as JobCondition[] | undefined;
+  if (hasCondition(conditions, "Complete")) return "Complete";
+  if (hasCondition(conditions, "Failed")) return "Failed";
+  return undefined;
+}
+
+/** The name of the Job for a run scheduled at `ms`: minutes since the epoch, as getJobName. */
+export function jobNameFor(cronJobName: string, ms: number): string {
+  return `${cronJobName}-${Math.floor(ms / 60_000)}`;
+}
+
+export const cronJobController: Controller = {
+  name: "cronjob-controller",
+  keysFor(event) {
+    if (event.key.startsWith("/batch/cronjobs/")) return event.type === "DELETED" ? [] : [keyOf(event.object)];
+    if (!event.key.startsWith("/batch/jobs/")) return [];
+    const owner = controllerName(event.object, "CronJob");
+    return owner ? [`${event.object.metadata.namespace}/${owner}`] : [];
+  },
+  resync(ctx) {
+    return ctx.registry.list(defs(ctx).cronJobs).map(keyOf);
+  },
+  reconcile(key, ctx) {
+    const d = defs(ctx);
+    const { namespace, name } = splitKey(key);
+    const cronJob = ctx.registry.tryGet(d.cronJobs, namespace, name);
+    if (!cronJob) return;
+    return syncCronJob(cronJob, d, ctx);
+  },
+};
+
+function syncCronJob(cronJob: KubeObject, d: Defs, ctx: ControllerContext): ReconcileResult {
+  const spec = cronJob.spec as Json;
+  const status = structuredClone((cronJob.status ?? {}) as Json);
+  const record = (type: "Normal" | "Warning", reason: string, message: string) => recordEvent(ctx, cronJob, type, reason, message);
+  const jobs = ctx.indexes.dependentsOf(cronJob.metadata.uid!).filter((o) => o.kind === "Job" && isControlledBy(o, cronJob.metadata.uid!));
+
+  // Reconcile status.active with the Jobs that exist.
+  const byUid = new Map(jobs.map((j) => [j.metadata.uid!, j]));
+  let active: Json[] = [];
+  for (const ref of (status.active ?? []) as Json[]) {
+    const job = byUid.get(ref.uid);
+    if (!job) {
+      record("Warning", "MissingJob", `Active job went missing: ${ref.name}`);
+      continue;
+    }
+    const finished = finishedAs(job);
+    if (!finished) active.push(ref);
+    else {
+      record("Normal", "SawCompletedJob", `Saw completed job: ${job.metadata.name}, condition: ${finished}`);
+      if (finished === "Complete") {
+        const done = (job.status as Json).completionTime;
+        if (done && (!status.lastSuccessfulTime || Date.parse(done) > Date.parse(status.lastSuccessfulTime))) status.lastSuccessfulTime = done;
+      }
+    }
+  }
+  for (const job of jobs) {
+    if (!finishedAs(job) && !job.metadata.deletionTimestamp && !active.some((r) => r.uid === job.metadata.uid)) active.push(jobRef(job));
+  }
+
+  let requeueAt: number | undefined;
+  const parsed = parseStandardSchedule(String(spec.schedule ?? ""));
+  if (!cronJob.metadata.deletionTimestamp && !spec.suspend && "pattern" in parsed) {
+    const schedule = new Schedule(parsed.pattern, spec.timeZone ?? "UTC");
+    const run = dueRun(cronJob, schedule, status, ctx.now, record);
+    requeueAt = schedule.next(ctx.now);
+    if (run !== undefined) active = startRun(cronJob, run, schedule, active, status, d, ctx, record);
+  }
+  status.active = active.length ? active : undefined;
+  if (!status.active) delete status.active;
+  writeStatus(cronJob, status, d, ctx);
+  pruneHistory(cronJob, jobs, d, ctx, record);
+  return requeueAt === undefined ? undefined : { requeueAt };
+}
+
+/** getMostRecentScheduleTime plus the startingDeadlineSeconds check: the run to start now, if any. */
+function dueRun(cronJob: KubeObject, schedule: Schedule, status: Json, now: number, record: (type: "Normal" | "Warning", reason: string, message: string) => void): number | undefined {
+  const spec = cronJob.spec as Json;
+  let earliest = Date.parse(status.lastScheduleTime ?? cronJob.metadata.creationTimestamp!);
+  if (spec.startingDeadlineSeconds !== undefined) earliest = Math.max(earliest, now - spec.startingDeadlineSeconds * 1000);
+  const { latest, missed } = schedule.mostRecent(earliest, now);
+  if (latest === undefined) return undefined;
+  if (missed > 100) {
+    record("Warning", "TooManyMissedTimes", `too many missed start times: ${missed}. Set or decrease .spec.startingDeadlineSeconds or check clock skew`);
+  }
+  if (spec.startingDeadlineSeconds !== undefined && latest + spec.startingDeadlineSeconds * 1000 < now) {
+    record("Warning", "MissSchedule", `Missed scheduled time to start a job: ${formatInZone(latest, schedule.timeZone)}`);
+    return undefined;
+  }
+  if (status.lastScheduleTime && Date.parse(status.lastScheduleTime) >= latest) return undefined;
+  return latest;
+}
+
+function startRun(
+  cronJob: KubeObject,
+  at: number,
+  schedule: Schedule,
+  active: Json[],
+  status: Json,
+  d: Defs,
+  ctx: ControllerContext,
+  record: (type: "Normal" | "Warning", reason: string, message: string) => void,
+): Json[] {
+  const spec = cronJob.spec as Json;
+  const namespace = cronJob.metadata.namespace!;
+  if (spec.concurrencyPolicy === "Forbid" && active.length) {
+    record("Normal", "JobAlreadyActive", "Not starting job because prior execution is running and concurrency policy is Forbid");
+    return active;
+  }
+  if (spec.concurrencyPolicy === "Replace") {
+    for (const ref of active) {
+      if (!ctx.registry.tryGet(d.jobs, namespace, ref.name)) continue;
+      ctx.registry.delete(d.jobs, namespace, ref.name, { propagationPolicy: "Background" });
+      record("Normal", "SuccessfulDelete", `Deleted job ${ref.name}`);
+    }
+    active = [];
+  }
+  const name = jobNameFor(cronJob.metadata.name!, at);
+  let job = ctx.registry.tryGet(d.jobs, namespace, name);
+  if (!job) {
+    try {
+      job = ctx.registry.create(d.jobs, namespace, newJobFor(cronJob, name, formatInZone(at, schedule.timeZone)));
+      record("Normal", "SuccessfulCreate", `Created job ${name}`);
+    } catch (error) {
+      if (error instanceof StatusError) record("Warning", "FailedCreate", `Error creating job: ${error.message}`);
+      throw error;
+    }
+  }
+  status.lastScheduleTime = rfc3339(at);
+  if (!active.some((r) => r.uid === job!.metadata.uid) && !finishedAs(job)) active = [...active, jobRef(job)];
+  return active;
+}
+
+/** getJobFromTemplate2: the template's metadata and spec, the scheduled-time annotation and the owner reference. */
+function newJobFor(cronJob: KubeObject, name: string, scheduled: string): KubeObject {
+  const template = ((cronJob.spec as Json).jobTemplate ?? {}) as Json;
+  return {
+    apiVersion: "batch/v1",
+    kind: "Job",
+    metadata: {
+      name,
+      labels: { ...(template.metadata?.labels ?? {}) },
+      annotations: { ...(template.metadata?.annotations ?? {}), [scheduledTimestampAnnotation]: scheduled },
+      ownerReferences: [controllerRef(cronJob)],
+    },
+    spec: structuredClone(template.spec ?? {}),
+  };
+}
+
+function jobRef(job: KubeObject): Json {
+  return {
+    kind: "Job",
+    namespace: job.metadata.namespace,
+    name: job.metadata.name,
+    uid: job.metadata.uid,
+    apiVersion: "batch/v1",
+    resourceVersion: job.metadata.resourceVersion,
+  };
+}
+
+function writeStatus(cronJob: KubeObject, status: Json, d: Defs, ctx: ControllerContext): void {
+  const current = ctx.registry.tryGet(d.cronJobs, cronJob.metadata.namespace, cronJob.metadata.name!);
+  if (!current) return;
+  ctx.registry.update(d.cronJobs, cronJob.metadata.namespace, cronJob.metadata.name!, { ...current, status }, { subresource: "status" });
+}
+
+/** Delete the oldest finished Jobs beyond successfulJobsHistoryLimit / failedJobsHistoryLimit. */
+function pruneHistory(cronJob: KubeObject, jobs: KubeObject[], d: Defs, ctx: ControllerContext, record: (type: "Normal" | "Warning", reason: string, message: string) => void): void {
+  const spec = cronJob.spec as Json;
+  const started = (j: KubeObject) => Date.parse((j.status as Json | undefined)?.startTime ?? j.metadata.creationTimestamp ?? "") || 0;
+  for (const [kind, limit] of [["Complete", spec.successfulJobsHistoryLimit], ["Failed", spec.failedJobsHistoryLimit]] as const) {
+    if (limit === undefined) continue;
+    const finished = jobs.filter((j) => finishedAs(j) === kind && !j.metadata.deletionTimestamp).sort((a, b) => started(a) - started(b));
+    for (const job of finished.slice(0, Math.max(0, finished.length - limit))) {
+      ctx.registry.delete(d.jobs, job.metadata.namespace, job.metadata.name!, { propagationPolicy: "Background" });
+      record("Normal", "SuccessfulDelete", `Deleted job ${job.metadata.name}`);
+    }
+  }
+}
+
+/** Events are best-effort, as client-go's recorder: a failed one never fails the sync. */
+function recordEvent(ctx: ControllerContext, obj: KubeObject, type: "Normal" | "Warning", reason: string, message: string): void {
+  try {
+    ctx.events.record(obj, ctx.now, type, reason, message, source);
+  } catch (error) {
+    console.warn(`cronjob-controller: event ${reason} for ${keyOf(obj)} not recorded:`, error);
+  }
+}

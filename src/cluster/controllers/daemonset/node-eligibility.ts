@@ -1,0 +1,117 @@
+// Which nodes a DaemonSet runs on (nodeShouldRunDaemonPod): the template's nodeSelector and required node affinity,
+// and the node's NoSchedule/NoExecute taints against the pod's tolerations plus those the DaemonSet controller adds.
+// Also the per-node affinity the controller pins each daemon pod with.
+
+type Json = Record<string, any>;
+
+/** The tolerations the DaemonSet controller adds to every daemon pod (AddOrUpdateDaemonPodTolerations). */
+export function daemonTolerations(hostNetwork: boolean): Json[] {
+  const out: Json[] = [
+    { key: "node.kubernetes.io/not-ready", operator: "Exists", effect: "NoExecute" },
+    { key: "node.kubernetes.io/unreachable", operator: "Exists", effect: "NoExecute" },
+    { key: "node.kubernetes.io/disk-pressure", operator: "Exists", effect: "NoSchedule" },
+    { key: "node.kubernetes.io/memory-pressure", operator: "Exists", effect: "NoSchedule" },
+    { key: "node.kubernetes.io/pid-pressure", operator: "Exists", effect: "NoSchedule" },
+    { key: "node.kubernetes.io/unschedulable", operator: "Exists", effect: "NoSchedule" },
+  ];
+  if (hostNetwork) out.push({ key: "node.kubernetes.io/network-unavailable", operator: "Exists", effect: "NoSchedule" });
+  return out;
+}
+
+/** Add the daemon tolerations a pod spec lacks (same key and effect). */
+export function withDaemonTolerations(podSpec: Json): void {
+  const tolerations: Json[] = (podSpec.tolerations ??= []);
+  for (const t of daemonTolerations(!!podSpec.hostNetwork)) {
+    if (!tolerations.some((x) => x.key === t.key && x.effect === t.effect)) tolerations.push(t);
+  }
+}
+
+function tolerates(toleration: Json, taint: Json): boolean {
+  if (toleration.effect && toleration.effect !== taint.effect) return false;
+  if (toleration.key && toleration.key !== taint.key) return false;
+  if (!toleration.key && toleration.operator !== "Exists") return false;
+  if (toleration.operator === "Exists") return true;
+  return (toleration.value ?? "") === (taint.value ?? "");
+}
+
+function requirementHolds(req: Json, value: string | undefined): boolean {
+  const values: string[] = req.values ?? [];
+  switch (req.operator) {
+    case "In":
+      return value !== undefined && values.includes(value);
+    case "NotIn":
+      return value === undefined || !values.includes(value);
+    case "Exists":
+      return value !== undefined;
+    case "DoesNotExist":
+      return value === undefined;
+    case "Gt":
+      return value !== undefined && Number(value) > Number(values[0]);
+    case "Lt":
+      return value !== undefined && Number(value) < Number(values[0]);
+    default:
+      return false;
+  }
+}
+
+/** Whether a node matches one NodeSelectorTerm (all its expressions and fields; an empty term matches nothing). */
+export function termMatches(term: Json, node: Json): boolean {
+  const expressions: Json[] = term.matchExpressions ?? [];
+  const fields: Json[] = term.matchFields ?? [];
+  if (!expressions.length && !fields.length) return false;
+  const labels = node.metadata?.labels ?? {};
+  return (
+    expressions.every((r) => requirementHolds(r, labels[r.key])) &&
+    fields.every((r) => requirementHolds(r, r.key === "metadata.name" ? node.metadata?.name : undefined))
+  );
+}
+
+/** nodeSelector and required node affinity of a pod spec (without the per-node pin). */
+function selectorsMatch(podSpec: Json, node: Json): boolean {
+  const labels = node.metadata?.labels ?? {};
+  for (const [k, v] of Object.entries(podSpec.nodeSelector ?? {})) if (labels[k] !== v) return false;
+  const terms: Json[] | undefined = podSpec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  return !terms || terms.some((term) => termMatches(term, node));
+}
+
+export interface NodeVerdict {
+  /** A daemon pod should be created here if missing. */
+  shouldRun: boolean;
+  /** A daemon pod already here may stay (untolerated NoSchedule taints do not evict). */
+  shouldContinueRunning: boolean;
+}
+
+/** nodeShouldRunDaemonPod for the DaemonSet's template on `node`. */
+export function nodeVerdict(templateSpec: Json, node: Json): NodeVerdict {
+  if (!selectorsMatch(templateSpec, node)) return { shouldRun: false, shouldContinueRunning: false };
+  const tolerations = [...(templateSpec.tolerations ?? []), ...daemonTolerations(!!templateSpec.hostNetwork)];
+  const untolerated = ((node.spec?.taints ?? []) as Json[]).filter((taint) => !tolerations.some((t) => tolerates(t, taint)));
+  if (untolerated.some((t) => t.effect === "NoExecute")) return { shouldRun: false, shouldContinueRunning: false };
+  if (untolerated.some((t) => t.effect === "NoSchedule")) return { shouldRun: false, shouldContinueRunning: true };
+  return { shouldRun: true, shouldContinueRunning: true };
+}
+
+/** ReplaceDaemonSetPodNodeNameNodeAffinity: pin the pod to `nodeName` through required node affinity. */
+export function pinToNode(podSpec: Json, nodeName: string): void {
+  const pin = { key: "metadata.name", operator: "In", values: [nodeName] };
+  const affinity = (podSpec.affinity ??= {});
+  const nodeAffinity = (affinity.nodeAffinity ??= {});
+  const required = nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution;
+  const terms: Json[] = required?.nodeSelectorTerms ?? [];
+  nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution = {
+    nodeSelectorTerms: terms.length
+      ? terms.map((term) => ({ ...term, matchFields: [pin] }))
+      : [{ matchFields: [pin] }],
+  };
+}
+
+/** The node a daemon pod is pinned to (its spec.nodeName, or its matchFields pin). */
+export function pinnedNode(podSpec: Json): string | undefined {
+  if (podSpec.nodeName) return podSpec.nodeName;
+  const terms: Json[] = podSpec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  for (const term of terms) {
+    const pin = (term.matchFields ?? []).find((f: Json) => f.key === "metadata.name" && f.operator === "In");
+    if (pin?.values?.length === 1) return pin.values[0];
+  }
+  return undefined;
+}

@@ -1,0 +1,153 @@
+// The deployment controller: Deployments own ReplicaSets (adopted and released by selector, as ClaimReplicaSets
+// does) and roll them out with the RollingUpdate or Recreate strategy. Woken by its Deployments, by their
+// ReplicaSets' changes, and by the deletion of their pods (Recreate waits for old pods to be gone).
+import type { KubeObject } from "../../../api/object";
+import { labelSelectorFromObject, nothingSelector, type LabelMatcher } from "../../../api/selectors/label-selector";
+import type { StoreEvent } from "../../storage/store";
+import { controllerRefOf } from "../replicaset/pod-state";
+import { splitKey, type Controller, type ControllerContext, type ReconcileResult } from "../types";
+import { rolloutRecreate, rolloutRolling, syncScaleOnly, syncStatusOnly } from "./rollout";
+import { DeploymentSync, type Defs } from "./sync";
+
+type Json = Record<string, any>;
+
+const deploymentBucket = "/apps/deployments/";
+const replicaSetBucket = "/apps/replicasets/";
+const podBucket = "/core/pods/";
+const orphanPrefix = "rs-orphans:";
+
+function selectorOf(d: KubeObject): LabelMatcher {
+  try {
+    return labelSelectorFromObject(((d.spec ?? {}) as Json).selector);
+  } catch {
+    return nothingSelector;
+  }
+}
+
+export class DeploymentController implements Controller {
+  readonly name = "deployment-controller";
+  /** ReplicaSet uid → `namespace/name` of the Deployment controlling it (to route pod deletions). */
+  private readonly ownerOfRS = new Map<string, string>();
+
+  keysFor(event: StoreEvent): string[] {
+    const { key, object } = event;
+    if (key.startsWith(deploymentBucket)) return [key.slice(deploymentBucket.length)];
+    const ns = object.metadata.namespace ?? "";
+    if (key.startsWith(replicaSetBucket)) {
+      const out: string[] = [];
+      const ref = controllerRefOf(object);
+      if (ref?.kind === "Deployment") {
+        out.push(`${ns}/${ref.name}`);
+        if (event.type === "DELETED") this.ownerOfRS.delete(object.metadata.uid!);
+        else this.ownerOfRS.set(object.metadata.uid!, `${ns}/${ref.name}`);
+      } else {
+        this.ownerOfRS.delete(object.metadata.uid!);
+        if (event.type !== "DELETED") out.push(`${orphanPrefix}${ns}`);
+      }
+      const prevRef = event.prev && controllerRefOf(event.prev);
+      if (prevRef?.kind === "Deployment" && prevRef.name !== ref?.name) out.push(`${ns}/${prevRef.name}`);
+      return out;
+    }
+    if (key.startsWith(podBucket) && event.type === "DELETED") {
+      const ref = controllerRefOf(object);
+      const owner = ref && this.ownerOfRS.get(ref.uid);
+      return owner ? [owner] : [];
+    }
+    return [];
+  }
+
+  resync(ctx: ControllerContext): string[] {
+    this.ownerOfRS.clear();
+    const defs = this.defs(ctx);
+    if (!defs) return [];
+    for (const rs of ctx.registry.list(defs.replicaSets)) {
+      const ref = controllerRefOf(rs);
+      if (ref?.kind === "Deployment") this.ownerOfRS.set(rs.metadata.uid!, `${rs.metadata.namespace}/${ref.name}`);
+    }
+    return ctx.registry.list(defs.deployments).map((d) => `${d.metadata.namespace}/${d.metadata.name}`);
+  }
+
+  reconcile(key: string, ctx: ControllerContext): ReconcileResult {
+    const defs = this.defs(ctx);
+    if (!defs) return;
+    if (key.startsWith(orphanPrefix)) return this.offerOrphans(key.slice(orphanPrefix.length), defs, ctx);
+    const { namespace, name } = splitKey(key);
+    const d = ctx.registry.tryGet(defs.deployments, namespace, name);
+    return d ? this.sync(d, defs, ctx) : undefined;
+  }
+
+  private defs(ctx: ControllerContext): Defs | undefined {
+    const deployments = ctx.table.byResource("apps", "v1", "deployments");
+    const replicaSets = ctx.table.byResource("apps", "v1", "replicasets");
+    const pods = ctx.table.byResource("", "v1", "pods");
+    return deployments && replicaSets && pods ? { deployments, replicaSets, pods } : undefined;
+  }
+
+  /** An orphan ReplicaSet appeared: sync the Deployments whose selector matches it. */
+  private offerOrphans(ns: string, defs: Defs, ctx: ControllerContext): ReconcileResult {
+    const orphans = ctx.registry.list(defs.replicaSets, ns).filter((rs) => !controllerRefOf(rs) && !rs.metadata.deletionTimestamp);
+    if (!orphans.length) return;
+    let requeueAt: number | undefined;
+    for (const d of ctx.registry.list(defs.deployments, ns)) {
+      const selector = selectorOf(d);
+      if (selector.isEmpty() || !orphans.some((rs) => selector.matches(rs.metadata.labels ?? {}))) continue;
+      const next = this.sync(d, defs, ctx)?.requeueAt;
+      if (next !== undefined) requeueAt = Math.min(requeueAt ?? next, next);
+    }
+    return requeueAt === undefined ? undefined : { requeueAt };
+  }
+
+  private sync(d: KubeObject, defs: Defs, ctx: ControllerContext): ReconcileResult {
+    const s = new DeploymentSync(ctx, defs, d);
+    const list = () => this.claimReplicaSets(s, defs, ctx);
+    if (d.metadata.deletionTimestamp) {
+      syncStatusOnly(s, list());
+      return;
+    }
+    s.checkPausedConditions();
+    if (s.spec.paused) {
+      syncScaleOnly(s, list());
+      return;
+    }
+    if (s.isScalingEvent(list())) {
+      syncScaleOnly(s, list());
+      return;
+    }
+    const strategy = ((s.spec.strategy ?? {}) as Json).type ?? "RollingUpdate";
+    if (strategy === "Recreate") rolloutRecreate(s, list());
+    else rolloutRolling(s, list());
+    return s.requeueAt === undefined ? undefined : { requeueAt: s.requeueAt };
+  }
+
+  /** ClaimReplicaSets: this Deployment's ReplicaSets, adopting matching orphans and releasing non-matching ones. */
+  private claimReplicaSets(s: DeploymentSync, defs: Defs, ctx: ControllerContext): KubeObject[] {
+    const d = s.d;
+    const uid = d.metadata.uid!;
+    const selector = selectorOf(d);
+    const deleting = !!d.metadata.deletionTimestamp;
+    const out: KubeObject[] = [];
+    for (const rs of ctx.registry.list(defs.replicaSets, s.namespace)) {
+      const ref = controllerRefOf(rs);
+      const matches = !selector.isEmpty() && selector.matches(rs.metadata.labels ?? {});
+      if (ref) {
+        if (ref.uid !== uid) continue;
+        if (matches || deleting) {
+          out.push(rs);
+          continue;
+        }
+        const released = structuredClone(rs);
+        released.metadata.ownerReferences = (rs.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
+        if (!released.metadata.ownerReferences.length) delete released.metadata.ownerReferences;
+        ctx.registry.update(defs.replicaSets, s.namespace, rs.metadata.name!, released);
+      } else if (matches && !deleting && !rs.metadata.deletionTimestamp) {
+        const adopted = structuredClone(rs);
+        adopted.metadata.ownerReferences = [
+          ...(rs.metadata.ownerReferences ?? []),
+          { apiVersion: "apps/v1", kind: "Deployment", name: d.metadata.name!, uid, controller: true, blockOwnerDeletion: true },
+        ];
+        out.push(ctx.registry.update(defs.replicaSets, s.namespace, rs.metadata.name!, adopted));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,44 @@
+// How the workload controllers read a pod's state (controller_utils / podutil): active, ready, available.
+import type { KubeObject } from "../../../api/object";
+
+type Json = Record<string, any>;
+
+function status(pod: KubeObject): Json {
+  return (pod.status ?? {}) as Json;
+}
+
+/** Counts toward replicas: not terminating and not finished. */
+export function isPodActive(pod: KubeObject): boolean {
+  const phase = status(pod).phase;
+  return !pod.metadata.deletionTimestamp && phase !== "Succeeded" && phase !== "Failed";
+}
+
+export function readyCondition(pod: KubeObject): Json | undefined {
+  return (status(pod).conditions ?? []).find((c: Json) => c.type === "Ready");
+}
+
+export function isPodReady(pod: KubeObject): boolean {
+  return readyCondition(pod)?.status === "True";
+}
+
+/** Ready for at least minReadySeconds at `now` (ms). */
+export function isPodAvailable(pod: KubeObject, minReadySeconds: number, now: number): boolean {
+  const ready = readyCondition(pod);
+  if (ready?.status !== "True") return false;
+  if (minReadySeconds <= 0) return true;
+  const since = Date.parse(ready.lastTransitionTime ?? "");
+  return Number.isFinite(since) && since + minReadySeconds * 1000 <= now;
+}
+
+/** When a ready pod that is not yet available becomes available (ms), if it will. */
+export function availableAt(pod: KubeObject, minReadySeconds: number): number | undefined {
+  const ready = readyCondition(pod);
+  if (ready?.status !== "True" || minReadySeconds <= 0) return undefined;
+  const since = Date.parse(ready.lastTransitionTime ?? "");
+  return Number.isFinite(since) ? since + minReadySeconds * 1000 : undefined;
+}
+
+/** The owner reference marked controller=true, if any. */
+export function controllerRefOf(obj: KubeObject) {
+  return (obj.metadata.ownerReferences ?? []).find((r) => r.controller);
+}

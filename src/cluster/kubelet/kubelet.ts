@@ -1,0 +1,130 @@
+// The simulated kubelet: one controller for every node. A pod bound to a node (spec.nodeName) is driven through its
+// lifecycle by `advancePod`; each reconcile applies what is due, writes the status and events, and asks to be woken
+// at the next due moment only (a running server without probes asks for nothing). Per-node state (image cache, pod
+// IPs) and per-pod runtime live in memory and are rebuilt from pods after a restart.
+import type { KubeObject } from "../../api/object";
+import type { StoreEvent } from "../storage/store";
+import type { ResourceDef } from "../registry/types";
+import { deepEqual } from "../registry/object-compare";
+import { keyOf, splitKey, type Controller, type ControllerContext, type ReconcileResult } from "../controllers/types";
+import { hostIPOf, podSources } from "./pod-sources";
+import { advancePod } from "./lifecycle";
+import { NodeState } from "./node-state";
+import { newPodRuntime, rebuildPodRuntime, type PodRuntime } from "./pod-runtime";
+import { computePodStatus } from "./pod-status";
+
+type Json = Record<string, any>;
+
+const podPrefix = "/core/pods/";
+const configPrefixes = ["/core/configmaps/", "/core/secrets/"];
+
+
+export class Kubelet implements Controller {
+  readonly name = "kubelet";
+  private readonly runtimes = new Map<string, PodRuntime>();
+  private readonly nodes = new Map<string, NodeState>();
+  /** namespace → keys of pods blocked on a missing ConfigMap or Secret (woken when one is written). */
+  private readonly waitingOnConfig = new Map<string, Set<string>>();
+
+  keysFor(event: StoreEvent): string[] {
+    if (event.key.startsWith(podPrefix)) {
+      const pod = event.object;
+      const node = (pod.spec as Json | undefined)?.nodeName;
+      if (event.type === "DELETED") return this.runtimes.has(keyOf(pod)) ? [keyOf(pod)] : [];
+      if (!node) return [];
+      const prev = event.prev;
+      if (event.type === "ADDED" || !prev) return [keyOf(pod)];
+      const changed =
+        (prev.spec as Json | undefined)?.nodeName !== node || prev.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp;
+      return changed ? [keyOf(pod)] : [];
+    }
+    if (event.type !== "DELETED" && configPrefixes.some((p) => event.key.startsWith(p))) {
+      return [...(this.waitingOnConfig.get(event.object.metadata.namespace ?? "") ?? [])];
+    }
+    return [];
+  }
+
+  resync(ctx: ControllerContext): string[] {
+    const pods = ctx.table.byResource("", "v1", "pods")!;
+    return ctx.registry
+      .list(pods)
+      .filter((p) => (p.spec as Json | undefined)?.nodeName)
+      .map(keyOf);
+  }
+
+  reconcile(key: string, ctx: ControllerContext): ReconcileResult {
+    const podsDef = ctx.table.byResource("", "v1", "pods")!;
+    const { namespace, name } = splitKey(key);
+    const pod = ctx.registry.tryGet(podsDef, namespace, name) as (KubeObject & Json) | undefined;
+    const known = this.runtimes.get(key);
+    if (known && (!pod || pod.metadata.uid !== known.uid)) this.forget(key, known);
+    const nodeName: string | undefined = pod?.spec?.nodeName;
+    if (!pod || !nodeName) return;
+    const nodeObj = ctx.registry.tryGet(ctx.table.byResource("", "v1", "nodes")!, undefined, nodeName);
+    if (!nodeObj) return;
+    const node = this.nodeState(ctx, nodeName, nodeObj);
+    const deleting = !!pod.metadata.deletionTimestamp;
+    const phase = pod.status?.phase;
+    let rt = this.runtimes.get(key);
+    if (!rt && (phase === "Succeeded" || phase === "Failed")) {
+      if (deleting) this.remove(ctx, podsDef, pod);
+      return;
+    }
+    if (!rt) {
+      rt = pod.status?.startTime ? rebuildPodRuntime(pod, ctx.now) : newPodRuntime(pod, ctx.now, ctx.timing.podSandboxMs);
+      this.runtimes.set(key, rt);
+    }
+    const defs = { configMaps: ctx.table.byResource("", "v1", "configmaps")!, secrets: ctx.table.byResource("", "v1", "secrets")! };
+    const sources = podSources(ctx.registry, defs, namespace!, nodeObj);
+    const deletion = deleting ? { graceSeconds: pod.metadata.deletionGracePeriodSeconds ?? 0 } : undefined;
+    const result = advancePod(pod, rt, { timing: ctx.timing, node, sources }, ctx.now, deletion);
+    const source = { component: "kubelet", host: nodeName };
+    for (const e of result.events) ctx.events.record(pod, e.at, e.type, e.reason, e.message, source, { fieldPath: e.fieldPath });
+    if (result.stopped) {
+      this.remove(ctx, podsDef, pod);
+      this.forget(key, rt);
+      return;
+    }
+    const status = computePodStatus(pod, rt, hostIPOf(nodeObj), ctx.now);
+    if (!deepEqual(status, pod.status)) ctx.registry.update(podsDef, namespace, name, { ...pod, status }, { subresource: "status" });
+    this.trackConfigWait(key, namespace!, rt);
+    if (status.phase === "Succeeded" || status.phase === "Failed") {
+      if (!deleting) this.forget(key, rt);
+      return;
+    }
+    return result.nextAt !== undefined ? { requeueAt: Math.max(result.nextAt, ctx.now) } : undefined;
+  }
+
+  private nodeState(ctx: ControllerContext, nodeName: string, node: KubeObject): NodeState {
+    let state = this.nodes.get(nodeName);
+    if (state) return state;
+    state = new NodeState((node.spec as Json | undefined)?.podCIDR);
+    for (const pod of ctx.indexes.podsOnNode(nodeName)) state.rebuildFrom(pod);
+    this.nodes.set(nodeName, state);
+    return state;
+  }
+
+  private remove(ctx: ControllerContext, def: ResourceDef, pod: KubeObject): void {
+    ctx.registry.delete(def, pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
+  }
+
+  private forget(key: string, rt: PodRuntime): void {
+    this.runtimes.delete(key);
+    for (const state of this.nodes.values()) state.release(rt.uid);
+    const { namespace } = splitKey(key);
+    this.waitingOnConfig.get(namespace ?? "")?.delete(key);
+  }
+
+  private trackConfigWait(key: string, namespace: string, rt: PodRuntime): void {
+    const blocked =
+      rt.sandboxAt === Number.POSITIVE_INFINITY || rt.containers.some((c) => c.phase === "blocked" && c.waiting?.reason === "CreateContainerConfigError");
+    let set = this.waitingOnConfig.get(namespace);
+    if (blocked) {
+      if (!set) this.waitingOnConfig.set(namespace, (set = new Set()));
+      set.add(key);
+    } else if (set) {
+      set.delete(key);
+      if (!set.size) this.waitingOnConfig.delete(namespace);
+    }
+  }
+}

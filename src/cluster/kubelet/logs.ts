@@ -1,0 +1,147 @@
+// Container logs, recomputed from the process model: which run of which container (the kubelet's
+// validateContainerLogStatus, with its messages), and the lines it printed in a window, formatted as the kubelet
+// serves them (tailLines, since, timestamps, limitBytes). Pure.
+import { badRequest } from "../../api/status";
+import type { PodSources } from "./env";
+import { processSpecFor } from "./process-spec";
+import { start, type SimulatedProcess } from "./runtime-adapter";
+
+type Json = Record<string, any>;
+
+export interface LogOptions {
+  container?: string;
+  previous?: boolean;
+  tailLines?: number;
+  /** Only lines printed at or after this wall-clock ms. */
+  sinceMs?: number;
+  timestamps?: boolean;
+  limitBytes?: number;
+}
+
+/** One run of a container whose output can be replayed. */
+export interface LogSource {
+  container: Json;
+  containerID: string;
+  startedAt: number;
+  /** When the run ended; undefined while it runs. */
+  finishedAt?: number;
+}
+
+/** The container a log request names (or the only one), with the apiserver's messages. */
+export function pickContainer(pod: Json, name: string | undefined): { spec: Json; init: boolean } {
+  const podName = pod.metadata?.name;
+  const app: Json[] = pod.spec?.containers ?? [];
+  const init: Json[] = pod.spec?.initContainers ?? [];
+  if (!name) {
+    if (app.length === 1) return { spec: app[0]!, init: false };
+    const names = `[${app.map((c) => c.name).join(" ")}]`;
+    const inits = init.length ? ` or one of the init containers: [${init.map((c) => c.name).join(" ")}]` : "";
+    throw badRequest(`a container name must be specified for pod ${podName}, choose one of: ${names}${inits}`);
+  }
+  const found = app.find((c) => c.name === name);
+  if (found) return { spec: found, init: false };
+  const initFound = init.find((c) => c.name === name);
+  if (initFound) return { spec: initFound, init: true };
+  throw badRequest(`container ${name} is not valid for pod ${podName}`);
+}
+
+function parseTime(value: unknown): number | undefined {
+  if (typeof value !== "string") return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+function run(container: Json, state: Json | undefined, statusContainerID?: string): LogSource | undefined {
+  const t = state?.terminated ?? state?.running;
+  const startedAt = parseTime(t?.startedAt);
+  const containerID = t?.containerID ?? (state?.running ? statusContainerID : undefined);
+  if (!t || startedAt === undefined || !containerID) return undefined;
+  return { container, containerID, startedAt, finishedAt: parseTime(t.finishedAt) };
+}
+
+/** Which run to read (the kubelet's rules), or a 400 with its message. */
+export function logSource(pod: Json, options: Pick<LogOptions, "container" | "previous">): LogSource {
+  if (!pod.spec?.nodeName) throw badRequest(`pod ${pod.metadata?.name} does not have a host assigned`);
+  const { spec, init } = pickContainer(pod, options.container);
+  const name = spec.name;
+  const podName = pod.metadata?.name;
+  const statuses: Json[] = (init ? pod.status?.initContainerStatuses : pod.status?.containerStatuses) ?? [];
+  const status = statuses.find((s) => s.name === name);
+  const waitingOf = (reason: string | undefined) => {
+    if (reason === "ErrImagePull") return "image can't be pulled";
+    if (reason === "ImagePullBackOff") return "trying and failing to pull image";
+    return reason ?? "ContainerCreating";
+  };
+  if (!status) throw badRequest(`container "${name}" in pod "${podName}" is waiting to start: ${waitingOf(undefined)}`);
+  const last = run(spec, status.lastState);
+  if (options.previous) {
+    if (!last) throw badRequest(`previous terminated container "${name}" in pod "${podName}" not found`);
+    return last;
+  }
+  const current = run(spec, status.state, status.containerID);
+  if (current) return current;
+  if (status.state?.terminated || last) {
+    if (last) return last;
+    throw badRequest(`container "${name}" in pod "${podName}" is terminated`);
+  }
+  throw badRequest(`container "${name}" in pod "${podName}" is waiting to start: ${waitingOf(status.state?.waiting?.reason)}`);
+}
+
+/** The process of a run, started again from the same spec at the same moment (it is deterministic). */
+export function replay(pod: Json, source: LogSource, sources: PodSources): SimulatedProcess {
+  return start(processSpecFor(pod, source.container, sources), source.startedAt);
+}
+
+/** RFC 3339 with nanoseconds, trailing zeros trimmed (Go's RFC3339Nano). */
+export function rfc3339Nano(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  const [head, frac] = iso.slice(0, -1).split(".") as [string, string];
+  const trimmed = frac.replace(/0+$/, "");
+  return trimmed ? `${head}.${trimmed}Z` : `${head}Z`;
+}
+
+/** The text of the lines printed between `fromMs` and `untilMs` (wall clock), formatted per `options`. */
+export function renderLines(process: SimulatedProcess, source: LogSource, fromMs: number, untilMs: number, options: LogOptions): string {
+  const end = Math.min(untilMs, source.finishedAt ?? Number.POSITIVE_INFINITY);
+  const from = Math.max(fromMs, source.startedAt, options.sinceMs ?? Number.NEGATIVE_INFINITY);
+  if (end <= from) return "";
+  let lines = process.output(from - source.startedAt, end - source.startedAt);
+  if (options.tailLines !== undefined) lines = options.tailLines <= 0 ? [] : lines.slice(-options.tailLines);
+  let text = lines
+    .map((l) => (options.timestamps ? `${rfc3339Nano(source.startedAt + l.atMs)} ${l.text}\n` : `${l.text}\n`))
+    .join("");
+  if (options.limitBytes !== undefined) text = truncateBytes(text, options.limitBytes);
+  return text;
+}
+
+function truncateBytes(text: string, limit: number): string {
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length <= limit) return text;
+  return new TextDecoder().decode(bytes.slice(0, Math.max(0, limit)));
+}
+
+/** Parse the log query (`container`, `previous`, `tailLines`, `sinceSeconds`, `sinceTime`, `timestamps`, `limitBytes`). */
+export function parseLogQuery(query: URLSearchParams, now: number): LogOptions & { follow: boolean } {
+  const int = (name: string) => {
+    const raw = query.get(name);
+    if (raw === null || raw === "") return undefined;
+    const value = Number(raw);
+    if (!Number.isInteger(value)) throw badRequest(`invalid value for ${name}: ${raw}`);
+    return value;
+  };
+  const bool = (name: string) => query.get(name) === "true" || query.get(name) === "1";
+  const sinceSeconds = int("sinceSeconds");
+  if (sinceSeconds !== undefined && sinceSeconds < 1) throw badRequest("sinceSeconds: Invalid value: must be greater than 0");
+  const sinceTime = query.get("sinceTime");
+  const limitBytes = int("limitBytes");
+  if (limitBytes !== undefined && limitBytes < 1) throw badRequest("limitBytes: Invalid value: must be greater than 0");
+  return {
+    container: query.get("container") || undefined,
+    previous: bool("previous"),
+    follow: bool("follow"),
+    timestamps: bool("timestamps"),
+    tailLines: int("tailLines"),
+    limitBytes,
+    sinceMs: sinceSeconds !== undefined ? now - sinceSeconds * 1000 : sinceTime ? parseTime(sinceTime) : undefined,
+  };
+}

@@ -1,0 +1,42 @@
+// What a pod's containers read from outside the pod: ConfigMaps, Secrets (decoded) and the node's allocatable,
+// from the registry's in-memory cache.
+import type { KubeObject } from "../../api/object";
+import type { RegistryStore } from "../registry/generic-store";
+import type { ResourceDef } from "../registry/types";
+import type { PodSources } from "./env";
+
+type Json = Record<string, any>;
+
+function decodeBase64(value: string): string {
+  const binary = atob(value);
+  const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+  return new TextDecoder().decode(bytes);
+}
+
+/** A pod's ConfigMaps, Secrets and node allocatable, read from the registry's cache. */
+export function podSources(
+  registry: Pick<RegistryStore, "tryGet">,
+  defs: { configMaps: ResourceDef; secrets: ResourceDef },
+  namespace: string,
+  node: KubeObject | undefined,
+): PodSources {
+  return {
+    configMap(name) {
+      const obj = registry.tryGet(defs.configMaps, namespace, name) as Json | undefined;
+      if (!obj) return undefined;
+      const binary = Object.fromEntries(Object.entries(obj.binaryData ?? {}).map(([k, v]) => [k, decodeBase64(String(v))]));
+      return { ...binary, ...(obj.data ?? {}) };
+    },
+    secret(name) {
+      const obj = registry.tryGet(defs.secrets, namespace, name) as Json | undefined;
+      if (!obj) return undefined;
+      return Object.fromEntries(Object.entries(obj.data ?? {}).map(([k, v]) => [k, decodeBase64(String(v))]));
+    },
+    allocatable: ((node?.status as Json | undefined)?.allocatable ?? {}) as Record<string, string>,
+  };
+}
+
+export function hostIPOf(node: KubeObject): string {
+  const addresses: Json[] = (node.status as Json | undefined)?.addresses ?? [];
+  return addresses.find((a) => a.type === "InternalIP")?.address ?? "";
+}

@@ -1,0 +1,20 @@
+// The simulated container runtime: images, pulls, processes and probes. Pure and deterministic throughout.
+//
+//   pullImage(image)                      → PullResult: ok with size ("small"|"medium"|"large") and a stable digest,
+//                                            or the kubelet's `Failed to pull image "…": rpc error: …` message.
+//                                            THE RULE for what fails is documented at the top of pull.ts.
+//   invalidImageNameMessage(image)        → the InvalidImageName message for an unparsable reference, else undefined.
+//   parseImageReference(image)            → registry/path:tag@digest, normalised (docker.io/library/nginx:latest).
+//   startProcess(spec, startedAtWallMs)   → SimulatedProcess: output(from, until), exit, ports, stopsOnSigterm,
+//                                            fileExists, httpGet, listening, exec — all over virtual ms since start.
+//   resolveArgv(spec, profile)            → the command line Kubernetes runs (command/args over ENTRYPOINT/CMD).
+//   evaluateProbe(probe, process, atMs, target) → { success, message } for exec/httpGet/tcpSocket/grpc probes;
+//   probeFailedEventMessage(kind, result) → "Liveness probe failed: …".
+//   findProfile(repository)               → the catalog entry of a well-known image (ports, size, commands).
+
+export type { ExecResult, HttpAnswer, OutputLine, ProcessExit, ProcessSpec, PullResult, SimulatedProcess } from "./types.js";
+export { pullImage, fakeDigest } from "./pull.js";
+export { invalidImageNameMessage, parseImageReference, type ImageReference } from "./reference.js";
+export { findProfile, type ImageProfile } from "./catalog.js";
+export { startProcess, resolveArgv, shellSyntaxError } from "./process.js";
+export { evaluateProbe, probeFailedEventMessage, type ProbeResult, type ProbeSpec, type ProbeTarget } from "./probes.js";

@@ -1,0 +1,259 @@
+// A container's main process: the image's entrypoint and command (or the pod's overrides) run as a program over
+// virtual time. Output, files, listening ports and the exit are computed lazily and memoised, so the process is a
+// pure function of (spec, start time) however it is queried.
+
+import { findProfile, type ImageProfile } from "./catalog.js";
+import { findProgram, IGNORES_SIGTERM } from "./programs/index.js";
+import { parseImageReference, type ImageReference } from "./reference.js";
+import { BUILTINS } from "./shell/commands.js";
+import { runProgram } from "./shell/interpreter.js";
+import { parseScript } from "./shell/parser.js";
+import { VirtualRun } from "./shell/run.js";
+import { ShellState, type Io, type NetworkAnswer, type ShellHost } from "./shell/state.js";
+import { normalizePath, VirtualFs } from "./shell/vfs.js";
+import type { ExecResult, HttpAnswer, OutputLine, ProcessExit, ProcessSpec, SimulatedProcess } from "./types.js";
+
+/** Work allowed when deciding whether a process exits by itself; longer scripts count as long-running. */
+const EXIT_SCAN_STEPS = 2_000;
+const SHELLS = new Set(["sh", "bash", "ash", "dash"]);
+const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+interface Listener {
+  port: number;
+  fromMs: number;
+  serve?: (path: string, atMs: number) => HttpAnswer;
+}
+
+/** The container's command line: Kubernetes `command` replaces ENTRYPOINT, `args` replaces CMD. */
+export function resolveArgv(spec: ProcessSpec, profile: ImageProfile | undefined): string[] {
+  const entrypoint = spec.command ?? profile?.entrypoint ?? [];
+  const cmd = spec.args ?? (spec.command ? [] : profile?.cmd ?? []);
+  return [...entrypoint, ...cmd];
+}
+
+const baseName = (name: string) => name.replace(/^\/(?:usr\/)?(?:local\/)?s?bin\//, "");
+
+function startErrorMessage(name: string): string {
+  const reason = name.includes("/") ? `stat ${name}: no such file or directory` : `executable file not found in $PATH`;
+  return `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${name}": ${reason}: unknown`;
+}
+
+/** Public sites answer; cluster-internal names need the caller's `network` hook. */
+function defaultNetwork(host: string): NetworkAnswer {
+  if (host.includes(".") && !/\.(local|internal|svc|cluster\.local)$/.test(host) && !/^\d+\.\d+\.\d+\.\d+$/.test(host)) {
+    return { kind: "answer", ip: "93.184.215.14", answer: { status: 200, body: `<!doctype html>\n<html>\n<head>\n    <title>${host}</title>\n</head>\n<body>\n<h1>${host}</h1>\n</body>\n</html>\n` } };
+  }
+  return /^\d+\.\d+\.\d+\.\d+$/.test(host) ? { kind: "refused", ip: host } : { kind: "unresolved" };
+}
+
+class ContainerProcess implements SimulatedProcess {
+  private readonly profile: ImageProfile | undefined;
+  private readonly ref: ImageReference | undefined;
+  private readonly argv: string[];
+  private readonly fs: VirtualFs;
+  private readonly listeners: Listener[] = [];
+  private readonly run: VirtualRun | undefined;
+  private readonly startError: ProcessExit | undefined;
+  private exitScanned = false;
+  private scannedExit: ProcessExit | undefined;
+  readonly stopsOnSigterm: boolean;
+
+  constructor(private readonly spec: ProcessSpec, private readonly startedAtWallMs: number) {
+    const parsed = parseImageReference(spec.image);
+    this.ref = parsed.ok ? parsed.ref : undefined;
+    this.profile = this.ref ? findProfile(this.ref.repository) : undefined;
+    this.argv = resolveArgv(spec, this.profile);
+    this.fs = new VirtualFs(
+      {
+        ...this.profile?.files,
+        "/etc/hostname": `${spec.hostname}\n`,
+        "/etc/hosts": `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${spec.podIP ?? "10.244.0.2"}\t${spec.hostname}\n`,
+        ...spec.files,
+      },
+      spec.workingDir ? [spec.workingDir] : [],
+    );
+    const missing = this.missingExecutable();
+    if (missing !== undefined) {
+      this.startError = { atMs: 0, code: 128, reason: "StartError", message: startErrorMessage(missing) };
+      this.stopsOnSigterm = true;
+      return;
+    }
+    this.stopsOnSigterm = this.decideStopsOnSigterm();
+    const clock = { nowMs: 0 };
+    this.run = new VirtualRun(clock, (io, work) => this.main(this.host(clock, work, this.fs, true), io));
+  }
+
+  /** The first word of the command line when the image cannot run it; undefined when it can. */
+  private missingExecutable(): string | undefined {
+    const name = this.argv[0];
+    if (name === undefined) return this.profile ? "" : undefined;
+    if (!this.profile) return undefined; // unknown images: assume their program exists
+    if (findProgram(this.profile, name) || findProgram(this.profile, baseName(name))) return undefined;
+    const base = baseName(name);
+    if (this.profile.userland !== "none") {
+      if (SHELLS.has(base)) return base === "bash" && !this.profile.bash ? name : undefined;
+      if (BUILTINS[base] && (base === name || !name.startsWith("./"))) return undefined;
+    }
+    if (name.includes("/") && this.fs.read(normalizePath(name, this.spec.workingDir ?? "/")) !== undefined && this.profile.userland !== "none") return undefined;
+    return name;
+  }
+
+  private decideStopsOnSigterm(): boolean {
+    const base = baseName(this.argv[0] ?? "");
+    if (SHELLS.has(base)) {
+      const script = this.argv[this.argv.indexOf("-c") + 1] ?? "";
+      return /\btrap\b[^\n;]*\b(SIG)?TERM\b|\btrap\b[^\n;]*\s15\b/.test(script);
+    }
+    if (!this.profile) return true;
+    if (BUILTINS[base] && !findProgram(this.profile, base)) return false;
+    return !this.argv.some((a) => IGNORES_SIGTERM.has(baseName(a)));
+  }
+
+  private host(clock: { nowMs: number }, work: { steps: number }, fs: VirtualFs, live: boolean): ShellHost {
+    const base = baseName(this.argv[0] ?? "");
+    return {
+      hostname: this.spec.hostname,
+      startedAtWallMs: this.startedAtWallMs,
+      fs,
+      clock,
+      work,
+      flavor: this.profile?.userland === "busybox" ? "busybox" : "gnu",
+      shellName: base === "bash" ? "bash" : "sh",
+      network: (host, port, path, atMs) => this.network(host, port, path, atMs),
+      listen: (port, atMs, serve) => {
+        if (live) this.listeners.push({ port, fromMs: atMs, serve });
+      },
+      external: (argv, io, sh) => {
+        const program = findProgram(this.profile, argv[0]);
+        return program?.(argv, io, sh, { spec: this.spec, ref: this.ref, profile: this.profile });
+      },
+    };
+  }
+
+  private network(host: string, port: number, path: string, atMs: number): NetworkAnswer {
+    const self = ["localhost", "127.0.0.1", "0.0.0.0", "::1", this.spec.hostname, this.spec.podIP].includes(host);
+    if (self) {
+      const listener = this.listeners.find((l) => l.port === port && l.fromMs <= atMs);
+      if (!listener) return { kind: "refused", ip: "127.0.0.1" };
+      return { kind: "answer", ip: "127.0.0.1", answer: listener.serve?.(path, atMs) ?? { status: 200, body: "" } };
+    }
+    if (this.spec.network) {
+      const r = this.spec.network(host, port, path, this.startedAtWallMs + atMs);
+      return typeof r === "string" ? { kind: r } : { kind: "answer", answer: r };
+    }
+    return defaultNetwork(host);
+  }
+
+  private newShell(host: ShellHost): ShellState {
+    const sh = new ShellState(host, { PATH: DEFAULT_PATH, HOSTNAME: this.spec.hostname, HOME: "/root", ...this.spec.env });
+    sh.cwd = this.spec.workingDir ? normalizePath(this.spec.workingDir) : "/";
+    return sh;
+  }
+
+  private *main(host: ShellHost, io: Io) {
+    const sh = this.newShell(host);
+    if (!this.profile && this.argv.length > 0) {
+      const base = baseName(this.argv[0]);
+      const knowable = SHELLS.has(base) || BUILTINS[base] || this.fs.read(normalizePath(this.argv[0])) !== undefined;
+      if (!knowable) {
+        yield { type: "sleep" as const, ms: Infinity };
+        return 0;
+      }
+    }
+    if (this.argv.length === 0) {
+      yield { type: "sleep" as const, ms: Infinity };
+      return 0;
+    }
+    return yield* runProgram(this.argv, sh, io);
+  }
+
+  get exit(): ProcessExit | undefined {
+    if (this.startError) return this.startError;
+    if (!this.exitScanned && this.run) {
+      this.run.advance(Infinity, true, EXIT_SCAN_STEPS);
+      this.exitScanned = true;
+      const e = this.run.exit;
+      if (e) this.scannedExit = { atMs: e.atMs, code: e.code, reason: e.oomKilled ? "OOMKilled" : e.code === 0 ? "Completed" : "Error" };
+    }
+    return this.scannedExit;
+  }
+
+  get ports(): number[] {
+    void this.exit;
+    return [...new Set(this.listeners.map((l) => l.port))];
+  }
+
+  private runningAt(atMs: number): boolean {
+    if (!this.run) return false;
+    this.run.advance(atMs, true);
+    const exit = this.exit;
+    return !exit || exit.atMs > atMs;
+  }
+
+  output(fromMs: number, untilMs: number, limit = 10_000): OutputLine[] {
+    if (!this.run) return [];
+    this.run.advance(untilMs, false);
+    const lines = this.run.lines;
+    let lo = 0;
+    let hi = lines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (lines[mid].atMs < fromMs) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: OutputLine[] = [];
+    for (let i = lo; i < lines.length && lines[i].atMs < untilMs && out.length < limit; i++) out.push(lines[i]);
+    return out;
+  }
+
+  fileExists(path: string, atMs: number): boolean {
+    this.run?.advance(atMs, true);
+    return this.fs.kind(normalizePath(path, this.spec.workingDir ?? "/"), atMs) !== undefined;
+  }
+
+  listening(port: number, atMs: number): boolean {
+    return this.runningAt(atMs) && this.listeners.some((l) => l.port === port && l.fromMs <= atMs);
+  }
+
+  httpGet(port: number, path: string, atMs: number): HttpAnswer | undefined {
+    if (!this.listening(port, atMs)) return undefined;
+    const listener = this.listeners.find((l) => l.port === port && l.fromMs <= atMs) as Listener;
+    // status 0: something listens but does not speak HTTP (redis, postgres...).
+    return listener.serve ? listener.serve(path, atMs) : { status: 0, body: "" };
+  }
+
+  exec(command: string[], atMs: number, timeoutMs = Infinity): ExecResult {
+    if (!this.runningAt(atMs)) {
+      return { exitCode: 126, stdout: "", stderr: "OCI runtime exec failed: exec failed: cannot exec in a stopped container: unknown" };
+    }
+    const base = baseName(command[0] ?? "");
+    const known = command.length > 0 && (findProgram(this.profile, command[0]) || (this.profile?.userland !== "none" && (SHELLS.has(base) || BUILTINS[base])));
+    if (!known || (base === "bash" && this.profile && !this.profile.bash)) {
+      return { exitCode: 126, stdout: "", stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0] ?? ""}": executable file not found in $PATH: unknown` };
+    }
+    const clock = { nowMs: atMs };
+    const snapshot = this.fs.snapshot(atMs);
+    let stdout = "";
+    let stderr = "";
+    const run = new VirtualRun(clock, (io, work) => runProgram(command, this.newShell(this.host(clock, work, snapshot, false)), io));
+    run.advance(atMs + timeoutMs, false, 20_000);
+    for (const line of run.lines) (line.stream === "stdout" ? (t: string) => (stdout += t) : (t: string) => (stderr += t))(`${line.text}\n`);
+    if (!run.exit) return { exitCode: -1, stdout, stderr, timedOut: true };
+    return { exitCode: run.exit.code, stdout, stderr };
+  }
+}
+
+/** Start a container's main process at wall-clock `startedAtWallMs`. */
+export function startProcess(spec: ProcessSpec, startedAtWallMs: number): SimulatedProcess {
+  return new ContainerProcess(spec, startedAtWallMs);
+}
+
+/** Parse-check a shell script without running it (for validation or tests): the syntax error message or undefined. */
+export function shellSyntaxError(script: string): string | undefined {
+  try {
+    parseScript(script);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}

@@ -1,0 +1,49 @@
+// What an image program is: a generator over virtual time, like a shell command, that may print, listen on ports
+// (with an HTTP answerer), sleep, and end with an exit code.
+
+import type { ImageProfile } from "../catalog.js";
+import type { ImageReference } from "../reference.js";
+import type { Io, Run, ShellState } from "../shell/state.js";
+import type { ProcessSpec } from "../types.js";
+
+export interface ProgramContext {
+  spec: ProcessSpec;
+  ref: ImageReference | undefined;
+  profile: ImageProfile | undefined;
+}
+
+export type Program = (argv: string[], io: Io, sh: ShellState, ctx: ProgramContext) => Run<number>;
+
+export function* pause(ms: number): Run<void> {
+  yield { type: "sleep", ms };
+}
+
+export function* forever(): Run<number> {
+  yield { type: "sleep", ms: Infinity };
+  return 0;
+}
+
+/** Wall-clock time now, in ms. */
+export const wallNow = (sh: ShellState) => sh.host.startedAtWallMs + sh.host.clock.nowMs;
+
+/** The version an image tag stands for, e.g. nginx "1.25" → "1.25.5", "latest" → the fallback. */
+export function versionOf(ctx: ProgramContext, fallback: string, patches: Record<string, string> = {}): string {
+  const tag = ctx.ref?.tag ?? "";
+  const m = /^v?(\d+(?:\.\d+){0,2})/.exec(tag);
+  if (!m) return fallback;
+  const v = m[1];
+  if (patches[v]) return patches[v];
+  const parts = v.split(".");
+  while (parts.length < 3) parts.push("0");
+  return parts.join(".");
+}
+
+/** Value of `--name=value` / `-name=value` / `--name value` / `-name value` in argv. */
+export function flagValue(argv: string[], name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i].replace(/^--?/, "-");
+    if (a === `-${name}`) return argv[i + 1];
+    if (a.startsWith(`-${name}=`)) return a.slice(name.length + 2);
+  }
+  return undefined;
+}

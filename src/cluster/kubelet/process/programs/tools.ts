@@ -1,0 +1,207 @@
+// Small images used in Kubernetes lessons: pause, hello-world, agnhost, http-echo, httpbin, echoserver, stress,
+// and the language runtimes (node, python) for their common one-liners.
+
+import type { HttpAnswer } from "../types.js";
+import { formatDate } from "../shell/format.js";
+import { OomKillSignal } from "../shell/state.js";
+import { normalizePath } from "../shell/vfs.js";
+import { flagValue, forever, pause, wallNow, type Program } from "./program.js";
+
+export const pauseProgram: Program = function* () {
+  return yield* forever();
+};
+
+export const helloWorld: Program = function* (_argv, io) {
+  io.stdout.write(`
+Hello from Docker!
+This message shows that your installation appears to be working correctly.
+
+To generate this message, Docker took the following steps:
+ 1. The Docker client contacted the Docker daemon.
+ 2. The Docker daemon pulled the "hello-world" image from the Docker Hub.
+    (amd64)
+ 3. The Docker daemon created a new container from that image which runs the
+    executable that produces the output you are currently reading.
+ 4. The Docker daemon streamed that output to the Docker client, which sent it
+    to your terminal.
+
+To try something more ambitious, you can run an Ubuntu container with:
+ $ docker run -it ubuntu bash
+
+Share images, automate workflows, and more with a free Docker ID:
+ https://hub.docker.com/
+
+For more examples and ideas, visit:
+ https://docs.docker.com/get-started/
+
+`);
+  return 0;
+};
+
+export const agnhost: Program = function* (argv, io, sh) {
+  const sub = argv[1];
+  switch (sub) {
+    case "netexec": {
+      const port = Number(flagValue(argv, "http-port") ?? 8080);
+      io.stderr.write(`I0101 00:00:00.000000       1 log.go:245] Started HTTP server on port ${port}\n`);
+      sh.host.listen(port, sh.host.clock.nowMs, (path, atMs): HttpAnswer => {
+        if (path.startsWith("/hostname")) return { status: 200, body: sh.host.hostname };
+        if (path.startsWith("/healthz")) return { status: 200, body: "" };
+        if (path.startsWith("/echo")) return { status: 200, body: decodeURIComponent(/[?&]msg=([^&]*)/.exec(path)?.[1] ?? "") };
+        if (path === "/" || path === "") return { status: 200, body: `NOW: ${formatDate(sh.host.startedAtWallMs + atMs, "%Y-%m-%d %H:%M:%S.%N +0000 UTC")}` };
+        return { status: 404, body: "404 page not found\n" };
+      });
+      return yield* forever();
+    }
+    case "serve-hostname": {
+      const port = Number(flagValue(argv, "port") ?? 9376);
+      io.stderr.write(`I0101 00:00:00.000000       1 serve_hostname.go:90] Serving on port ${port}.\n`);
+      sh.host.listen(port, sh.host.clock.nowMs, () => ({ status: 200, body: sh.host.hostname }));
+      return yield* forever();
+    }
+    case "liveness": {
+      // The Kubernetes docs' HTTP liveness example: /healthz answers 200 for 10 s, then 500.
+      sh.host.listen(8080, sh.host.clock.nowMs, (path, atMs) => {
+        if (!path.startsWith("/healthz")) return { status: 404, body: "404 page not found\n" };
+        const seconds = atMs / 1000;
+        return seconds > 10 ? { status: 500, body: `error: ${seconds.toFixed(6)}` } : { status: 200, body: "ok" };
+      });
+      return yield* forever();
+    }
+    case "test-webserver": {
+      const port = Number(flagValue(argv, "port") ?? 80);
+      sh.host.listen(port, sh.host.clock.nowMs, () => ({ status: 200, body: "Hello World!" }));
+      return yield* forever();
+    }
+    case "pause":
+      io.stdout.write("Paused\n");
+      return yield* forever();
+    case undefined:
+      io.stdout.write("agnhost is a test image\n\nUsage:\n  agnhost [command]\n\nUse \"agnhost [command] --help\" for more information about a command.\n");
+      return 0;
+    default:
+      io.stderr.write(`Error: unknown command "${sub}" for "agnhost"\nRun 'agnhost --help' for usage.\n`);
+      return 1;
+  }
+};
+
+export const httpEcho: Program = function* (argv, io, sh) {
+  const text = flagValue(argv, "text");
+  if (text === undefined) {
+    io.stderr.write("Missing -text option!\n");
+    return 127;
+  }
+  const listen = flagValue(argv, "listen") ?? ":5678";
+  const port = Number(listen.slice(listen.lastIndexOf(":") + 1));
+  io.stderr.write(`${formatDate(wallNow(sh), "%Y/%m/%d %H:%M:%S")} [INFO] server is listening on ${listen}\n`);
+  sh.host.listen(port, sh.host.clock.nowMs, () => ({ status: 200, body: `${text}\n` }));
+  return yield* forever();
+};
+
+export const gunicorn: Program = function* (_argv, io, sh) {
+  const stamp = () => `[${formatDate(wallNow(sh), "%Y-%m-%d %H:%M:%S")} +0000]`;
+  io.stderr.write(`${stamp()} [1] [INFO] Starting gunicorn 19.9.0\n${stamp()} [1] [INFO] Listening at: http://0.0.0.0:80 (1)\n${stamp()} [1] [INFO] Using worker: gevent\n`);
+  yield* pause(300);
+  io.stderr.write(`${stamp()} [8] [INFO] Booting worker with pid: 8\n`);
+  sh.host.listen(80, sh.host.clock.nowMs, (path): HttpAnswer => {
+    const p = path.split("?")[0];
+    const status = /^\/status\/(\d{3})$/.exec(p);
+    if (status) return { status: Number(status[1]), body: "" };
+    if (p === "/get") return { status: 200, body: `{\n  "args": {}, \n  "headers": {\n    "Host": "${sh.host.hostname}"\n  }, \n  "origin": "10.244.0.1", \n  "url": "http://${sh.host.hostname}/get"\n}\n` };
+    if (p === "/ip") return { status: 200, body: `{\n  "origin": "10.244.0.1"\n}\n` };
+    if (p === "/headers") return { status: 200, body: `{\n  "headers": {\n    "Host": "${sh.host.hostname}"\n  }\n}\n` };
+    if (p === "/" || p === "/html") return { status: 200, body: "<!DOCTYPE html>\n<html><head><title>httpbin.org</title></head><body><h1>httpbin.org</h1></body></html>\n" };
+    return { status: 404, body: "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 3.2 Final//EN\">\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server.  If you entered the URL manually please check your spelling and try again.</p>\n" };
+  });
+  return yield* forever();
+};
+
+export const echoserver: Program = function* (_argv, _io, sh, ctx) {
+  sh.host.listen(8080, sh.host.clock.nowMs, (path): HttpAnswer => ({
+    status: 200,
+    body: `\n\nHostname: ${sh.host.hostname}\n\nPod Information:\n\t-no pod information available-\n\nServer values:\n\tserver_version=nginx: 1.13.3 - lua: 10008\n\nRequest Information:\n\tclient_address=10.244.0.1\n\tmethod=GET\n\treal path=${path.split("?")[0]}\n\tquery=${path.split("?")[1] ?? ""}\n\trequest_version=1.1\n\trequest_scheme=http\n\trequest_uri=http://${ctx.spec.podIP ?? sh.host.hostname}:8080${path}\n\nRequest Headers:\n\taccept=*/*\n\nRequest Body:\n\t-no body in request-\n\n`,
+  }));
+  return yield* forever();
+};
+
+/** Bytes in a stress/k8s size such as 250M, 1G, 150Mi. */
+function parseBytes(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)([bkmgBKMG]?)i?$/.exec(text);
+  if (!m) return Number.NaN;
+  const unit = { "": 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2].toLowerCase()] as number;
+  return Number(m[1]) * unit;
+}
+
+/** `stress`: allocating more than the memory limit gets the container OOMKilled (the classic limits lesson). */
+export const stress: Program = function* (argv, io, _sh, ctx) {
+  const vm = Number(flagValue(argv, "vm") ?? flagValue(argv, "m") ?? 0);
+  const cpu = Number(flagValue(argv, "cpu") ?? flagValue(argv, "c") ?? 0);
+  const io_ = Number(flagValue(argv, "io") ?? flagValue(argv, "i") ?? 0);
+  const bytes = parseBytes(flagValue(argv, "vm-bytes") ?? "256M");
+  const timeout = flagValue(argv, "timeout") ?? flagValue(argv, "t");
+  io.stdout.write(`stress: info: [1] dispatching hogs: ${cpu} cpu, ${io_} io, ${vm} vm, 0 hdd\n`);
+  const limit = ctx.spec.memoryLimitBytes;
+  if (vm > 0 && limit !== undefined && vm * bytes > limit) {
+    yield* pause(300);
+    throw new OomKillSignal();
+  }
+  if (timeout) {
+    const seconds = Number.parseInt(timeout, 10);
+    yield* pause(seconds * 1000);
+    io.stdout.write(`stress: info: [1] successful run completed in ${seconds}s\n`);
+    return 0;
+  }
+  return yield* forever();
+};
+
+/** `console.log("...")` / `print("...")` calls of a one-liner, printed in order. */
+function printedStrings(code: string, fn: RegExp): string[] {
+  return [...code.matchAll(fn)].map((m) => m[2]);
+}
+
+export const node: Program = function* (argv, io, sh) {
+  const args = argv.slice(1);
+  if (args.length === 0) return 0; // the REPL reads EOF without a terminal
+  if (args[0] === "-e" || args[0] === "--eval" || args[0] === "-p") {
+    for (const s of printedStrings(args[1] ?? "", /console\.log\((['"`])(.*?)\1\)/g)) io.stdout.write(`${s}\n`);
+    return 0;
+  }
+  if (args[0] === "--version" || args[0] === "-v") {
+    io.stdout.write("v22.11.0\n");
+    return 0;
+  }
+  const file = normalizePath(args[0], sh.cwd);
+  if (sh.host.fs.read(file) !== undefined) return yield* forever();
+  io.stderr.write(`node:internal/modules/cjs/loader:1228\n  throw err;\n  ^\n\nError: Cannot find module '${file}'\n    at Module._resolveFilename (node:internal/modules/cjs/loader:1225:15)\n    at Module._load (node:internal/modules/cjs/loader:1051:27)\n    at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:174:12)\n    at node:internal/main/run_main_module:28:49 {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: []\n}\n\nNode.js v22.11.0\n`);
+  return 1;
+};
+
+export const python: Program = function* (argv, io, sh) {
+  const args = argv.slice(1).filter((a) => a !== "-u");
+  if (args.length === 0) return 0;
+  if (args[0] === "-c") {
+    for (const s of printedStrings(args[1] ?? "", /print\((['"])(.*?)\1\)/g)) io.stdout.write(`${s}\n`);
+    return 0;
+  }
+  if (args[0] === "--version" || args[0] === "-V") {
+    io.stdout.write("Python 3.13.1\n");
+    return 0;
+  }
+  if (args[0] === "-m" && args[1] === "http.server") {
+    const port = Number(args.slice(2).find((a) => /^\d+$/.test(a)) ?? 8000);
+    io.stdout.write(`Serving HTTP on 0.0.0.0 port ${port} (http://0.0.0.0:${port}/) ...\n`);
+    sh.host.listen(port, sh.host.clock.nowMs, (path, atMs) => {
+      const p = normalizePath(path.split("?")[0], sh.cwd);
+      const body = sh.host.fs.read(p, atMs);
+      if (body !== undefined) return { status: 200, body };
+      if (sh.host.fs.kind(p, atMs) === "dir") return { status: 200, body: `<!DOCTYPE HTML>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Directory listing for ${path}</title>\n</head>\n<body>\n<h1>Directory listing for ${path}</h1>\n<hr>\n<ul>\n${sh.host.fs.list(p, atMs).map((n) => `<li><a href="${n}">${n}</a></li>`).join("\n")}\n</ul>\n<hr>\n</body>\n</html>\n` };
+      return { status: 404, body: "<!DOCTYPE HTML>\n<html lang=\"en\">\n    <head>\n        <meta charset=\"utf-8\">\n        <title>Error response</title>\n    </head>\n    <body>\n        <h1>Error response</h1>\n        <p>Error code: 404</p>\n        <p>Message: File not found.</p>\n    </body>\n</html>\n" };
+    });
+    return yield* forever();
+  }
+  if (args[0] === "-m") return yield* forever();
+  const file = normalizePath(args[0], sh.cwd);
+  if (sh.host.fs.read(file) !== undefined) return yield* forever();
+  io.stderr.write(`${argv[0].split("/").pop()}: can't open file '${file}': [Errno 2] No such file or directory\n`);
+  return 2;
+};

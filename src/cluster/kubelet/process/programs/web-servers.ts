@@ -1,0 +1,107 @@
+// nginx, Apache httpd and their docker entrypoints: the startup lines of the real images and the pages they serve.
+
+import type { HttpAnswer } from "../types.js";
+import { formatDate } from "../shell/format.js";
+import { runProgram } from "../shell/interpreter.js";
+import type { ShellState } from "../shell/state.js";
+import { forever, pause, versionOf, wallNow, type Program, type ProgramContext } from "./program.js";
+
+const NGINX_PATCHES: Record<string, string> = { "1": "1.27.3", "1.27": "1.27.3", "1.26": "1.26.2", "1.25": "1.25.5", "1.24": "1.24.0", "1.23": "1.23.4", "1.22": "1.22.1", "1.21": "1.21.6", "1.20": "1.20.2", "1.19": "1.19.10" };
+
+export const nginxVersion = (ctx: ProgramContext) => versionOf(ctx, "1.27.3", NGINX_PATCHES);
+
+/** Ports from `listen` directives in mounted nginx configuration, else 80. */
+function nginxPorts(ctx: ProgramContext): number[] {
+  const ports = new Set<number>();
+  for (const [path, content] of Object.entries(ctx.spec.files ?? {})) {
+    if (!path.startsWith("/etc/nginx/")) continue;
+    for (const m of content.matchAll(/^\s*listen\s+(?:[\d.]+:)?(\d+)/gm)) ports.add(Number(m[1]));
+  }
+  return ports.size ? [...ports] : [80];
+}
+
+function staticSite(sh: ShellState, root: string, notFound: (path: string) => HttpAnswer) {
+  return (path: string, atMs: number): HttpAnswer => {
+    const clean = path.split("?")[0];
+    const candidates = clean.endsWith("/") ? [`${root}${clean}index.html`] : [`${root}${clean}`, `${root}${clean}/index.html`];
+    for (const file of candidates) {
+      const body = sh.host.fs.read(file, atMs);
+      if (body !== undefined) return { status: 200, body };
+    }
+    return notFound(clean);
+  };
+}
+
+const nginxLog = (sh: ShellState, text: string) => `${formatDate(wallNow(sh), "%Y/%m/%d %H:%M:%S")} [notice] 1#1: ${text}`;
+
+export const nginx: Program = function* (_argv, io, sh, ctx) {
+  const version = nginxVersion(ctx);
+  const alpine = (ctx.ref?.tag ?? "").includes("alpine");
+  yield* pause(25);
+  const lines = [
+    `using the "epoll" event method`,
+    `nginx/${version}`,
+    alpine ? "built by gcc 13.2.1 20240309 (Alpine 13.2.1_git20240309) " : "built by gcc 12.2.0 (Debian 12.2.0-14) ",
+    "OS: Linux 6.1.0-sandbox",
+    "getrlimit(RLIMIT_NOFILE): 1048576:1048576",
+    "start worker processes",
+    "start worker process 29",
+    "start worker process 30",
+  ];
+  for (const line of lines) io.stderr.write(`${nginxLog(sh, line)}\n`);
+  const notFound = (): HttpAnswer => ({
+    status: 404,
+    body: `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`,
+  });
+  const serve = staticSite(sh, "/usr/share/nginx/html", notFound);
+  for (const port of nginxPorts(ctx)) sh.host.listen(port, sh.host.clock.nowMs, serve);
+  return yield* forever();
+};
+
+/** nginx's /docker-entrypoint.sh: configuration messages, then it execs its arguments. */
+export const nginxEntrypoint: Program = function* (argv, io, sh, ctx) {
+  const rest = argv.slice(1);
+  if (rest[0] === "nginx" || rest[0] === "nginx-debug") {
+    const quiet = ctx.spec.env.NGINX_ENTRYPOINT_QUIET_LOGS;
+    if (!quiet) {
+      const e = "/docker-entrypoint.sh";
+      io.stdout.write([
+        `${e}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration`,
+        `${e}: Looking for shell scripts in /docker-entrypoint.d/`,
+        `${e}: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh`,
+        "10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf",
+        "10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf",
+        `${e}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh`,
+        `${e}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh`,
+        `${e}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh`,
+        `${e}: Configuration complete; ready for start up`,
+        "",
+      ].join("\n"));
+    }
+    return yield* nginx(rest, io, sh, ctx);
+  }
+  return yield* execArgs(rest, io, sh);
+};
+
+/** `exec "$@"`, as every docker-entrypoint.sh ends. */
+export function* execArgs(argv: string[], io: Parameters<Program>[1], sh: ShellState) {
+  if (argv.length === 0) return 0;
+  return yield* runProgram(argv, sh, io);
+}
+
+export const httpd: Program = function* (_argv, io, sh, ctx) {
+  const version = versionOf(ctx, "2.4.62", { "2": "2.4.62", "2.4": "2.4.62", "2.2": "2.2.34" });
+  const ip = ctx.spec.podIP ?? "127.0.0.1";
+  yield* pause(30);
+  const stamp = formatDate(wallNow(sh), "%a %b %d %H:%M:%S.%N %Y").replace(/\.(\d{6})\d{3}/, ".$1");
+  const ah00558 = `AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using ${ip}. Set the 'ServerName' directive globally to suppress this message`;
+  io.stderr.write(`${ah00558}\n${ah00558}\n`);
+  io.stderr.write(`[${stamp}] [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/${version} (Unix) configured -- resuming normal operations\n`);
+  io.stderr.write(`[${stamp}] [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'\n`);
+  const notFound = (path: string): HttpAnswer => ({
+    status: 404,
+    body: `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL ${path} was not found on this server.</p>\n</body></html>\n`,
+  });
+  sh.host.listen(80, sh.host.clock.nowMs, staticSite(sh, "/usr/local/apache2/htdocs", notFound));
+  return yield* forever();
+};

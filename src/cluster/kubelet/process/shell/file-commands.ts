@@ -1,0 +1,150 @@
+// Commands on the virtual filesystem: cat, touch, rm, mkdir, ls, cp, mv, tee, basename, dirname.
+
+import type { Builtin } from "./commands.js";
+import type { Io, ShellState } from "./state.js";
+import { normalizePath } from "./vfs.js";
+
+const flags = (argv: string[]) => argv.slice(1).filter((a) => a.startsWith("-") && a !== "-");
+const operands = (argv: string[]) => argv.slice(1).filter((a) => !a.startsWith("-") || a === "-");
+
+function noSuchFile(sh: ShellState, cmd: string, path: string, busyboxVerb = ""): string {
+  if (sh.host.flavor === "busybox") return `${cmd}: ${busyboxVerb ? `${busyboxVerb} '${path}'` : path}: No such file or directory\n`;
+  return `${cmd}: ${cmd === "ls" ? `cannot access '${path}'` : cmd === "rm" ? `cannot remove '${path}'` : path}: No such file or directory\n`;
+}
+
+const cat: Builtin = (argv, io, sh) => {
+  const files = operands(argv);
+  if (files.length === 0) {
+    io.stdout.write(io.stdin.data);
+    io.stdin.data = "";
+    return 0;
+  }
+  let status = 0;
+  for (const f of files) {
+    if (f === "-") {
+      io.stdout.write(io.stdin.data);
+      continue;
+    }
+    const path = normalizePath(f, sh.cwd);
+    const content = sh.host.fs.read(path);
+    if (content !== undefined) io.stdout.write(content);
+    else if (sh.host.fs.kind(path) === "dir") {
+      io.stderr.write(`cat: ${sh.host.flavor === "busybox" ? `read error: Is a directory` : `${f}: Is a directory`}\n`);
+      status = 1;
+    } else {
+      io.stderr.write(noSuchFile(sh, "cat", f, "can't open"));
+      status = 1;
+    }
+  }
+  return status;
+};
+
+const touch: Builtin = (argv, io, sh) => {
+  let status = 0;
+  for (const f of operands(argv)) {
+    const path = normalizePath(f, sh.cwd);
+    if (sh.host.fs.kind(path) !== undefined) continue;
+    if (!sh.host.fs.write(path, "", sh.host.clock.nowMs)) {
+      io.stderr.write(sh.host.flavor === "busybox" ? `touch: ${f}: No such file or directory\n` : `touch: cannot touch '${f}': No such file or directory\n`);
+      status = 1;
+    }
+  }
+  return status;
+};
+
+const rm: Builtin = (argv, io, sh) => {
+  const force = flags(argv).some((f) => f.includes("f"));
+  const recursive = flags(argv).some((f) => /[rR]/.test(f));
+  let status = 0;
+  for (const f of operands(argv)) {
+    const path = normalizePath(f, sh.cwd);
+    const kind = sh.host.fs.kind(path);
+    if (kind === undefined) {
+      if (!force) {
+        io.stderr.write(sh.host.flavor === "busybox" ? `rm: can't remove '${f}': No such file or directory\n` : noSuchFile(sh, "rm", f));
+        status = 1;
+      }
+      continue;
+    }
+    if (kind === "dir" && !recursive) {
+      io.stderr.write(sh.host.flavor === "busybox" ? `rm: '${f}' is a directory\n` : `rm: cannot remove '${f}': Is a directory\n`);
+      status = 1;
+      continue;
+    }
+    if (kind === "dir") for (const child of sh.host.fs.list(path)) sh.host.fs.remove(`${path}/${child}`, sh.host.clock.nowMs);
+    sh.host.fs.remove(path, sh.host.clock.nowMs);
+  }
+  return status;
+};
+
+const mkdir: Builtin = (argv, io, sh) => {
+  const parents = flags(argv).some((f) => f.includes("p"));
+  let status = 0;
+  for (const d of operands(argv)) {
+    if (!sh.host.fs.mkdir(normalizePath(d, sh.cwd), sh.host.clock.nowMs, parents)) {
+      io.stderr.write(sh.host.flavor === "busybox" ? `mkdir: can't create directory '${d}': File exists\n` : `mkdir: cannot create directory '${d}': File exists\n`);
+      status = 1;
+    }
+  }
+  return status;
+};
+
+const ls: Builtin = (argv, io, sh) => {
+  const targets = operands(argv);
+  const long = flags(argv).some((f) => f.includes("l"));
+  let status = 0;
+  for (const t of targets.length ? targets : ["."]) {
+    const path = normalizePath(t, sh.cwd);
+    const kind = sh.host.fs.kind(path);
+    if (kind === undefined) {
+      io.stderr.write(noSuchFile(sh, "ls", t));
+      status = sh.host.flavor === "busybox" ? 1 : 2;
+    } else if (kind === "file") {
+      io.stdout.write(long ? `-rw-r--r--    1 root     root  ${String((sh.host.fs.read(path) ?? "").length).padStart(9)} ${t}\n` : `${t}\n`);
+    } else {
+      const names = sh.host.fs.list(path);
+      if (names.length) io.stdout.write(`${names.join(long ? "\n" : "\n")}\n`);
+    }
+  }
+  return status;
+};
+
+function copy(argv: string[], io: Io, sh: ShellState, move: boolean): number {
+  const [src, dst] = operands(argv);
+  const from = normalizePath(src ?? "", sh.cwd);
+  const content = sh.host.fs.read(from);
+  if (content === undefined) {
+    io.stderr.write(`${argv[0]}: can't stat '${src}': No such file or directory\n`);
+    return 1;
+  }
+  let to = normalizePath(dst ?? "", sh.cwd);
+  if (sh.host.fs.kind(to) === "dir") to = `${to}/${from.slice(from.lastIndexOf("/") + 1)}`;
+  sh.host.fs.write(to, content, sh.host.clock.nowMs);
+  if (move) sh.host.fs.remove(from, sh.host.clock.nowMs);
+  return 0;
+}
+
+const tee: Builtin = (argv, io, sh) => {
+  const append = flags(argv).some((f) => f.includes("a"));
+  for (const f of operands(argv)) sh.host.fs.write(normalizePath(f, sh.cwd), io.stdin.data, sh.host.clock.nowMs, append);
+  io.stdout.write(io.stdin.data);
+  return 0;
+};
+
+export const FILE_COMMANDS: Record<string, Builtin> = {
+  cat,
+  touch,
+  rm,
+  mkdir,
+  ls,
+  tee,
+  cp: (argv, io, sh) => copy(argv, io, sh, false),
+  mv: (argv, io, sh) => copy(argv, io, sh, true),
+  basename: (argv, io) => (io.stdout.write(`${(argv[1] ?? "").replace(/\/+$/, "").split("/").pop()}\n`), 0),
+  dirname: (argv, io) => {
+    const p = (argv[1] ?? "").replace(/\/+$/, "");
+    const i = p.lastIndexOf("/");
+    io.stdout.write(`${i < 0 ? "." : i === 0 ? "/" : p.slice(0, i)}\n`);
+    return 0;
+  },
+};

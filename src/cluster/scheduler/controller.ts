@@ -1,0 +1,217 @@
+// The `scheduler` controller: kube-scheduler's scheduling loop. Watches pods that need a node, runs the framework
+// over the incremental cache, binds through the pods/binding subresource and records what a real scheduler records
+// (the PodScheduled condition, Scheduled / FailedScheduling events). Pods that fit nowhere wait in a set and are
+// retried when a cluster event could help them (a node added or changed, a bound pod gone, a pod's labels
+// changed) or, at the latest, after the real scheduler's 5-minute flush of unschedulable pods.
+import type { KubeObject } from "../../api/object";
+import type { RegistryStore } from "../registry/generic-store";
+import type { ResourceDef } from "../registry/types";
+import { rfc3339 } from "../runtime/clock";
+import type { StoreEvent } from "../storage/store";
+import { splitKey, type Controller, type ControllerContext, type ReconcileResult } from "../controllers/types";
+import { SchedulerCache } from "./cache";
+import { defaultSelectors } from "./default-selector";
+import { unschedulableMessage } from "./fit-error";
+import { schedulePod } from "./framework";
+import { assignedPod, nodeUpdate, podToSchedule, type ParseOptions } from "./parse";
+import { plugins } from "./plugins/reasons";
+import { isAssigned, isGated, isTerminal, needsScheduling, withCondition } from "./pod-state";
+
+type Json = Record<string, any>;
+
+const podPrefix = "/core/pods/";
+const nodePrefix = "/core/nodes/";
+/** The key that retries the unschedulable pods a cluster event may have helped. */
+export const retryKey = "*unschedulable";
+/** podMaxInUnschedulablePodsDuration: an unschedulable pod is tried again after this long at the latest. */
+export const unschedulableFlushMs = 5 * 60_000;
+const source = { component: "default-scheduler" };
+/** Any plugin: a node was added or changed. */
+const anyPlugin = "*";
+
+const json = (value: unknown) => JSON.stringify(value ?? null);
+
+function podKeyOf(obj: KubeObject): string {
+  return `${obj.metadata.namespace}/${obj.metadata.name}`;
+}
+
+export class SchedulerController implements Controller {
+  readonly name = "scheduler";
+  private cache = new SchedulerCache();
+  private ready = false;
+  private registry: RegistryStore | undefined;
+  private defs: { pods: ResourceDef; nodes: ResourceDef; namespaces: ResourceDef } | undefined;
+  /** Unschedulable pod key → the plugins that rejected it on some node. */
+  private readonly unschedulable = new Map<string, Set<string>>();
+  /** Plugin → how many unschedulable pods it rejected (so an event wakes the retry only when it can matter). */
+  private readonly rejections = new Map<string, number>();
+  /** Plugins whose failures a cluster event since the last retry may have resolved. */
+  private readonly triggered = new Set<string>();
+
+  keysFor(event: StoreEvent): string[] {
+    if (event.key.startsWith(podPrefix)) return this.onPod(event);
+    if (event.key.startsWith(nodePrefix)) return this.onNode(event);
+    return [];
+  }
+
+  resync(ctx: ControllerContext): string[] {
+    this.ready = false;
+    this.ensureCache(ctx);
+    return ctx.registry.list(this.defs!.pods).filter(needsScheduling).map(podKeyOf);
+  }
+
+  reconcile(key: string, ctx: ControllerContext): ReconcileResult {
+    this.ensureCache(ctx);
+    if (key === retryKey) return this.retry(ctx);
+    return this.scheduleOne(key, ctx);
+  }
+
+  /** The pods waiting in the unschedulable set (for tests and diagnostics). */
+  get unschedulableKeys(): string[] {
+    return [...this.unschedulable.keys()];
+  }
+
+  private parseOptions(): ParseOptions {
+    const registry = this.registry;
+    const namespaces = this.defs?.namespaces;
+    return {
+      namespaces: () =>
+        registry && namespaces
+          ? registry.list(namespaces).map((ns) => ({ name: ns.metadata.name!, labels: ns.metadata.labels ?? {} }))
+          : [],
+    };
+  }
+
+  private ensureCache(ctx: ControllerContext): void {
+    if (this.ready) return;
+    this.registry = ctx.registry;
+    const def = (resource: string) => ctx.table.byResource("", "v1", resource)!;
+    this.defs = { pods: def("pods"), nodes: def("nodes"), namespaces: def("namespaces") };
+    this.cache = new SchedulerCache();
+    for (const node of ctx.registry.list(this.defs.nodes)) this.cache.upsertNode(nodeUpdate(node));
+    const options = this.parseOptions();
+    for (const pod of ctx.registry.list(this.defs.pods)) {
+      if (isAssigned(pod) && !isTerminal(pod)) this.cache.upsertPod(assignedPod(pod, options));
+    }
+    this.ready = true;
+  }
+
+  private onPod(event: StoreEvent): string[] {
+    const obj = event.type === "DELETED" ? undefined : event.object;
+    const prev = event.prev;
+    const key = podKeyOf(event.object);
+    const counted = (p: KubeObject | undefined) => !!p && isAssigned(p) && !isTerminal(p);
+    const nowCounted = counted(obj);
+    const wasCounted = counted(prev);
+    if (nowCounted) {
+      const changed =
+        !wasCounted ||
+        json(prev!.metadata.labels) !== json(obj!.metadata.labels) ||
+        !!prev!.metadata.deletionTimestamp !== !!obj!.metadata.deletionTimestamp ||
+        (prev!.spec as Json).nodeName !== (obj!.spec as Json).nodeName;
+      if (changed || (this.ready && !this.cache.pod(key))) {
+        if (this.ready) this.cache.upsertPod(assignedPod(obj!, this.parseOptions()));
+        this.trigger(plugins.podTopologySpread, plugins.interPodAffinity);
+      }
+    } else if (wasCounted || (this.ready && this.cache.pod(key))) {
+      if (this.ready) this.cache.removePod(key);
+      this.trigger(plugins.nodeResourcesFit, plugins.podTopologySpread, plugins.interPodAffinity);
+    }
+
+    const keys: string[] = [];
+    if (obj && needsScheduling(obj)) {
+      const fresh = event.type === "ADDED" || !prev || !needsScheduling(prev);
+      if (fresh || json(prev!.spec) !== json(obj.spec) || json(prev!.metadata.labels) !== json(obj.metadata.labels)) keys.push(key);
+    } else {
+      this.clearUnschedulable(key);
+    }
+    if (this.triggered.size && this.unschedulable.size) keys.push(retryKey);
+    return keys;
+  }
+
+  private onNode(event: StoreEvent): string[] {
+    const relevant = (n: KubeObject | undefined) =>
+      n ? json([n.metadata.labels, (n.spec as Json)?.taints, (n.spec as Json)?.unschedulable, (n.status as Json)?.allocatable]) : "";
+    if (event.type === "DELETED") {
+      if (this.ready) this.cache.removeNode(event.object.metadata.name!);
+      return [];
+    }
+    if (event.prev && relevant(event.prev) === relevant(event.object)) return [];
+    if (this.ready) this.cache.upsertNode(nodeUpdate(event.object));
+    this.trigger(anyPlugin);
+    return this.unschedulable.size ? [retryKey] : [];
+  }
+
+  private trigger(...names: string[]): void {
+    for (const n of names) if (n === anyPlugin || this.rejections.has(n)) this.triggered.add(n);
+  }
+
+  private markUnschedulable(key: string, rejectedBy: Set<string>): void {
+    this.clearUnschedulable(key);
+    this.unschedulable.set(key, rejectedBy);
+    for (const p of rejectedBy) this.rejections.set(p, (this.rejections.get(p) ?? 0) + 1);
+  }
+
+  private clearUnschedulable(key: string): void {
+    const rejectedBy = this.unschedulable.get(key);
+    if (!rejectedBy) return;
+    this.unschedulable.delete(key);
+    for (const p of rejectedBy) {
+      const n = (this.rejections.get(p) ?? 1) - 1;
+      if (n > 0) this.rejections.set(p, n);
+      else this.rejections.delete(p);
+    }
+  }
+
+  private retry(ctx: ControllerContext): ReconcileResult {
+    const triggered = new Set(this.triggered);
+    this.triggered.clear();
+    for (const [key, rejectedBy] of [...this.unschedulable]) {
+      if (!triggered.has(anyPlugin) && ![...rejectedBy].some((p) => triggered.has(p))) continue;
+      try {
+        this.scheduleOne(key, ctx);
+      } catch (error) {
+        console.warn(`scheduler: retrying ${key} failed:`, error);
+      }
+    }
+  }
+
+  private scheduleOne(key: string, ctx: ControllerContext): ReconcileResult {
+    const defs = this.defs!;
+    const { namespace, name } = splitKey(key);
+    const pod = ctx.registry.tryGet(defs.pods, namespace, name);
+    if (!pod || !needsScheduling(pod) || isGated(pod)) {
+      this.clearUnschedulable(key);
+      return;
+    }
+    const parsed = podToSchedule(pod, { ...this.parseOptions(), defaultSpreadSelectors: defaultSelectors(pod, ctx) });
+    const result = schedulePod(parsed, this.cache);
+    if (result.node !== undefined) {
+      this.bind(pod, result.node, ctx);
+      return;
+    }
+    const message = unschedulableMessage(result.numNodes, result.failures, (pod.spec as Json).preemptionPolicy);
+    this.markUnschedulable(key, new Set([...result.failures.values()].map((f) => f.plugin)));
+    const updated = withCondition(pod, { type: "PodScheduled", status: "False", reason: "Unschedulable", message }, rfc3339(ctx.now));
+    const stored = ctx.registry.update(defs.pods, namespace, name, updated, { subresource: "status" });
+    ctx.events.record(stored, ctx.now, "Warning", "FailedScheduling", message, source);
+    return { requeueAt: ctx.now + unschedulableFlushMs };
+  }
+
+  private bind(pod: KubeObject, node: string, ctx: ControllerContext): void {
+    const defs = this.defs!;
+    const namespace = pod.metadata.namespace!;
+    const name = pod.metadata.name!;
+    const key = `${namespace}/${name}`;
+    const bound = structuredClone(pod);
+    (bound.spec as Json).nodeName = node;
+    ctx.registry.update(defs.pods, namespace, name, bound, { subresource: "binding" });
+    // Assume the pod at once, should the store's event not have reached the cache.
+    if (this.cache.pod(key)?.node !== node) this.cache.upsertPod(assignedPod(bound, this.parseOptions()));
+    this.clearUnschedulable(key);
+    const current = ctx.registry.get(defs.pods, namespace, name);
+    const scheduled = withCondition(current, { type: "PodScheduled", status: "True" }, rfc3339(ctx.now));
+    const stored = ctx.registry.update(defs.pods, namespace, name, scheduled, { subresource: "status" });
+    ctx.events.record(stored, ctx.now, "Normal", "Scheduled", `Successfully assigned ${namespace}/${name} to ${node}`, source);
+  }
+}

@@ -1,0 +1,163 @@
+// From API objects to the scheduler's view: the pod being scheduled, a bound pod for the cache, a node.
+import type { KubeObject } from "../../api/object";
+import { labelSelectorFromObject, nothingSelector, selectorFromSet, type LabelMatcher } from "../../api/selectors/label-selector";
+import type { NodeUpdate } from "./cache";
+import { podMatcher } from "./pod-matcher";
+import { allocatableOf, podRequests } from "./resources";
+import type { AffinityTerm, AffinityTerms, AssignedPod, PodToSchedule, SpreadConstraint, Taint, WeightedAffinityTerm } from "./types";
+
+type Json = Record<string, any>;
+
+export interface NamespaceInfo {
+  name: string;
+  labels: Record<string, string>;
+}
+
+export interface ParseOptions {
+  /** Namespaces with their labels, for terms with a namespaceSelector. */
+  namespaces?: () => NamespaceInfo[];
+  /**
+   * The pod's "default selector" (its Services' selectors and its controller's selector) for the cluster's default
+   * spreading; empty when nothing selects it.
+   */
+  defaultSpreadSelectors?: LabelMatcher[];
+}
+
+export const zoneKey = "topology.kubernetes.io/zone";
+export const hostnameKey = "kubernetes.io/hostname";
+
+function selector(obj: unknown): LabelMatcher {
+  try {
+    return labelSelectorFromObject(obj as never);
+  } catch {
+    return nothingSelector;
+  }
+}
+
+function termNamespaces(podNamespace: string, term: Json, options: ParseOptions): string[] | undefined {
+  const listed: string[] = term.namespaces ?? [];
+  if (!listed.length && term.namespaceSelector == null) return [podNamespace];
+  if (term.namespaceSelector == null) return listed;
+  const nsSelector = selector(term.namespaceSelector);
+  if (nsSelector.isEmpty()) return undefined;
+  const chosen = new Set(listed);
+  for (const ns of options.namespaces?.() ?? []) if (nsSelector.matches(ns.labels)) chosen.add(ns.name);
+  return [...chosen];
+}
+
+function affinityTerm(podNamespace: string, term: Json, options: ParseOptions): AffinityTerm {
+  return { matcher: podMatcher(termNamespaces(podNamespace, term, options), [selector(term.labelSelector)]), topologyKey: term.topologyKey ?? "" };
+}
+
+function weighted(podNamespace: string, items: Json[] | undefined, options: ParseOptions): WeightedAffinityTerm[] {
+  return (items ?? []).map((w) => ({ ...affinityTerm(podNamespace, w.podAffinityTerm ?? {}, options), weight: w.weight ?? 0 }));
+}
+
+export function affinityTermsOf(namespace: string, affinity: Json | undefined, options: ParseOptions = {}): AffinityTerms {
+  const pa = affinity?.podAffinity ?? {};
+  const anti = affinity?.podAntiAffinity ?? {};
+  return {
+    requiredAffinity: (pa.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t: Json) => affinityTerm(namespace, t, options)),
+    requiredAntiAffinity: (anti.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t: Json) => affinityTerm(namespace, t, options)),
+    preferredAffinity: weighted(namespace, pa.preferredDuringSchedulingIgnoredDuringExecution, options),
+    preferredAntiAffinity: weighted(namespace, anti.preferredDuringSchedulingIgnoredDuringExecution, options),
+  };
+}
+
+function hasTerms(t: AffinityTerms): boolean {
+  return !!(t.requiredAffinity.length || t.requiredAntiAffinity.length || t.preferredAffinity.length || t.preferredAntiAffinity.length);
+}
+
+function spreadConstraints(namespace: string, labels: Record<string, string>, spec: Json, defaults: LabelMatcher[]): { spread: SpreadConstraint[]; defaulted: boolean } {
+  const own: Json[] = spec.topologySpreadConstraints ?? [];
+  if (own.length) {
+    const spread = own.map((c): SpreadConstraint => {
+      const selectors = [selector(c.labelSelector)];
+      const keys: string[] = (c.matchLabelKeys ?? []).filter((k: string) => labels[k] !== undefined);
+      if (keys.length) selectors.push(selectorFromSet(Object.fromEntries(keys.map((k) => [k, labels[k]]))));
+      return {
+        maxSkew: c.maxSkew ?? 1,
+        topologyKey: c.topologyKey ?? "",
+        whenUnsatisfiable: c.whenUnsatisfiable === "ScheduleAnyway" ? "ScheduleAnyway" : "DoNotSchedule",
+        matcher: podMatcher([namespace], selectors, true),
+        minDomains: c.minDomains,
+        selfMatch: selectors.every((s) => s.matches(labels)),
+        nodeAffinityPolicy: c.nodeAffinityPolicy === "Ignore" ? "Ignore" : "Honor",
+        nodeTaintsPolicy: c.nodeTaintsPolicy === "Honor" ? "Honor" : "Ignore",
+      };
+    });
+    return { spread, defaulted: false };
+  }
+  if (!defaults.length || defaults.every((s) => s.isEmpty())) return { spread: [], defaulted: true };
+  const matcher = podMatcher([namespace], defaults, true);
+  const soft = (topologyKey: string, maxSkew: number): SpreadConstraint => ({
+    maxSkew,
+    topologyKey,
+    whenUnsatisfiable: "ScheduleAnyway",
+    matcher,
+    selfMatch: defaults.every((s) => s.matches(labels)),
+    nodeAffinityPolicy: "Honor",
+    nodeTaintsPolicy: "Ignore",
+  });
+  return { spread: [soft(hostnameKey, 3), soft(zoneKey, 5)], defaulted: true };
+}
+
+/** The pod being scheduled (PreFilter's parse). */
+export function podToSchedule(pod: KubeObject, options: ParseOptions = {}): PodToSchedule {
+  const spec = (pod.spec ?? {}) as Json;
+  const namespace = pod.metadata.namespace ?? "default";
+  const labels = pod.metadata.labels ?? {};
+  const nodeAffinity = spec.affinity?.nodeAffinity ?? {};
+  const required = nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution;
+  const { spread, defaulted } = spreadConstraints(namespace, labels, spec, options.defaultSpreadSelectors ?? []);
+  return {
+    key: `${namespace}/${pod.metadata.name}`,
+    uid: pod.metadata.uid ?? "",
+    namespace,
+    labels,
+    priority: spec.priority ?? 0,
+    nodeName: spec.nodeName || undefined,
+    requests: podRequests(spec),
+    nonZero: podRequests(spec, true),
+    tolerations: spec.tolerations ?? [],
+    nodeSelector: spec.nodeSelector ?? {},
+    requiredNodeTerms: required ? (required.nodeSelectorTerms ?? []) : undefined,
+    preferredNodeTerms: (nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((p: Json) => ({
+      weight: p.weight ?? 0,
+      preference: p.preference ?? {},
+    })),
+    affinity: affinityTermsOf(namespace, spec.affinity, options),
+    spread,
+    spreadDefaulted: defaulted,
+  };
+}
+
+/** A pod bound to a node, for the cache. */
+export function assignedPod(pod: KubeObject, options: ParseOptions = {}): AssignedPod {
+  const spec = (pod.spec ?? {}) as Json;
+  const namespace = pod.metadata.namespace ?? "default";
+  const nonZero = podRequests(spec, true);
+  const terms = spec.affinity?.podAffinity || spec.affinity?.podAntiAffinity ? affinityTermsOf(namespace, spec.affinity, options) : undefined;
+  return {
+    key: `${namespace}/${pod.metadata.name}`,
+    namespace,
+    labels: pod.metadata.labels ?? {},
+    node: spec.nodeName,
+    terminating: !!pod.metadata.deletionTimestamp,
+    priority: spec.priority ?? 0,
+    requests: podRequests(spec),
+    nonZero: { milliCpu: nonZero.milliCpu, memory: nonZero.memory },
+    affinity: terms && hasTerms(terms) ? terms : undefined,
+  };
+}
+
+export function nodeUpdate(node: KubeObject): NodeUpdate {
+  const spec = (node.spec ?? {}) as Json;
+  return {
+    name: node.metadata.name!,
+    labels: node.metadata.labels ?? {},
+    taints: (spec.taints ?? []) as Taint[],
+    unschedulable: !!spec.unschedulable,
+    allocatable: allocatableOf(node.status as Json),
+  };
+}

@@ -1,0 +1,36 @@
+// What every dashboard page knows about its request: the cluster, the link's role, the namespace filter, and how
+// to link within the share link (relative links, so the token is not repeated in every href).
+import type { KubeObject } from "../api/object";
+import type { ClusterClient } from "./cluster-client";
+
+export type Section = "overview" | "workloads" | "services" | "config" | "namespaces" | "events" | "objects";
+
+export interface PageContext {
+  client: ClusterClient;
+  clusterName: string;
+  /** `view` for the read-only share token: the page shows the "shared view" label. */
+  role: "admin" | "view";
+  /** The namespace filter (`?ns=`), if any. */
+  ns?: string;
+  section: Section;
+  /** The share link's root path, `/s/<token>/`. */
+  root: string;
+  /** From this page to the share link's root: `./` or `../../../../`. */
+  base: string;
+  now: number;
+}
+
+/** A link to a dashboard path (relative to the share link's root), keeping the namespace filter. */
+export function href(ctx: PageContext, path: string, keepNs = true): string {
+  const query = keepNs && ctx.ns ? `?ns=${encodeURIComponent(ctx.ns)}` : "";
+  return `${ctx.base}${path}${query}`;
+}
+
+/** Objects of the filtered namespace (all when no filter). */
+export function inNamespace<T extends KubeObject>(ctx: PageContext, objects: T[]): T[] {
+  return ctx.ns ? objects.filter((o) => o.metadata.namespace === ctx.ns) : objects;
+}
+
+export function byName<T extends KubeObject>(a: T, b: T): number {
+  return (a.metadata.namespace ?? "").localeCompare(b.metadata.namespace ?? "") || (a.metadata.name ?? "").localeCompare(b.metadata.name ?? "");
+}

@@ -1,0 +1,210 @@
+// One object's page: status, conditions, labels, related objects, events, YAML (Secret values replaced by a
+// placeholder) and, for a pod, the tail of each container's log.
+import { stringify } from "yaml";
+import type { KubeObject } from "../../api/object";
+import { coreDef, defOfKind, detailHref, displayable, hrefOf, listPath, objectPath, workloadDefs, type Def } from "../catalog";
+import type { ClusterClient } from "../cluster-client";
+import { Empty, StateBadge } from "../layout";
+import { href, type PageContext } from "../page-context";
+import { age, podState } from "../pod-state";
+import { EventList, newestFirst, type CoreEvent } from "./events";
+
+/** Log lines shown per container. */
+export const logTailLines = 50;
+
+export interface DetailData {
+  def: Def;
+  object: KubeObject;
+  related: Array<{ label: string; objects: KubeObject[] }>;
+  events: CoreEvent[];
+  logs: Array<{ container: string; ok: boolean; text: string }>;
+}
+
+type Any = Record<string, any>;
+
+function matchesSelector(labels: Record<string, string> | undefined, selector: Record<string, string> | undefined): boolean {
+  if (!selector || !Object.keys(selector).length) return false;
+  return Object.entries(selector).every(([k, v]) => labels?.[k] === v);
+}
+
+async function relatedObjects(client: ClusterClient, def: Def, obj: KubeObject): Promise<DetailData["related"]> {
+  const o = obj as Any;
+  const ns = obj.metadata.namespace;
+  const related: DetailData["related"] = [];
+  const pods = coreDef("pods")!;
+  if (def.resource === "nodes" && !def.group) {
+    const all = await client.listOrEmpty(listPath(pods));
+    related.push({ label: "Pods on this node", objects: all.filter((p) => (p as Any).spec?.nodeName === obj.metadata.name) });
+  }
+  if (def === pods && o.spec?.nodeName) {
+    const node = await client.getJson(objectPath(coreDef("nodes")!, undefined, o.spec.nodeName)).catch(() => undefined);
+    if (node) related.push({ label: "Node", objects: [node] });
+  }
+  if (def.resource === "services" && !def.group && ns) {
+    const [endpoints, all] = await Promise.all([
+      client.getJson(objectPath(coreDef("endpoints")!, ns, obj.metadata.name)).catch(() => undefined),
+      client.listOrEmpty(listPath(pods, ns)),
+    ]);
+    if (endpoints) related.push({ label: "Endpoints", objects: [endpoints] });
+    related.push({ label: "Pods selected", objects: all.filter((p) => matchesSelector(p.metadata.labels, o.spec?.selector)) });
+  }
+  if (workloadDefs().includes(def) && ns) {
+    const kinds = [pods, ...workloadDefs()];
+    const lists = await Promise.all(kinds.map((k) => client.listOrEmpty(listPath(k, ns))));
+    const owned = lists.flat().filter((c) => (c.metadata.ownerReferences ?? []).some((r) => r.uid === obj.metadata.uid));
+    related.push({ label: "Owned objects", objects: owned });
+  }
+  return related;
+}
+
+async function podLogs(client: ClusterClient, obj: KubeObject): Promise<DetailData["logs"]> {
+  const containers: Array<{ name: string }> = (obj as Any).spec?.containers ?? [];
+  const base = `${objectPath(coreDef("pods")!, obj.metadata.namespace, obj.metadata.name)}/log`;
+  return Promise.all(
+    containers.map(async (c) => ({ container: c.name, ...(await client.text(`${base}?container=${encodeURIComponent(c.name)}&tailLines=${logTailLines}`)) })),
+  );
+}
+
+/** Loads an object's page; undefined when the object (or its kind) does not exist. */
+export async function loadDetail(ctx: PageContext, def: Def, namespace: string | undefined, name: string): Promise<DetailData | undefined> {
+  let object: KubeObject;
+  try {
+    object = await ctx.client.getJson(objectPath(def, namespace, name));
+  } catch {
+    return undefined;
+  }
+  const eventsDef = coreDef("events")!;
+  const [related, events, logs] = await Promise.all([
+    relatedObjects(ctx.client, def, object),
+    ctx.client.listOrEmpty(listPath(eventsDef, namespace)),
+    def === coreDef("pods") ? podLogs(ctx.client, object) : Promise.resolve([]),
+  ]);
+  const mine = (events as CoreEvent[]).filter((e) =>
+    e.involvedObject?.uid ? e.involvedObject.uid === object.metadata.uid : e.involvedObject?.kind === def.kind && e.involvedObject?.name === name,
+  );
+  return { def, object, related, events: newestFirst(mine), logs };
+}
+
+/** The object as `kubectl get -o yaml` shows it (no managedFields), Secret values replaced. */
+export function objectYaml(def: Def, obj: KubeObject): string {
+  const shown = displayable(def, obj);
+  const { managedFields: _omit, ...metadata } = shown.metadata;
+  return stringify({ apiVersion: shown.apiVersion, kind: shown.kind, ...shown, metadata });
+}
+
+function scalarStatus(obj: KubeObject): Array<[string, string]> {
+  const status = (obj as Any).status;
+  if (!status || typeof status !== "object") return [];
+  return Object.entries(status).flatMap(([k, v]) => (v === null || typeof v === "object" ? [] : [[k, String(v)] as [string, string]]));
+}
+
+function Pairs(props: { map: Record<string, string> | undefined; label: string }) {
+  const entries = Object.entries(props.map ?? {});
+  return (
+    <section aria-label={props.label}>
+      <h2>{props.label}</h2>
+      {entries.length ? (
+        <ul class="pairs">{entries.map(([k, v]) => <li><code>{k}</code>=<code>{v}</code></li>)}</ul>
+      ) : (
+        <Empty>None.</Empty>
+      )}
+    </section>
+  );
+}
+
+export function DetailPage(props: { ctx: PageContext; data: DetailData }) {
+  const { ctx, data } = props;
+  const { def, object } = data;
+  const meta = object.metadata;
+  const conditions: Any[] = (object as Any).status?.conditions ?? [];
+  const state = def === coreDef("pods") ? podState(object) : undefined;
+  return (
+    <>
+      <p class="crumbs">
+        <a href={href(ctx, "")}>Overview</a> › {def.kind}
+        {meta.namespace ? ` in ${meta.namespace}` : ""}
+      </p>
+      <h1>
+        {def.kind} <span class="name">{meta.name}</span> {state ? <StateBadge label={state.label} tone={state.tone} /> : null}
+      </h1>
+      <dl class="meta">
+        {meta.namespace ? <><dt>Namespace</dt><dd>{meta.namespace}</dd></> : null}
+        <dt>Created</dt>
+        <dd><time datetime={meta.creationTimestamp ?? undefined}>{age(meta.creationTimestamp ?? undefined, ctx.now)} ago</time></dd>
+        {meta.deletionTimestamp ? <><dt>Deleting since</dt><dd>{meta.deletionTimestamp}</dd></> : null}
+        {(meta.ownerReferences ?? []).map((r) => {
+          const ownerDef = defOfKind(r.apiVersion, r.kind);
+          return (
+            <>
+              <dt>Owner</dt>
+              <dd>{ownerDef ? <a href={href(ctx, detailHref(ownerDef, meta.namespace, r.name), false)}>{`${r.kind}/${r.name}`}</a> : `${r.kind}/${r.name}`}</dd>
+            </>
+          );
+        })}
+        {scalarStatus(object).map(([k, v]) => <><dt>{k}</dt><dd>{v}</dd></>)}
+      </dl>
+      {conditions.length ? (
+        <section aria-labelledby="conditions">
+          <h2 id="conditions">Conditions</h2>
+          <div class="scroll">
+            <table>
+              <thead><tr><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Reason</th><th scope="col">Message</th></tr></thead>
+              <tbody>
+                {conditions.map((c) => (
+                  <tr>
+                    <th scope="row">{c.type}</th>
+                    <td><StateBadge label={String(c.status)} tone={c.status === "True" ? "running" : c.status === "False" ? "failed" : "pending"} /></td>
+                    <td>{c.reason}</td>
+                    <td>{c.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+      {data.related.map((group) => (
+        <section aria-label={group.label}>
+          <h2>{group.label} ({group.objects.length})</h2>
+          {group.objects.length ? (
+            <ul class="plain">
+              {group.objects.map((o) => {
+                const link = hrefOf(o);
+                const label = `${o.kind ?? ""}/${o.metadata.name}`;
+                const podTone = o.kind === "Pod" ? podState(o) : undefined;
+                return (
+                  <li>
+                    {link ? <a href={href(ctx, link, false)}>{label}</a> : label} {podTone ? <StateBadge label={podTone.label} tone={podTone.tone} /> : null}
+                  </li>
+                );
+              })}
+            </ul>
+          ) : (
+            <Empty>None.</Empty>
+          )}
+        </section>
+      ))}
+      {data.logs.length ? (
+        <section aria-labelledby="logs">
+          <h2 id="logs">Logs (last {logTailLines} lines)</h2>
+          {data.logs.map((log) => (
+            <>
+              <h3>Container {log.container}</h3>
+              {log.ok ? <pre class="log">{log.text || "(no output yet)"}</pre> : <p class="note">Logs unavailable: {log.text}</p>}
+            </>
+          ))}
+        </section>
+      ) : null}
+      <section aria-labelledby="events">
+        <h2 id="events">Events</h2>
+        <EventList ctx={ctx} events={data.events} showObject={false} />
+      </section>
+      <Pairs label="Labels" map={meta.labels} />
+      <Pairs label="Annotations" map={displayable(def, object).metadata.annotations} />
+      <section aria-labelledby="yaml">
+        <h2 id="yaml">YAML</h2>
+        <pre class="yaml">{objectYaml(def, object)}</pre>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,138 @@
+// What the dashboard says about a pod and a node: the state word kubectl's STATUS column would show, reduced to a
+// few colour classes (always shown with the word itself), and a node's allocation.
+import type { KubeObject } from "../api/object";
+import { Quantity } from "../api/quantity";
+
+/** Colour classes; the text label always accompanies the colour. */
+export type StateTone = "pending" | "creating" | "running" | "succeeded" | "failed" | "crash" | "terminating";
+
+export interface PodState {
+  label: string;
+  tone: StateTone;
+}
+
+interface ContainerStatus {
+  name?: string;
+  ready?: boolean;
+  restartCount?: number;
+  state?: { waiting?: { reason?: string }; running?: object; terminated?: { reason?: string; exitCode?: number } };
+}
+
+type Any = Record<string, any>;
+
+const failedWaiting = new Set(["ErrImagePull", "ImagePullBackOff", "InvalidImageName", "CreateContainerConfigError", "CreateContainerError", "RunContainerError"]);
+
+export function podState(pod: KubeObject): PodState {
+  const p = pod as Any;
+  if (p.metadata?.deletionTimestamp) return { label: "Terminating", tone: "terminating" };
+  const phase: string = p.status?.phase ?? "Pending";
+  if (phase === "Succeeded") return { label: p.status?.reason ?? "Completed", tone: "succeeded" };
+  if (phase === "Failed") return { label: p.status?.reason ?? "Failed", tone: "failed" };
+  const statuses: ContainerStatus[] = [...(p.status?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? [])];
+  for (const s of statuses) {
+    const reason = s.state?.waiting?.reason;
+    if (reason === "CrashLoopBackOff") return { label: reason, tone: "crash" };
+    if (reason && failedWaiting.has(reason)) return { label: reason, tone: "failed" };
+  }
+  for (const s of statuses) {
+    const reason = s.state?.terminated?.reason;
+    if (reason && reason !== "Completed" && phase === "Running") return { label: reason, tone: "failed" };
+  }
+  if (phase === "Running") return { label: "Running", tone: "running" };
+  if (p.spec?.nodeName) {
+    const waiting = statuses.map((s) => s.state?.waiting?.reason).find(Boolean);
+    return { label: waiting ?? "ContainerCreating", tone: "creating" };
+  }
+  return { label: "Pending", tone: "pending" };
+}
+
+/** `ready/total` containers and the restarts, as kubectl's READY and RESTARTS columns. */
+export function podReadiness(pod: KubeObject): { ready: string; restarts: number } {
+  const p = pod as Any;
+  const containers: unknown[] = p.spec?.containers ?? [];
+  const statuses: ContainerStatus[] = p.status?.containerStatuses ?? [];
+  return {
+    ready: `${statuses.filter((s) => s.ready).length}/${containers.length}`,
+    restarts: statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0),
+  };
+}
+
+/** Why a pod without a node waits: the PodScheduled condition's reason and message, or the scheduler's queue. */
+export function unscheduledReason(pod: KubeObject): string {
+  const condition = ((pod as Any).status?.conditions ?? []).find((c: Any) => c.type === "PodScheduled" && c.status === "False");
+  if (condition) return [condition.reason, condition.message].filter(Boolean).join(": ");
+  return "waiting for the scheduler";
+}
+
+export function isTerminal(pod: KubeObject): boolean {
+  const phase = (pod as Any).status?.phase;
+  return phase === "Succeeded" || phase === "Failed";
+}
+
+function quantity(value: unknown): number {
+  if (typeof value === "number") return value;
+  if (typeof value !== "string") return 0;
+  try {
+    return Quantity.parse(value).toNumber();
+  } catch {
+    return 0;
+  }
+}
+
+/** Sum of the pods' container requests of one resource (e.g. `cpu`), as a number of base units. */
+export function requested(pods: KubeObject[], resource: string): number {
+  let total = 0;
+  for (const pod of pods) {
+    if (isTerminal(pod)) continue;
+    for (const c of ((pod as Any).spec?.containers ?? []) as Any[]) total += quantity(c.resources?.requests?.[resource]);
+  }
+  return total;
+}
+
+export function allocatable(node: KubeObject, resource: string): number {
+  return quantity((node as Any).status?.allocatable?.[resource]);
+}
+
+export interface NodeFacts {
+  role: string;
+  ready: boolean;
+  readyLabel: string;
+  cordoned: boolean;
+  taints: string[];
+}
+
+export function nodeFacts(node: KubeObject): NodeFacts {
+  const n = node as Any;
+  const labels: Record<string, string> = n.metadata?.labels ?? {};
+  const roles = Object.keys(labels)
+    .filter((k) => k.startsWith("node-role.kubernetes.io/"))
+    .map((k) => k.slice("node-role.kubernetes.io/".length))
+    .filter(Boolean);
+  const ready = ((n.status?.conditions ?? []) as Any[]).find((c) => c.type === "Ready");
+  const taints = ((n.spec?.taints ?? []) as Any[]).map((t) => `${t.key}${t.value ? `=${t.value}` : ""}:${t.effect}`);
+  return {
+    role: roles.length ? roles.join(",") : "worker",
+    ready: ready?.status === "True",
+    readyLabel: ready?.status === "True" ? "Ready" : ready ? "NotReady" : "Unknown",
+    cordoned: n.spec?.unschedulable === true,
+    taints,
+  };
+}
+
+/** CPU in cores as `0.5` / `2`, memory as `512Mi` / `3.5Gi`. */
+export function formatAmount(resource: string, value: number): string {
+  if (resource === "cpu") return `${Math.round(value * 1000) / 1000}`;
+  const units: Array<[string, number]> = [["Gi", 2 ** 30], ["Mi", 2 ** 20], ["Ki", 2 ** 10]];
+  for (const [unit, size] of units) if (value >= size) return `${Math.round((value / size) * 10) / 10}${unit}`;
+  return `${value}`;
+}
+
+/** kubectl's short age: 5s, 3m, 2h, 4d. */
+export function age(from: string | undefined, now: number): string {
+  if (!from) return "";
+  const seconds = Math.max(0, Math.floor((now - Date.parse(from)) / 1000));
+  if (seconds < 120) return `${seconds}s`;
+  if (seconds < 7200) return `${Math.floor(seconds / 60)}m`;
+  if (seconds < 172_800) return `${Math.floor(seconds / 3600)}h`;
+  return `${Math.floor(seconds / 86_400)}d`;
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it, vi } from "vitest";
+
+vi.mock("../../../src/cluster/kubelet/runtime-adapter", () => ({ start: () => undefined }));
+
+const { logSource, parseLogQuery, renderLines, rfc3339Nano } = await import("../../../src/cluster/kubelet/logs");
+
+const t0 = Date.parse("2025-01-01T00:00:00Z");
+
+function pod(state: any, lastState: any = {}, containers = [{ name: "c" }]) {
+  return { metadata: { name: "p" }, spec: { nodeName: "worker-1", containers }, status: { containerStatuses: [{ name: "c", state, lastState }] } };
+}
+
+const terminated = { terminated: { containerID: "containerd://old", startedAt: "2025-01-01T00:00:00Z", finishedAt: "2025-01-01T00:00:05Z", exitCode: 1 } };
+
+describe("logSource", () => {
+  it("reads the running instance, or the last terminated one for --previous", () => {
+    const p = pod({ running: { startedAt: "2025-01-01T00:00:10Z" } }, terminated);
+    (p.status.containerStatuses[0] as any).containerID = "containerd://new";
+    expect(logSource(p, {})).toMatchObject({ containerID: "containerd://new", startedAt: t0 + 10_000 });
+    expect(logSource(p, { previous: true })).toMatchObject({ containerID: "containerd://old", finishedAt: t0 + 5000 });
+  });
+
+  it("answers the kubelet's messages for waiting and missing previous containers", () => {
+    expect(() => logSource(pod({ waiting: { reason: "ContainerCreating" } }), {})).toThrow('container "c" in pod "p" is waiting to start: ContainerCreating');
+    expect(() => logSource(pod({ waiting: { reason: "ImagePullBackOff" } }), {})).toThrow('container "c" in pod "p" is waiting to start: trying and failing to pull image');
+    expect(() => logSource(pod({ running: { startedAt: "2025-01-01T00:00:10Z" } }), { previous: true })).toThrow('previous terminated container "c" in pod "p" not found');
+    expect(() => logSource(pod({}, {}, [{ name: "a" }, { name: "b" }] as any), {})).toThrow("a container name must be specified for pod p, choose one of: [a b]");
+  });
+
+  it("serves a crash-looping container's last run", () => {
+    expect(logSource(pod({ waiting: { reason: "CrashLoopBackOff" } }, terminated), {})).toMatchObject({ containerID: "containerd://old" });
+  });
+});
+
+describe("renderLines", () => {
+  const process = {
+    output: (from: number, until: number) =>
+      [0, 1000, 2000, 3000].filter((at) => at >= from && at < until).map((at) => ({ atMs: at, stream: "stdout" as const, text: `line ${at / 1000}` })),
+  } as any;
+  const source = { container: {}, containerID: "x", startedAt: t0 };
+
+  it("applies tailLines, since, timestamps and limitBytes", () => {
+    expect(renderLines(process, source, t0, t0 + 10_000, {})).toBe("line 0\nline 1\nline 2\nline 3\n");
+    expect(renderLines(process, source, t0, t0 + 10_000, { tailLines: 2 })).toBe("line 2\nline 3\n");
+    expect(renderLines(process, source, t0, t0 + 10_000, { sinceMs: t0 + 2000 })).toBe("line 2\nline 3\n");
+    expect(renderLines(process, source, t0, t0 + 1500, { timestamps: true })).toBe("2025-01-01T00:00:00Z line 0\n2025-01-01T00:00:01Z line 1\n");
+    expect(renderLines(process, source, t0, t0 + 10_000, { limitBytes: 9 })).toBe("line 0\nli");
+  });
+
+  it("formats RFC3339Nano without trailing zeros", () => {
+    expect(rfc3339Nano(t0 + 120)).toBe("2025-01-01T00:00:00.12Z");
+  });
+
+  it("parses the query", () => {
+    expect(parseLogQuery(new URLSearchParams("container=c&previous=true&tailLines=5&sinceSeconds=10&timestamps=true"), t0)).toMatchObject({
+      container: "c",
+      previous: true,
+      tailLines: 5,
+      sinceMs: t0 - 10_000,
+      timestamps: true,
+      follow: false,
+    });
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { fitErrorMessage, reasonHistogram, unschedulableMessage } from "../../../src/cluster/scheduler/fit-error";
+import type { FilterFailure } from "../../../src/cluster/scheduler/types";
+
+const taint: FilterFailure = { plugin: "TaintToleration", reasons: ["node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }"], unresolvable: true };
+const cpu: FilterFailure = { plugin: "NodeResourcesFit", reasons: ["Insufficient cpu"], unresolvable: false };
+
+describe("FailedScheduling message", () => {
+  it("matches kube-scheduler 1.33 for a pod too big for any worker", () => {
+    const failures = new Map([["control-plane", taint], ["worker", cpu], ["worker2", cpu]]);
+    expect(unschedulableMessage(3, failures)).toBe(
+      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. " +
+        "preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.",
+    );
+  });
+
+  it("sorts the counted reasons as strings (count first), counting each reason of a node", () => {
+    const both: FilterFailure = { plugin: "NodeResourcesFit", reasons: ["Insufficient cpu", "Insufficient memory"], unresolvable: false };
+    expect(reasonHistogram([both.reasons, cpu.reasons, ["node(s) were unschedulable"]])).toBe("1 Insufficient memory, 1 node(s) were unschedulable, 2 Insufficient cpu");
+    expect(fitErrorMessage(2, [both, cpu])).toBe("0/2 nodes are available: 1 Insufficient memory, 2 Insufficient cpu.");
+  });
+
+  it("says preemption is not helpful when every failure is unresolvable", () => {
+    expect(unschedulableMessage(1, new Map([["cp", taint]]))).toBe(
+      "0/1 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.",
+    );
+  });
+
+  it("reports pods that may not preempt, and clusters without nodes", () => {
+    expect(unschedulableMessage(1, new Map([["w", cpu]]), "Never")).toBe("0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.");
+    expect(unschedulableMessage(0, new Map())).toBe("no nodes available to schedule pods");
+  });
+});
