@@ -107,11 +107,11 @@ export class ClusterObject extends DurableObject<Env> {
     this.ctx.storage.transactionSync(() => {
       this.records.write(record);
       bootstrapCluster(this.registry, spec, { now, rfc3339, uid: randomUid });
-      // Service accounts and CA bundles exist from the first request on, as in a cluster that has settled.
-      this.controllers.run(now);
     });
     this.record = record;
-    await this.alarms.atOrBefore(now + record.idleMs);
+    // Service accounts, CA bundles and scheduled system pods exist from the first request on.
+    const next = this.controllers.run(now);
+    await this.alarms.atOrBefore(Math.min(next ?? Infinity, now + record.idleMs));
     return { ok: true, value: { token, viewToken, expiresAt: new Date(now + record.idleMs).toISOString() } };
   }
 

@@ -8,6 +8,7 @@ import { GarbageCollector } from "./garbage-collector";
 import { namespaceDefaults } from "./namespace-defaults";
 import { namespaceDeletion } from "./namespace-deletion";
 import { Kubelet } from "../kubelet/kubelet";
+import { EndpointsController } from "../network/endpoints-controller";
 import { SchedulerController } from "../scheduler/controller";
 import { createReplicaSetController, createReplicationControllerController } from "./replicaset";
 import type { Controller } from "./types";
@@ -20,6 +21,7 @@ export function createControllers(): Controller[] {
     eventTtl,
     new SchedulerController(),
     new Kubelet(),
+    new EndpointsController(),
     jobController,
     cronJobController,
     new DaemonSetController(),

@@ -173,7 +173,7 @@ class PodSimulation {
       c.pullFailures += 1;
       c.phase = "pullBackoff";
       c.waiting = { reason: "ErrImagePull", message: result.message };
-      this.emit(at, c, "Warning", "Failed", `Failed to pull image "${image}": ${result.message}`);
+      this.emit(at, c, "Warning", "Failed", result.message);
       this.emit(at, c, "Warning", "Failed", "Error: ErrImagePull");
       const delay = backoffDelay(c.pullFailures, this.env.timing);
       c.dueAt = at + delay;

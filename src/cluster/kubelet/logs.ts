@@ -102,7 +102,13 @@ export function rfc3339Nano(ms: number): string {
 
 /** The text of the lines printed between `fromMs` and `untilMs` (wall clock), formatted per `options`. */
 export function renderLines(process: SimulatedProcess, source: LogSource, fromMs: number, untilMs: number, options: LogOptions): string {
-  const end = Math.min(untilMs, source.finishedAt ?? Number.POSITIVE_INFINITY);
+  // Status times are whole seconds, so a finished instance ends where its process exited (a line printed in the
+  // exit's millisecond included), or a second past its recorded finish when it was stopped.
+  const finished =
+    source.finishedAt === undefined
+      ? Number.POSITIVE_INFINITY
+      : source.startedAt + (process.exit ? process.exit.atMs + 1 : source.finishedAt - source.startedAt + 1000);
+  const end = Math.min(untilMs, finished);
   const from = Math.max(fromMs, source.startedAt, options.sinceMs ?? Number.NEGATIVE_INFINITY);
   if (end <= from) return "";
   let lines = process.output(from - source.startedAt, end - source.startedAt);

@@ -5,6 +5,7 @@ import { BUILTINS } from "../shell/commands.js";
 import { mongod, mysqld, postgres, redisServer } from "./databases.js";
 import type { Program } from "./program.js";
 import { agnhost, echoserver, gunicorn, helloWorld, httpEcho, node, pauseProgram, python, stress } from "./tools.js";
+import { componentNames, componentProgram } from "./system.js";
 import { execArgs, httpd, nginx, nginxEntrypoint } from "./web-servers.js";
 
 export type { Program, ProgramContext } from "./program.js";
@@ -55,6 +56,9 @@ const PROGRAMS: Record<string, Program> = {
   gunicorn,
   "/usr/local/bin/run.sh": echoserver,
   stress,
+  ...Object.fromEntries(componentNames.map((name) => [name, componentProgram(name)])),
+  "/usr/local/bin/kube-proxy": componentProgram("kube-proxy"),
+  "/coredns": componentProgram("coredns"),
 };
 
 const ENTRYPOINTS: Record<string, Program> = {
