@@ -26,11 +26,11 @@ export function freePort() {
  * Start `wrangler dev` and resolve once `GET /` answers. `probe(origin)` must resolve true when the server is up.
  * Returns { origin, stop }; `stop()` ends wrangler (and its workerd) and deletes the temporary state.
  */
-export async function startWrangler(probe, { readyTimeoutMs = 90_000 } = {}) {
+export async function startWrangler(probe, { readyTimeoutMs = 90_000, extraArgs = [] } = {}) {
   const port = await freePort();
   const persistDir = mkdtempSync(join(tmpdir(), "kube-sandbox-bench-"));
   const origin = `https://127.0.0.1:${port}`;
-  const args = ["dev", "--local-protocol", "https", "--ip", "127.0.0.1", "--port", String(port), "--log-level", "warn", "--persist-to", persistDir];
+  const args = ["dev", "--local-protocol", "https", "--ip", "127.0.0.1", "--port", String(port), "--log-level", "warn", "--persist-to", persistDir, ...extraArgs];
   // Its own process group, so stopping it also stops the workerd it spawns.
   const child = spawn(wranglerBin, args, {
     cwd: root,
@@ -75,7 +75,7 @@ export async function startWrangler(probe, { readyTimeoutMs = 90_000 } = {}) {
   const deadline = performance.now() + readyTimeoutMs;
   while (performance.now() < deadline) {
     if (exited) break;
-    if (await probe(origin).catch(() => false)) return { origin, stop, output: () => output };
+    if (await probe(origin).catch(() => false)) return { origin, stop, output: () => output, pid: child.pid };
     await new Promise((r) => setTimeout(r, 250));
   }
   await stop();

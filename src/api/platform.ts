@@ -41,6 +41,8 @@ export interface ClusterSummary {
   nodes: { total: number; ready: number };
   objects: Record<string, number>;
   revision: number;
+  /** Alarm runs since the cluster's object was last loaded. */
+  alarmRuns: number;
   pace: string;
 }
 

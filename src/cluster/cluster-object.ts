@@ -150,6 +150,7 @@ export class ClusterObject extends DurableObject<Env> {
         nodes: { total: nodes.length, ready },
         objects,
         revision: this.store.revision,
+        alarmRuns: this.records.alarmRuns(),
         pace: record.spec.pace,
       },
     };
@@ -199,6 +200,7 @@ export class ClusterObject extends DurableObject<Env> {
 
   override async alarm(): Promise<void> {
     this.alarms.fired();
+    this.records.countAlarm();
     if (!this.record) return;
     const now = nowMs();
     const expiresAt = this.record.lastUsedAt + this.record.idleMs;

@@ -19,6 +19,16 @@ export class ClusterRecordTable {
 
   createSchema(): void {
     this.sql.exec("CREATE TABLE IF NOT EXISTS cluster (id INTEGER PRIMARY KEY CHECK (id = 1), value TEXT NOT NULL)");
+    this.sql.exec("CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)");
+  }
+
+  /** Alarm runs are counted in storage: an idle, converged cluster should add none (observability, benchmarks). */
+  countAlarm(): void {
+    this.sql.exec("INSERT INTO counters (name, value) VALUES ('alarms', 1) ON CONFLICT(name) DO UPDATE SET value = value + 1");
+  }
+
+  alarmRuns(): number {
+    return this.sql.exec<{ value: number }>("SELECT value FROM counters WHERE name = 'alarms'").toArray()[0]?.value ?? 0;
   }
 
   read(): ClusterRecord | undefined {

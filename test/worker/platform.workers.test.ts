@@ -335,6 +335,8 @@ describe("lifetime", () => {
       fired.push(Date.now() - start);
       alarm = await alarmAt();
     }
+    const timers = await runInDurableObject(stub, (_i, state) => state.storage.sql.exec("SELECT * FROM timers").toArray());
+    expect(timers).toEqual([]);
     expect(alarm).toBe(expiry);
     // It settles within minutes, not by polling forever.
     expect(fired.length).toBeLessThan(100);

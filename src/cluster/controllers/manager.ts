@@ -36,6 +36,8 @@ export class ControllerManager {
   private readonly queue = new Map<string, { controller: Controller; key: string }>();
   private readonly failures = new Map<string, number>();
   private readonly byName: Map<string, Controller>;
+  /** Ids (controller + key) that have a row in the timers table. */
+  private readonly timed = new Set<string>();
   private resynced = false;
 
   constructor(
@@ -45,6 +47,7 @@ export class ControllerManager {
     this.byName = new Map(controllers.map((c) => [c.name, c]));
     deps.sql.exec("CREATE TABLE IF NOT EXISTS timers (id TEXT PRIMARY KEY, controller TEXT NOT NULL, key TEXT NOT NULL, at INTEGER NOT NULL)");
     deps.sql.exec("CREATE INDEX IF NOT EXISTS timers_at ON timers (at)");
+    for (const row of deps.sql.exec<{ id: string }>("SELECT id FROM timers")) this.timed.add(row.id);
     deps.store.subscribe((events) => {
       for (const event of events) {
         for (const controller of this.controllers) {
@@ -63,6 +66,7 @@ export class ControllerManager {
   reset(): void {
     this.queue.clear();
     this.failures.clear();
+    this.timed.clear();
     this.resynced = false;
     this.deps.sql.exec("CREATE TABLE IF NOT EXISTS timers (id TEXT PRIMARY KEY, controller TEXT NOT NULL, key TEXT NOT NULL, at INTEGER NOT NULL)");
   }
@@ -96,7 +100,9 @@ export class ControllerManager {
       try {
         const result = item.controller.reconcile(item.key, ctx);
         this.failures.delete(id);
-        if (result?.requeueAt !== undefined) this.schedule(item.controller, item.key, result.requeueAt);
+        // The reconcile that just ran knows best when the key is next due: its answer replaces any earlier timer.
+        if (result?.requeueAt !== undefined) this.schedule(item.controller, item.key, result.requeueAt, true);
+        else this.unschedule(id);
       } catch (error) {
         const attempts = (this.failures.get(id) ?? 0) + 1;
         this.failures.set(id, attempts);
@@ -117,11 +123,12 @@ export class ControllerManager {
     this.queue.set(`${controller.name}\n${key}`, { controller, key });
   }
 
-  /** Keep the earliest time asked for a key. */
-  private schedule(controller: Controller, key: string, at: number): void {
+  /** Run `key` at `at`: replacing its timer, or (for retries) keeping the earlier of the two. */
+  private schedule(controller: Controller, key: string, at: number, replace = false): void {
     const id = `${controller.name}\n${key}`;
+    this.timed.add(id);
     this.deps.sql.exec(
-      "INSERT INTO timers (id, controller, key, at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET at = MIN(at, excluded.at)",
+      `INSERT INTO timers (id, controller, key, at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET at = ${replace ? "excluded.at" : "MIN(at, excluded.at)"}`,
       id,
       controller.name,
       key,
@@ -129,11 +136,17 @@ export class ControllerManager {
     );
   }
 
+  private unschedule(id: string): void {
+    if (!this.timed.delete(id)) return;
+    this.deps.sql.exec("DELETE FROM timers WHERE id = ?", id);
+  }
+
   private takeDueTimers(now: number): void {
     const due = this.deps.sql.exec<{ id: string; controller: string; key: string }>("SELECT id, controller, key FROM timers WHERE at <= ?", now).toArray();
     if (!due.length) return;
     this.deps.sql.exec("DELETE FROM timers WHERE at <= ?", now);
     for (const row of due) {
+      this.timed.delete(row.id);
       const controller = this.byName.get(row.controller);
       if (controller) this.enqueue(controller, row.key);
     }

@@ -82,7 +82,7 @@ class PodSimulation {
   nextStep(): { at: number; run: (at: number) => void } | undefined {
     let best: { at: number; run: (at: number) => void } | undefined;
     const offer = (at: number | undefined, run: (at: number) => void) => {
-      if (at !== undefined && (!best || at < best.at)) best = { at, run };
+      if (at !== undefined && Number.isFinite(at) && (!best || at < best.at)) best = { at, run };
     };
     if (!this.rt.sandboxReady) {
       if (!this.rt.stopping && Number.isFinite(this.rt.sandboxAt)) offer(this.rt.sandboxAt, (at) => this.sandbox(at));
@@ -292,7 +292,11 @@ class PodSimulation {
     this.stop(c, at, false);
   }
 
-  /** The first probe moment after `at` at which a currently passing probe fails (bounded look-ahead). */
+  /**
+   * The first probe moment after `at` at which a currently passing probe fails (bounded look-ahead), or infinity
+   * when it passes throughout the look-ahead of a process that never exits: such a container is settled, and an
+   * idle cluster must have nothing due (the probe runs again if the kubelet rebuilds its state).
+   */
   private firstFailure(def: Json, spec: Json, instance: NonNullable<ContainerRuntime["current"]>, at: number, period: number): number {
     const exitAt = instance.process?.exit ? instance.startedAt + instance.process.exit.atMs : Number.POSITIVE_INFINITY;
     for (let k = 1; k <= probeLookahead; k++) {
@@ -300,8 +304,9 @@ class PodSimulation {
       if (t >= exitAt) return t;
       if (!runProbe(def, spec, instance.process!, t - instance.startedAt, this.rt.podIP ?? "").ok) return t;
     }
-    return at + probeLookahead * period;
+    return Number.isFinite(exitAt) ? at + probeLookahead * period : Number.POSITIVE_INFINITY;
   }
+
 
   /** Ask the container to stop at `at`: at once when SIGTERM stops it, else after the grace period. */
   stop(c: ContainerRuntime, at: number, forDeletion: boolean, graceSeconds?: number): void {

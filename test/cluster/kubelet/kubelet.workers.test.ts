@@ -84,7 +84,7 @@ describe("simulated kubelet", () => {
     const p = await getPod(ns, "typo");
     expect(p.status.containerStatuses[0].state.waiting.reason).toBe("ImagePullBackOff");
     expect(p.status.phase).toBe("Pending");
-    const reasons = (await eventsOf(ns, "typo")).map((e: any) => `${e.reason}:${e.message.slice(0, 30)}`);
+    const reasons = (await eventsOf(ns, "typo")).map((e: any) => `${e.reason}:${e.message.slice(0, 32)}`);
     expect(reasons).toContain('BackOff:Back-off pulling image "nginx:1.');
     expect((await logs(ns, "typo")).text).toContain('container \\"web\\" in pod \\"typo\\" is waiting to start');
   });
