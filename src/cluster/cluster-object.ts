@@ -104,10 +104,8 @@ export class ClusterObject extends DurableObject<Env> {
       lastUsedAt: now,
       idleMs: (Number.isFinite(idleDays) && idleDays > 0 ? idleDays : 7) * dayMs,
     };
-    this.ctx.storage.transactionSync(() => {
-      this.records.write(record);
-      bootstrapCluster(this.registry, spec, { now, rfc3339, uid: randomUid });
-    });
+    this.store.batch(() => bootstrapCluster(this.registry, spec, { now, rfc3339, uid: randomUid }));
+    this.records.write(record);
     this.record = record;
     // Service accounts, CA bundles and scheduled system pods exist from the first request on.
     const next = this.controllers.run(now);

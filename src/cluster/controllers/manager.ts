@@ -86,6 +86,10 @@ export class ControllerManager {
 
   /** Drain the queue and the due timers. Returns when the alarm should next fire, if at all. */
   run(now: number): number | undefined {
+    return this.deps.store.batch(() => this.drain(now));
+  }
+
+  private drain(now: number): number | undefined {
     const ctx = this.context(now);
     if (!this.resynced) {
       this.resynced = true;

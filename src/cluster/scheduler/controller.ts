@@ -205,13 +205,11 @@ export class SchedulerController implements Controller {
     const key = `${namespace}/${name}`;
     const bound = structuredClone(pod);
     (bound.spec as Json).nodeName = node;
-    ctx.registry.update(defs.pods, namespace, name, bound, { subresource: "binding" });
+    // The binding also marks the pod PodScheduled (see the pods strategy), in one write.
+    const stored = ctx.registry.update(defs.pods, namespace, name, bound, { subresource: "binding" });
     // Assume the pod at once, should the store's event not have reached the cache.
     if (this.cache.pod(key)?.node !== node) this.cache.upsertPod(assignedPod(bound, this.parseOptions()));
     this.clearUnschedulable(key);
-    const current = ctx.registry.get(defs.pods, namespace, name);
-    const scheduled = withCondition(current, { type: "PodScheduled", status: "True" }, rfc3339(ctx.now));
-    const stored = ctx.registry.update(defs.pods, namespace, name, scheduled, { subresource: "status" });
     ctx.events.record(stored, ctx.now, "Normal", "Scheduled", `Successfully assigned ${namespace}/${name} to ${node}`, source);
   }
 }

@@ -26,6 +26,14 @@ export interface StoreEvent {
 
 export type StoreListener = (events: StoreEvent[]) => void;
 
+interface Row {
+  key: string;
+  rev: number;
+  type: EventType;
+  json: string;
+  delete: boolean;
+}
+
 /** etcd's default request limit is 1.5 MiB; a Durable Object row is at most 2 MB. */
 export const maxObjectBytes = 1_572_864;
 
@@ -48,6 +56,8 @@ export class Store {
   private rev = 0;
   private compacted = 0;
   private objectCount = 0;
+  /** Rows waiting for the end of a `batch`. */
+  private pending: Row[] | undefined;
 
   constructor(
     private readonly sql: SqlStorage,
@@ -137,7 +147,7 @@ export class Store {
     let rev = this.rev;
     const staged = new Map<string, KubeObject | undefined>();
     const current = (key: string) => (staged.has(key) ? staged.get(key) : this.get(key));
-    const rows: Array<{ key: string; rev: number; type: EventType; json: string; delete: boolean }> = [];
+    const rows: Row[] = [];
     for (const op of ops) {
       const prev = current(op.key);
       if (op.object === undefined) {
@@ -162,17 +172,76 @@ export class Store {
         staged.set(op.key, stored);
       }
     }
-    this.transactionSync(() => {
-      for (const row of rows) {
-        if (row.delete) this.sql.exec("DELETE FROM objects WHERE key = ?", row.key);
-        else this.sql.exec("INSERT OR REPLACE INTO objects (key, rev, value) VALUES (?, ?, ?)", row.key, row.rev, row.json);
-        this.sql.exec("INSERT INTO events (rev, key, type, value) VALUES (?, ?, ?, ?)", row.rev, row.key, row.type, row.json);
-      }
-    });
+    if (this.pending) this.pending.push(...rows);
+    else this.transactionSync(() => this.writeRows(rows));
     this.rev = rev;
     for (const [key, object] of staged) this.setCached(key, object);
     for (const listener of this.listeners) listener(events);
     return events;
+  }
+
+  /**
+   * Run `fn`, whose commits reach SQLite together in one transaction at its end (with multi-row statements): the
+   * control loop's many small writes cost one transaction, not one each. Readers and listeners see each commit at
+   * once, as without batching; nothing leaves the Durable Object before the flush (its output gate holds responses
+   * until the writes are durable). If the flush fails, the cache is rebuilt from SQLite and the error rethrown.
+   */
+  batch<T>(fn: () => T): T {
+    if (this.pending) return fn();
+    this.pending = [];
+    try {
+      return fn();
+    } finally {
+      const rows = this.pending;
+      this.pending = undefined;
+      this.flush(rows);
+    }
+  }
+
+  private flush(rows: Row[]): void {
+    if (!rows.length) return;
+    try {
+      this.transactionSync(() => this.writeRows(rows));
+    } catch (error) {
+      this.reset();
+      this.load();
+      throw error;
+    }
+  }
+
+  /** Object rows (the last state of each key) and event rows (every write, in order), in statements of many rows. */
+  private writeRows(rows: Row[]): void {
+    const last = new Map<string, Row>();
+    for (const row of rows) last.set(row.key, row);
+    const upserts: unknown[][] = [];
+    for (const row of last.values()) {
+      if (row.delete) this.sql.exec("DELETE FROM objects WHERE key = ?", row.key);
+      else upserts.push([row.key, row.rev, row.json]);
+    }
+    this.insertMany("INSERT OR REPLACE INTO objects (key, rev, value) VALUES ", "(?, ?, ?)", upserts);
+    this.insertMany("INSERT INTO events (rev, key, type, value) VALUES ", "(?, ?, ?, ?)", rows.map((r) => [r.rev, r.key, r.type, r.json]));
+  }
+
+  /** SQLite statements here take at most 100 bound parameters and 100 KB: chunk accordingly. */
+  private insertMany(prefix: string, tuple: string, values: unknown[][]): void {
+    if (!values.length) return;
+    const perRow = values[0].length;
+    const maxRows = Math.floor(100 / perRow);
+    let chunk: unknown[][] = [];
+    let bytes = 0;
+    const send = () => {
+      if (!chunk.length) return;
+      this.sql.exec(prefix + chunk.map(() => tuple).join(", "), ...chunk.flat());
+      chunk = [];
+      bytes = 0;
+    };
+    for (const row of values) {
+      const size = row.reduce<number>((n, v) => n + (typeof v === "string" ? v.length : 8), 0);
+      if (chunk.length >= maxRows || (chunk.length && bytes + size > 90_000)) send();
+      chunk.push(row);
+      bytes += size;
+    }
+    send();
   }
 
   /**

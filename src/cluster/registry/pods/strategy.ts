@@ -90,6 +90,19 @@ export const podStrategy: Strategy = {
     if (!spec.nodeName || phase === "Succeeded" || phase === "Failed") return 0;
     return Math.max(0, requested ?? spec.terminationGracePeriodSeconds ?? 30);
   },
+  prepareForUpdate(pod, old, ctx) {
+    // A binding assigns the node and, as the apiserver's binding storage does, marks the pod PodScheduled.
+    if (ctx.subresource !== "binding") return;
+    const status = structuredClone((old.status ?? {}) as Json);
+    const conditions: Json[] = (status.conditions ??= []);
+    const existing = conditions.find((c) => c.type === "PodScheduled");
+    if (existing?.status !== "True") {
+      const condition = { type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: ctx.now };
+      if (existing) conditions.splice(conditions.indexOf(existing), 1, condition);
+      else conditions.push(condition);
+    }
+    pod.status = status;
+  },
   validate(pod) {
     return validateContainers((pod.spec ?? {}) as Json, "spec");
   },
