@@ -4,6 +4,7 @@
 import type { z } from "zod";
 import { badRequest, fieldError, invalid, type FieldError } from "../../api/status";
 import { isRecord } from "../../api/object";
+import { isValidQuantity, QUANTITY_FORMAT_ERROR } from "../../api/quantity";
 
 export type FieldValidation = "Strict" | "Warn" | "Ignore";
 
@@ -59,6 +60,40 @@ export function unknownFields(value: unknown, schema: z.ZodType, path = ""): str
   return out;
 }
 
+const quantityId = "io.k8s.apimachinery.pkg.api.resource.Quantity";
+
+function idOf(schema: z.ZodType): string | undefined {
+  const meta = (schema as unknown as { meta?: () => Record<string, unknown> | undefined }).meta?.();
+  return typeof meta?.id === "string" ? meta.id : undefined;
+}
+
+/** The first quantity in `value` that does not parse, with its path (quantities are decoded, so this is a 400). */
+export function invalidQuantity(value: unknown, schema: z.ZodType, path = ""): { path: string; value: string } | undefined {
+  const s = unwrap(schema);
+  if (idOf(s) === quantityId) {
+    return typeof value === "string" && !isValidQuantity(value) ? { path, value } : undefined;
+  }
+  const def = defOf(s);
+  if (def.type === "object" && def.shape && isRecord(value)) {
+    for (const [key, child] of Object.entries(value)) {
+      const childSchema = def.shape[key];
+      const found = childSchema && invalidQuantity(child, childSchema, path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+  } else if (def.type === "array" && def.element && Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = invalidQuantity(value[i], def.element, `${path}[${i}]`);
+      if (found) return found;
+    }
+  } else if (def.type === "record" && def.valueType && isRecord(value)) {
+    for (const [key, child] of Object.entries(value)) {
+      const found = invalidQuantity(child, def.valueType, `${path}[${key}]`);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
 /** Human name of a JSON value's type, in Go's json wording. */
 function jsonTypeName(value: unknown): string {
   if (value === null) return "null";
@@ -89,6 +124,10 @@ export function checkTypes<T>(
   schema: z.ZodType,
   target: { kind: string; group: string; version: string },
 ): T {
+  const badQuantity = invalidQuantity(value, schema);
+  if (badQuantity) {
+    throw badRequest(`${target.kind} in version "${target.version}" cannot be handled as a ${target.kind}: ${QUANTITY_FORMAT_ERROR}`);
+  }
   let result = schema.safeParse(value);
   if (result.success) return result.data as T;
   // Go's decoder leaves a field alone when its JSON value is null (metav1.Time's zero value even marshals as null:

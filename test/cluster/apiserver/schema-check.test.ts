@@ -61,3 +61,20 @@ describe("type checks", () => {
     expect(stillWrong.message).toContain("cannot unmarshal number into Go struct field spec.containers[0].name");
   });
 });
+
+describe("quantities", () => {
+  it("answers an unparsable quantity with the decoder's 400, wherever it sits", async () => {
+    const { Pod: RealPod } = await import("../../../src/api/schemas/core/pod");
+    const pod = {
+      metadata: { name: "q" },
+      spec: { containers: [{ name: "c", image: "nginx", resources: { requests: { cpu: "lots" } } }] },
+    };
+    const status = statusOf(() => checkTypes(pod, RealPod, { kind: "Pod", group: "", version: "v1" }));
+    expect(status.code).toBe(400);
+    expect(status.message).toBe(
+      `Pod in version "v1" cannot be handled as a Pod: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`,
+    );
+    const fine = { ...pod, spec: { containers: [{ name: "c", image: "nginx", resources: { requests: { cpu: "250m", memory: "64Mi" } } }] } };
+    expect(() => checkTypes(fine, RealPod, { kind: "Pod", group: "", version: "v1" })).not.toThrow();
+  });
+});
