@@ -68,6 +68,7 @@ export class ClusterObject extends DurableObject<Env> {
       Number(env.MAX_OBJECTS ?? 30_000) || 30_000,
     );
     this.registry.addAdmission(namespaceLifecycle(this.registry, table));
+    for (const def of table.defs) if (def.uncounted) this.registry.declareUncounted(def);
     this.watches = new WatchHub(this.store);
     this.api = new ApiServer({ table, registry: this.registry, watches: this.watches, now: nowMs });
     this.alarms = new AlarmScheduler(ctx.storage);

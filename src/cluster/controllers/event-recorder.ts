@@ -1,6 +1,7 @@
 // Writes core/v1 Events as client-go's recorder does: one Event per (object, reason, message, source), whose count
 // and lastTimestamp grow when it repeats. `kubectl describe` and `kubectl events` read them.
 import type { KubeObject } from "../../api/object";
+import { StatusError } from "../../api/status";
 import type { RegistryStore } from "../registry/generic-store";
 import type { ResourceDef } from "../registry/types";
 
@@ -34,6 +35,16 @@ export class EventRecorder {
    * objects (nodes) go to the `default` namespace, as the real recorder puts them.
    */
   record(obj: KubeObject, now: number, type: "Normal" | "Warning", reason: string, message: string, source: EventSource, options: EventOptions = {}): void {
+    // Like client-go's recorder, recording never fails the caller: an event that cannot be written (its namespace is
+    // being deleted, the cluster is full) is dropped.
+    try {
+      this.write(obj, now, type, reason, message, source, options);
+    } catch (error) {
+      if (!(error instanceof StatusError)) throw error;
+    }
+  }
+
+  private write(obj: KubeObject, now: number, type: "Normal" | "Warning", reason: string, message: string, source: EventSource, options: EventOptions): void {
     const namespace = obj.metadata.namespace ?? "default";
     const kind = obj.kind ?? "";
     const aggregate = [namespace, kind, obj.metadata.name, obj.metadata.uid, options.fieldPath ?? "", reason, message, source.component, source.host ?? ""].join("\n");

@@ -2,6 +2,7 @@
 // with them. One sweep key, run whenever events are written and after a restart. It sets no timer of its own: an idle
 // cluster must have nothing due, so the events of a cluster left alone expire at its next activity.
 import type { KubeObject } from "../../api/object";
+import type { StoreEvent } from "../storage/store";
 import type { Controller, ControllerContext } from "./types";
 
 export const eventTtlMs = 60 * 60 * 1000;
@@ -11,18 +12,27 @@ function lastSeen(event: KubeObject): number {
   return Date.parse(e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp ?? "") || 0;
 }
 
-export const eventTtl: Controller = {
-  name: "event-ttl",
-  keysFor(event) {
+/** The sweep scans every event: at most once a minute of cluster time. */
+const sweepEveryMs = 60_000;
+
+export class EventTtl implements Controller {
+  readonly name = "event-ttl";
+  private lastSweep = Number.NEGATIVE_INFINITY;
+
+  keysFor(event: StoreEvent): string[] {
     return event.type === "ADDED" && event.key.startsWith("/core/events/") ? ["sweep"] : [];
-  },
-  resync() {
+  }
+
+  resync(): string[] {
     return ["sweep"];
-  },
-  reconcile(_key, ctx: ControllerContext) {
+  }
+
+  reconcile(_key: string, ctx: ControllerContext): void {
+    if (ctx.now - this.lastSweep < sweepEveryMs) return;
+    this.lastSweep = ctx.now;
     const def = ctx.table.byResource("", "v1", "events")!;
     for (const event of ctx.registry.list(def)) {
       if (lastSeen(event) + eventTtlMs <= ctx.now) ctx.registry.delete(def, event.metadata.namespace, event.metadata.name!);
     }
-  },
-};
+  }
+}

@@ -1,5 +1,5 @@
 // Every controller the cluster runs, in the order a pass visits them. One line each.
-import { eventTtl } from "./event-ttl";
+import { EventTtl } from "./event-ttl";
 import { cronJobController } from "./cronjob/controller";
 import { DaemonSetController } from "./daemonset/controller";
 import { jobController } from "./job/controller";
@@ -18,7 +18,7 @@ export function createControllers(): Controller[] {
     namespaceDefaults,
     namespaceDeletion,
     new GarbageCollector(),
-    eventTtl,
+    new EventTtl(),
     new SchedulerController(),
     new Kubelet(),
     new EndpointsController(),

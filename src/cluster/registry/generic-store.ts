@@ -15,7 +15,7 @@ import {
 } from "../../api/status";
 import { validateObjectMeta, validateObjectMetaUpdate } from "../../api/validation/object-meta";
 import type { Store } from "../storage/store";
-import { listPrefix, objectKey } from "./keys";
+import { listPrefix, objectKey, resourcePrefix } from "./keys";
 import type { ResourceDef, StrategyContext } from "./types";
 import { deepEqual, withoutVolatileMeta, specOf } from "./object-compare";
 
@@ -118,7 +118,7 @@ export class RegistryStore {
       key = objectKey(def, namespace, meta.name);
     }
     if (this.store.get(key)) throw alreadyExists(def.resource, def.group, meta.name!);
-    if (!def.uncounted && this.store.size >= this.maxObjects) {
+    if (!def.uncounted && this.countedObjects() >= this.maxObjects) {
       throw forbidden(`${def.resource} "${meta.name}" is forbidden: this sandbox holds at most ${this.maxObjects} objects; delete some first`);
     }
     if (opts.dryRun) return { ...obj, metadata: { ...meta } };
@@ -237,6 +237,19 @@ export class RegistryStore {
     if (def.hasGeneration) marked.metadata.generation = (old.metadata.generation ?? 1) + 1;
     if (options.dryRun) return { object: marked, deleted: false };
     return { object: this.store.commit([{ key, object: marked }])[0].object, deleted: false };
+  }
+
+  /** Kinds marked `uncounted` (events) register their buckets here, so the object limit leaves them out. */
+  private readonly uncountedBuckets = new Set<string>();
+
+  declareUncounted(def: ResourceDef): void {
+    this.uncountedBuckets.add(resourcePrefix(def).slice(0, -1));
+  }
+
+  private countedObjects(): number {
+    let uncounted = 0;
+    for (const bucket of this.uncountedBuckets) uncounted += this.store.bucketSize(bucket);
+    return this.store.size - uncounted;
   }
 
   private context(subresource?: string): StrategyContext {

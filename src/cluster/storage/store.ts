@@ -124,6 +124,11 @@ export class Store {
     return this.list(prefix).length;
   }
 
+  /** Number of objects in one bucket (`/core/pods`). */
+  bucketSize(bucket: string): number {
+    return this.buckets.get(bucket)?.size ?? 0;
+  }
+
   /** Number of objects in every bucket, e.g. `{"/core/pods": 12}`. */
   bucketSizes(): Record<string, number> {
     const out: Record<string, number> = {};

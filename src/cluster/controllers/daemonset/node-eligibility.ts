@@ -2,6 +2,8 @@
 // and the node's NoSchedule/NoExecute taints against the pod's tolerations plus those the DaemonSet controller adds.
 // Also the per-node affinity the controller pins each daemon pod with.
 
+import { nodeRequirementMatches, tolerates, type NodeSelectorRequirement, type Taint } from "../../../api/selectors/node-selector";
+
 type Json = Record<string, any>;
 
 /** The tolerations the DaemonSet controller adds to every daemon pod (AddOrUpdateDaemonPodTolerations). */
@@ -26,43 +28,17 @@ export function withDaemonTolerations(podSpec: Json): void {
   }
 }
 
-function tolerates(toleration: Json, taint: Json): boolean {
-  if (toleration.effect && toleration.effect !== taint.effect) return false;
-  if (toleration.key && toleration.key !== taint.key) return false;
-  if (!toleration.key && toleration.operator !== "Exists") return false;
-  if (toleration.operator === "Exists") return true;
-  return (toleration.value ?? "") === (taint.value ?? "");
-}
 
-function requirementHolds(req: Json, value: string | undefined): boolean {
-  const values: string[] = req.values ?? [];
-  switch (req.operator) {
-    case "In":
-      return value !== undefined && values.includes(value);
-    case "NotIn":
-      return value === undefined || !values.includes(value);
-    case "Exists":
-      return value !== undefined;
-    case "DoesNotExist":
-      return value === undefined;
-    case "Gt":
-      return value !== undefined && Number(value) > Number(values[0]);
-    case "Lt":
-      return value !== undefined && Number(value) < Number(values[0]);
-    default:
-      return false;
-  }
-}
 
 /** Whether a node matches one NodeSelectorTerm (all its expressions and fields; an empty term matches nothing). */
 export function termMatches(term: Json, node: Json): boolean {
-  const expressions: Json[] = term.matchExpressions ?? [];
-  const fields: Json[] = term.matchFields ?? [];
+  const expressions: NodeSelectorRequirement[] = term.matchExpressions ?? [];
+  const fields: NodeSelectorRequirement[] = term.matchFields ?? [];
   if (!expressions.length && !fields.length) return false;
   const labels = node.metadata?.labels ?? {};
   return (
-    expressions.every((r) => requirementHolds(r, labels[r.key])) &&
-    fields.every((r) => requirementHolds(r, r.key === "metadata.name" ? node.metadata?.name : undefined))
+    expressions.every((r) => nodeRequirementMatches(r, labels[r.key])) &&
+    fields.every((r) => nodeRequirementMatches(r, r.key === "metadata.name" ? node.metadata?.name : undefined))
   );
 }
 
@@ -85,7 +61,7 @@ export interface NodeVerdict {
 export function nodeVerdict(templateSpec: Json, node: Json): NodeVerdict {
   if (!selectorsMatch(templateSpec, node)) return { shouldRun: false, shouldContinueRunning: false };
   const tolerations = [...(templateSpec.tolerations ?? []), ...daemonTolerations(!!templateSpec.hostNetwork)];
-  const untolerated = ((node.spec?.taints ?? []) as Json[]).filter((taint) => !tolerations.some((t) => tolerates(t, taint)));
+  const untolerated = ((node.spec?.taints ?? []) as Taint[]).filter((taint) => !tolerations.some((t) => tolerates(t, taint)));
   if (untolerated.some((t) => t.effect === "NoExecute")) return { shouldRun: false, shouldContinueRunning: false };
   if (untolerated.some((t) => t.effect === "NoSchedule")) return { shouldRun: false, shouldContinueRunning: true };
   return { shouldRun: true, shouldContinueRunning: true };

@@ -1,40 +1,18 @@
 // NodeAffinity: spec.nodeSelector and requiredDuringScheduling node affinity filter; preferred terms score.
 import type { FilterFailure, NodeInfo, NodeSelectorRequirement, NodeSelectorTerm, PodToSchedule } from "../types";
+import { nodeRequirementMatches } from "../../../api/selectors/node-selector";
 import { defaultNormalizeScore } from "./normalize";
 import { plugins, reasons } from "./reasons";
 
-function requirementMatches(req: NodeSelectorRequirement, value: string | undefined): boolean {
-  const values = req.values ?? [];
-  switch (req.operator) {
-    case "In":
-      return value !== undefined && values.includes(value);
-    case "NotIn":
-      return value === undefined || !values.includes(value);
-    case "Exists":
-      return value !== undefined;
-    case "DoesNotExist":
-      return value === undefined;
-    case "Gt":
-    case "Lt": {
-      if (value === undefined || values.length !== 1) return false;
-      const have = Number.parseInt(value, 10);
-      const want = Number.parseInt(values[0], 10);
-      if (!Number.isInteger(have) || !Number.isInteger(want)) return false;
-      return req.operator === "Gt" ? have > want : have < want;
-    }
-    default:
-      return false;
-  }
-}
 
 /** One NodeSelectorTerm: all its expressions and fields hold. A term with neither matches no node. */
 export function nodeSelectorTermMatches(term: NodeSelectorTerm, node: Pick<NodeInfo, "name" | "labels">): boolean {
   const expressions = term.matchExpressions ?? [];
   const fields = term.matchFields ?? [];
   if (!expressions.length && !fields.length) return false;
-  for (const req of expressions) if (!requirementMatches(req, node.labels[req.key])) return false;
+  for (const req of expressions) if (!nodeRequirementMatches(req, node.labels[req.key])) return false;
   for (const req of fields) {
-    if (req.key !== "metadata.name" || !requirementMatches(req, node.name)) return false;
+    if (req.key !== "metadata.name" || !nodeRequirementMatches(req, node.name)) return false;
   }
   return true;
 }

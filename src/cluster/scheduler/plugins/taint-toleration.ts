@@ -1,17 +1,12 @@
 // TaintToleration: a pod lands only where it tolerates every NoSchedule/NoExecute taint; nodes with fewer
 // untolerated PreferNoSchedule taints score higher.
+import { tolerates } from "../../../api/selectors/node-selector";
 import type { FilterFailure, NodeInfo, PodToSchedule, Taint, Toleration } from "../types";
 import { defaultNormalizeScore } from "./normalize";
 import { plugins, reasons } from "./reasons";
 
 /** v1.Toleration.ToleratesTaint. */
-export function tolerates(t: Toleration, taint: Taint): boolean {
-  if (t.effect && t.effect !== taint.effect) return false;
-  if (t.key && t.key !== taint.key) return false;
-  const operator = t.operator || "Equal";
-  if (operator === "Exists") return true;
-  return operator === "Equal" && (t.value ?? "") === (taint.value ?? "");
-}
+export { tolerates };
 
 export function taintTolerationFilter(pod: PodToSchedule, node: NodeInfo): FilterFailure | undefined {
   for (const taint of node.taints) {
