@@ -101,10 +101,11 @@ try {
   // Idle: a fresh small cluster, left to converge, then 60 s without requests.
   const small = JSON.parse((await client.request("/api/clusters", { method: "POST", body: { pace: "fast" } })).text);
   const summary = async () => JSON.parse((await client.request(`/api/clusters/${small.id}`, { token: small.token })).text);
-  await sleep(15_000);
+  // Converged means past CoreDNS's first liveness probe (initialDelaySeconds 60), as in a real cluster.
+  await sleep(75_000);
   const before = (await summary()).alarmRuns;
   await sleep(idleWindowMs);
-  const idleAlarms = (await summary()).alarmRuns - before - 0;
+  const idleAlarms = (await summary()).alarmRuns - before;
 
   const result = {
     nodes: workers,
