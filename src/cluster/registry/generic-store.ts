@@ -134,7 +134,11 @@ export class RegistryStore {
     const key = objectKey(def, namespace, name);
     const old = this.store.get(key);
     if (!old) throw notFound(def.resource, def.group, name);
-    const obj = structuredClone(input);
+    // A status write keeps everything but the status from the stored object: only the status needs a private copy.
+    const obj =
+      opts.subresource === "status"
+        ? ({ ...input, metadata: { ...input.metadata }, status: structuredClone(input.status) } as KubeObject)
+        : structuredClone(input);
     const meta = (obj.metadata ??= {});
     this.checkNamespace(def, namespace, meta.namespace);
     if (meta.name !== undefined && meta.name !== name) {
@@ -157,7 +161,7 @@ export class RegistryStore {
       delete meta.deletionTimestamp;
       delete meta.deletionGracePeriodSeconds;
     }
-    def.strategy?.defaults?.(obj);
+    if (opts.subresource !== "status") def.strategy?.defaults?.(obj);
     if (opts.subresource === "status") {
       keepAllButStatus(obj, old);
       def.strategy?.prepareForStatusUpdate?.(obj, old, ctx);
@@ -271,7 +275,9 @@ export class RegistryStore {
 function keepAllButStatus(obj: KubeObject, old: KubeObject): void {
   const status = obj.status;
   for (const key of Object.keys(obj)) if (key !== "status") delete obj[key];
-  for (const [key, value] of Object.entries(old)) if (key !== "status") obj[key] = structuredClone(value);
+  // Stored objects are never mutated, so the unchanged parts are shared rather than copied (status writes are the
+  // hottest path of the control loop); metadata gets its own top level.
+  for (const [key, value] of Object.entries(old)) if (key !== "status") obj[key] = key === "metadata" ? { ...old.metadata } : value;
   if (status === undefined) delete obj.status;
   else obj.status = status;
 }
