@@ -5,6 +5,7 @@ import { chmodSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import { acquireServer, createCluster, deleteCluster, derivedKubeconfig, writeTempFile } from "./harness.mjs";
 import { fallbackVersion, kubectl, kubectlBackground, kubectlBinary, onFallbackMachine } from "./kubectl.mjs";
+import { eventually } from "./retry.mjs";
 import { parseTable, stripAnsi } from "./table.mjs";
 
 /** Asserts a kubectl run exited 0 and returns its stdout. */
@@ -32,18 +33,6 @@ spec:
     - name: app
       image: nginx:1.27
 `;
-}
-
-async function eventually(check, timeoutMs = 5_000) {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (performance.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
 }
 
 /** Defines the suite for one kubectl minor version ("1.27"). */

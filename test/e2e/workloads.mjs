@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { acquireServer, createCluster, deleteCluster, writeTempFile } from "./harness.mjs";
 import { fallbackVersion, kubectl, kubectlBinary, onFallbackMachine } from "./kubectl.mjs";
+import { eventually } from "./retry.mjs";
 import { parseTable } from "./table.mjs";
 
 function ok(result, what) {
@@ -12,18 +13,8 @@ function ok(result, what) {
   return result.stdout;
 }
 
-/** Retry `check` until it passes (the control loop runs on the cluster's alarm, a few ms to seconds behind). */
-async function eventually(check, timeoutMs = 20_000) {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (performance.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-}
+/** The control loop needs longer than one API call: wait up to 20 s by default. */
+const converged = (check, timeoutMs = 20_000) => eventually(check, timeoutMs, 250);
 
 export function defineWorkloadSuite(version) {
   const title = `workloads with kubectl ${version}`;
@@ -54,7 +45,7 @@ export function defineWorkloadSuite(version) {
     });
 
     test("kube-system runs the control plane, kube-proxy and CoreDNS", async () => {
-      await eventually(async () => {
+      await converged(async () => {
         const rows = parseTable(ok(await run(["get", "pods", "-n", "kube-system"]), "get pods -n kube-system"));
         const names = rows.map((r) => r.NAME);
         for (const prefix of ["etcd-control-plane", "kube-apiserver-control-plane", "kube-scheduler-control-plane", "kube-controller-manager-control-plane", "kube-proxy-", "coredns-"]) {
@@ -88,7 +79,7 @@ export function defineWorkloadSuite(version) {
       assert.equal(revisionOfFirst, "3");
 
       ok(await run(["scale", "deployment/web", "--replicas=5"]), "scale");
-      await eventually(async () => {
+      await converged(async () => {
         const rows = await pods("app=web");
         assert.equal(rows.filter((r) => r.STATUS === "Running" && r.READY === "1/1").length, 5, JSON.stringify(rows));
       });
@@ -97,7 +88,7 @@ export function defineWorkloadSuite(version) {
     test("a deleted pod is replaced", async () => {
       const before = (await pods("app=web")).map((r) => r.NAME);
       ok(await run(["delete", "pod", before[0]]), "delete pod");
-      await eventually(async () => {
+      await converged(async () => {
         const rows = await pods("app=web");
         const names = rows.map((r) => r.NAME);
         assert.ok(!names.includes(before[0]));
@@ -119,7 +110,7 @@ spec:
           cpu: "64"
 `);
       ok(await run(["apply", "-f", manifest]), "apply big pod");
-      await eventually(async () => {
+      await converged(async () => {
         const described = ok(await run(["describe", "pod", "big"]), "describe pod big");
         assert.match(described, /Status:\s+Pending/);
         assert.match(described, /FailedScheduling .*0\/3 nodes are available: 1 node\(s\) had untolerated taint \{node-role\.kubernetes\.io\/control-plane: \}, 2 Insufficient cpu\. preemption: 0\/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod\./);
@@ -129,7 +120,7 @@ spec:
     test("a missing image shows ErrImagePull, then ImagePullBackOff", async () => {
       ok(await run(["run", "typo", "--image=nginx:1.2345"]), "run typo");
       // On the fast pace ErrImagePull lasts milliseconds: the events keep both states, in order.
-      await eventually(async () => {
+      await converged(async () => {
         const row = parseTable(ok(await run(["get", "pod", "typo"]), "get pod typo"))[0];
         assert.match(row.STATUS, /^(ErrImagePull|ImagePullBackOff)$/);
         const described = ok(await run(["describe", "pod", "typo"]), "describe");
@@ -143,7 +134,7 @@ spec:
 
     test("a crashing command goes into CrashLoopBackOff and its previous logs stay readable", async () => {
       ok(await run(["run", "crash", "--image=busybox:1.36", "--", "sh", "-c", "echo hi from crash; sleep 1; exit 1"]), "run crash");
-      await eventually(async () => {
+      await converged(async () => {
         const row = parseTable(ok(await run(["get", "pod", "crash"]), "get pod crash"))[0];
         assert.equal(row.STATUS, "CrashLoopBackOff");
       }, 30_000);
@@ -168,7 +159,7 @@ spec:
           command: ["sh", "-c", "while true; do echo tick; sleep 30; done"]
 `);
       ok(await run(["apply", "-f", manifest]), "apply daemonset");
-      await eventually(async () => {
+      await converged(async () => {
         const rows = parseTable(ok(await run(["get", "pods", "-l", "app=agent", "-o", "wide"]), "get pods -o wide"));
         assert.deepEqual(rows.map((r) => r.NODE).sort(), ["worker-1", "worker-2"]);
         assert.ok(rows.every((r) => r.STATUS === "Running"));
@@ -186,7 +177,7 @@ spec:
     test("a CronJob creates Jobs (and create job --from=cronjob works)", async () => {
       ok(await run(["create", "cronjob", "tick", "--image=busybox:1.36", "--schedule=*/1 * * * *", "--", "date"]), "create cronjob");
       ok(await run(["create", "job", "tick-manual", "--from=cronjob/tick"]), "create job --from");
-      await eventually(async () => {
+      await converged(async () => {
         const row = parseTable(ok(await run(["get", "job", "tick-manual"]), "get job"))[0];
         assert.equal(row.COMPLETIONS, "1/1");
       });
@@ -196,7 +187,7 @@ spec:
 
     test("deleting a Deployment deletes its ReplicaSets and pods", async () => {
       ok(await run(["delete", "deployment", "web"]), "delete deployment");
-      await eventually(async () => {
+      await converged(async () => {
         assert.equal((await pods("app=web")).length, 0);
         assert.equal(parseTable(ok(await run(["get", "rs", "-l", "app=web"]), "get rs")).length, 0);
       });
