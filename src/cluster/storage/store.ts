@@ -120,10 +120,6 @@ export class Store {
     return out;
   }
 
-  count(prefix: string): number {
-    return this.list(prefix).length;
-  }
-
   /** Number of objects in one bucket (`/core/pods`). */
   bucketSize(bucket: string): number {
     return this.buckets.get(bucket)?.size ?? 0;
