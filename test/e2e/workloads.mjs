@@ -141,6 +141,20 @@ spec:
       assert.equal(ok(await run(["logs", "crash", "--previous"]), "logs --previous"), "hi from crash\n");
     });
 
+    test("changing a pod's image restarts its container with the new image", async () => {
+      ok(await run(["run", "single", "--image=nginx:1.25"]), "run single");
+      ok(await run(["wait", "--for=condition=Ready", "pod/single", "--timeout=60s"]), "wait ready");
+      ok(await run(["set", "image", "pod/single", "single=nginx:1.26"]), "set image pod");
+      await converged(async () => {
+        const row = parseTable(ok(await run(["get", "pod", "single"]), "get pod single"))[0];
+        assert.equal(row.READY, "1/1");
+        assert.match(row.RESTARTS, /^1 /);
+        const image = ok(await run(["get", "pod", "single", "-o", "jsonpath={.status.containerStatuses[0].image}"]), "image");
+        assert.equal(image, "docker.io/library/nginx:1.26");
+      });
+      assert.match(ok(await run(["describe", "pod", "single"]), "describe"), /Container single definition changed, will be restarted/);
+    });
+
     test("a DaemonSet runs one pod per worker and none on the tainted control plane", async () => {
       const manifest = writeTempFile(`${cluster.id}.ds.yaml`, `apiVersion: apps/v1
 kind: DaemonSet

@@ -34,8 +34,11 @@ export class Kubelet implements Controller {
       if (!node) return [];
       const prev = event.prev;
       if (event.type === "ADDED" || !prev) return [keyOf(pod)];
+      const images = (o: typeof pod) => ((o.spec as Json | undefined)?.containers ?? []).map((c: Json) => c.image).join("\n");
       const changed =
-        (prev.spec as Json | undefined)?.nodeName !== node || prev.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp;
+        (prev.spec as Json | undefined)?.nodeName !== node ||
+        prev.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp ||
+        images(prev) !== images(pod);
       return changed ? [keyOf(pod)] : [];
     }
     if (event.type !== "DELETED" && configPrefixes.some((p) => event.key.startsWith(p))) {

@@ -422,6 +422,16 @@ class PodSimulation {
   }
 
   /** Config errors are retried whenever the pod is looked at (a ConfigMap or Secret may have appeared). */
+  /** A running container whose image was changed in the pod spec is killed and restarted with the new image. */
+  restartChanged(now: number): void {
+    for (const c of this.rt.containers) {
+      if (c.init || c.phase !== "running" || c.stopping || !c.spec) continue;
+      if (c.spec.image === String(this.containerSpec(c).image ?? "")) continue;
+      this.emit(now, c, "Normal", "Killing", `Container ${c.name} definition changed, will be restarted`);
+      this.stop(c, now, false);
+    }
+  }
+
   retryBlocked(now: number): void {
     if (!this.rt.sandboxReady && this.rt.sandboxAt === Number.POSITIVE_INFINITY) this.rt.sandboxAt = now;
     for (const c of this.active()) if (c.phase === "blocked" && c.waiting?.reason === "CreateContainerConfigError") c.dueAt = now;
@@ -436,7 +446,10 @@ export function advancePod(pod: Json, rt: PodRuntime, env: LifecycleEnv, now: nu
   const sim = new PodSimulation(pod, rt, env);
   sim.restoreProcesses();
   if (deletion && !rt.stopping) sim.beginDeletion(now, deletion.graceSeconds);
-  if (!deletion) sim.retryBlocked(now);
+  if (!deletion) {
+    sim.retryBlocked(now);
+    sim.restartChanged(now);
+  }
   for (let i = 0; i < maxSteps; i++) {
     const step = sim.nextStep();
     if (!step || step.at > now) {
