@@ -1,8 +1,8 @@
 // The dashboard's two static files, served by the Worker so the CSP can forbid inline scripts and styles.
 
 /**
- * Makes a page live: listens to the page's server-sent event stream (`data-live` on <body>) and, on each `change`,
- * fetches the page's <main> content (`?fragment=1`) and swaps it in. A page that no longer exists is reloaded so
+ * Makes a page live: listens to the page's server-sent event stream (`data-live` on <body>) and, when it opens and on
+ * each `change`, fetches the page's <main> content (`?fragment=1`) and swaps it in. A page that no longer exists is reloaded so
  * its full answer (e.g. "this sandbox no longer exists") shows.
  */
 export const liveScript = `"use strict";
@@ -28,6 +28,9 @@ export const liveScript = `"use strict";
       .then(function () { busy = false; if (again) { again = false; refresh(); } });
   }
   var events = new EventSource(src);
+  // Once the stream is open its watches are in place: one refresh picks up whatever changed since the page (or the
+  // last connection) was rendered, so no change falls between the two.
+  events.addEventListener("open", refresh);
   events.addEventListener("change", refresh);
   events.addEventListener("gone", function () { events.close(); location.reload(); });
 })();
