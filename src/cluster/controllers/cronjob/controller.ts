@@ -10,7 +10,7 @@ import { controllerName, controllerRef, isControlledBy } from "../job/job-pods";
 import { hasCondition, type JobCondition } from "../job/job-arithmetic";
 import type { Controller, ControllerContext, ReconcileResult } from "../types";
 import { keyOf, splitKey } from "../types";
-import { formatInZone, parseStandardSchedule, Schedule } from "./schedule";
+import { formatInZone, parseStandardSchedule, Schedule } from "../../../api/cron-schedule";
 
 type Json = Record<string, any>;
 

@@ -5,7 +5,7 @@
 // what lets `kubectl rollout undo` (which sends back an old ReplicaSet's template re-encoded by client-go, with
 // `creationTimestamp: null`) land on that ReplicaSet instead of creating a new one.
 import { canonicalQuantity } from "../../../api/quantity";
-import { defaultPodTemplate } from "../../registry/replicasets/template";
+import { defaultPodTemplate } from "../../registry/pod-template";
 
 type Json = Record<string, any>;
 

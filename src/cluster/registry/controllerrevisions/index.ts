@@ -1,6 +1,7 @@
 import { ControllerRevision } from "../../../api/schemas/apps/controllerrevision";
 import { defineResource } from "../define";
-import { immutableField, nonNegative } from "../jobs/workload-template";
+import { immutableField } from "../jobs/workload-template";
+import { nonNegative } from "../pod-template";
 import { printer } from "./printer";
 
 export const controllerRevisions = defineResource({

@@ -1,9 +1,9 @@
 // CronJobs: defaults (Allow, not suspended, history 3/1), the schedule and time zone checked as the apiserver does
 // (robfig/cron messages), and the job template validated like a Job's spec.
 import { fieldError, type FieldError } from "../../../api/status";
-import { isKnownTimeZone, parseStandardSchedule } from "../../controllers/cronjob/schedule";
+import { isKnownTimeZone, parseStandardSchedule } from "../../../api/cron-schedule";
 import { defaultJobSpec, validateJobSpec } from "../jobs/strategy";
-import { nonNegative } from "../jobs/workload-template";
+import { nonNegative } from "../pod-template";
 import type { Strategy } from "../types";
 
 type Json = Record<string, any>;

@@ -2,13 +2,12 @@
 // the immutable selector.
 import { fieldError, type FieldError } from "../../../api/status";
 import {
-  defaultPodTemplate,
   immutableField,
-  nonNegative,
   validatePodTemplate,
   validateRestartPolicy,
   validateSelectorAndLabels,
 } from "../jobs/workload-template";
+import { defaultPodTemplate, nonNegative } from "../pod-template";
 import type { Strategy } from "../types";
 
 type Json = Record<string, any>;

@@ -1,6 +1,6 @@
 import { Deployment } from "../../../api/schemas/apps/deployment";
 import { defineResource } from "../define";
-import { selectorString } from "../replicasets/template";
+import { selectorString } from "../pod-template";
 import { printer } from "./printer";
 import { deploymentStrategy } from "./strategy";
 

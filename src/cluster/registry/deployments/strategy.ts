@@ -2,7 +2,8 @@
 // status on create, and the apiserver's checks of selector, template, strategy and deadlines.
 import { fieldError, type FieldError } from "../../../api/status";
 import type { Strategy } from "../types";
-import { defaultPodTemplate, nonNegative, validateSelectorAndTemplate, validateSelectorUnchanged } from "../replicasets/template";
+import { defaultPodTemplate, nonNegative } from "../pod-template";
+import { validateSelectorAndTemplate, validateSelectorUnchanged } from "../replicasets/template";
 
 type Json = Record<string, any>;
 
@@ -20,7 +21,7 @@ function validateIntOrPercent(value: unknown, field: string): FieldError[] {
     if (!percent.test(value)) return [fieldError.invalid(field, value, "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')")];
     return [];
   }
-  return nonNegative(value, field);
+  return nonNegative(field, value);
 }
 
 function validateStrategy(strategy: Json | undefined): FieldError[] {
@@ -66,14 +67,14 @@ export const deploymentStrategy: Strategy = {
   validate(d) {
     const spec = (d.spec ?? {}) as Json;
     const errors = [
-      ...nonNegative(spec.replicas, "spec.replicas"),
+      ...nonNegative("spec.replicas", spec.replicas),
       ...validateSelectorAndTemplate(spec, "ReplicaSet"),
       ...validateStrategy(spec.strategy),
-      ...nonNegative(spec.minReadySeconds, "spec.minReadySeconds"),
-      ...nonNegative(spec.revisionHistoryLimit, "spec.revisionHistoryLimit"),
+      ...nonNegative("spec.minReadySeconds", spec.minReadySeconds),
+      ...nonNegative("spec.revisionHistoryLimit", spec.revisionHistoryLimit),
     ];
     if (typeof spec.progressDeadlineSeconds === "number") {
-      errors.push(...nonNegative(spec.progressDeadlineSeconds, "spec.progressDeadlineSeconds"));
+      errors.push(...nonNegative("spec.progressDeadlineSeconds", spec.progressDeadlineSeconds));
       if (spec.progressDeadlineSeconds <= (spec.minReadySeconds ?? 0)) {
         errors.push(fieldError.invalid("spec.progressDeadlineSeconds", spec.progressDeadlineSeconds, "must be greater than minReadySeconds"));
       }

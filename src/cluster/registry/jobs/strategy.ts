@@ -2,11 +2,10 @@
 // the legacy `controller-uid`/`job-name`), and ValidateJob / ValidateJobUpdate with the apiserver's wording.
 import type { KubeObject } from "../../../api/object";
 import { fieldError, type FieldError } from "../../../api/status";
+import { defaultPodTemplate, nonNegative } from "../pod-template";
 import type { Strategy } from "../types";
 import {
-  defaultPodTemplate,
   immutableField,
-  nonNegative,
   validatePodTemplate,
   validateRestartPolicy,
   validateSelectorAndLabels,

@@ -1,25 +1,17 @@
-// Checks shared by workload kinds that embed a pod template (DaemonSet, Job, CronJob): template defaulting, pod
-// spec validation, the selector-matches-template rule and immutable fields, with the apiserver's wording.
+// Checks shared by DaemonSets, Jobs and CronJobs: template validation, restart policies, the selector-matches-template
+// rule and immutable fields, with the apiserver's wording.
 import { labelSelectorFromObject, type LabelSelector } from "../../../api/selectors/label-selector";
 import { fieldError, type FieldError } from "../../../api/status";
 import { validateLabelSelector } from "../../../api/validation/labels";
 import { deepEqual } from "../object-compare";
-import { defaultPodSpec } from "../pods/defaults";
-import { validateContainers } from "../pods/strategy";
+import { goStringMap, invalidRendered, validatePodTemplateSpec } from "../pod-template";
 
 type Json = Record<string, any>;
-
-/** Pod defaults applied inside a template (`template.spec`), as SetDefaults_PodSpec does for templates. */
-export function defaultPodTemplate(template: Json | undefined): void {
-  if (!template) return;
-  template.spec ??= {};
-  defaultPodSpec(template.spec);
-}
 
 /** A template's pod spec validated like a pod's; `path` is e.g. `spec.template`. */
 export function validatePodTemplate(template: Json | undefined, path: string): FieldError[] {
   if (!template) return [fieldError.required(path)];
-  return validateContainers(template.spec ?? {}, `${path}.spec`);
+  return validatePodTemplateSpec(template, path);
 }
 
 /** `restartPolicy` of a template must be one of `allowed` (Unsupported value otherwise). */
@@ -42,7 +34,7 @@ export function validateSelectorAndLabels(
   if (emptyMessage && matcher.isEmpty()) return [fieldError.invalid(`${specPath}.selector`, selector, emptyMessage)];
   const labels = template?.metadata?.labels ?? {};
   if (!matcher.matches(labels)) {
-    return [fieldError.invalid(`${specPath}.template.metadata.labels`, labels, "`selector` does not match template `labels`")];
+    return [invalidRendered(`${specPath}.template.metadata.labels`, goStringMap(labels), "`selector` does not match template `labels`")];
   }
   return [];
 }
@@ -52,7 +44,3 @@ export function immutableField(path: string, value: unknown, old: unknown): Fiel
   return deepEqual(value ?? null, old ?? null) ? [] : [fieldError.invalid(path, value ?? null, "field is immutable")];
 }
 
-/** ValidateNonnegativeField for optional integers. */
-export function nonNegative(path: string, value: unknown): FieldError[] {
-  return typeof value === "number" && value < 0 ? [fieldError.invalid(path, value, "must be greater than or equal to 0")] : [];
-}

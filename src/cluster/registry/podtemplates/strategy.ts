@@ -1,6 +1,6 @@
 // PodTemplates: a stored pod template, defaulted and validated like a pod's spec.
 import type { Strategy } from "../types";
-import { defaultPodTemplate, validatePodTemplateSpec } from "../replicasets/template";
+import { defaultPodTemplate, validatePodTemplateSpec } from "../pod-template";
 
 type Json = Record<string, any>;
 

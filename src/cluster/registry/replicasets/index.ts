@@ -2,7 +2,7 @@ import { ReplicaSet } from "../../../api/schemas/apps/replicaset";
 import { defineResource } from "../define";
 import { printer } from "./printer";
 import { replicaSetStrategy } from "./strategy";
-import { selectorString } from "./template";
+import { selectorString } from "../pod-template";
 
 type Json = Record<string, any>;
 

@@ -1,7 +1,8 @@
 // ReplicaSets (apps/v1): replicas default to 1, status starts empty, the selector must select the template and may
 // not change.
 import type { Strategy } from "../types";
-import { defaultPodTemplate, nonNegative, validateSelectorAndTemplate, validateSelectorUnchanged } from "./template";
+import { defaultPodTemplate, nonNegative } from "../pod-template";
+import { validateSelectorAndTemplate, validateSelectorUnchanged } from "./template";
 
 type Json = Record<string, any>;
 
@@ -17,8 +18,8 @@ export const replicaSetStrategy: Strategy = {
   validate(rs) {
     const spec = (rs.spec ?? {}) as Json;
     return [
-      ...nonNegative(spec.replicas, "spec.replicas"),
-      ...nonNegative(spec.minReadySeconds, "spec.minReadySeconds"),
+      ...nonNegative("spec.replicas", spec.replicas),
+      ...nonNegative("spec.minReadySeconds", spec.minReadySeconds),
       ...validateSelectorAndTemplate(spec, "ReplicaSet"),
     ];
   },

@@ -1,59 +1,11 @@
-// What the workload kinds that stamp out pods (ReplicaSet, ReplicationController, Deployment) share: defaulting and
-// validation of their pod template and selector, with the apiserver's wording, including the Go `%#v` renderings
-// its messages embed (`map[string]string{"app":"x"}`).
+// What the workload kinds that keep replicas of a pod (ReplicaSet, ReplicationController, Deployment) check of their
+// template and selector, with the apiserver's wording.
 import { labelSelectorFromObject, type LabelMatcher, type LabelSelector } from "../../../api/selectors/label-selector";
 import { fieldError, type FieldError } from "../../../api/status";
-import { validateLabels, validateLabelSelector } from "../../../api/validation/labels";
-import { defaultPodSpec } from "../pods/defaults";
-import { validateContainers } from "../pods/strategy";
+import { validateLabelSelector } from "../../../api/validation/labels";
+import { goLabelSelector, goStringMap, invalidRendered, validatePodTemplateSpec } from "../pod-template";
 
 type Json = Record<string, any>;
-
-/** Go's `%#v` of a map[string]string (keys sorted, as fmt prints maps). */
-export function goStringMap(map: Record<string, string> | null | undefined): string {
-  if (!map) return "map[string]string(nil)";
-  const entries = Object.keys(map).sort().map((k) => `${JSON.stringify(k)}:${JSON.stringify(map[k])}`);
-  return `map[string]string{${entries.join(", ")}}`;
-}
-
-/** Go's `%#v` of a metav1.LabelSelector, as field errors about selectors show it. */
-export function goLabelSelector(selector: LabelSelector | null | undefined): string {
-  const s = selector ?? {};
-  const exprs = s.matchExpressions
-    ? `[]v1.LabelSelectorRequirement{${s.matchExpressions
-        .map((e) => {
-          const values = e.values ? `[]string{${e.values.map((v) => JSON.stringify(v)).join(", ")}}` : "[]string(nil)";
-          return `v1.LabelSelectorRequirement{Key:${JSON.stringify(e.key)}, Operator:${JSON.stringify(e.operator)}, Values:${values}}`;
-        })
-        .join(", ")}}`
-    : "[]v1.LabelSelectorRequirement(nil)";
-  return `v1.LabelSelector{MatchLabels:${goStringMap(s.matchLabels)}, MatchExpressions:${exprs}}`;
-}
-
-/** A field error whose value is already rendered (Go `%#v`). */
-export function invalidRendered(field: string, rendered: string, detail: string): FieldError {
-  return { type: "FieldValueInvalid", field, message: `Invalid value: ${rendered}: ${detail}` };
-}
-
-export function nonNegative(value: unknown, field: string): FieldError[] {
-  return typeof value === "number" && value < 0 ? [fieldError.invalid(field, value, "must be greater than or equal to 0")] : [];
-}
-
-/** Pod defaults inside a template (SetDefaults_PodSpec and friends run on templates too). */
-export function defaultPodTemplate(template: Json | undefined): void {
-  if (!template) return;
-  template.spec ??= {};
-  defaultPodSpec(template.spec);
-}
-
-/** ValidatePodTemplateSpec: template labels and annotations, and the pod spec as for a pod. */
-export function validatePodTemplateSpec(template: Json | undefined, path: string): FieldError[] {
-  const t = template ?? {};
-  return [
-    ...validateLabels(t.metadata?.labels, `${path}.metadata.labels`),
-    ...validateContainers(t.spec ?? {}, `${path}.spec`),
-  ];
-}
 
 /**
  * ValidatePodTemplateSpecForReplicaSet / ForRC: the selector must select the template's labels, the pod spec must
@@ -117,11 +69,3 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-/** `app=web` for the `scale` subresource's status.selector; "" for none. */
-export function selectorString(selector: LabelSelector | null | undefined): string {
-  try {
-    return labelSelectorFromObject(selector).toString();
-  } catch {
-    return "";
-  }
-}

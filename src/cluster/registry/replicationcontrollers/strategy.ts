@@ -4,7 +4,8 @@ import { selectorFromSet } from "../../../api/selectors/label-selector";
 import { fieldError } from "../../../api/status";
 import { validateLabels } from "../../../api/validation/labels";
 import type { Strategy } from "../types";
-import { defaultPodTemplate, nonNegative, validateControllerTemplate } from "../replicasets/template";
+import { defaultPodTemplate, nonNegative } from "../pod-template";
+import { validateControllerTemplate } from "../replicasets/template";
 
 type Json = Record<string, any>;
 
@@ -26,8 +27,8 @@ export const replicationControllerStrategy: Strategy = {
     const spec = (rc.spec ?? {}) as Json;
     const selector: Record<string, string> = spec.selector ?? {};
     const errors = [
-      ...nonNegative(spec.minReadySeconds, "spec.minReadySeconds"),
-      ...nonNegative(spec.replicas, "spec.replicas"),
+      ...nonNegative("spec.minReadySeconds", spec.minReadySeconds),
+      ...nonNegative("spec.replicas", spec.replicas),
       ...validateControllerTemplate(spec.template, selectorFromSet(selector), "spec.template", "ReplicationController"),
     ];
     if (!Object.keys(selector).length) errors.push(fieldError.required("spec.selector"));

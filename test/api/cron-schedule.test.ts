@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatInZone, isKnownTimeZone, parseStandardSchedule, Schedule } from "../../../../src/cluster/controllers/cronjob/schedule";
+import { formatInZone, isKnownTimeZone, parseStandardSchedule, Schedule } from "../../src/api/cron-schedule";
 
 const utc = (s: string) => Date.parse(s);
 
