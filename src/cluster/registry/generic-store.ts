@@ -174,13 +174,16 @@ export class RegistryStore {
       const generation = old.metadata.generation ?? 1;
       meta.generation = deepEqual(specOf(obj), specOf(old)) ? generation : generation + 1;
     }
-    const errors = [
-      ...validateObjectMeta(meta, { namespaced: def.namespaced, nameValidator: def.nameValidator }),
-      ...validateObjectMetaUpdate(meta, old.metadata),
-      ...(opts.subresource === "status"
+    // A status write keeps the stored metadata (keepAllButStatus): only the status needs checking.
+    const errors =
+      opts.subresource === "status"
         ? def.strategy?.validateStatusUpdate?.(obj, old, ctx) ?? []
-        : [...(def.strategy?.validate?.(obj, ctx) ?? []), ...(def.strategy?.validateUpdate?.(obj, old, ctx) ?? [])]),
-    ];
+        : [
+            ...validateObjectMeta(meta, { namespaced: def.namespaced, nameValidator: def.nameValidator }),
+            ...validateObjectMetaUpdate(meta, old.metadata),
+            ...(def.strategy?.validate?.(obj, ctx) ?? []),
+            ...(def.strategy?.validateUpdate?.(obj, old, ctx) ?? []),
+          ];
     this.validate(def, obj, errors);
     for (const check of this.admission) check("UPDATE", def, obj, old);
     if (deepEqual(withoutVolatileMeta(obj), withoutVolatileMeta(old))) return old;

@@ -60,7 +60,7 @@ describe("DaemonSet kind", () => {
     body.spec.selector.matchLabels.app = "other";
     const bad = await kubeJson(cluster, dsPath, { method: "POST", body });
     expect(bad.status).toBe(422);
-    expect(bad.body.message).toBe('DaemonSet.apps "mismatch" is invalid: spec.template.metadata.labels: Invalid value: {"app":"mismatch"}: `selector` does not match template `labels`');
+    expect(bad.body.message).toBe('DaemonSet.apps "mismatch" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"mismatch"}: `selector` does not match template `labels`');
     const ds = await getJson(cluster, `${dsPath}/defaults`);
     ds.spec.selector.matchLabels.tier = "x";
     ds.spec.template.metadata.labels.tier = "x";
