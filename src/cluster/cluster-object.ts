@@ -28,7 +28,6 @@ const dayMs = 24 * 3600 * 1000;
 /** How often (at most) the last-used time is written back. */
 const touchEveryMs = 60_000;
 /** Events of history kept for watches to resume from. */
-const historyKept = 20_000;
 /** Requests per second a cluster accepts on average (bursts of twice that). */
 const defaultRate = 500;
 
@@ -208,7 +207,6 @@ export class ClusterObject extends DurableObject<Env> {
       return;
     }
     const next = this.controllers.run(now);
-    this.store.compact(historyKept);
     await this.alarms.set(Math.min(expiresAt, next ?? Infinity));
   }
 

@@ -1,5 +1,6 @@
-// etcd semantics on the Durable Object's SQLite, after kine: every write appends an event whose id is the new
-// cluster-wide revision, and writes the object row, in one transaction. The store knows keys, never kinds.
+// etcd semantics on the Durable Object's SQLite: every write gets the next cluster-wide revision, is stored as the
+// object's row and appended to an in-memory history (the apiserver's watch cache) that watches resume from. The store
+// knows keys, never kinds.
 //
 // Keys look like `/<group>/<resource>/<namespace>/<name>` (cluster-scoped: `/<group>/<resource>/<name>`), so a
 // resource or a namespace is a prefix range. The first two segments form a "bucket" that the in-memory cache indexes.
@@ -8,9 +9,12 @@
 // - `revision` is the revision of the last committed write; each write gets revision+1.
 // - An object's `metadata.resourceVersion` is the revision of its last write (as a decimal string).
 // - The cache mirrors the objects table; it is only changed after the SQLite transaction committed.
-// - Events with rev <= `compactedRevision` are gone; a watch from before it answers 410 Expired.
+// - Events with rev <= `compactedRevision` are gone (fallen out of the history, or from before a restart); a watch
+//   from before it answers 410 Expired.
+// - The revision survives restarts (a `meta` row written with every flush), even when the newest write was a delete.
 import type { KubeObject } from "../../api/object";
 import { failure } from "../../api/status";
+import { defaultHistoryLimits, History, type HistoryLimits } from "./history";
 
 export type EventType = "ADDED" | "MODIFIED" | "DELETED";
 
@@ -20,7 +24,7 @@ export interface StoreEvent {
   type: EventType;
   /** The object after the write (for DELETED, the last state, with the deletion's resourceVersion). */
   object: KubeObject;
-  /** The object before the write; present for live events, absent for replayed ones. */
+  /** The object before the write (absent when it was created). */
   prev?: KubeObject;
 }
 
@@ -29,9 +33,8 @@ export type StoreListener = (events: StoreEvent[]) => void;
 interface Row {
   key: string;
   rev: number;
-  type: EventType;
-  json: string;
-  delete: boolean;
+  /** undefined = delete. */
+  json: string | undefined;
 }
 
 /** etcd's default request limit is 1.5 MiB; a Durable Object row is at most 2 MB. */
@@ -54,7 +57,7 @@ export class Store {
   private readonly sortedKeys = new Map<string, string[]>();
   private readonly listeners = new Set<StoreListener>();
   private rev = 0;
-  private compacted = 0;
+  private readonly history: History;
   private objectCount = 0;
   /** Rows waiting for the end of a `batch`. */
   private pending: Row[] | undefined;
@@ -62,9 +65,11 @@ export class Store {
   constructor(
     private readonly sql: SqlStorage,
     private readonly transactionSync: <T>(fn: () => T) => T,
+    historyLimits: HistoryLimits = defaultHistoryLimits,
   ) {
     this.createSchema();
     this.load();
+    this.history = new History(historyLimits, this.rev);
   }
 
   /** Re-create the tables (after `deleteAll()`) and empty the cache. */
@@ -73,7 +78,7 @@ export class Store {
     this.sortedKeys.clear();
     this.objectCount = 0;
     this.rev = 0;
-    this.compacted = 0;
+    this.history.reset(0);
     this.createSchema();
   }
 
@@ -87,7 +92,7 @@ export class Store {
   }
 
   get compactedRevision(): number {
-    return this.compacted;
+    return this.history.compactedRevision;
   }
 
   get(key: string): KubeObject | undefined {
@@ -156,8 +161,7 @@ export class Store {
         if (!prev) continue;
         rev += 1;
         const last = withResourceVersion(prev, rev);
-        const json = JSON.stringify(last);
-        rows.push({ key: op.key, rev, type: "DELETED", json, delete: true });
+        rows.push({ key: op.key, rev, json: undefined });
         events.push({ rev, key: op.key, type: "DELETED", object: last, prev });
         staged.set(op.key, undefined);
       } else {
@@ -168,15 +172,17 @@ export class Store {
           throw failure(413, "RequestEntityTooLarge", "etcdserver: request is too large");
         }
         const type: EventType = prev ? "MODIFIED" : "ADDED";
-        rows.push({ key: op.key, rev, type, json, delete: false });
+        rows.push({ key: op.key, rev, json });
         events.push({ rev, key: op.key, type, object: stored, prev });
         staged.set(op.key, stored);
       }
     }
+    if (!rows.length) return events;
     if (this.pending) this.pending.push(...rows);
     else this.transactionSync(() => this.writeRows(rows));
     this.rev = rev;
     for (const [key, object] of staged) this.setCached(key, object);
+    for (let i = 0; i < events.length; i++) this.history.append(events[i], rows[i].json?.length ?? 256);
     for (const listener of this.listeners) listener(events);
     return events;
   }
@@ -210,17 +216,17 @@ export class Store {
     }
   }
 
-  /** Object rows (the last state of each key) and event rows (every write, in order), in statements of many rows. */
+  /** The last state of each key, in statements of many rows, and the revision. */
   private writeRows(rows: Row[]): void {
     const last = new Map<string, Row>();
     for (const row of rows) last.set(row.key, row);
     const upserts: unknown[][] = [];
     for (const row of last.values()) {
-      if (row.delete) this.sql.exec("DELETE FROM objects WHERE key = ?", row.key);
+      if (row.json === undefined) this.sql.exec("DELETE FROM objects WHERE key = ?", row.key);
       else upserts.push([row.key, row.rev, row.json]);
     }
     this.insertMany("INSERT OR REPLACE INTO objects (key, rev, value) VALUES ", "(?, ?, ?)", upserts);
-    this.insertMany("INSERT INTO events (rev, key, type, value) VALUES ", "(?, ?, ?, ?)", rows.map((r) => [r.rev, r.key, r.type, r.json]));
+    this.sql.exec("INSERT OR REPLACE INTO meta (k, v) VALUES ('revision', ?)", String(rows[rows.length - 1].rev));
   }
 
   /** SQLite statements here take at most 100 bound parameters and 100 KB: chunk accordingly. */
@@ -247,42 +253,20 @@ export class Store {
 
   /**
    * Events after `afterRev` whose key starts with `prefix`, oldest first, or "expired" when history before
-   * `afterRev` has been compacted away.
+   * `afterRev` is gone.
    */
   eventsSince(afterRev: number, prefix: string): StoreEvent[] | "expired" {
-    if (afterRev < this.compacted) return "expired";
-    const out: StoreEvent[] = [];
-    const cursor = this.sql.exec<{ rev: number; key: string; type: EventType; value: string }>(
-      "SELECT rev, key, type, value FROM events WHERE rev > ? AND key >= ? AND key < ? ORDER BY rev",
-      afterRev,
-      prefix,
-      prefix + "\uffff",
-    );
-    for (const row of cursor) out.push({ rev: row.rev, key: row.key, type: row.type, object: JSON.parse(row.value) });
-    return out;
+    return this.history.since(afterRev, prefix);
   }
 
-  /**
-   * Drop history so at most `keep` events remain, in batches of `batch` rows. Returns the number removed. The newest
-   * event always stays, so the revision survives a restart.
-   */
-  compact(keep: number, batch = 5000): number {
-    const oldest = this.sql.exec<{ n: number; lo: number | null }>("SELECT COUNT(*) AS n, MIN(rev) AS lo FROM events").one();
-    const excess = oldest.n - Math.max(1, keep);
-    if (excess <= 0 || oldest.lo === null) return 0;
-    const upTo = Math.min(this.rev - 1, oldest.lo + Math.min(excess, batch) - 1);
-    if (upTo < oldest.lo) return 0;
-    this.transactionSync(() => {
-      this.sql.exec("DELETE FROM events WHERE rev <= ?", upTo);
-      this.sql.exec("INSERT OR REPLACE INTO meta (k, v) VALUES ('compacted', ?)", String(upTo));
-    });
-    this.compacted = upTo;
-    return upTo - oldest.lo + 1;
+  /** Keep at most the newest `keep` events of history. Returns the number dropped. */
+  compact(keep: number): number {
+    return this.history.compact(keep);
   }
 
   /** Number of events kept in history. */
   historySize(): number {
-    return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM events").one().n;
+    return this.history.size;
   }
 
   private setCached(key: string, object: KubeObject | undefined): void {
@@ -304,19 +288,26 @@ export class Store {
 
   private createSchema(): void {
     this.sql.exec(`CREATE TABLE IF NOT EXISTS objects (key TEXT PRIMARY KEY, rev INTEGER NOT NULL, value TEXT NOT NULL)`);
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS events (rev INTEGER PRIMARY KEY, key TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL)`);
     this.sql.exec(`CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)`);
+    this.migrateEventTable();
+  }
+
+  /** Objects stored by versions that kept history in an `events` table: keep its revision, drop the table. */
+  private migrateEventTable(): void {
+    const table = this.sql.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'events'").toArray();
+    if (!table.length) return;
+    const newest = this.sql.exec<{ m: number | null }>("SELECT MAX(rev) AS m FROM events").one().m;
+    if (newest !== null) this.sql.exec("INSERT OR REPLACE INTO meta (k, v) VALUES ('revision', ?)", String(newest));
+    this.sql.exec("DROP TABLE events");
   }
 
   private load(): void {
     for (const row of this.sql.exec<{ key: string; value: string }>("SELECT key, value FROM objects")) {
       this.setCached(row.key, JSON.parse(row.value));
     }
-    const maxEvent = this.sql.exec<{ m: number | null }>("SELECT MAX(rev) AS m FROM events").one().m ?? 0;
     const maxObject = this.sql.exec<{ m: number | null }>("SELECT MAX(rev) AS m FROM objects").one().m ?? 0;
-    const compacted = this.sql.exec<{ v: string }>("SELECT v FROM meta WHERE k = 'compacted'").toArray()[0];
-    this.compacted = compacted ? Number(compacted.v) : 0;
-    this.rev = Math.max(maxEvent, maxObject, this.compacted);
+    const saved = this.sql.exec<{ v: string }>("SELECT v FROM meta WHERE k IN ('revision', 'compacted')").toArray();
+    this.rev = Math.max(maxObject, ...saved.map((row) => Number(row.v)));
   }
 }
 

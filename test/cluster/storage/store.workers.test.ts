@@ -1,8 +1,9 @@
-// The store on a real Durable Object's SQLite: revisions, atomic commits, history, compaction, restart.
+// The store on a real Durable Object's SQLite: revisions, atomic commits, in-memory history and its limits, restart.
 import { env } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
 import type { KubeObject } from "../../../src/api/object";
+import type { HistoryLimits } from "../../../src/cluster/storage/history";
 import { maxObjectBytes, Store, type StoreEvent } from "../../../src/cluster/storage/store";
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -10,13 +11,13 @@ vi.setConfig({ testTimeout: 60_000 });
 let objectCounter = 0;
 
 /** Run `fn` with a Store over the SQLite of a Durable Object nobody else uses, after `reset()`. */
-function withFreshStore<T>(fn: (store: Store, open: () => Store) => T | Promise<T>): Promise<T> {
+function withFreshStore<T>(fn: (store: Store, open: (limits?: HistoryLimits) => Store, sql: SqlStorage) => T | Promise<T>): Promise<T> {
   const stub = env.CLUSTER.getByName(`store-test-${objectCounter++}-${crypto.randomUUID()}`);
   return runInDurableObject(stub, async (_instance, state) => {
-    const open = () => new Store(state.storage.sql, (f) => state.storage.transactionSync(f));
+    const open = (limits?: HistoryLimits) => new Store(state.storage.sql, (f) => state.storage.transactionSync(f), limits);
     const store = open();
     store.reset();
-    return fn(store, open);
+    return fn(store, open, state.storage.sql);
   });
 }
 
@@ -158,40 +159,69 @@ describe("Store on Durable Object SQLite", () => {
       expect(store.compact(3)).toBe(0);
     }));
 
-  it("compacts in batches and always keeps the newest event", () =>
-    withFreshStore((store) => {
-      for (let i = 0; i < 10; i++) store.commit([{ key: key("a", "same"), object: configMap("a", "same", { i: String(i) }) }]);
-      expect(store.compact(0, 4)).toBe(4);
-      expect(store.compactedRevision).toBe(4);
-      expect(store.compact(0, 100)).toBe(5);
-      expect(store.historySize()).toBe(1);
-      expect(store.compactedRevision).toBe(9);
+  it("keeps at most its history limits of events and bytes, dropping the oldest", () =>
+    withFreshStore((_store, open) => {
+      const byCount = open({ maxEvents: 4, maxBytes: Infinity });
+      byCount.reset();
+      for (let i = 0; i < 10; i++) byCount.commit([{ key: key("a", "same"), object: configMap("a", "same", { i: String(i) }) }]);
+      expect(byCount.historySize()).toBe(4);
+      expect(byCount.compactedRevision).toBe(6);
+      expect((byCount.eventsSince(6, "/") as StoreEvent[]).map((e) => e.object.data)).toEqual([{ i: "6" }, { i: "7" }, { i: "8" }, { i: "9" }]);
+
+      const bySize = open({ maxEvents: 100, maxBytes: 1200 });
+      bySize.reset();
+      const big = "x".repeat(400);
+      for (let i = 0; i < 5; i++) bySize.commit([{ key: key("a", `cm${i}`), object: configMap("a", `cm${i}`, { big }) }]);
+      expect(bySize.historySize()).toBe(2);
+      expect(bySize.eventsSince(2, "/")).toBe("expired");
+      // The newest event always stays, however large.
+      bySize.commit([{ key: key("a", "huge"), object: configMap("a", "huge", { big: big.repeat(5) }) }]);
+      expect(bySize.historySize()).toBe(1);
     }));
 
-  it("rebuilds its cache, revision and compacted revision from SQLite after a restart", () =>
+  it("replays the object before each write, so a watch sees what left its selection", () =>
+    withFreshStore((store) => {
+      store.commit([{ key: key("a", "one"), object: configMap("a", "one", { v: "1" }) }]);
+      store.commit([{ key: key("a", "one"), object: configMap("a", "one", { v: "2" }) }]);
+      const [created, modified] = store.eventsSince(0, "/") as StoreEvent[];
+      expect(created.prev).toBeUndefined();
+      expect(modified.prev?.data).toEqual({ v: "1" });
+    }));
+
+  it("rebuilds its cache and revision from SQLite after a restart, with no history to replay", () =>
     withFreshStore((store, open) => {
       store.commit([{ key: key("a", "one"), object: configMap("a", "one", { v: "1" }) }]);
       store.commit([{ key: key("a", "two"), object: configMap("a", "two") }]);
       store.commit([{ key: key("a", "two"), object: undefined }]);
       store.commit([{ key: "/core/namespaces/a", object: { apiVersion: "v1", kind: "Namespace", metadata: { name: "a" } } }]);
-      store.compact(2);
       const restarted = open();
       expect(restarted.revision).toBe(4);
-      expect(restarted.compactedRevision).toBe(2);
+      expect(restarted.compactedRevision).toBe(4);
       expect(restarted.get(key("a", "one"))).toEqual(store.get(key("a", "one")));
       expect(restarted.get(key("a", "two"))).toBeUndefined();
       expect(restarted.list("/core/namespaces/").map((o) => o.metadata.name)).toEqual(["a"]);
-      expect(restarted.eventsSince(1, "/")).toBe("expired");
+      expect(restarted.eventsSince(3, "/")).toBe("expired");
+      expect(restarted.eventsSince(4, "/")).toEqual([]);
       const [next] = restarted.commit([{ key: key("a", "three"), object: configMap("a", "three") }]);
       expect(next.rev).toBe(5);
+      expect((restarted.eventsSince(4, "/") as StoreEvent[]).map((e) => e.rev)).toEqual([5]);
     }));
 
   it("keeps the revision across a restart even when the newest write was a deletion", () =>
     withFreshStore((store, open) => {
       store.commit([{ key: key("a", "one"), object: configMap("a", "one") }]);
       store.commit([{ key: key("a", "one"), object: undefined }]);
-      store.compact(0);
       expect(open().revision).toBe(2);
+    }));
+
+  it("keeps the revision of a store written by a version with an events table, and drops that table", () =>
+    withFreshStore((store, open, sql) => {
+      store.commit([{ key: key("a", "one"), object: configMap("a", "one") }]);
+      sql.exec("DELETE FROM meta");
+      sql.exec("CREATE TABLE events (rev INTEGER PRIMARY KEY, key TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL)");
+      sql.exec("INSERT INTO events (rev, key, type, value) VALUES (7, 'k', 'DELETED', '{}')");
+      expect(open().revision).toBe(7);
+      expect(sql.exec("SELECT name FROM sqlite_master WHERE name = 'events'").toArray()).toEqual([]);
     }));
 
   it("reset() empties the cache and the revision of a store whose tables were wiped", () =>
