@@ -8,6 +8,7 @@ import { decodeObject, decodePatch, readBody } from "./decode";
 import { applyJsonPatch } from "./patch/json-patch";
 import { applyMergePatch } from "./patch/merge-patch";
 import { json } from "./respond";
+import { cloneJson } from "../../api/clone";
 
 function toScale(ctx: VerbContext, obj: KubeObject) {
   const access = ctx.def.scale!;
@@ -49,7 +50,7 @@ export async function scale(ctx: VerbContext): Promise<Response> {
   if (typeof replicas !== "number" || !Number.isInteger(replicas) || replicas < 0) {
     throw invalid("Scale", "autoscaling", ctx.name!, [fieldError.invalid("spec.replicas", replicas ?? null, "must be greater than or equal to 0")]);
   }
-  const updated = structuredClone(current);
+  const updated = cloneJson(current);
   ctx.def.scale!.setSpecReplicas(updated, replicas);
   const stored = ctx.registry.update(ctx.def, ctx.namespace, ctx.name!, updated, { dryRun: ctx.query.getAll("dryRun").includes("All") });
   return json(toScale(ctx, stored));

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { badRequest, fieldError, invalid, type FieldError } from "../../api/status";
 import { isRecord } from "../../api/object";
 import { isValidQuantity, QUANTITY_FORMAT_ERROR } from "../../api/quantity";
+import { cloneJson } from "../../api/clone";
 
 export type FieldValidation = "Strict" | "Warn" | "Ignore";
 
@@ -136,7 +137,7 @@ export function checkTypes<T>(
     .filter((issue) => issue.code === "invalid_type" && typeof issue.path.at(-1) === "string" && valueAt(value, issue.path) === null)
     .map((issue) => issue.path);
   if (nullKeys.length) {
-    const withoutNulls = structuredClone(value);
+    const withoutNulls = cloneJson(value);
     for (const path of nullKeys) delete (valueAt(withoutNulls, path.slice(0, -1)) as Record<PropertyKey, unknown>)[path.at(-1)!];
     result = schema.safeParse(withoutNulls);
     if (result.success) {

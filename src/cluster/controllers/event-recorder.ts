@@ -4,6 +4,7 @@ import type { KubeObject } from "../../api/object";
 import { StatusError } from "../../api/status";
 import type { RegistryStore } from "../registry/generic-store";
 import type { ResourceDef } from "../registry/types";
+import { cloneJson } from "../../api/clone";
 
 export interface EventSource {
   /** e.g. `kubelet`, `default-scheduler`, `deployment-controller`. */
@@ -52,7 +53,7 @@ export class EventRecorder {
     const existingName = this.names.get(aggregate);
     const existing = existingName ? this.registry.tryGet(this.eventsDef, namespace, existingName) : undefined;
     if (existing) {
-      const updated = structuredClone(existing) as KubeObject & { count?: number; lastTimestamp?: string };
+      const updated = cloneJson(existing) as KubeObject & { count?: number; lastTimestamp?: string };
       updated.count = (updated.count ?? 1) + 1;
       updated.lastTimestamp = time;
       this.registry.update(this.eventsDef, namespace, existingName!, updated);

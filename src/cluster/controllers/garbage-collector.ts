@@ -7,6 +7,7 @@ import type { RegistryStore } from "../registry/generic-store";
 import { objectKey } from "../registry/keys";
 import type { ResourceDef } from "../registry/types";
 import type { Controller, ControllerContext } from "./types";
+import { cloneJson } from "../../api/clone";
 
 export class GarbageCollector implements Controller {
   readonly name = "garbage-collector";
@@ -95,7 +96,7 @@ export class GarbageCollector implements Controller {
       if (ctx.indexes.dependentKeysOf(uid).length === 0) remove = "foregroundDeletion";
     }
     if (!remove) return;
-    const updated = structuredClone(owner);
+    const updated = cloneJson(owner);
     updated.metadata.finalizers = finalizers.filter((f) => f !== remove);
     ctx.registry.update(def, owner.metadata.namespace, owner.metadata.name!, updated);
   }
@@ -111,7 +112,7 @@ function defOf(key: string, ctx: ControllerContext): ResourceDef | undefined {
 }
 
 function releaseFrom(registry: RegistryStore, def: ResourceDef, dep: KubeObject, ownerUid: string): void {
-  const updated = structuredClone(dep);
+  const updated = cloneJson(dep);
   updated.metadata.ownerReferences = (dep.metadata.ownerReferences ?? []).filter((r) => r.uid !== ownerUid);
   if (!updated.metadata.ownerReferences.length) delete updated.metadata.ownerReferences;
   registry.update(def, dep.metadata.namespace, dep.metadata.name!, updated);

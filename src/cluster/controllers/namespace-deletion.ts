@@ -1,6 +1,7 @@
 // The namespace controller's deletion: when a namespace is Terminating, delete everything in it; when nothing is
 // left, clear its `kubernetes` finalizer so the namespace itself goes away.
 import type { Controller } from "./types";
+import { cloneJson } from "../../api/clone";
 
 export const namespaceDeletion: Controller = {
   name: "namespace-deletion",
@@ -28,7 +29,7 @@ export const namespaceDeletion: Controller = {
       }
     }
     if (remaining > 0 && ctx.table.defs.some((d) => d.namespaced && ctx.registry.list(d, name).length > 0)) return;
-    const finalized = structuredClone(namespace);
+    const finalized = cloneJson(namespace);
     finalized.spec = { ...(finalized.spec as object), finalizers: [] };
     ctx.registry.update(nsDef, undefined, name, finalized, { subresource: "finalize" });
   },

@@ -18,6 +18,7 @@ import type { Store } from "../storage/store";
 import { listPrefix, objectKey, resourcePrefix } from "./keys";
 import type { ResourceDef, StrategyContext } from "./types";
 import { deepEqual, withoutVolatileMeta, specOf } from "./object-compare";
+import { cloneJson } from "../../api/clone";
 
 /** What the store needs from the outside world: the clock and identifiers (from runtime/). */
 export interface StoreEnvironment {
@@ -88,7 +89,7 @@ export class RegistryStore {
 
   create(def: ResourceDef, namespace: string | undefined, input: KubeObject, opts: WriteOptions = {}): KubeObject {
     const ctx = this.context();
-    const obj = structuredClone(input);
+    const obj = cloneJson(input);
     obj.apiVersion = def.group ? `${def.group}/${def.version}` : def.version;
     obj.kind = def.kind;
     const meta = (obj.metadata ??= {});
@@ -137,8 +138,8 @@ export class RegistryStore {
     // A status write keeps everything but the status from the stored object: only the status needs a private copy.
     const obj =
       opts.subresource === "status"
-        ? ({ ...input, metadata: { ...input.metadata }, status: structuredClone(input.status) } as KubeObject)
-        : structuredClone(input);
+        ? ({ ...input, metadata: { ...input.metadata }, status: cloneJson(input.status) } as KubeObject)
+        : cloneJson(input);
     const meta = (obj.metadata ??= {});
     this.checkNamespace(def, namespace, meta.namespace);
     if (meta.name !== undefined && meta.name !== name) {
@@ -233,7 +234,7 @@ export class RegistryStore {
     if (terminating && sameList(finalizers, old.metadata.finalizers)) {
       return { object: old, deleted: false };
     }
-    const marked = structuredClone(old);
+    const marked = cloneJson(old);
     def.strategy?.beforeDelete?.(marked, ctx);
     marked.metadata.finalizers = finalizers.length ? finalizers : undefined;
     if (!marked.metadata.finalizers) delete marked.metadata.finalizers;

@@ -7,8 +7,17 @@ export function nowMs(): number {
 
 /** RFC 3339 with second precision, as Kubernetes writes metav1.Time (`2026-11-25T22:30:54Z`). */
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastText = new Date(second * 1000).toISOString().replace(".000Z", "Z");
+  }
+  return lastText;
 }
+
+/** The last second formatted (the control loop formats the same second thousands of times in a row). */
+let lastSecond = Number.NaN;
+let lastText = "";
 
 /** RFC 3339 with microseconds, as Kubernetes writes metav1.MicroTime. */
 export function rfc3339Micro(ms: number): string {

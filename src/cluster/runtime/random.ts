@@ -18,13 +18,24 @@ export function randomUid(): string {
 /** Kubernetes' generateName suffix alphabet: no vowels, no ambiguous characters. */
 const suffixAlphabet = "bcdfghjklmnpqrstvwxz2456789";
 
+/** Random bytes drawn from the CSPRNG a pool at a time (one call per 4 KiB rather than one per name). */
+const pool = new Uint8Array(4096);
+let poolUsed = pool.length;
+
+function randomByte(): number {
+  if (poolUsed === pool.length) {
+    crypto.getRandomValues(pool);
+    poolUsed = 0;
+  }
+  return pool[poolUsed++];
+}
+
 export function randomNameSuffix(length = 5): string {
   let out = "";
-  const bytes = new Uint8Array(length * 2);
   while (out.length < length) {
-    crypto.getRandomValues(bytes);
+    const b = randomByte();
     // Reject bytes past the largest multiple of the alphabet's size, so every character is equally likely.
-    for (const b of bytes) if (b < 243 && out.length < length) out += suffixAlphabet[b % suffixAlphabet.length];
+    if (b < 243) out += suffixAlphabet[b % suffixAlphabet.length];
   }
   return out;
 }

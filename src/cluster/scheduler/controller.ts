@@ -16,6 +16,7 @@ import { schedulePod } from "./framework";
 import { assignedPod, nodeUpdate, podToSchedule, type ParseOptions } from "./parse";
 import { plugins } from "./plugins/reasons";
 import { isAssigned, isGated, isTerminal, needsScheduling, withCondition } from "./pod-state";
+import { cloneJson } from "../../api/clone";
 
 type Json = Record<string, any>;
 
@@ -203,7 +204,7 @@ export class SchedulerController implements Controller {
     const namespace = pod.metadata.namespace!;
     const name = pod.metadata.name!;
     const key = `${namespace}/${name}`;
-    const bound = structuredClone(pod);
+    const bound = cloneJson(pod);
     (bound.spec as Json).nodeName = node;
     // The binding also marks the pod PodScheduled (see the pods strategy), in one write.
     const stored = ctx.registry.update(defs.pods, namespace, name, bound, { subresource: "binding" });

@@ -1,5 +1,6 @@
 // Small predicates and writers on pod objects the scheduler controller needs.
 import type { KubeObject } from "../../api/object";
+import { cloneJson } from "../../api/clone";
 
 type Json = Record<string, any>;
 
@@ -37,7 +38,7 @@ export interface Condition {
  * changes; lastProbeTime stays null.
  */
 export function withCondition(pod: KubeObject, condition: Condition, now: string): KubeObject {
-  const copy = structuredClone(pod);
+  const copy = cloneJson(pod);
   const status = (copy.status ??= {}) as Json;
   const conditions: Json[] = (status.conditions ??= []);
   const index = conditions.findIndex((c) => c.type === condition.type);

@@ -1,4 +1,5 @@
 // Small helpers over plain JSON values shared by the patch engines. Nothing here mutates its inputs.
+import { cloneJson } from "../../../api/clone";
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -7,7 +8,7 @@ export function isObject(value: unknown): value is JsonObject {
 }
 
 export function deepClone<T>(value: T): T {
-  return value === undefined ? value : structuredClone(value);
+  return value === undefined ? value : cloneJson(value);
 }
 
 export function deepEqual(a: unknown, b: unknown): boolean {

@@ -11,6 +11,7 @@ import { hasCondition, type JobCondition } from "../job/job-arithmetic";
 import type { Controller, ControllerContext, ReconcileResult } from "../types";
 import { keyOf, splitKey } from "../types";
 import { formatInZone, parseStandardSchedule, Schedule } from "../../../api/cron-schedule";
+import { cloneJson } from "../../../api/clone";
 
 type Json = Record<string, any>;
 
@@ -61,7 +62,7 @@ export const cronJobController: Controller = {
 
 function syncCronJob(cronJob: KubeObject, d: Defs, ctx: ControllerContext): ReconcileResult {
   const spec = cronJob.spec as Json;
-  const status = structuredClone((cronJob.status ?? {}) as Json);
+  const status = cloneJson((cronJob.status ?? {}) as Json);
   const record = (type: "Normal" | "Warning", reason: string, message: string) => recordEvent(ctx, cronJob, type, reason, message);
   const jobs = ctx.indexes.dependentsOf(cronJob.metadata.uid!).filter((o) => o.kind === "Job" && isControlledBy(o, cronJob.metadata.uid!));
 
@@ -173,7 +174,7 @@ function newJobFor(cronJob: KubeObject, name: string, scheduled: string): KubeOb
       annotations: { ...(template.metadata?.annotations ?? {}), [scheduledTimestampAnnotation]: scheduled },
       ownerReferences: [controllerRef(cronJob)],
     },
-    spec: structuredClone(template.spec ?? {}),
+    spec: cloneJson(template.spec ?? {}),
   };
 }
 

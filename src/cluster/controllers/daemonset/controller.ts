@@ -10,6 +10,7 @@ import { keyOf, splitKey } from "../types";
 import { nodeVerdict, pinnedNode, pinToNode, withDaemonTolerations } from "./node-eligibility";
 import { revisionData, templateHash, templateOf } from "./revisions";
 import { deepEqual } from "../../registry/object-compare";
+import { cloneJson } from "../../../api/clone";
 
 type Json = Record<string, any>;
 
@@ -217,7 +218,7 @@ class DaemonSetSync {
 
   private createPod(nodeName: string, hash: string): void {
     const template = (this.spec.template ?? {}) as Json;
-    const spec = structuredClone(template.spec ?? {}) as Json;
+    const spec = cloneJson(template.spec ?? {}) as Json;
     pinToNode(spec, nodeName);
     withDaemonTolerations(spec);
     const metadata: KubeObject["metadata"] = {

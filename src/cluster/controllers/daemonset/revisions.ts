@@ -1,6 +1,7 @@
 // DaemonSet history: the template hash (controller.ComputeHash: FNV-32a of the template and collision count,
 // encoded with the "safe" alphabet), the ControllerRevision patch that `kubectl rollout undo` applies, and names.
 import type { KubeObject } from "../../../api/object";
+import { cloneJson } from "../../../api/clone";
 
 type Json = Record<string, any>;
 
@@ -32,7 +33,7 @@ export function templateHash(template: Json, collisionCount = 0): string {
 
 /** The revision's data: a strategic merge patch replacing spec.template (what `rollout undo` applies). */
 export function revisionData(ds: KubeObject): Json {
-  const template = structuredClone((ds.spec as Json).template ?? {});
+  const template = cloneJson((ds.spec as Json).template ?? {});
   return { spec: { template: { ...template, $patch: "replace" } } };
 }
 

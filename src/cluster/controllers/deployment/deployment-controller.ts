@@ -8,6 +8,7 @@ import { controllerRefOf } from "../replicaset/pod-state";
 import { splitKey, type Controller, type ControllerContext, type ReconcileResult } from "../types";
 import { rolloutRecreate, rolloutRolling, syncScaleOnly, syncStatusOnly } from "./rollout";
 import { DeploymentSync, type Defs } from "./sync";
+import { cloneJson } from "../../../api/clone";
 
 type Json = Record<string, any>;
 
@@ -135,12 +136,12 @@ export class DeploymentController implements Controller {
           out.push(rs);
           continue;
         }
-        const released = structuredClone(rs);
+        const released = cloneJson(rs);
         released.metadata.ownerReferences = (rs.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
         if (!released.metadata.ownerReferences.length) delete released.metadata.ownerReferences;
         ctx.registry.update(defs.replicaSets, s.namespace, rs.metadata.name!, released);
       } else if (matches && !deleting && !rs.metadata.deletionTimestamp) {
-        const adopted = structuredClone(rs);
+        const adopted = cloneJson(rs);
         adopted.metadata.ownerReferences = [
           ...(rs.metadata.ownerReferences ?? []),
           { apiVersion: "apps/v1", kind: "Deployment", name: d.metadata.name!, uid, controller: true, blockOwnerDeletion: true },

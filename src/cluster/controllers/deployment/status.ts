@@ -5,6 +5,7 @@ import type { KubeObject } from "../../../api/object";
 import { rfc3339 } from "../../runtime/clock";
 import { maxUnavailableOf } from "./rollout-math";
 import { availableReplicas, specReplicas, statusOf, sumOf } from "./replica-sets";
+import { cloneJson } from "../../../api/clone";
 
 type Json = Record<string, any>;
 
@@ -71,7 +72,7 @@ export function calculateStatus(d: KubeObject, allRSs: KubeObject[], newRS: Kube
   };
   const status: Json = {};
   for (const [k, v] of Object.entries(counts)) if (v) status[k] = v;
-  if (old.conditions) status.conditions = structuredClone(old.conditions);
+  if (old.conditions) status.conditions = cloneJson(old.conditions);
   if (old.collisionCount !== undefined) status.collisionCount = old.collisionCount;
   if (available >= specReplicas(d) - maxUnavailableOf(d)) {
     setCondition(status, newCondition("Available", "True", reasons.minimumAvailable, "Deployment has minimum availability.", now));

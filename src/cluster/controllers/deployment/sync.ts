@@ -22,6 +22,7 @@ import {
 import { isRollingUpdate, maxSurgeOf, newReplicaSetSize, proportionalScale } from "./rollout-math";
 import { calculateStatus, getCondition, hasProgressDeadline, newCondition, progressDeadlineAt, reasons, setCondition, updateProgressing } from "./status";
 import { computeTemplateHash, normalizeTemplate, podTemplateHashLabel } from "./template-hash";
+import { cloneJson } from "../../../api/clone";
 
 type Json = Record<string, any>;
 
@@ -86,7 +87,7 @@ export class DeploymentSync {
   }
 
   private syncExistingNewRS(rs: KubeObject, newRevision: string): KubeObject {
-    const copy = structuredClone(rs);
+    const copy = cloneJson(rs);
     let changed = this.setNewRSAnnotations(copy, newRevision, true);
     const rsSpec = (copy.spec ?? {}) as Json;
     if ((rsSpec.minReadySeconds ?? 0) !== (this.spec.minReadySeconds ?? 0)) {
@@ -96,7 +97,7 @@ export class DeploymentSync {
     let result = rs;
     if (changed) result = this.ctx.registry.update(this.defs.replicaSets, this.namespace, rs.metadata.name!, copy);
     this.setDeploymentRevision(result.metadata.annotations?.[revisionAnnotation] ?? newRevision);
-    const status = structuredClone(statusOf(this.d));
+    const status = cloneJson(statusOf(this.d));
     if (hasProgressDeadline(this.d) && !getCondition(status, "Progressing")) {
       setCondition(status, newCondition("Progressing", "True", reasons.foundNewRS, `Found new replica set "${result.metadata.name}"`, this.ctx.now));
       this.writeStatus(status);
@@ -107,10 +108,10 @@ export class DeploymentSync {
   private createNewRS(oldRSs: KubeObject[], newRevision: string): KubeObject | undefined {
     const collisionCount = statusOf(this.d).collisionCount;
     const hash = computeTemplateHash(this.spec.template, collisionCount);
-    const template = structuredClone(this.spec.template ?? {});
+    const template = cloneJson(this.spec.template ?? {});
     template.metadata ??= {};
     template.metadata.labels = { ...(template.metadata.labels ?? {}), [podTemplateHashLabel]: hash };
-    const selector = structuredClone(this.spec.selector ?? {});
+    const selector = cloneJson(this.spec.selector ?? {});
     selector.matchLabels = { ...(selector.matchLabels ?? {}), [podTemplateHashLabel]: hash };
     const name = `${this.d.metadata.name}-${hash}`;
     const rs: KubeObject = {
@@ -140,14 +141,14 @@ export class DeploymentSync {
         created = found;
         alreadyExisted = true;
       } else if (found) {
-        const status = structuredClone(statusOf(this.d));
+        const status = cloneJson(statusOf(this.d));
         status.collisionCount = (status.collisionCount ?? 0) + 1;
         this.writeStatus(status);
         throw error;
       } else {
         const message = `Failed to create new replica set "${name}": ${error.message}`;
         if (hasProgressDeadline(this.d)) {
-          const status = structuredClone(statusOf(this.d));
+          const status = cloneJson(statusOf(this.d));
           setCondition(status, newCondition("Progressing", "False", reasons.failedRSCreate, message, this.ctx.now));
           this.writeStatus(status);
         }
@@ -158,7 +159,7 @@ export class DeploymentSync {
     if (!alreadyExisted && replicas > 0) this.event("ScalingReplicaSet", `Scaled up replica set ${name} from 0 to ${replicas}`);
     this.setDeploymentRevision(newRevision);
     if (!alreadyExisted && hasProgressDeadline(this.d)) {
-      const status = structuredClone(statusOf(this.d));
+      const status = cloneJson(statusOf(this.d));
       setCondition(status, newCondition("Progressing", "True", reasons.newRSCreated, `Created new replica set "${name}"`, this.ctx.now));
       this.writeStatus(status);
     }
@@ -208,7 +209,7 @@ export class DeploymentSync {
 
   private setDeploymentRevision(revision: string): void {
     if (this.d.metadata.annotations?.[revisionAnnotation] === revision) return;
-    const copy = structuredClone(this.d);
+    const copy = cloneJson(this.d);
     copy.metadata.annotations = { ...(copy.metadata.annotations ?? {}), [revisionAnnotation]: revision };
     this.d = this.ctx.registry.update(this.defs.deployments, this.namespace, this.d.metadata.name!, copy);
   }
@@ -227,7 +228,7 @@ export class DeploymentSync {
 
   /** scaleReplicaSet: also refreshes the desired/max replicas annotations when only they are stale. */
   setRSSize(rs: KubeObject, replicas: number): boolean {
-    const copy = structuredClone(rs);
+    const copy = cloneJson(rs);
     const from = specReplicas(rs);
     const annotationsChanged = this.setReplicasAnnotations(copy);
     if (from === replicas && !annotationsChanged) return false;
@@ -306,7 +307,7 @@ export class DeploymentSync {
   /** checkPausedConditions: Progressing=Unknown while paused (DeploymentPaused) and on resume (DeploymentResumed). */
   checkPausedConditions(): void {
     if (!hasProgressDeadline(this.d)) return;
-    const status = structuredClone(statusOf(this.d));
+    const status = cloneJson(statusOf(this.d));
     const cond = getCondition(status, "Progressing");
     if (cond?.reason === reasons.timedOut) return;
     const pausedCond = cond?.reason === reasons.paused;

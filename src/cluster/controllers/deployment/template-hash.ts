@@ -6,6 +6,7 @@
 // `creationTimestamp: null`) land on that ReplicaSet instead of creating a new one.
 import { canonicalQuantity } from "../../../api/quantity";
 import { defaultPodTemplate } from "../../registry/pod-template";
+import { cloneJson } from "../../../api/clone";
 
 type Json = Record<string, any>;
 
@@ -66,7 +67,7 @@ function normalizeValue(value: unknown, key: string | undefined, inQuantities: b
 
 /** The template as the hash and equality see it (a new object; the input is not changed). */
 export function normalizeTemplate(template: unknown): Json {
-  const copy: Json = structuredClone((template ?? {}) as Json);
+  const copy: Json = cloneJson((template ?? {}) as Json);
   const labels = copy.metadata?.labels;
   if (labels) delete labels[podTemplateHashLabel];
   defaultPodTemplate(copy);

@@ -20,6 +20,7 @@ import {
   type JobCondition,
 } from "./job-arithmetic";
 import { controllerName, isControlledBy, newJobPod, podIndex, trackingFinalizer } from "./job-pods";
+import { cloneJson } from "../../../api/clone";
 
 type Json = Record<string, any>;
 
@@ -82,7 +83,7 @@ function releaseOrphan(podKey: string, d: Defs, ctx: ControllerContext): void {
   if (!pod || !ref || !(pod.metadata.finalizers ?? []).includes(trackingFinalizer)) return;
   const job = ctx.registry.tryGet(d.jobs, namespace, ref.name);
   if (job && job.metadata.uid === ref.uid) return;
-  const updated = structuredClone(pod);
+  const updated = cloneJson(pod);
   updated.metadata.finalizers = (pod.metadata.finalizers ?? []).filter((f) => f !== trackingFinalizer);
   if (!updated.metadata.finalizers.length) delete updated.metadata.finalizers;
   ctx.registry.update(d.pods, namespace, name, updated);
@@ -100,7 +101,7 @@ class JobSync {
     private readonly ctx: ControllerContext,
   ) {
     this.spec = job.spec as Json;
-    this.status = structuredClone((job.status ?? {}) as Json);
+    this.status = cloneJson((job.status ?? {}) as Json);
     this.now = rfc3339(ctx.now);
     this.tally = {
       succeeded: this.status.succeeded ?? 0,
@@ -155,7 +156,7 @@ class JobSync {
     }
     if (fresh.length) this.saveStatus({ succeeded: [...succeeded], failed: [...failed] });
     for (const pod of tracked) {
-      const updated = structuredClone(pod);
+      const updated = cloneJson(pod);
       updated.metadata.finalizers = (pod.metadata.finalizers ?? []).filter((f) => f !== trackingFinalizer);
       if (!updated.metadata.finalizers.length) delete updated.metadata.finalizers;
       this.ctx.registry.update(this.d.pods, pod.metadata.namespace, pod.metadata.name!, updated);

@@ -1,6 +1,7 @@
 // The pods a Job runs: built from its template with the owner reference, the job-tracking finalizer and, for
 // Indexed Jobs, the completion index (annotation, label, hostname, JOB_COMPLETION_INDEX).
 import type { KubeObject, OwnerReference } from "../../../api/object";
+import { cloneJson } from "../../../api/clone";
 
 type Json = Record<string, any>;
 
@@ -31,7 +32,7 @@ export function controllerName(obj: KubeObject, kind: string): string | undefine
 /** A new pod for `job`, with completion `index` for Indexed Jobs. */
 export function newJobPod(job: KubeObject, index: number | undefined): KubeObject {
   const template = ((job.spec as Json).template ?? {}) as Json;
-  const spec = structuredClone(template.spec ?? {}) as Json;
+  const spec = cloneJson(template.spec ?? {}) as Json;
   const labels: Record<string, string> = { ...(template.metadata?.labels ?? {}) };
   const annotations: Record<string, string> = { ...(template.metadata?.annotations ?? {}) };
   const name = job.metadata.name!;

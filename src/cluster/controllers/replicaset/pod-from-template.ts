@@ -1,6 +1,7 @@
 // The pod a ReplicaSet or ReplicationController creates (controller.GetPodFromTemplate): `<owner>-<5 chars>` by
 // generateName, the template's labels, annotations, finalizers and spec, and a controller owner reference.
 import type { KubeObject } from "../../../api/object";
+import { cloneJson } from "../../../api/clone";
 
 type Json = Record<string, any>;
 
@@ -28,5 +29,5 @@ export function podFromTemplate(owner: KubeObject, template: Json): KubeObject {
   if (meta.labels && Object.keys(meta.labels).length) metadata.labels = { ...meta.labels };
   if (meta.annotations && Object.keys(meta.annotations).length) metadata.annotations = { ...meta.annotations };
   if (meta.finalizers?.length) metadata.finalizers = [...meta.finalizers];
-  return { apiVersion: "v1", kind: "Pod", metadata, spec: structuredClone(template.spec ?? {}) };
+  return { apiVersion: "v1", kind: "Pod", metadata, spec: cloneJson(template.spec ?? {}) };
 }

@@ -13,6 +13,7 @@ import { podFromTemplate } from "./pod-from-template";
 import { podsToDelete } from "./pod-ranking";
 import { controllerRefOf, isPodActive } from "./pod-state";
 import { replicaStatus } from "./replica-status";
+import { cloneJson } from "../../../api/clone";
 
 type Json = Record<string, any>;
 
@@ -178,7 +179,7 @@ export class ReplicaController implements Controller {
     const uid = owner.metadata.uid!;
     for (const pod of this.ownedPods(owner, ctx)) {
       if (selector.matches(pod.metadata.labels ?? {}) || pod.metadata.deletionTimestamp) continue;
-      const released = structuredClone(pod);
+      const released = cloneJson(pod);
       released.metadata.ownerReferences = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
       if (!released.metadata.ownerReferences.length) delete released.metadata.ownerReferences;
       ctx.registry.update(podsDef, pod.metadata.namespace, pod.metadata.name!, released);
@@ -186,7 +187,7 @@ export class ReplicaController implements Controller {
     if (selector.isEmpty()) return;
     for (const pod of this.orphanPods(owner.metadata.namespace!, ctx)) {
       if (!selector.matches(pod.metadata.labels ?? {})) continue;
-      const adopted = structuredClone(pod);
+      const adopted = cloneJson(pod);
       adopted.metadata.ownerReferences = [
         ...(pod.metadata.ownerReferences ?? []),
         { apiVersion: this.apiVersion, kind: this.spec.kind, name: owner.metadata.name!, uid, controller: true, blockOwnerDeletion: true },

@@ -65,12 +65,12 @@ class ContainerProcess implements SimulatedProcess {
     this.argv = resolveArgv(spec, this.profile);
     this.fs = new VirtualFs(
       {
-        ...this.profile?.files,
         "/etc/hostname": `${spec.hostname}\n`,
         "/etc/hosts": `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${spec.podIP ?? "10.244.0.2"}\t${spec.hostname}\n`,
         ...spec.files,
       },
       spec.workingDir ? [spec.workingDir] : [],
+      this.profile?.files,
     );
     const missing = this.missingExecutable();
     if (missing !== undefined) {

@@ -5,6 +5,7 @@ import { isDNS1123Label } from "../../../api/validation/names";
 import type { Strategy } from "../types";
 import { admitNewPod, defaultPodSpec, qosClass } from "./defaults";
 import { deepEqual } from "../object-compare";
+import { cloneJson } from "../../../api/clone";
 
 type Json = Record<string, any>;
 
@@ -66,7 +67,7 @@ export function validateContainers(spec: Json, path: string): FieldError[] {
 
 /** Only these may change in a pod's spec after creation. */
 function mutableView(spec: Json): Json {
-  const copy = structuredClone(spec);
+  const copy = cloneJson(spec);
   for (const c of [...(copy.containers ?? []), ...(copy.initContainers ?? [])]) delete c.image;
   delete copy.activeDeadlineSeconds;
   delete copy.tolerations;
@@ -93,7 +94,7 @@ export const podStrategy: Strategy = {
   prepareForUpdate(pod, old, ctx) {
     // A binding assigns the node and, as the apiserver's binding storage does, marks the pod PodScheduled.
     if (ctx.subresource !== "binding") return;
-    const status = structuredClone((old.status ?? {}) as Json);
+    const status = cloneJson((old.status ?? {}) as Json);
     const conditions: Json[] = (status.conditions ??= []);
     const existing = conditions.find((c) => c.type === "PodScheduled");
     if (existing?.status !== "True") {

@@ -4,6 +4,7 @@ import { isRecord } from "../../../api/object";
 import { badRequest, conflict, failure, success } from "../../../api/status";
 import type { SubresourceRequest, SubresourceResult } from "../types";
 import { pods } from "./index";
+import { cloneJson } from "../../../api/clone";
 
 export function bindPod(req: SubresourceRequest): SubresourceResult {
   if (req.method !== "POST") throw failure(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
@@ -16,7 +17,7 @@ export function bindPod(req: SubresourceRequest): SubresourceResult {
     throw conflict("pods/binding", "", req.name, `pod ${req.name} is already assigned to node "${spec.nodeName}"`);
   }
   if (pod.metadata.deletionTimestamp) throw conflict("pods/binding", "", req.name, `pod ${req.name} is being deleted, cannot be assigned to a host`);
-  const bound: KubeObject = structuredClone(pod);
+  const bound: KubeObject = cloneJson(pod);
   (bound.spec as { nodeName?: string }).nodeName = nodeName;
   req.registry.update(pods, req.namespace, req.name, bound, { subresource: "binding" });
   return { status: 201, body: { ...success(), code: 201 } };

@@ -22,16 +22,36 @@ function parentOf(path: string): string {
   return i <= 0 ? "/" : path.slice(0, i);
 }
 
-export class VirtualFs {
-  private readonly history = new Map<string, Entry[]>();
+const noFiles: Record<string, string> = {};
+/** The starting state of each image's filesystem, built once per image and shared (entry lists are never mutated). */
+const imageLayers = new WeakMap<Record<string, string>, Map<string, Entry[]>>();
 
-  constructor(files: Record<string, string> = {}, extraDirs: string[] = []) {
-    for (const dir of [...BASE_DIRS, ...extraDirs]) this.history.set(normalizePath(dir), [{ atMs: -1, kind: "dir" }]);
-    for (const [path, content] of Object.entries(files)) {
-      const p = normalizePath(path);
-      this.history.set(p, [{ atMs: -1, kind: "file", content }]);
-      for (let d = parentOf(p); d !== "/"; d = parentOf(d)) if (!this.history.has(d)) this.history.set(d, [{ atMs: -1, kind: "dir" }]);
-    }
+function imageLayer(imageFiles: Record<string, string>): Map<string, Entry[]> {
+  let layer = imageLayers.get(imageFiles);
+  if (!layer) {
+    layer = new Map();
+    addFiles(layer, imageFiles, BASE_DIRS);
+    imageLayers.set(imageFiles, layer);
+  }
+  return layer;
+}
+
+function addFiles(history: Map<string, Entry[]>, files: Record<string, string>, dirs: string[]): void {
+  for (const dir of dirs) history.set(normalizePath(dir), [{ atMs: -1, kind: "dir" }]);
+  for (const [path, content] of Object.entries(files)) {
+    const p = normalizePath(path);
+    history.set(p, [{ atMs: -1, kind: "file", content }]);
+    for (let d = parentOf(p); d !== "/"; d = parentOf(d)) if (!history.has(d)) history.set(d, [{ atMs: -1, kind: "dir" }]);
+  }
+}
+
+export class VirtualFs {
+  private readonly history: Map<string, Entry[]>;
+
+  /** `imageFiles` (the image's own files, the same object for every container of the image) come first. */
+  constructor(files: Record<string, string> = {}, extraDirs: string[] = [], imageFiles: Record<string, string> = noFiles) {
+    this.history = new Map(imageLayer(imageFiles));
+    addFiles(this.history, files, extraDirs);
   }
 
   private at(path: string, atMs: number): Entry | undefined {
@@ -52,9 +72,8 @@ export class VirtualFs {
   }
 
   private record(path: string, entry: Entry): void {
-    const entries = this.history.get(path);
-    if (entries) entries.push(entry);
-    else this.history.set(path, [entry]);
+    // Copy on write: the list may be shared with the image's layer.
+    this.history.set(path, [...(this.history.get(path) ?? []), entry]);
   }
 
   /** Write a file; fails (returns false) when its directory does not exist or it is a directory. */
