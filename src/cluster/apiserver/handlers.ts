@@ -8,7 +8,7 @@ import { listPrefix, objectKey } from "../registry/keys";
 import { apiVersionOf } from "../registry/resource-table";
 import type { Caller, ResourceDef } from "../registry/types";
 import { decodeObject, decodePatch, readBody } from "./decode";
-import { decodeContinue, encodeContinue, parseListOptions } from "./list-options";
+import { decodeContinue, encodeContinue, pageSize, parseListOptions } from "./list-options";
 import { applyConfiguration, applyPatch, recordManager } from "./patching";
 import { json } from "./respond";
 import { checkTypes, checkUnknownFields, parseFieldValidation } from "./schema-check";
@@ -71,9 +71,10 @@ export function list(ctx: VerbContext): Response {
     const { start } = decodeContinue(options.continueToken);
     objects = objects.filter((o) => objectKey(ctx.def, o.metadata.namespace, o.metadata.name!) > start);
   }
-  if (options.limit && objects.length > options.limit) {
-    remaining = objects.length - options.limit;
-    objects = objects.slice(0, options.limit);
+  const limit = pageSize(options.limit);
+  if (limit && objects.length > limit) {
+    remaining = objects.length - limit;
+    objects = objects.slice(0, limit);
     const last = objects[objects.length - 1];
     continueToken = encodeContinue(objectKey(ctx.def, last.metadata.namespace, last.metadata.name!), revision);
   }

@@ -74,6 +74,20 @@ export function parseListOptions(def: ResourceDef, query: URLSearchParams): List
   };
 }
 
+/**
+ * Small limits (below kubectl's default chunk of 500) are honoured exactly, so paging can be explored. Larger ones
+ * are served in pages of at least 10,000 items: the API lets a server return more than `limit` (the apiserver's watch
+ * cache ignores it for resourceVersion=0), lists here come from memory anyway, and kubectl's client-side throttling
+ * (5 requests/s after a burst of 10) would otherwise spend seconds fetching a big list 500 items at a time.
+ */
+export function pageSize(limit: number | undefined): number | undefined {
+  if (limit === undefined || limit < kubectlChunkSize) return limit;
+  return Math.max(limit, largePage);
+}
+
+const kubectlChunkSize = 500;
+const largePage = 10_000;
+
 /** Continue tokens carry the last key returned; lists resume after it (at the current revision). */
 export function encodeContinue(lastKey: string, revision: number): string {
   return btoa(JSON.stringify({ v: "meta.k8s.io/v1", rv: revision, start: lastKey }));

@@ -20,8 +20,14 @@ export interface EventOptions {
   related?: KubeObject;
 }
 
+/** Aggregation keys remembered, as client-go's recorder keeps them (an LRU cache of 4096). */
+const rememberedKeys = 4096;
+
 export class EventRecorder {
-  /** aggregation key → event name (lost on restart: a repeat then starts a new Event, as after a real restart). */
+  /**
+   * aggregation key → event name, most recently used last (lost on restart: a repeat then starts a new Event, as
+   * after a real restart).
+   */
   private readonly names = new Map<string, string>();
   private sequence = 0;
 
@@ -52,7 +58,9 @@ export class EventRecorder {
     const time = this.rfc3339(now);
     const existingName = this.names.get(aggregate);
     const existing = existingName ? this.registry.tryGet(this.eventsDef, namespace, existingName) : undefined;
+    if (existingName) this.names.delete(aggregate);
     if (existing) {
+      this.names.set(aggregate, existingName!);
       const updated = cloneJson(existing) as KubeObject & { count?: number; lastTimestamp?: string };
       updated.count = (updated.count ?? 1) + 1;
       updated.lastTimestamp = time;
@@ -63,6 +71,7 @@ export class EventRecorder {
     // Nanoseconds exceed 2^53: a Number would round the sequence away and names would collide.
     const name = `${obj.metadata.name}.${(BigInt(Math.floor(now)) * 1_000_000n + BigInt(this.sequence)).toString(16)}`;
     this.names.set(aggregate, name);
+    if (this.names.size > rememberedKeys) this.names.delete(this.names.keys().next().value!);
     const involvedObject: Record<string, string> = {
       kind,
       name: obj.metadata.name ?? "",

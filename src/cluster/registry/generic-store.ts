@@ -89,10 +89,11 @@ export class RegistryStore {
 
   create(def: ResourceDef, namespace: string | undefined, input: KubeObject, opts: WriteOptions = {}): KubeObject {
     const ctx = this.context();
-    const obj = cloneJson(input);
-    obj.apiVersion = def.group ? `${def.group}/${def.version}` : def.version;
-    obj.kind = def.kind;
-    const meta = (obj.metadata ??= {});
+    // Fields in Kubernetes' order (apiVersion, kind, metadata, spec..., status), whatever order the body had.
+    const { apiVersion: _a, kind: _k, metadata, status, ...rest } = cloneJson(input);
+    const obj: KubeObject = { apiVersion: def.group ? `${def.group}/${def.version}` : def.version, kind: def.kind, metadata: metadata ?? {}, ...rest };
+    if (status !== undefined) obj.status = status;
+    const meta = obj.metadata;
     this.checkNamespace(def, namespace, meta.namespace);
     if (def.namespaced) meta.namespace = namespace;
     else delete meta.namespace;
@@ -278,10 +279,11 @@ export class RegistryStore {
 /** A status write may change only `status` (and, as in Kubernetes, nothing of metadata but what the server sets). */
 function keepAllButStatus(obj: KubeObject, old: KubeObject): void {
   const status = obj.status;
-  for (const key of Object.keys(obj)) if (key !== "status") delete obj[key];
+  for (const key of Object.keys(obj)) delete obj[key];
   // Stored objects are never mutated, so the unchanged parts are shared rather than copied (status writes are the
-  // hottest path of the control loop); metadata gets its own top level.
-  for (const [key, value] of Object.entries(old)) if (key !== "status") obj[key] = key === "metadata" ? { ...old.metadata } : value;
+  // hottest path of the control loop); metadata gets its own top level. Fields keep the stored order (apiVersion,
+  // kind, metadata, spec, status), as `-o json` shows them.
+  for (const [key, value] of Object.entries(old)) obj[key] = key === "metadata" ? { ...old.metadata } : key === "status" ? status : value;
   if (status === undefined) delete obj.status;
   else obj.status = status;
 }

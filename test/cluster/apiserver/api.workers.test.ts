@@ -79,6 +79,28 @@ describe("optimistic concurrency", () => {
   });
 });
 
+describe("status writes", () => {
+  it("change only the status and keep the fields in Kubernetes' order", async () => {
+    const ns = await namespace();
+    const created = await kubeJson(cluster, `/apis/apps/v1/namespaces/${ns}/deployments`, {
+      method: "POST",
+      body: {
+        metadata: { name: "d" },
+        spec: { replicas: 0, selector: { matchLabels: { app: "d" } }, template: { metadata: { labels: { app: "d" } }, spec: { containers: [{ name: "c", image: "nginx" }] } } },
+      },
+    });
+    expect(created.status).toBe(201);
+    const written = await kubeJson(cluster, `/apis/apps/v1/namespaces/${ns}/deployments/d/status`, {
+      method: "PUT",
+      body: { ...created.body, spec: { ...created.body.spec, replicas: 7 }, status: { observedGeneration: 1, replicas: 0 } },
+    });
+    expect(written.status).toBe(200);
+    expect(written.body.status.observedGeneration).toBe(1);
+    expect(written.body.spec.replicas).toBe(0);
+    expect(Object.keys(written.body)).toEqual(["apiVersion", "kind", "metadata", "spec", "status"]);
+  });
+});
+
 describe("create", () => {
   it("names an object from generateName with a 5-character suffix", async () => {
     const ns = await namespace();
