@@ -1,7 +1,6 @@
 // Runs the controllers: store events become keys in a de-duplicating work queue; the alarm drains the queue within
-// a budget and re-runs keys at the times they asked for. Those times are rows of a persisted `timers` table, so a
-// restarted object still wakes when a container should start or a CronJob should fire. Errors are isolated per key
-// and retried with exponential back-off.
+// a budget and re-runs keys at the times they asked for (a persisted TimerTable). Errors are isolated per key and
+// retried with exponential back-off.
 import type { ClusterSpec } from "../../api/platform";
 import type { RegistryStore } from "../registry/generic-store";
 import type { ResourceTable } from "../registry/resource-table";
@@ -10,6 +9,7 @@ import { paces } from "../timing";
 import type { EventRecorder } from "./event-recorder";
 import type { Indexes } from "./indexes";
 import { createControllers } from "./registry";
+import { TimerTable } from "./timer-table";
 import type { Controller, ControllerContext } from "./types";
 
 export interface ManagerDependencies {
@@ -36,8 +36,7 @@ export class ControllerManager {
   private readonly queue = new Map<string, { controller: Controller; key: string }>();
   private readonly failures = new Map<string, number>();
   private readonly byName: Map<string, Controller>;
-  /** Ids (controller + key) that have a row in the timers table. */
-  private readonly timed = new Set<string>();
+  private readonly timers: TimerTable;
   private resynced = false;
 
   constructor(
@@ -45,9 +44,7 @@ export class ControllerManager {
     private readonly controllers: Controller[] = createControllers(),
   ) {
     this.byName = new Map(controllers.map((c) => [c.name, c]));
-    deps.sql.exec("CREATE TABLE IF NOT EXISTS timers (id TEXT PRIMARY KEY, controller TEXT NOT NULL, key TEXT NOT NULL, at INTEGER NOT NULL)");
-    deps.sql.exec("CREATE INDEX IF NOT EXISTS timers_at ON timers (at)");
-    for (const row of deps.sql.exec<{ id: string }>("SELECT id FROM timers")) this.timed.add(row.id);
+    this.timers = new TimerTable(deps.sql);
     deps.store.subscribe((events) => {
       for (const event of events) {
         for (const controller of this.controllers) {
@@ -66,9 +63,8 @@ export class ControllerManager {
   reset(): void {
     this.queue.clear();
     this.failures.clear();
-    this.timed.clear();
+    this.timers.reset();
     this.resynced = false;
-    this.deps.sql.exec("CREATE TABLE IF NOT EXISTS timers (id TEXT PRIMARY KEY, controller TEXT NOT NULL, key TEXT NOT NULL, at INTEGER NOT NULL)");
   }
 
   context(now: number): ControllerContext {
@@ -86,7 +82,11 @@ export class ControllerManager {
 
   /** Drain the queue and the due timers. Returns when the alarm should next fire, if at all. */
   run(now: number): number | undefined {
-    return this.deps.store.batch(() => this.drain(now));
+    return this.deps.store.batch(() => {
+      const next = this.drain(now);
+      this.timers.flush();
+      return next;
+    });
   }
 
   private drain(now: number): number | undefined {
@@ -115,7 +115,7 @@ export class ControllerManager {
       }
     }
     if (this.queue.size) return now;
-    return this.nextTimer();
+    return this.timers.earliest();
   }
 
   /** Whether any work is queued right now (for tests and the idle check). */
@@ -130,34 +130,18 @@ export class ControllerManager {
   /** Run `key` at `at`: replacing its timer, or (for retries) keeping the earlier of the two. */
   private schedule(controller: Controller, key: string, at: number, replace = false): void {
     const id = `${controller.name}\n${key}`;
-    this.timed.add(id);
-    this.deps.sql.exec(
-      `INSERT INTO timers (id, controller, key, at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET at = ${replace ? "excluded.at" : "MIN(at, excluded.at)"}`,
-      id,
-      controller.name,
-      key,
-      at,
-    );
+    const existing = this.timers.get(id);
+    this.timers.set(id, { controller: controller.name, key, at: replace || !existing ? at : Math.min(existing.at, at) });
   }
 
   private unschedule(id: string): void {
-    if (!this.timed.delete(id)) return;
-    this.deps.sql.exec("DELETE FROM timers WHERE id = ?", id);
+    this.timers.delete(id);
   }
 
   private takeDueTimers(now: number): void {
-    const due = this.deps.sql.exec<{ id: string; controller: string; key: string }>("SELECT id, controller, key FROM timers WHERE at <= ?", now).toArray();
-    if (!due.length) return;
-    this.deps.sql.exec("DELETE FROM timers WHERE at <= ?", now);
-    for (const row of due) {
-      this.timed.delete(row.id);
-      const controller = this.byName.get(row.controller);
-      if (controller) this.enqueue(controller, row.key);
+    for (const timer of this.timers.takeDue(now)) {
+      const controller = this.byName.get(timer.controller);
+      if (controller) this.enqueue(controller, timer.key);
     }
-  }
-
-  private nextTimer(): number | undefined {
-    const row = this.deps.sql.exec<{ at: number | null }>("SELECT MIN(at) AS at FROM timers").one();
-    return row.at ?? undefined;
   }
 }
