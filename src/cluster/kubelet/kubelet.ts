@@ -34,10 +34,12 @@ export class Kubelet implements Controller {
       if (!node) return [];
       const prev = event.prev;
       if (event.type === "ADDED" || !prev) return [keyOf(pod)];
-      const images = (o: typeof pod) => ((o.spec as Json | undefined)?.containers ?? []).map((c: Json) => c.image).join("\n");
+      const spec = (o: typeof pod) => (o.spec ?? {}) as Json;
+      const images = (o: typeof pod) => [...(spec(o).initContainers ?? []), ...(spec(o).containers ?? [])].map((c: Json) => c.image).join("\n");
       const changed =
-        (prev.spec as Json | undefined)?.nodeName !== node ||
+        spec(prev).nodeName !== node ||
         prev.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp ||
+        spec(prev).activeDeadlineSeconds !== spec(pod).activeDeadlineSeconds ||
         images(prev) !== images(pod);
       return changed ? [keyOf(pod)] : [];
     }

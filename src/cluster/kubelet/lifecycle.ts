@@ -1,15 +1,19 @@
 // The pod lifecycle as a discrete-event simulation: every container has a next due moment (pull done, start,
-// exit, probe, restart, back-off notice); `advancePod` applies every step due up to `now` in time order, collecting
-// the events the kubelet would have written at those moments, and says when the next step is due. Pure apart from
-// the node's image cache and IP pool it is handed.
+// exit, probe, restart, back-off notice), and so does the pod (its active deadline, a sidecar's turn to stop);
+// `advancePod` applies every step due up to `now` in time order, collecting the events the kubelet would have written
+// at those moments, and says when the next step is due. Which container may start is sidecars.ts, how a pod stops
+// for good is termination.ts. Pure apart from the node's image cache and IP pool it is handed.
 import type { TimingProfile } from "../timing";
 import { backoffDelay, goDuration, pullDuration } from "./backoff";
 import { ConfigError, type PodSources } from "./env";
 import { containerID, imageBytes, imageRef } from "./identity";
+import { activeDeadlineAt, exceedDeadline } from "./deadline";
 import type { NodeState } from "./node-state";
-import type { ContainerRuntime, PodRuntime, ProbeRun } from "./pod-runtime";
+import { restartsAfterExit, type ContainerRuntime, type PodRuntime } from "./pod-runtime";
 import { invalidImageMessage, probe as runProbe, pull, start, type ProcessSpec } from "./runtime-adapter";
 import { processSpecFor } from "./process-spec";
+import { startable, workDone } from "./sidecars";
+import { allStopped, beginTermination, signalStops, turnTimeout, type StopHost } from "./termination";
 import { missingVolumeSource } from "./volumes";
 
 type Json = Record<string, any>;
@@ -41,14 +45,14 @@ const probeLookahead = 360;
 /** Guard against a runaway loop (a bug, not a pod). */
 const maxSteps = 10_000;
 
-class PodSimulation {
+class PodSimulation implements StopHost {
   readonly events: KubeletEvent[] = [];
   private readonly spec: Json;
   private readonly byName = new Map<string, Json>();
 
   constructor(
     private readonly pod: Json,
-    private readonly rt: PodRuntime,
+    readonly rt: PodRuntime,
     private readonly env: LifecycleEnv,
   ) {
     this.spec = pod.spec ?? {};
@@ -60,7 +64,7 @@ class PodSimulation {
     return this.byName.get(`${c.init ? "i" : "c"}/${c.name}`) ?? {};
   }
 
-  private emit(at: number, c: ContainerRuntime | undefined, type: KubeletEvent["type"], reason: string, message: string): void {
+  emit(at: number, c: ContainerRuntime | undefined, type: KubeletEvent["type"], reason: string, message: string): void {
     const fieldPath = c ? `spec.${c.init ? "initContainers" : "containers"}{${c.name}}` : undefined;
     this.events.push({ at, type, reason, message, fieldPath });
   }
@@ -70,12 +74,16 @@ class PodSimulation {
     return `${m.name}_${m.namespace}(${m.uid})`;
   }
 
-  /** Containers the kubelet works on now: the first unfinished init container, else all app containers. */
-  active(): ContainerRuntime[] {
-    const init = this.rt.containers.filter((c) => c.init);
-    const blocking = init.find((c) => !(c.phase === "done" && c.current?.exitCode === 0));
-    if (blocking) return blocking.phase === "done" ? [] : [blocking];
-    return this.rt.containers.filter((c) => !c.init);
+  /** After every step at `at`: end a pod whose work is done, stop sidecars whose turn came, start whoever's turn came. */
+  settle(at: number): void {
+    if (!this.rt.termination && workDone(this.rt)) beginTermination(this, "finished", at, this.graceMs());
+    signalStops(this, at);
+    if (!this.rt.sandboxReady || this.rt.termination) return;
+    for (const c of startable(this.rt)) if (c.phase === "pending" && c.dueAt === undefined) c.dueAt = at;
+  }
+
+  private graceMs(): number {
+    return (this.spec.terminationGracePeriodSeconds ?? 30) * 1000;
   }
 
   /** The earliest due moment and what to run then. */
@@ -84,12 +92,16 @@ class PodSimulation {
     const offer = (at: number | undefined, run: (at: number) => void) => {
       if (at !== undefined && Number.isFinite(at) && (!best || at < best.at)) best = { at, run };
     };
+    const termination = this.rt.termination;
+    const live = !termination || (termination.cause === "finished" && !allStopped(this.rt));
+    if (live) offer(activeDeadlineAt(this.pod, this.rt), (at) => exceedDeadline(this, at, this.graceMs()));
+    offer(turnTimeout(this.rt), (at) => signalStops(this, at));
     if (!this.rt.sandboxReady) {
-      if (!this.rt.stopping && Number.isFinite(this.rt.sandboxAt)) offer(this.rt.sandboxAt, (at) => this.sandbox(at));
+      if (!termination && Number.isFinite(this.rt.sandboxAt)) offer(this.rt.sandboxAt, (at) => this.sandbox(at));
       return best;
     }
     for (const c of this.rt.containers) {
-      if (c.stopping) offer(c.stopping.at, (at) => this.finish(c, at, c.stopping!.forDeletion ? undefined : "probe"));
+      if (c.stopping) offer(c.stopping.at, (at) => this.finish(c, at, c.stopping!.final ? undefined : "probe"));
       else if (c.phase === "running" && c.current) {
         const exit = c.current.process?.exit;
         if (exit) offer(c.current.startedAt + exit.atMs, (at) => this.finish(c, at, "exit"));
@@ -98,7 +110,7 @@ class PodSimulation {
           if (run) offer(run.nextAt, (at) => this.probe(c, kind, at));
         }
       }
-      if (this.rt.stopping) continue;
+      if (termination) continue;
       offer(c.noticeAt, (at) => this.notice(c, at));
       if (c.dueAt !== undefined) offer(c.dueAt, (at) => this.due(c, at));
     }
@@ -114,8 +126,8 @@ class PodSimulation {
     }
     this.rt.sandboxReady = true;
     this.rt.podIP = this.spec.hostNetwork ? undefined : this.env.node.allocate(this.rt.uid);
-    for (const c of this.active()) if (c.phase === "pending") c.dueAt = at;
   }
+
 
   private due(c: ContainerRuntime, at: number): void {
     c.dueAt = undefined;
@@ -248,7 +260,8 @@ class PodSimulation {
     this.emit(at, c, "Normal", "Created", `Created container: ${c.name}`);
     this.emit(at, c, "Normal", "Started", `Started container ${c.name}`);
     c.started = !spec.startupProbe;
-    c.ready = c.started && !spec.readinessProbe && !c.init;
+    c.everStarted ||= c.started;
+    c.ready = c.started && !spec.readinessProbe && (!c.init || c.sidecar);
     const first = (p: Json | undefined) => (p ? { nextAt: at + (p.initialDelaySeconds ?? 0) * 1000, successes: 0, failures: 0 } : undefined);
     c.startup = first(spec.startupProbe);
     c.liveness = c.started ? first(spec.livenessProbe) : undefined;
@@ -268,7 +281,7 @@ class PodSimulation {
       run.successes += 1;
       run.failures = 0;
       if (kind === "startup") {
-        c.started = true;
+        c.started = c.everStarted = true;
         c.startup = undefined;
         c.ready = !spec.readinessProbe;
         const after = (p: Json | undefined) => (p ? { nextAt: Math.max(at, instance.startedAt + (p.initialDelaySeconds ?? 0) * 1000), successes: 0, failures: 0 } : undefined);
@@ -288,7 +301,8 @@ class PodSimulation {
       c.ready = false;
       return;
     }
-    this.emit(at, c, "Normal", "Killing", `Container ${c.name} failed ${kind} probe, will be restarted`);
+    const killing = c.sidecar ? `Init container ${c.name} failed ${kind} probe` : `Container ${c.name} failed ${kind} probe, will be restarted`;
+    this.emit(at, c, "Normal", "Killing", killing);
     this.stop(c, at, false);
   }
 
@@ -307,12 +321,10 @@ class PodSimulation {
     return Number.isFinite(exitAt) ? at + probeLookahead * period : Number.POSITIVE_INFINITY;
   }
 
-
   /** Ask the container to stop at `at`: at once when SIGTERM stops it, else after the grace period. */
-  stop(c: ContainerRuntime, at: number, forDeletion: boolean, graceSeconds?: number): void {
-    const grace = (graceSeconds ?? this.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+  stop(c: ContainerRuntime, at: number, final: boolean, graceMs = this.graceMs()): void {
     const prompt = c.current?.process?.stopsOnSigterm ?? true;
-    c.stopping = { at: prompt ? at : at + grace, forDeletion };
+    c.stopping = { at: prompt ? at : at + graceMs, final };
     c.startup = c.liveness = c.readiness = undefined;
     c.ready = false;
   }
@@ -337,16 +349,13 @@ class PodSimulation {
   }
 
   private shouldRestart(c: ContainerRuntime, exitCode: number): boolean {
-    const policy = this.spec.restartPolicy ?? "Always";
-    if (c.init) return exitCode !== 0 && policy !== "Never";
-    return policy === "Always" || (policy === "OnFailure" && exitCode !== 0);
+    return !this.rt.termination && restartsAfterExit(c, exitCode, this.spec.restartPolicy ?? "Always");
   }
 
   private exited(c: ContainerRuntime, at: number): void {
     const instance = c.current!;
     if (!this.shouldRestart(c, instance.exitCode ?? 0)) {
       c.phase = "done";
-      if (c.init && instance.exitCode === 0) for (const next of this.active()) if (next.phase === "pending") next.dueAt = at;
       return;
     }
     const ran = at - instance.startedAt;
@@ -391,23 +400,6 @@ class PodSimulation {
     }
   }
 
-  /** The deletion was seen at `at`: stop every running container within `graceSeconds`. */
-  beginDeletion(at: number, graceSeconds: number): void {
-    this.rt.stopping = true;
-    for (const c of this.rt.containers) {
-      c.dueAt = undefined;
-      c.noticeAt = undefined;
-      if (c.phase === "running" && c.current && !c.stopping) {
-        this.emit(at, c, "Normal", "Killing", `Stopping container ${c.name}`);
-        this.stop(c, at, true, graceSeconds);
-      } else if (c.stopping) c.stopping.forDeletion = true;
-    }
-  }
-
-  allStopped(): boolean {
-    return this.rt.containers.every((c) => !c.stopping && c.phase !== "running");
-  }
-
   /** After a restart of the object: give running containers their process back. */
   restoreProcesses(): void {
     for (const c of this.rt.containers) {
@@ -421,20 +413,21 @@ class PodSimulation {
     }
   }
 
-  /** Config errors are retried whenever the pod is looked at (a ConfigMap or Secret may have appeared). */
-  /** A running container whose image was changed in the pod spec is killed and restarted with the new image. */
+  /** A running app container or sidecar whose image was changed in the pod spec is killed and restarted with it. */
   restartChanged(now: number): void {
     for (const c of this.rt.containers) {
-      if (c.init || c.phase !== "running" || c.stopping || !c.spec) continue;
+      if ((c.init && !c.sidecar) || c.phase !== "running" || c.stopping || !c.spec) continue;
       if (c.spec.image === String(this.containerSpec(c).image ?? "")) continue;
-      this.emit(now, c, "Normal", "Killing", `Container ${c.name} definition changed, will be restarted`);
+      const message = c.sidecar ? `Init container ${c.name} definition changed` : `Container ${c.name} definition changed, will be restarted`;
+      this.emit(now, c, "Normal", "Killing", message);
       this.stop(c, now, false);
     }
   }
 
+  /** Config errors are retried whenever the pod is looked at (a ConfigMap or Secret may have appeared). */
   retryBlocked(now: number): void {
     if (!this.rt.sandboxReady && this.rt.sandboxAt === Number.POSITIVE_INFINITY) this.rt.sandboxAt = now;
-    for (const c of this.active()) if (c.phase === "blocked" && c.waiting?.reason === "CreateContainerConfigError") c.dueAt = now;
+    for (const c of this.rt.containers) if (c.phase === "blocked" && c.waiting?.reason === "CreateContainerConfigError") c.dueAt = now;
   }
 }
 
@@ -445,18 +438,20 @@ class PodSimulation {
 export function advancePod(pod: Json, rt: PodRuntime, env: LifecycleEnv, now: number, deletion?: { graceSeconds: number }): AdvanceResult {
   const sim = new PodSimulation(pod, rt, env);
   sim.restoreProcesses();
-  if (deletion && !rt.stopping) sim.beginDeletion(now, deletion.graceSeconds);
-  if (!deletion) {
+  if (deletion) beginTermination(sim, "deletion", now, deletion.graceSeconds * 1000);
+  else if (!rt.termination) {
     sim.retryBlocked(now);
     sim.restartChanged(now);
   }
+  sim.settle(now);
   for (let i = 0; i < maxSteps; i++) {
     const step = sim.nextStep();
     if (!step || step.at > now) {
-      const stopped = rt.stopping && sim.allStopped();
+      const stopped = rt.termination?.cause === "deletion" && allStopped(rt);
       return { events: sim.events, nextAt: stopped || !Number.isFinite(step?.at) ? undefined : step!.at, stopped };
     }
     step.run(step.at);
+    sim.settle(step.at);
   }
   return { events: sim.events, nextAt: now + 1000, stopped: false };
 }

@@ -33,6 +33,10 @@ export type ContainerPhase =
 export interface ContainerRuntime {
   name: string;
   init: boolean;
+  /** A restartable init container (`restartPolicy: Always`): runs beside the app containers, restarted on any exit. */
+  sidecar: boolean;
+  /** The container was started (running, startup probe passed) at least once: a sidecar no longer holds back the next. */
+  everStarted: boolean;
   phase: ContainerPhase;
   dueAt?: number;
   /** When to switch a shown error to its back-off reason (ErrImagePull → ImagePullBackOff, exit → CrashLoopBackOff). */
@@ -50,8 +54,18 @@ export interface ContainerRuntime {
   startup?: ProbeRun;
   liveness?: ProbeRun;
   readiness?: ProbeRun;
-  /** A stop in progress: the instance ends at `at`, then restarts (probe) or stays (deletion). */
-  stopping?: { at: number; forDeletion: boolean };
+  /** A stop in progress: the instance ends at `at`, then restarts (probe) or stays stopped (`final`: the pod ends). */
+  stopping?: { at: number; final: boolean };
+}
+
+/** Why every container of a pod is being stopped for good. */
+export type TerminationCause = "deletion" | "deadline" | "finished";
+
+export interface Termination {
+  cause: TerminationCause;
+  /** When the kubelet told the containers to stop, and their grace period. */
+  at: number;
+  graceMs: number;
 }
 
 export interface PodRuntime {
@@ -63,12 +77,23 @@ export interface PodRuntime {
   sandboxReady: boolean;
   podIP?: string;
   containers: ContainerRuntime[];
-  /** The deletion was seen and containers were told to stop. */
-  stopping: boolean;
+  /** Containers were told to stop for good: the pod's deletion, its active deadline, or its end (app containers done). */
+  termination?: Termination;
+  /** The kubelet failed the pod itself (DeadlineExceeded): its phase becomes Failed with this reason once all stopped. */
+  evicted?: { reason: string; message: string };
 }
 
-function newContainer(name: string, init: boolean): ContainerRuntime {
-  return { name, init, phase: "pending", pullFailures: 0, crashStreak: 0, restartCount: 0, started: false, ready: false };
+/** The restart policy for a container that exited with `exitCode`: sidecars always come back, init containers on failure. */
+export function restartsAfterExit(c: ContainerRuntime, exitCode: number, restartPolicy: string): boolean {
+  if (c.sidecar) return true;
+  if (c.init) return exitCode !== 0 && restartPolicy !== "Never";
+  return restartPolicy === "Always" || (restartPolicy === "OnFailure" && exitCode !== 0);
+}
+
+function newContainer(spec: Json, init: boolean): ContainerRuntime {
+  const sidecar = init && spec.restartPolicy === "Always";
+  const base = { name: spec.name, init, sidecar, everStarted: false, phase: "pending" as const };
+  return { ...base, pullFailures: 0, crashStreak: 0, restartCount: 0, started: false, ready: false };
 }
 
 /** A fresh runtime for a pod the kubelet sees for the first time at `now`. */
@@ -80,10 +105,9 @@ export function newPodRuntime(pod: Json, now: number, sandboxMs: number): PodRun
     sandboxAt: now + sandboxMs,
     sandboxReady: false,
     containers: [
-      ...(spec.initContainers ?? []).map((c: Json) => newContainer(c.name, true)),
-      ...(spec.containers ?? []).map((c: Json) => newContainer(c.name, false)),
+      ...(spec.initContainers ?? []).map((c: Json) => newContainer(c, true)),
+      ...(spec.containers ?? []).map((c: Json) => newContainer(c, false)),
     ],
-    stopping: false,
   };
 }
 
@@ -131,13 +155,22 @@ export function rebuildPodRuntime(pod: Json, now: number): PodRuntime {
       c.ready = s.ready ?? false;
     } else if (s.state?.terminated && current) {
       c.current = current;
-      c.phase = "exited";
-      c.dueAt = now;
-    } else if (s.state?.waiting) {
+      const again = restartsAfterExit(c, current.exitCode ?? 0, pod.spec?.restartPolicy ?? "Always");
+      c.phase = again ? "exited" : "done";
+      if (again) c.dueAt = now;
+    } else if (s.state?.waiting && !defaultWaiting.has(s.state.waiting.reason)) {
       c.waiting = { reason: s.state.waiting.reason, message: s.state.waiting.message };
       c.pullFailures = s.state.waiting.reason === "ImagePullBackOff" ? 1 : 0;
       c.dueAt = now;
     }
+    c.everStarted = s.started === true;
   }
+  // A sidecar that anything after it got to run had started before: it no longer holds back the next one.
+  rt.containers.forEach((c, i) => {
+    if (c.sidecar && rt.containers.slice(i + 1).some((later) => later.current || later.previous || later.waiting)) c.everStarted = true;
+  });
   return rt;
 }
+
+/** Waiting reasons that only mean "not started yet": such a container starts when its turn comes. */
+const defaultWaiting = new Set(["PodInitializing", "ContainerCreating"]);

@@ -1,9 +1,12 @@
 // The pod status the kubelet reports, computed from its runtime view: container states, phase (the kubelet's
-// getPhase), conditions with stable transition times, IPs and QoS class.
+// getPhase, held back from a terminal phase while a container still runs, as the status manager does; Failed with
+// the kubelet's reason once it failed the pod itself), conditions with stable transition times, IPs and QoS class.
 import { rfc3339 } from "../runtime/clock";
 import { qosClass } from "../registry/pods/defaults";
 import { normalizeImage } from "./identity";
 import type { ContainerRuntime, Instance, PodRuntime } from "./pod-runtime";
+import { initProgress } from "./sidecars";
+import { allStopped } from "./termination";
 
 type Json = Record<string, any>;
 
@@ -27,11 +30,13 @@ function containerStatus(c: ContainerRuntime, spec: Json, defaultWaiting: string
   else if (current) state = terminatedState(current);
   else state = { waiting: { reason: defaultWaiting } };
   const image = String(spec.image ?? "");
+  // The prober's rule: a regular init container is ready once it completed; the others by their readiness.
+  const ready = c.init && !c.sidecar ? state.terminated?.exitCode === 0 : c.ready;
   const status: Json = {
     name: c.name,
     state,
     lastState: c.previous ? terminatedState(c.previous) : {},
-    ready: c.ready,
+    ready,
     restartCount: c.restartCount,
     image: c.imageID ? normalizeImage(image) : image,
     imageID: c.imageID ?? "",
@@ -42,34 +47,54 @@ function containerStatus(c: ContainerRuntime, spec: Json, defaultWaiting: string
   return status;
 }
 
-/** The kubelet's getPhase over app container statuses. */
-export function podPhase(statuses: Json[], initDone: boolean, initFailed: boolean, restartPolicy: string): string {
-  if (initFailed) return "Failed";
-  if (!initDone) return "Pending";
+/**
+ * The kubelet's getPhase: regular init containers must all complete (one that failed for good fails the pod under
+ * restartPolicy Never); sidecars count as running while they run and are otherwise ignored (a pod still waiting for a
+ * sidecar's start is Pending until its app containers have started); app containers decide the rest.
+ */
+export function podPhase(init: Json[], app: Json[], isSidecar: (name: string) => boolean, restartPolicy: string, hasInitialized: boolean): string {
+  let pendingInit = 0;
+  let pendingSidecars = 0;
+  let failedInit = 0;
   let running = 0;
   let waiting = 0;
   let stopped = 0;
   let succeeded = 0;
-  for (const s of statuses) {
+  for (const s of init) {
+    const lastExit = s.lastState?.terminated?.exitCode;
+    if (isSidecar(s.name)) {
+      if (s.state.running) {
+        if (!s.started) pendingSidecars++;
+        running++;
+      } else if (s.state.waiting && lastExit === undefined) {
+        pendingSidecars++;
+        waiting++;
+      }
+    } else if (s.state.terminated) {
+      if (s.state.terminated.exitCode !== 0) failedInit++;
+    } else if (s.state.waiting && lastExit !== undefined) {
+      if (lastExit !== 0) failedInit++;
+    } else pendingInit++;
+  }
+  for (const s of app) {
     if (s.state.running) running++;
     else if (s.state.terminated) {
       stopped++;
       if (s.state.terminated.exitCode === 0) succeeded++;
-    } else if (s.state.waiting && s.lastState?.terminated) {
-      stopped++;
-      if (s.lastState.terminated.exitCode === 0) succeeded++;
-    } else waiting++;
+    } else if (s.state.waiting && s.lastState?.terminated) stopped++;
+    else waiting++;
   }
-  if (waiting > 0) return "Pending";
+  if (failedInit > 0 && restartPolicy === "Never") return "Failed";
+  if (pendingInit > 0 || (pendingSidecars > 0 && !hasInitialized) || waiting > 0) return "Pending";
   if (running > 0) return "Running";
   if (stopped === 0) return "Pending";
   if (restartPolicy === "Always") return "Running";
   if (stopped === succeeded) return "Succeeded";
-  return restartPolicy === "OnFailure" ? "Running" : "Failed";
+  return restartPolicy === "Never" ? "Failed" : "Running";
 }
 
 function condition(type: string, ok: boolean, reason?: string, message?: string): Json {
-  return { type, status: ok ? "True" : "False", ...(ok || !reason ? {} : { reason }), ...(ok || !message ? {} : { message }) };
+  return { type, status: ok ? "True" : "False", ...(reason ? { reason } : {}), ...(message ? { message } : {}) };
 }
 
 /** Keep each condition's lastTransitionTime unless its status changed. */
@@ -81,6 +106,27 @@ function withTransitions(next: Json[], previous: Json[] | undefined, now: number
   });
 }
 
+const isTerminal = (phase: string) => phase === "Succeeded" || phase === "Failed";
+
+/** Initialized, as the kubelet's GeneratePodInitializedCondition decides it. */
+function initializedCondition(init: Json[], app: Json[], isSidecar: (name: string) => boolean, phase: string): Json {
+  if (phase === "Succeeded") return condition("Initialized", true, "PodCompleted");
+  // Once an app container has run, the pod was initialized (sidecars may be restarting since).
+  if (app.some((s) => s.state.running || s.state.terminated)) return condition("Initialized", true);
+  const incomplete = init.filter((s) => !(isSidecar(s.name) ? s.started : s.ready)).map((s) => s.name);
+  if (!incomplete.length) return condition("Initialized", true);
+  return condition("Initialized", false, "ContainersNotInitialized", `containers with incomplete status: [${incomplete.join(" ")}]`);
+}
+
+/** ContainersReady (and Ready, without readiness gates): sidecars and app containers must all be ready. */
+function readyCondition(type: string, init: Json[], app: Json[], isSidecar: (name: string) => boolean, phase: string): Json {
+  if (phase === "Succeeded") return condition(type, false, "PodCompleted");
+  if (phase === "Failed") return condition(type, false, "PodFailed");
+  const unready = [...init.filter((s) => isSidecar(s.name)), ...app].filter((s) => !s.ready).map((s) => s.name);
+  if (!unready.length) return condition(type, true);
+  return condition(type, false, "ContainersNotReady", `containers with unready status: [${unready.join(" ")}]`);
+}
+
 /** The full status for `pod` given the kubelet's runtime and the node's IP. */
 export function computePodStatus(pod: Json, rt: PodRuntime, hostIP: string, now: number): Json {
   const spec = pod.spec ?? {};
@@ -90,27 +136,32 @@ export function computePodStatus(pod: Json, rt: PodRuntime, hostIP: string, now:
   for (const c of spec.containers ?? []) specs.set(`c/${c.name}`, c);
   const init = rt.containers.filter((c) => c.init);
   const app = rt.containers.filter((c) => !c.init);
-  const initDone = init.every((c) => c.phase === "done" && c.current?.exitCode === 0);
-  const initFailed = init.some((c) => c.phase === "done" && (c.current?.exitCode ?? 0) !== 0);
+  const sidecars = new Set(init.filter((c) => c.sidecar).map((c) => c.name));
+  const isSidecar = (name: string) => sidecars.has(name);
+  const initialized = initProgress(rt).initialized;
   const initStatuses = init.map((c) => containerStatus(c, specs.get(`i/${c.name}`) ?? {}, "PodInitializing"));
-  const appStatuses = app.map((c) => containerStatus(c, specs.get(`c/${c.name}`) ?? {}, initDone ? "ContainerCreating" : "PodInitializing"));
-  const phase = podPhase(appStatuses, initDone, initFailed, spec.restartPolicy ?? "Always");
-  const terminal = phase === "Succeeded" || phase === "Failed";
-  const unready = app.filter((c) => !c.ready).map((c) => c.name);
-  const incomplete = init.filter((c) => !(c.phase === "done" && c.current?.exitCode === 0)).map((c) => c.name);
-  const readyReason = terminal ? "PodCompleted" : "ContainersNotReady";
-  const readyMessage = terminal ? undefined : `containers with unready status: [${unready.join(" ")}]`;
+  const appStatuses = app.map((c) => containerStatus(c, specs.get(`c/${c.name}`) ?? {}, initialized ? "ContainerCreating" : "PodInitializing"));
+  const hasInitialized = app.some((c) => c.current || c.previous);
+  const stopped = allStopped(rt);
+  let phase = podPhase(initStatuses, appStatuses, isSidecar, spec.restartPolicy ?? "Always", hasInitialized);
+  if (rt.evicted) phase = "Failed";
+  // The status manager reports a terminal phase only once no container can be running any more.
+  const reported = isTerminal(phase) && !stopped ? (old.phase ?? "Pending") : phase;
+  const failure = reported === "Failed" && rt.evicted ? rt.evicted : reported === old.phase ? old : undefined;
   const conditions = [
-    condition("PodReadyToStartContainers", rt.sandboxReady && !terminal),
-    condition("Initialized", initDone, terminal && !initFailed ? "PodCompleted" : "ContainersNotInitialized", `containers with incomplete status: [${incomplete.join(" ")}]`),
-    condition("Ready", unready.length === 0 && !terminal, readyReason, readyMessage),
-    condition("ContainersReady", unready.length === 0 && !terminal, readyReason, readyMessage),
+    condition("PodReadyToStartContainers", rt.sandboxReady && !isTerminal(reported)),
+    initializedCondition(initStatuses, appStatuses, isSidecar, phase),
+    readyCondition("Ready", initStatuses, appStatuses, isSidecar, phase),
+    readyCondition("ContainersReady", initStatuses, appStatuses, isSidecar, phase),
     (old.conditions ?? []).find((c: Json) => c.type === "PodScheduled") ?? condition("PodScheduled", true),
   ];
   const podIP = spec.hostNetwork ? (rt.sandboxReady ? hostIP : undefined) : rt.podIP;
-  const status: Json = {
-    phase,
+  return {
+    phase: reported,
     conditions: withTransitions(conditions, old.conditions, now),
+    ...(failure?.message ? { message: failure.message } : {}),
+    ...(failure?.reason ? { reason: failure.reason } : {}),
+    ...(old.nominatedNodeName ? { nominatedNodeName: old.nominatedNodeName } : {}),
     hostIP,
     hostIPs: [{ ip: hostIP }],
     ...(podIP ? { podIP, podIPs: [{ ip: podIP }] } : {}),
@@ -119,6 +170,4 @@ export function computePodStatus(pod: Json, rt: PodRuntime, hostIP: string, now:
     containerStatuses: appStatuses,
     qosClass: old.qosClass ?? qosClass(spec),
   };
-  if (old.nominatedNodeName) status.nominatedNodeName = old.nominatedNodeName;
-  return status;
 }

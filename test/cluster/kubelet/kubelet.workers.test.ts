@@ -140,6 +140,40 @@ describe("simulated kubelet", () => {
     expect((await eventsOf(ns, "bye")).some((e: any) => e.reason === "Killing" && e.message === "Stopping container nginx")).toBe(true);
   });
 
+  it("runs a Job-like pod with a sidecar to Succeeded, stopping the sidecar after the main container", async () => {
+    const ns = await begin();
+    await pod(ns, "job", {
+      restartPolicy: "Never",
+      initContainers: [{ name: "proxy", image: "nginx:1.25", restartPolicy: "Always" }],
+      containers: [{ name: "main", image: "busybox:1.36", command: ["sh", "-c", "echo done"] }],
+    });
+    await advance(1000);
+    const p = await getPod(ns, "job");
+    expect(p.status.phase).toBe("Succeeded");
+    expect(p.status.initContainerStatuses[0]).toMatchObject({ name: "proxy", restartCount: 0, state: { terminated: { exitCode: 0 } } });
+    expect(p.status.containerStatuses[0].state.terminated).toMatchObject({ exitCode: 0, reason: "Completed" });
+    const reasons = (await eventsOf(ns, "job")).map((e: any) => `${e.reason} ${e.involvedObject.fieldPath ?? ""}`.trim());
+    expect(reasons).toContain("Started spec.initContainers{proxy}");
+    expect(reasons).toContain("Killing spec.initContainers{proxy}");
+    const table = await kubeJson(cluster, `/api/v1/namespaces/${ns}/pods/job`, {
+      accept: "application/json;as=Table;v=v1;g=meta.k8s.io",
+    });
+    expect(table.body.rows[0].cells.slice(1, 4)).toEqual(["0/2", "Completed", "0"]);
+  });
+
+  it("fails a pod past its activeDeadlineSeconds with reason DeadlineExceeded", async () => {
+    const ns = await begin();
+    await pod(ns, "deadline", { activeDeadlineSeconds: 2, containers: [{ name: "nginx", image: "nginx:1.25" }] });
+    await advance(1000);
+    expect((await getPod(ns, "deadline")).status.phase).toBe("Running");
+    await advance(2000);
+    const p = await getPod(ns, "deadline");
+    expect(p.status).toMatchObject({ phase: "Failed", reason: "DeadlineExceeded", message: "Pod was active on the node longer than the specified deadline" });
+    expect(p.status.containerStatuses[0].state.terminated).toBeDefined();
+    const event = (await eventsOf(ns, "deadline")).find((e: any) => e.reason === "DeadlineExceeded");
+    expect(event).toMatchObject({ type: "Normal", message: "Pod was active on the node longer than the specified deadline", source: { component: "kubelet" } });
+  });
+
   it("asks for a container name when the pod has several", async () => {
     const ns = await begin();
     await pod(ns, "two", { containers: [{ name: "a", image: "nginx:1.25" }, { name: "b", image: "redis:7" }] });

@@ -19,6 +19,21 @@ function suffixFromUid(uid: string): string {
   return out;
 }
 
+const initForbidden = "may not be set for init containers without restartPolicy=Always";
+
+/**
+ * A container's own restartPolicy: only init containers may set it, and only to "Always" (a sidecar); lifecycle hooks
+ * and probes are for app containers and sidecars, not for init containers that run to completion.
+ */
+function restartPolicyErrors(c: Json, at: string, init: boolean): FieldError[] {
+  if (!init) return c.restartPolicy == null ? [] : [fieldError.forbidden(`${at}.restartPolicy`, "may not be set for non-init containers")];
+  const errors: FieldError[] = [];
+  if (c.restartPolicy != null && c.restartPolicy !== "Always") errors.push(fieldError.notSupported(`${at}.restartPolicy`, c.restartPolicy, ["Always"]));
+  if (c.restartPolicy === "Always") return errors;
+  for (const f of ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"]) if (c[f] != null) errors.push(fieldError.forbidden(`${at}.${f}`, initForbidden));
+  return errors;
+}
+
 export function validateContainers(spec: Json, path: string): FieldError[] {
   const errors: FieldError[] = [];
   const containers: Json[] = spec.containers ?? [];
@@ -42,9 +57,11 @@ export function validateContainers(spec: Json, path: string): FieldError[] {
           errors.push(fieldError.notSupported(`${at}.ports[${j}].protocol`, p.protocol, ["SCTP", "TCP", "UDP"]));
         }
       });
+      errors.push(...restartPolicyErrors(c, at, field === "initContainers"));
     });
-  check(spec.initContainers ?? [], "initContainers");
+  // As the apiserver does: app containers first, so an init container reusing an app container's name is the duplicate.
   check(containers, "containers");
+  check(spec.initContainers ?? [], "initContainers");
   if (spec.restartPolicy && !["Always", "OnFailure", "Never"].includes(spec.restartPolicy)) {
     errors.push(fieldError.notSupported(`${path}.restartPolicy`, spec.restartPolicy, ["Always", "OnFailure", "Never"]));
   }
@@ -63,6 +80,27 @@ export function validateContainers(spec: Json, path: string): FieldError[] {
     }),
   );
   return errors;
+}
+
+const maxInt32 = 2147483647;
+
+/** activeDeadlineSeconds must lie in [min, MaxInt32] (1 on create, 0 when an update lowers it). */
+function deadlineRange(value: unknown, min: number): FieldError[] {
+  if (value == null || (typeof value === "number" && value >= min && value <= maxInt32)) return [];
+  return [fieldError.invalid("spec.activeDeadlineSeconds", value, `must be between ${min} and ${maxInt32}, inclusive`)];
+}
+
+/** An update may set activeDeadlineSeconds or lower it, never raise or remove it. */
+function deadlineUpdate(value: unknown, previous: unknown): FieldError[] {
+  if (value == null) {
+    return previous == null ? [] : [fieldError.invalid("spec.activeDeadlineSeconds", null, "must not update from a positive integer to nil value")];
+  }
+  const range = deadlineRange(value, 0);
+  if (range.length) return range;
+  if (typeof previous === "number" && typeof value === "number" && previous < value) {
+    return [fieldError.invalid("spec.activeDeadlineSeconds", value, "must be less than or equal to previous value")];
+  }
+  return [];
 }
 
 /** Only these may change in a pod's spec after creation. */
@@ -105,10 +143,14 @@ export const podStrategy: Strategy = {
     pod.status = status;
   },
   validate(pod) {
-    return validateContainers((pod.spec ?? {}) as Json, "spec");
+    const spec = (pod.spec ?? {}) as Json;
+    return [...validateContainers(spec, "spec"), ...deadlineRange(spec.activeDeadlineSeconds, 1)];
   },
   validateUpdate(pod, old, ctx) {
-    if (ctx.subresource === "binding" || deepEqual(mutableView(pod.spec as Json), mutableView(old.spec as Json))) return [];
+    if (ctx.subresource === "binding") return [];
+    const deadline = deadlineUpdate((pod.spec as Json | undefined)?.activeDeadlineSeconds, (old.spec as Json | undefined)?.activeDeadlineSeconds);
+    if (deadline.length) return deadline;
+    if (deepEqual(mutableView(pod.spec as Json), mutableView(old.spec as Json))) return [];
     return [
       fieldError.forbidden(
         "spec",

@@ -184,6 +184,113 @@ describe("pod init containers", () => {
   });
 });
 
+describe("pod sidecars (restartable init containers), as printPod counts them", () => {
+  const spec = {
+    initContainers: [{ name: "proxy", restartPolicy: "Always" }, { name: "migrate" }],
+    containers: [{ name: "app" }],
+  };
+  const appWaiting = { name: "app", ready: false, restartCount: 0, state: { waiting: { reason: "PodInitializing" } } };
+  const migrateWaiting = { name: "migrate", ready: false, restartCount: 0, state: { waiting: { reason: "PodInitializing" } } };
+
+  it("a sidecar not started yet is Init:0/n and counts in READY's total", () => {
+    const p = pod(spec, {
+      phase: "Pending",
+      conditions: [{ type: "Initialized", status: "False" }],
+      initContainerStatuses: [{ name: "proxy", started: false, ready: false, restartCount: 0, state: { running: {} } }, migrateWaiting],
+      containerStatuses: [appWaiting],
+    });
+    expect(summarizePod(p, now)).toEqual({ ready: "0/2", status: "Init:0/2", restarts: "0" });
+  });
+
+  it("a started sidecar lets the count move on; it counts as ready only when ready", () => {
+    const status = (ready: boolean) => ({
+      phase: "Pending",
+      conditions: [{ type: "Initialized", status: "False" }],
+      initContainerStatuses: [
+        { name: "proxy", started: true, ready, restartCount: 0, state: { running: {} } },
+        { name: "migrate", ready: false, restartCount: 0, state: { running: {} } },
+      ],
+      containerStatuses: [appWaiting],
+    });
+    expect(summarizePod(pod(spec, status(true)), now)).toEqual({ ready: "1/2", status: "Init:1/2", restarts: "0" });
+    expect(summarizePod(pod(spec, status(false)), now).ready).toBe("0/2");
+  });
+
+  it("while initializing, RESTARTS counts every init container; once initialized only sidecars and app containers", () => {
+    const crashing = {
+      name: "migrate",
+      ready: false,
+      restartCount: 3,
+      state: { waiting: { reason: "CrashLoopBackOff" } },
+      lastState: { terminated: { exitCode: 1, finishedAt: ago(3 * MIN) } },
+    };
+    const proxy = { name: "proxy", started: true, ready: true, restartCount: 1, state: { running: {} } };
+    const initializing = pod(spec, {
+      phase: "Pending",
+      conditions: [{ type: "Initialized", status: "False" }],
+      initContainerStatuses: [proxy, crashing],
+      containerStatuses: [appWaiting],
+    });
+    expect(summarizePod(initializing, now)).toEqual({ ready: "1/2", status: "Init:CrashLoopBackOff", restarts: "4 (3m ago)" });
+    const done = { name: "migrate", ready: true, restartCount: 3, state: { terminated: { exitCode: 0, reason: "Completed" } } };
+    const running = pod(spec, {
+      phase: "Running",
+      conditions: [
+        { type: "Initialized", status: "True" },
+        { type: "Ready", status: "True" },
+      ],
+      initContainerStatuses: [proxy, done],
+      containerStatuses: [{ name: "app", ready: true, restartCount: 0, state: { running: {} } }],
+    });
+    expect(summarizePod(running, now)).toEqual({ ready: "2/2", status: "Running", restarts: "1" });
+  });
+
+  it("a sidecar restarting after initialization reads Init:<reason>, as printPod does", () => {
+    const p = pod(spec, {
+      phase: "Running",
+      conditions: [{ type: "Initialized", status: "True" }],
+      initContainerStatuses: [
+        {
+          name: "proxy",
+          started: false,
+          ready: false,
+          restartCount: 2,
+          state: { waiting: { reason: "CrashLoopBackOff" } },
+          lastState: { terminated: { exitCode: 1, finishedAt: ago(30_000) } },
+        },
+        { name: "migrate", ready: true, restartCount: 0, state: { terminated: { exitCode: 0, reason: "Completed" } } },
+      ],
+      containerStatuses: [{ name: "app", ready: true, restartCount: 0, state: { running: {} } }],
+    });
+    expect(summarizePod(p, now)).toEqual({ ready: "1/2", status: "Init:CrashLoopBackOff", restarts: "2 (30s ago)" });
+  });
+
+  it("a finished job pod whose sidecar was killed reads Completed", () => {
+    const p = pod(
+      { initContainers: [{ name: "proxy", restartPolicy: "Always" }], containers: [{ name: "main" }] },
+      {
+        phase: "Succeeded",
+        conditions: [{ type: "Initialized", status: "True", reason: "PodCompleted" }],
+        initContainerStatuses: [{ name: "proxy", started: false, ready: false, restartCount: 0, state: { terminated: { exitCode: 137, reason: "Error" } } }],
+        containerStatuses: [{ name: "main", ready: false, restartCount: 0, state: { terminated: { exitCode: 0, reason: "Completed" } } }],
+      },
+    );
+    expect(summarizePod(p, now)).toEqual({ ready: "0/2", status: "Completed", restarts: "0" });
+  });
+});
+
+describe("pod failed by its active deadline", () => {
+  it("shows DeadlineExceeded (status.reason) unless a container's state overrides it", () => {
+    expect(summarizePod(pod(oneContainer, { phase: "Failed", reason: "DeadlineExceeded" }), now).status).toBe("DeadlineExceeded");
+    const killed = pod(oneContainer, {
+      phase: "Failed",
+      reason: "DeadlineExceeded",
+      containerStatuses: [{ name: "app", ready: false, state: { terminated: { exitCode: 137, reason: "Error" } } }],
+    });
+    expect(summarizePod(killed, now).status).toBe("Error");
+  });
+});
+
 describe("pod wide columns", () => {
   it("IP, NODE, NOMINATED NODE and READINESS GATES", () => {
     const p = pod(
