@@ -2,6 +2,7 @@
 // few colour classes (always shown with the word itself), and a node's allocation.
 import type { KubeObject } from "../api/object";
 import { Quantity } from "../api/quantity";
+import { summarizePod } from "../cluster/registry/pods/printer";
 
 /** Colour classes; the text label always accompanies the colour. */
 export type StateTone = "pending" | "creating" | "running" | "succeeded" | "failed" | "crash" | "terminating";
@@ -11,50 +12,27 @@ export interface PodState {
   tone: StateTone;
 }
 
-interface ContainerStatus {
-  name?: string;
-  ready?: boolean;
-  restartCount?: number;
-  state?: { waiting?: { reason?: string }; running?: object; terminated?: { reason?: string; exitCode?: number } };
-}
-
 type Any = Record<string, any>;
 
-const failedWaiting = new Set(["ErrImagePull", "ImagePullBackOff", "InvalidImageName", "CreateContainerConfigError", "CreateContainerError", "RunContainerError"]);
+/** Reasons kubectl shows for containers that cannot run (besides the exit reasons of terminated ones). */
+const failedWaiting = new Set(["ErrImagePull", "ImagePullBackOff", "InvalidImageName", "ErrImageNeverPull", "CreateContainerConfigError", "CreateContainerError", "RunContainerError"]);
 
-export function podState(pod: KubeObject): PodState {
-  const p = pod as Any;
-  if (p.metadata?.deletionTimestamp) return { label: "Terminating", tone: "terminating" };
-  const phase: string = p.status?.phase ?? "Pending";
-  if (phase === "Succeeded") return { label: p.status?.reason ?? "Completed", tone: "succeeded" };
-  if (phase === "Failed") return { label: p.status?.reason ?? "Failed", tone: "failed" };
-  const statuses: ContainerStatus[] = [...(p.status?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? [])];
-  for (const s of statuses) {
-    const reason = s.state?.waiting?.reason;
-    if (reason === "CrashLoopBackOff") return { label: reason, tone: "crash" };
-    if (reason && failedWaiting.has(reason)) return { label: reason, tone: "failed" };
-  }
-  for (const s of statuses) {
-    const reason = s.state?.terminated?.reason;
-    if (reason && reason !== "Completed" && phase === "Running") return { label: reason, tone: "failed" };
-  }
-  if (phase === "Running") return { label: "Running", tone: "running" };
-  if (p.spec?.nodeName) {
-    const waiting = statuses.map((s) => s.state?.waiting?.reason).find(Boolean);
-    return { label: waiting ?? "ContainerCreating", tone: "creating" };
-  }
-  return { label: "Pending", tone: "pending" };
+function toneOf(label: string, phase: string | undefined): StateTone {
+  const reason = label.startsWith("Init:") ? label.slice(5) : label;
+  if (label === "Terminating") return "terminating";
+  if (reason === "CrashLoopBackOff") return "crash";
+  if (label === "Running") return "running";
+  if (label === "Completed" || phase === "Succeeded") return "succeeded";
+  if (label === "Pending" || label === "SchedulingGated") return "pending";
+  if (label === "ContainerCreating" || label === "PodInitializing" || label === "NotReady" || /^Init:\d+\/\d+$/.test(label)) return "creating";
+  if (failedWaiting.has(reason) || phase === "Failed") return "failed";
+  return phase === "Running" ? "failed" : "creating";
 }
 
-/** `ready/total` containers and the restarts, as kubectl's READY and RESTARTS columns. */
-export function podReadiness(pod: KubeObject): { ready: string; restarts: number } {
-  const p = pod as Any;
-  const containers: unknown[] = p.spec?.containers ?? [];
-  const statuses: ContainerStatus[] = p.status?.containerStatuses ?? [];
-  return {
-    ready: `${statuses.filter((s) => s.ready).length}/${containers.length}`,
-    restarts: statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0),
-  };
+/** The STATUS word kubectl prints for the pod (the apiserver's printPod), with a colour class. */
+export function podState(pod: KubeObject): PodState {
+  const label = summarizePod(pod, 0).status;
+  return { label, tone: toneOf(label, (pod as Any).status?.phase) };
 }
 
 /** Why a pod without a node waits: the PodScheduled condition's reason and message, or the scheduler's queue. */

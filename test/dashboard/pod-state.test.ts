@@ -1,7 +1,7 @@
 // What the dashboard says about pods and nodes: kubectl's status words, readiness, allocation.
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../src/api/object";
-import { age, allocatable, formatAmount, nodeFacts, podReadiness, podState, requested, unscheduledReason } from "../../src/dashboard/pod-state";
+import { age, allocatable, formatAmount, nodeFacts, podState, requested, unscheduledReason } from "../../src/dashboard/pod-state";
 
 const pod = (spec: Record<string, unknown>, status: Record<string, unknown> = {}, meta: Record<string, unknown> = {}): KubeObject =>
   ({ apiVersion: "v1", kind: "Pod", metadata: { name: "p", namespace: "default", ...meta }, spec: { containers: [{ name: "c" }], ...spec }, status }) as KubeObject;
@@ -10,16 +10,34 @@ describe("podState", () => {
   it("an unscheduled pod is Pending", () => {
     expect(podState(pod({}, { phase: "Pending" }))).toEqual({ label: "Pending", tone: "pending" });
   });
-  it("a pod on a node whose containers have not started is ContainerCreating", () => {
-    expect(podState(pod({ nodeName: "n" }, { phase: "Pending" }))).toEqual({ label: "ContainerCreating", tone: "creating" });
+  it("a pod on a node whose containers are being created is ContainerCreating (Pending until the kubelet says so)", () => {
+    expect(podState(pod({ nodeName: "n" }, { phase: "Pending" }))).toEqual({ label: "Pending", tone: "pending" });
     const waiting = { containerStatuses: [{ name: "c", state: { waiting: { reason: "ContainerCreating" } } }] };
-    expect(podState(pod({ nodeName: "n" }, { phase: "Pending", ...waiting })).label).toBe("ContainerCreating");
+    expect(podState(pod({ nodeName: "n" }, { phase: "Pending", ...waiting }))).toEqual({ label: "ContainerCreating", tone: "creating" });
   });
-  it("Running, Succeeded (Completed) and Failed follow the phase", () => {
-    expect(podState(pod({ nodeName: "n" }, { phase: "Running" }))).toEqual({ label: "Running", tone: "running" });
-    expect(podState(pod({ nodeName: "n" }, { phase: "Succeeded" }))).toEqual({ label: "Completed", tone: "succeeded" });
-    expect(podState(pod({ nodeName: "n" }, { phase: "Failed" }))).toEqual({ label: "Failed", tone: "failed" });
-    expect(podState(pod({ nodeName: "n" }, { phase: "Failed", reason: "Evicted" })).label).toBe("Evicted");
+  it("Running, Completed and Failed as kubectl prints them", () => {
+    const running = { containerStatuses: [{ name: "c", ready: true, state: { running: {} } }] };
+    expect(podState(pod({ nodeName: "n" }, { phase: "Running", ...running }))).toEqual({ label: "Running", tone: "running" });
+    const completed = { containerStatuses: [{ name: "c", state: { terminated: { exitCode: 0, reason: "Completed" } } }] };
+    expect(podState(pod({ nodeName: "n" }, { phase: "Succeeded", ...completed }))).toEqual({ label: "Completed", tone: "succeeded" });
+    const failed = { containerStatuses: [{ name: "c", state: { terminated: { exitCode: 1, reason: "Error" } } }] };
+    expect(podState(pod({ nodeName: "n" }, { phase: "Failed", ...failed }))).toEqual({ label: "Error", tone: "failed" });
+    expect(podState(pod({ nodeName: "n" }, { phase: "Failed", reason: "Evicted" }))).toEqual({ label: "Evicted", tone: "failed" });
+  });
+  it("init containers show Init:N/M, and a started sidecar lets the pod run", () => {
+    const spec = { nodeName: "n", initContainers: [{ name: "setup" }, { name: "proxy", restartPolicy: "Always" }] };
+    const initializing = { phase: "Pending", initContainerStatuses: [{ name: "setup", state: { running: {} } }, { name: "proxy", state: { waiting: { reason: "PodInitializing" } } }] };
+    expect(podState(pod(spec, initializing))).toEqual({ label: "Init:0/2", tone: "creating" });
+    const running = {
+      phase: "Running",
+      conditions: [{ type: "Initialized", status: "True" }, { type: "Ready", status: "True" }],
+      initContainerStatuses: [
+        { name: "setup", state: { terminated: { exitCode: 0, reason: "Completed" } } },
+        { name: "proxy", ready: true, started: true, restartCount: 1, state: { running: {} } },
+      ],
+      containerStatuses: [{ name: "c", ready: true, restartCount: 2, state: { running: {} } }],
+    };
+    expect(podState(pod(spec, running))).toEqual({ label: "Running", tone: "running" });
   });
   it("a container in CrashLoopBackOff wins over the Running phase", () => {
     const status = { phase: "Running", containerStatuses: [{ name: "c", state: { waiting: { reason: "CrashLoopBackOff" } } }] };
@@ -35,10 +53,6 @@ describe("podState", () => {
 });
 
 describe("pod facts", () => {
-  it("readiness counts ready containers and restarts", () => {
-    const p = pod({ containers: [{ name: "a" }, { name: "b" }] }, { containerStatuses: [{ name: "a", ready: true, restartCount: 2 }, { name: "b", ready: false, restartCount: 1 }] });
-    expect(podReadiness(p)).toEqual({ ready: "1/2", restarts: 3 });
-  });
   it("the unscheduled reason comes from the PodScheduled condition", () => {
     const p = pod({}, { conditions: [{ type: "PodScheduled", status: "False", reason: "Unschedulable", message: "0/3 nodes are available" }] });
     expect(unscheduledReason(p)).toBe("Unschedulable: 0/3 nodes are available");
