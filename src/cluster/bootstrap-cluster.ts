@@ -11,6 +11,7 @@ import {
   systemNamespaces,
 } from "./bootstrap";
 import type { RegistryStore } from "./registry/generic-store";
+import { systemPriorityClasses, systemPriorityClassObject } from "./registry/priorityclasses/system";
 import { resources } from "./registry/resources";
 import { ResourceTable } from "./registry/resource-table";
 
@@ -25,6 +26,8 @@ export function bootstrapCluster(
   const now = env.rfc3339(env.now);
   const micro = new Date(env.now).toISOString().replace("Z", "000Z");
   for (const name of systemNamespaces()) registry.create(def("", "v1", "namespaces"), undefined, namespaceObject(name));
+  // The apiserver's scheduling/bootstrap-system-priority-classes hook; kube-system's pods name these classes.
+  for (const pc of systemPriorityClasses) registry.create(def("scheduling.k8s.io", "v1", "priorityclasses"), undefined, systemPriorityClassObject(pc));
   const nodes = [];
   for (let i = 0; i <= spec.workers; i++) {
     const node = registry.create(def("", "v1", "nodes"), undefined, nodeObject(spec, i, now, { machine: env.uid().replace(/-/g, ""), boot: env.uid() }));

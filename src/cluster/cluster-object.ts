@@ -13,8 +13,9 @@ import { ClusterRecordTable, type ClusterRecord } from "./cluster-record";
 import { EventRecorder } from "./controllers/event-recorder";
 import { Indexes } from "./controllers/indexes";
 import { ControllerManager } from "./controllers/manager";
-import { namespaceLifecycle } from "./admission/namespace-lifecycle";
+import { admissionPlugins } from "./admission";
 import { RegistryStore } from "./registry/generic-store";
+import { bucketOfKind } from "./registry/keys";
 import { ResourceTable } from "./registry/resource-table";
 import { resources } from "./registry/resources";
 import { AlarmScheduler } from "./runtime/alarm";
@@ -60,13 +61,13 @@ export class ClusterObject extends DurableObject<Env> {
     const sql = ctx.storage.sql;
     this.records = new ClusterRecordTable(sql);
     this.record = this.records.read();
-    this.store = new Store(sql, (fn) => ctx.storage.transactionSync(fn));
+    this.store = new Store(sql, (fn) => ctx.storage.transactionSync(fn), { textBuckets: table.defs.filter((d) => d.storedAsText).map(bucketOfKind) });
     this.registry = new RegistryStore(
       this.store,
       { now: nowMs, rfc3339, uid: randomUid, nameSuffix: randomNameSuffix },
       Number(env.MAX_OBJECTS ?? 30_000) || 30_000,
     );
-    this.registry.addAdmission(namespaceLifecycle(this.registry, table));
+    for (const check of admissionPlugins(this.registry, table)) this.registry.addAdmission(check);
     for (const def of table.defs) if (def.uncounted) this.registry.declareUncounted(def);
     this.watches = new WatchHub(this.store);
     this.api = new ApiServer({ table, registry: this.registry, watches: this.watches, now: nowMs });

@@ -176,6 +176,17 @@ export function defineKubectlSuite(version) {
       assert.match(none.stderr, /No resources found in default namespace\./);
     });
 
+    test("get pages with --chunk-size: every pod is listed once, and the raw API hands out continue tokens", async () => {
+      const all = parseTable(succeeded(await run(["get", "pods", "-A"]), "get pods -A")).map((r) => `${r.NAMESPACE}/${r.NAME}`);
+      const paged = parseTable(succeeded(await run(["get", "pods", "-A", "--chunk-size=2"]), "get pods -A --chunk-size=2")).map((r) => `${r.NAMESPACE}/${r.NAME}`);
+      assert.ok(all.length > 4, JSON.stringify(all));
+      assert.deepEqual(paged, all);
+      const page = JSON.parse(succeeded(await run(["get", "--raw", "/api/v1/namespaces/kube-system/pods?limit=2"]), "get --raw limit=2"));
+      assert.equal(page.items.length, 2);
+      assert.ok(page.metadata.continue, JSON.stringify(page.metadata));
+      assert.ok(page.metadata.remainingItemCount > 0);
+    });
+
     test("describe pod and describe node", async () => {
       succeeded(await run(["apply", "-f", file("desc.yaml", podManifest("described", { app: "desc" }))]), "apply");
       const pod = succeeded(await run(["describe", "pod", "described"]), "describe pod");

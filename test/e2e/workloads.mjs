@@ -117,6 +117,37 @@ spec:
       });
     });
 
+    test("a pod of a higher PriorityClass preempts a lower one that holds the room it needs", async () => {
+      ok(await run(["create", "priorityclass", "urgent", "--value=1000", "--description=urgent work"]), "create priorityclass");
+      const classes = parseTable(ok(await run(["get", "priorityclasses"]), "get priorityclasses"));
+      assert.deepEqual(classes.map((r) => [r.NAME, r.VALUE]), [["system-cluster-critical", "2000000000"], ["system-node-critical", "2000001000"], ["urgent", "1000"]]);
+      const pod = (name, extra) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+  nodeSelector: {kubernetes.io/hostname: worker-1}
+${extra}  containers:
+    - name: app
+      image: nginx:1.25
+      resources:
+        requests:
+          cpu: 1500m
+`;
+      ok(await run(["apply", "-f", writeTempFile(`${cluster.id}.low.yaml`, pod("low", ""))]), "apply low");
+      ok(await run(["wait", "--for=condition=Ready", "pod/low", "--timeout=60s"]), "low ready");
+      ok(await run(["apply", "-f", writeTempFile(`${cluster.id}.high.yaml`, pod("high", "  priorityClassName: urgent\n"))]), "apply high");
+      await converged(async () => {
+        const row = parseTable(ok(await run(["get", "pod", "high", "-o", "wide"]), "get pod high"))[0];
+        assert.deepEqual([row.STATUS, row.NODE], ["Running", "worker-1"], JSON.stringify(row));
+        assert.match((await run(["get", "pod", "low"])).stderr, /pods "low" not found/);
+      }, 30_000);
+      const priority = ok(await run(["get", "pod", "high", "-o", "jsonpath={.spec.priority}"]), "priority");
+      assert.equal(priority, "1000");
+      const events = ok(await run(["get", "events", "--field-selector", "involvedObject.name=low"]), "events of low");
+      assert.match(events, /Preempted\s+pod\/low\s+Preempted by pod [0-9a-f-]+ on node worker-1/);
+    });
+
     test("a missing image shows ErrImagePull, then ImagePullBackOff", async () => {
       ok(await run(["run", "typo", "--image=nginx:1.2345"]), "run typo");
       // On the fast pace ErrImagePull lasts milliseconds: the events keep both states, in order.
@@ -186,6 +217,74 @@ spec:
       assert.equal(ok(await run(["logs", "job/hello"]), "logs job/hello"), "hello from the job\n");
       const row = parseTable(ok(await run(["get", "job", "hello"]), "get job"))[0];
       assert.equal(row.COMPLETIONS, "1/1");
+    });
+
+    test("a sidecar runs beside the app (READY 2/2) and does not keep a Job from completing", async () => {
+      const manifest = writeTempFile(`${cluster.id}.sidecar.yaml`, `apiVersion: v1
+kind: Pod
+metadata:
+  name: with-sidecar
+spec:
+  initContainers:
+    - name: setup
+      image: busybox:1.36
+      command: ["sh", "-c", "echo setting up"]
+    - name: shipper
+      image: busybox:1.36
+      restartPolicy: Always
+      command: ["sh", "-c", "while true; do echo shipping; sleep 5; done"]
+  containers:
+    - name: app
+      image: nginx:1.25
+---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: batch-with-sidecar
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      initContainers:
+        - name: shipper
+          image: busybox:1.36
+          restartPolicy: Always
+          command: ["sh", "-c", "while true; do echo shipping; sleep 5; done"]
+      containers:
+        - name: work
+          image: busybox:1.36
+          command: ["sh", "-c", "echo working; sleep 1"]
+`);
+      ok(await run(["apply", "-f", manifest]), "apply sidecar pod and job");
+      await converged(async () => {
+        const row = parseTable(ok(await run(["get", "pod", "with-sidecar"]), "get pod"))[0];
+        assert.deepEqual([row.READY, row.STATUS], ["2/2", "Running"], JSON.stringify(row));
+      });
+      assert.match(ok(await run(["logs", "with-sidecar", "-c", "shipper"]), "logs -c shipper"), /^shipping\n/);
+      ok(await run(["wait", "--for=condition=complete", "job/batch-with-sidecar", "--timeout=60s"]), "wait job complete");
+      const pod = parseTable(ok(await run(["get", "pods", "-l", "job-name=batch-with-sidecar"]), "get job pods"))[0];
+      assert.equal(pod.STATUS, "Completed", JSON.stringify(pod));
+    });
+
+    test("a pod past its activeDeadlineSeconds is stopped and Failed with DeadlineExceeded", async () => {
+      const manifest = writeTempFile(`${cluster.id}.deadline.yaml`, `apiVersion: v1
+kind: Pod
+metadata:
+  name: deadline
+spec:
+  activeDeadlineSeconds: 2
+  terminationGracePeriodSeconds: 1
+  containers:
+    - name: app
+      image: busybox:1.36
+      command: ["sh", "-c", "sleep 3600"]
+`);
+      ok(await run(["apply", "-f", manifest]), "apply deadline pod");
+      await converged(async () => {
+        const status = JSON.parse(ok(await run(["get", "pod", "deadline", "-o", "jsonpath={.status}"]), "status"));
+        assert.deepEqual([status.phase, status.reason, status.message], ["Failed", "DeadlineExceeded", "Pod was active on the node longer than the specified deadline"]);
+      });
+      assert.match(ok(await run(["describe", "pod", "deadline"]), "describe"), /Normal\s+DeadlineExceeded\s+\S+\s+kubelet\s+Pod was active on the node longer than the specified deadline/);
     });
 
     test("a CronJob creates Jobs (and create job --from=cronjob works)", async () => {

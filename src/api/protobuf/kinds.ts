@@ -18,6 +18,7 @@ import { Pod } from "./messages/core-pod.js";
 import { DeleteOptions } from "./messages/meta.js";
 import { Eviction, PodDisruptionBudget } from "./messages/policy.js";
 import { ClusterRole, Role, RoleBinding } from "./messages/rbac.js";
+import { PriorityClass } from "./messages/scheduling.js";
 
 const byGroupVersion: Record<string, Record<string, MessageType>> = {
   v1: { Namespace, ConfigMap, Secret, Service, ServiceAccount, Pod, ResourceQuota, LimitRange },
@@ -27,6 +28,7 @@ const byGroupVersion: Record<string, Record<string, MessageType>> = {
   "autoscaling/v1": { HorizontalPodAutoscaler: HorizontalPodAutoscalerV1 },
   "autoscaling/v2": { HorizontalPodAutoscaler: HorizontalPodAutoscalerV2 },
   "authorization.k8s.io/v1": { SelfSubjectAccessReview, SelfSubjectRulesReview },
+  "scheduling.k8s.io/v1": { PriorityClass },
   "rbac.authorization.k8s.io/v1": {
     Role,
     RoleBinding,

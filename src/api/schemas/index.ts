@@ -25,6 +25,7 @@ import { DeleteOptions } from "./delete-options";
 import { EndpointSlice } from "./discovery/endpointslice";
 import { EventsEvent } from "./events/event";
 import { Eviction } from "./policy/eviction";
+import { PriorityClass } from "./scheduling/priorityclass";
 
 export * from "./meta";
 export { DeleteOptions, Preconditions } from "./delete-options";
@@ -54,6 +55,7 @@ export { Lease } from "./coordination/lease";
 export { SelfSubjectAccessReview } from "./authorization/selfsubjectaccessreview";
 export { SelfSubjectRulesReview } from "./authorization/selfsubjectrulesreview";
 export { Eviction } from "./policy/eviction";
+export { PriorityClass } from "./scheduling/priorityclass";
 export { Deployment } from "./apps/deployment";
 export { ReplicaSet } from "./apps/replicaset";
 export { DaemonSet } from "./apps/daemonset";
@@ -69,7 +71,7 @@ export function gvkKey(group: string, version: string, kind: string): string {
 const topLevelKinds: z.ZodType[] = [
   Namespace, Node, Pod, PodTemplate, Binding, Service, Endpoints, ConfigMap, Secret, ServiceAccount, Event,
   ResourceQuota, LimitRange, ReplicationController,
-  EndpointSlice, EventsEvent, Lease, SelfSubjectAccessReview, SelfSubjectRulesReview, Eviction,
+  EndpointSlice, EventsEvent, Lease, SelfSubjectAccessReview, SelfSubjectRulesReview, Eviction, PriorityClass,
   Deployment, ReplicaSet, DaemonSet, ControllerRevision, Job, CronJob, DeleteOptions,
 ];
 

@@ -106,6 +106,11 @@ function withTransitions(next: Json[], previous: Json[] | undefined, now: number
   });
 }
 
+/** Conditions other components own (DisruptionTarget from the scheduler, readiness gates): kept as they are. */
+function othersConditions(previous: Json[] | undefined, kubelets: Json[]): Json[] {
+  return (previous ?? []).filter((c) => !kubelets.some((k) => k.type === c.type));
+}
+
 const isTerminal = (phase: string) => phase === "Succeeded" || phase === "Failed";
 
 /** Initialized, as the kubelet's GeneratePodInitializedCondition decides it. */
@@ -158,7 +163,7 @@ export function computePodStatus(pod: Json, rt: PodRuntime, hostIP: string, now:
   const podIP = spec.hostNetwork ? (rt.sandboxReady ? hostIP : undefined) : rt.podIP;
   return {
     phase: reported,
-    conditions: withTransitions(conditions, old.conditions, now),
+    conditions: [...withTransitions(conditions, old.conditions, now), ...othersConditions(old.conditions, conditions)],
     ...(failure?.message ? { message: failure.message } : {}),
     ...(failure?.reason ? { reason: failure.reason } : {}),
     ...(old.nominatedNodeName ? { nominatedNodeName: old.nominatedNodeName } : {}),

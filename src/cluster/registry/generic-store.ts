@@ -15,7 +15,7 @@ import {
 } from "../../api/status";
 import { validateObjectMeta, validateObjectMetaUpdate } from "../../api/validation/object-meta";
 import type { Store } from "../storage/store";
-import { listPrefix, objectKey, resourcePrefix } from "./keys";
+import { bucketOfKind, listPrefix, objectKey } from "./keys";
 import type { ResourceDef, StrategyContext } from "./types";
 import { deepEqual, withoutVolatileMeta, specOf } from "./object-compare";
 import { cloneJson } from "../../api/clone";
@@ -190,8 +190,10 @@ export class RegistryStore {
     for (const check of this.admission) check("UPDATE", def, obj, old);
     if (deepEqual(withoutVolatileMeta(obj), withoutVolatileMeta(old))) return old;
     if (opts.dryRun) return obj;
-    // The last finalizer of an object being deleted is gone: the update completes the deletion.
-    if (meta.deletionTimestamp && !meta.finalizers?.length && !def.strategy?.holdsDeletion?.(obj)) {
+    // The last finalizer of an object being deleted is gone: the update completes the deletion — unless a graceful
+    // deletion is still under way (a pod whose kubelet has not stopped it yet), as Kubernetes' ShouldDeleteDuringUpdate.
+    const graceful = (old.metadata.deletionGracePeriodSeconds ?? 0) > 0;
+    if (meta.deletionTimestamp && !graceful && !meta.finalizers?.length && !def.strategy?.holdsDeletion?.(obj)) {
       return this.store.commit([{ key, object: undefined }])[0].object;
     }
     return this.store.commit([{ key, object: obj }])[0].object;
@@ -252,7 +254,7 @@ export class RegistryStore {
   private readonly uncountedBuckets = new Set<string>();
 
   declareUncounted(def: ResourceDef): void {
-    this.uncountedBuckets.add(resourcePrefix(def).slice(0, -1));
+    this.uncountedBuckets.add(bucketOfKind(def));
   }
 
   private countedObjects(): number {

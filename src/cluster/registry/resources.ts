@@ -14,6 +14,7 @@ import { limitRanges } from "./limitranges";
 import { namespaces } from "./namespaces";
 import { nodes } from "./nodes";
 import { pods } from "./pods";
+import { priorityClasses } from "./priorityclasses";
 import { podTemplates } from "./podtemplates";
 import { replicaSets } from "./replicasets";
 import { replicationControllers } from "./replicationcontrollers";
@@ -48,6 +49,7 @@ export const resources: ResourceDef[] = [
   jobs,
   selfSubjectAccessReviews,
   selfSubjectRulesReviews,
+  priorityClasses,
   leases,
   endpointSlices,
   eventsV1,

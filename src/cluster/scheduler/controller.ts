@@ -1,8 +1,10 @@
 // The `scheduler` controller: kube-scheduler's scheduling loop. Watches pods that need a node, runs the framework
 // over the incremental cache, binds through the pods/binding subresource and records what a real scheduler records
-// (the PodScheduled condition, Scheduled / FailedScheduling events). Pods that fit nowhere wait in a set and are
-// retried when a cluster event could help them (a node added or changed, a bound pod gone, a pod's labels
-// changed) or, at the latest, after the real scheduler's 5-minute flush of unschedulable pods.
+// (the PodScheduled condition, Scheduled / FailedScheduling events). A pod that fits nowhere may preempt pods of
+// lower priority (DefaultPreemption): the victims are deleted and the pod is nominated to their node, which is kept
+// for it. Pods that fit nowhere wait in a set and are retried, most important first, when a cluster event could help
+// them (a node added or changed, a bound pod gone, a pod's labels changed) or, at the latest, after the real
+// scheduler's 5-minute flush of unschedulable pods.
 import type { KubeObject } from "../../api/object";
 import type { RegistryStore } from "../registry/generic-store";
 import type { ResourceDef } from "../registry/types";
@@ -12,10 +14,14 @@ import { splitKey, type Controller, type ControllerContext, type ReconcileResult
 import { SchedulerCache } from "./cache";
 import { defaultSelectors } from "./default-selector";
 import { unschedulableMessage } from "./fit-error";
-import { schedulePod } from "./framework";
+import { schedulePod, type NominatedPods } from "./framework";
+import { PodNominator } from "./nominator";
 import { assignedPod, nodeUpdate, podToSchedule, type ParseOptions } from "./parse";
 import { plugins } from "./plugins/reasons";
 import { isAssigned, isGated, isTerminal, needsScheduling, withCondition } from "./pod-state";
+import { preempt } from "./preemption/evaluate";
+import { executePreemption } from "./preemption/execute";
+import type { AssignedPod } from "./types";
 import { cloneJson } from "../../api/clone";
 
 type Json = Record<string, any>;
@@ -48,6 +54,9 @@ export class SchedulerController implements Controller {
   private readonly rejections = new Map<string, number>();
   /** Plugins whose failures a cluster event since the last retry may have resolved. */
   private readonly triggered = new Set<string>();
+  /** Unbound pods nominated to a node by an earlier preemption. */
+  private readonly nominator = new PodNominator();
+  private readonly nominatedOn: NominatedPods = (node) => this.nominator.on(node);
 
   keysFor(event: StoreEvent): string[] {
     if (event.key.startsWith(podPrefix)) return this.onPod(event);
@@ -91,10 +100,19 @@ export class SchedulerController implements Controller {
     this.cache = new SchedulerCache();
     for (const node of ctx.registry.list(this.defs.nodes)) this.cache.upsertNode(nodeUpdate(node));
     const options = this.parseOptions();
+    this.nominator.clear();
     for (const pod of ctx.registry.list(this.defs.pods)) {
       if (isAssigned(pod) && !isTerminal(pod)) this.cache.upsertPod(assignedPod(pod, options));
+      else this.nominator.set(podKeyOf(pod), this.nominated(pod));
     }
     this.ready = true;
+  }
+
+  /** The pod as it holds room on its nominated node, if it waits for one. */
+  private nominated(pod: KubeObject | undefined): AssignedPod | undefined {
+    const node = (pod?.status as Json | undefined)?.nominatedNodeName;
+    if (!pod || !node || !needsScheduling(pod)) return undefined;
+    return { ...assignedPod(pod), node };
   }
 
   private onPod(event: StoreEvent): string[] {
@@ -104,6 +122,12 @@ export class SchedulerController implements Controller {
     const counted = (p: KubeObject | undefined) => !!p && isAssigned(p) && !isTerminal(p);
     const nowCounted = counted(obj);
     const wasCounted = counted(prev);
+    if ((event.object.status as Json | undefined)?.nominatedNodeName || (prev?.status as Json | undefined)?.nominatedNodeName) {
+      const nominated = this.nominated(obj);
+      // Room kept for a pod that no longer waits for it (and did not take it) is free again.
+      if (!nominated && !nowCounted) this.trigger(plugins.nodeResourcesFit);
+      this.nominator.set(key, nominated);
+    }
     if (nowCounted) {
       const changed =
         !wasCounted ||
@@ -167,14 +191,24 @@ export class SchedulerController implements Controller {
   private retry(ctx: ControllerContext): ReconcileResult {
     const triggered = new Set(this.triggered);
     this.triggered.clear();
-    for (const [key, rejectedBy] of [...this.unschedulable]) {
-      if (!triggered.has(anyPlugin) && ![...rejectedBy].some((p) => triggered.has(p))) continue;
+    const due = [...this.unschedulable]
+      .filter(([, rejectedBy]) => triggered.has(anyPlugin) || [...rejectedBy].some((p) => triggered.has(p)))
+      .map(([key]) => key);
+    // The scheduling queue's order (PrioritySort): more important pods first, else in the order they failed.
+    const priority = new Map(due.map((key) => [key, this.priorityOf(key, ctx)]));
+    due.sort((a, b) => priority.get(b)! - priority.get(a)!);
+    for (const key of due) {
       try {
         this.scheduleOne(key, ctx);
       } catch (error) {
         console.warn(`scheduler: retrying ${key} failed:`, error);
       }
     }
+  }
+
+  private priorityOf(key: string, ctx: ControllerContext): number {
+    const { namespace, name } = splitKey(key);
+    return (ctx.registry.tryGet(this.defs!.pods, namespace, name)?.spec as Json | undefined)?.priority ?? 0;
   }
 
   private scheduleOne(key: string, ctx: ControllerContext): ReconcileResult {
@@ -186,14 +220,32 @@ export class SchedulerController implements Controller {
       return;
     }
     const parsed = podToSchedule(pod, { ...this.parseOptions(), defaultSpreadSelectors: defaultSelectors(pod, ctx) });
-    const result = schedulePod(parsed, this.cache);
+    const result = schedulePod(parsed, this.cache, this.nominatedOn);
     if (result.node !== undefined) {
       this.bind(pod, result.node, ctx);
       return;
     }
-    const message = unschedulableMessage(result.numNodes, result.failures, (pod.spec as Json).preemptionPolicy);
+    // Waiting from now on, so that the victims' removal (which may come at once) wakes it.
     this.markUnschedulable(key, new Set([...result.failures.values()].map((f) => f.plugin)));
-    const updated = withCondition(pod, { type: "PodScheduled", status: "False", reason: "Unschedulable", message }, rfc3339(ctx.now));
+    // PostFilter: preemption. `nominate` is the new status.nominatedNodeName ("" clears it; undefined keeps it).
+    let preemption: string | undefined;
+    let nominate: string | undefined;
+    if (result.numNodes > 0) {
+      const outcome = preempt(parsed, this.cache, result.failures, result.state, this.nominatedOn);
+      if (outcome.preempt) {
+        const lower = this.nominator.on(outcome.preempt.node).filter((p) => p.priority < parsed.priority && p.key !== key);
+        executePreemption(pod, outcome.preempt, lower, defs.pods, ctx);
+        nominate = outcome.preempt.node;
+      } else {
+        preemption = outcome.message;
+        if (outcome.clearNomination) nominate = "";
+      }
+    }
+    const message = unschedulableMessage(result.numNodes, result.failures, preemption);
+    const current = ctx.registry.tryGet(defs.pods, namespace, name) ?? pod;
+    const updated = withCondition(current, { type: "PodScheduled", status: "False", reason: "Unschedulable", message }, rfc3339(ctx.now));
+    if (nominate) (updated.status as Json).nominatedNodeName = nominate;
+    else if (nominate === "") delete (updated.status as Json).nominatedNodeName;
     const stored = ctx.registry.update(defs.pods, namespace, name, updated, { subresource: "status" });
     ctx.events.record(stored, ctx.now, "Warning", "FailedScheduling", message, source);
     return { requeueAt: ctx.now + unschedulableFlushMs };

@@ -1,13 +1,12 @@
-// The message of a pod that fits nowhere, as kube-scheduler 1.33 writes it (framework.FitError.Error() and the
-// DefaultPreemption PostFilter): "0/N nodes are available: <count reason, ...>. preemption: 0/N nodes are
-// available: <count reason, ...>." Reasons are counted across nodes and sorted as strings ("2 Insufficient cpu"
-// sorts by its leading count first, as Go's sort.Strings does).
-import type { FilterFailure } from "./types";
+// The message of a pod that fits nowhere, as kube-scheduler 1.33 writes it (framework.FitError.Error() plus the
+// PostFilter's message): "0/N nodes are available: <count reason, ...>." and then, when preemption did not find
+// room, " preemption: <why>" — either a reason the pod may not preempt, or another FitError over the nodes' dry-run
+// results ("0/N nodes are available: 2 No preemption victims found for incoming pod, 1 Preemption is not helpful
+// for scheduling."). When preemption did find victims the message has no preemption part. Reasons are counted
+// across nodes and sorted as strings ("2 Insufficient cpu" sorts by its leading count first, as Go's sort.Strings
+// does).
 
 export const noNodesAvailable = "no nodes available to schedule pods";
-export const preemptionNotHelpful = "Preemption is not helpful for scheduling";
-export const noPreemptionVictims = "No preemption victims found for incoming pod";
-export const preemptionPolicyNever = "not eligible due to preemptionPolicy=Never.";
 
 /** "1 a, 2 b": each reason prefixed by how many nodes gave it, sorted by code unit like Go's sort.Strings. */
 export function reasonHistogram(reasonsPerNode: Iterable<readonly string[]>): string {
@@ -19,8 +18,8 @@ export function reasonHistogram(reasonsPerNode: Iterable<readonly string[]>): st
     .join(", ");
 }
 
-/** FitError.Error(): the filter reasons, then the PostFilter (preemption) message if any. */
-export function fitErrorMessage(numNodes: number, failures: Iterable<FilterFailure>, postFilterMessage = ""): string {
+/** FitError.Error(): the filter reasons of every node, then the PostFilter (preemption) message if any. */
+export function fitErrorMessage(numNodes: number, failures: Iterable<{ reasons: readonly string[] }>, postFilterMessage = ""): string {
   let message = `0/${numNodes} nodes are available:`;
   const histogram = reasonHistogram([...failures].map((f) => f.reasons));
   if (histogram) message += ` ${histogram}.`;
@@ -28,24 +27,16 @@ export function fitErrorMessage(numNodes: number, failures: Iterable<FilterFailu
   return message;
 }
 
-/**
- * DefaultPreemption's verdict when it finds no victims: nodes whose failure preemption cannot fix
- * (UnschedulableAndUnresolvable) are "not helpful"; on the others no pod of lower priority could be evicted. This
- * scheduler never preempts, so every other node reports no victims.
- */
-export function preemptionMessage(
-  numNodes: number,
-  failures: Map<string, FilterFailure>,
-  preemptionPolicy: string | undefined,
-): string {
-  if (preemptionPolicy === "Never") return `preemption: ${preemptionPolicyNever}`;
-  const perNode: string[][] = [];
-  for (const failure of failures.values()) perNode.push([failure.unresolvable ? preemptionNotHelpful : noPreemptionVictims]);
-  return `preemption: ${fitErrorMessage(numNodes, perNode.map((reasons) => ({ plugin: "", reasons, unresolvable: true })))}`;
+/** DefaultPreemption's PostFilter status message: its own message prefixed with "preemption: ". */
+export function preemptionMessage(message: string): string {
+  return `preemption: ${message}`;
 }
 
-/** The whole FailedScheduling message for a pod no node accepts. */
-export function unschedulableMessage(numNodes: number, failures: Map<string, FilterFailure>, preemptionPolicy?: string): string {
+/**
+ * The whole FailedScheduling message for a pod no node accepts; `preemption` is what preemption said when it could
+ * not help (undefined when it found victims).
+ */
+export function unschedulableMessage(numNodes: number, failures: Map<string, { reasons: readonly string[] }>, preemption?: string): string {
   if (numNodes === 0) return noNodesAvailable;
-  return fitErrorMessage(numNodes, failures.values(), preemptionMessage(numNodes, failures, preemptionPolicy));
+  return fitErrorMessage(numNodes, failures.values(), preemption === undefined ? "" : preemptionMessage(preemption));
 }

@@ -1,6 +1,7 @@
 // One scheduling cycle: run the filters on every node (first failure wins, in the default profile's order), then
 // score the feasible nodes with the default plugins and weights, and pick the best (ties broken by a stable hash
-// of the pod uid and node name).
+// of the pod uid and node name). A pod nominated to a node by an earlier preemption tries that node first, and the
+// room held there for nominated pods is kept from pods that are not more important than them.
 import type { SchedulerCache } from "./cache";
 import { fnv1a } from "./hash";
 import { interPodAffinityFilter, interPodAffinityNormalize, interPodAffinityPrepare, interPodAffinityPrepareScore, interPodAffinityScore } from "./plugins/inter-pod-affinity";
@@ -9,11 +10,21 @@ import { nodeAffinityFilter, nodeAffinityNormalize, nodeAffinityScore } from "./
 import { balancedAllocationScore, leastAllocatedScore, nodeResourcesFitFilter } from "./plugins/node-resources";
 import { spreadFilter, spreadNormalize, spreadPrepareFilter, spreadPrepareScore, spreadScore } from "./plugins/pod-topology-spread";
 import { taintTolerationFilter, taintTolerationNormalize, taintTolerationScore } from "./plugins/taint-toleration";
-import type { FilterFailure, NodeInfo, PodToSchedule } from "./types";
+import { nodeView } from "./node-view";
+import type { AssignedPod, FilterFailure, NodeInfo, PodToSchedule } from "./types";
+
+/** What PreFilter computed once per attempt, for the filters of every node. */
+export interface CycleState {
+  spread: ReturnType<typeof spreadPrepareFilter>;
+  affinity: ReturnType<typeof interPodAffinityPrepare>;
+}
+
+/** The pods nominated to a node (by an earlier preemption), which the scheduler keeps room for. */
+export type NominatedPods = (node: string) => readonly AssignedPod[];
 
 export type ScheduleResult =
   | { node: string; feasible: number }
-  | { node?: undefined; numNodes: number; failures: Map<string, FilterFailure> };
+  | { node?: undefined; numNodes: number; failures: Map<string, FilterFailure>; state: CycleState };
 
 /** Default score weights (kube-scheduler's default profile). */
 export const weights = {
@@ -25,11 +36,11 @@ export const weights = {
   balancedAllocation: 1,
 } as const;
 
-export function filterNode(
-  pod: PodToSchedule,
-  node: NodeInfo,
-  state: { spread: ReturnType<typeof spreadPrepareFilter>; affinity: ReturnType<typeof interPodAffinityPrepare> },
-): FilterFailure | undefined {
+export function prepareFilters(pod: PodToSchedule, cache: SchedulerCache): CycleState {
+  return { spread: spreadPrepareFilter(pod, cache), affinity: interPodAffinityPrepare(pod, cache) };
+}
+
+export function filterNode(pod: PodToSchedule, node: NodeInfo, state: CycleState): FilterFailure | undefined {
   return (
     nodeUnschedulableFilter(pod, node) ??
     nodeNameFilter(pod, node) ??
@@ -39,6 +50,17 @@ export function filterNode(
     spreadFilter(node, state.spread) ??
     interPodAffinityFilter(pod, node, state.affinity)
   );
+}
+
+/**
+ * RunFilterPluginsWithNominatedPods: the node's filters with the pods nominated to it that are at least as important
+ * as `pod` counted in (their resources; spreading and affinity see only bound pods).
+ */
+export function filterWithNominated(pod: PodToSchedule, node: NodeInfo, state: CycleState, nominated?: NominatedPods): FilterFailure | undefined {
+  const onNode = nominated?.(node.name);
+  if (!onNode?.length) return filterNode(pod, node, state);
+  const reserved = onNode.filter((p) => p.key !== pod.key && p.priority >= pod.priority);
+  return filterNode(pod, reserved.length ? nodeView(node, reserved, []) : node, state);
 }
 
 /** Weighted, normalised total score of each feasible node (same order). */
@@ -56,17 +78,20 @@ export function scoreNodes(pod: PodToSchedule, feasible: NodeInfo[], cache: Sche
   return totals;
 }
 
-export function schedulePod(pod: PodToSchedule, cache: SchedulerCache): ScheduleResult {
+export function schedulePod(pod: PodToSchedule, cache: SchedulerCache, nominated?: NominatedPods): ScheduleResult {
   const nodes = cache.nodes();
-  const state = { spread: spreadPrepareFilter(pod, cache), affinity: interPodAffinityPrepare(pod, cache) };
+  const state = prepareFilters(pod, cache);
+  // The node an earlier preemption made room on is tried first, and taken when it fits.
+  const nominatedNode = pod.nominatedNodeName ? cache.node(pod.nominatedNodeName) : undefined;
+  if (nominatedNode && !filterWithNominated(pod, nominatedNode, state, nominated)) return { node: nominatedNode.name, feasible: 1 };
   const feasible: NodeInfo[] = [];
   const failures = new Map<string, FilterFailure>();
   for (const node of nodes) {
-    const failure = filterNode(pod, node, state);
+    const failure = filterWithNominated(pod, node, state, nominated);
     if (failure) failures.set(node.name, failure);
     else feasible.push(node);
   }
-  if (!feasible.length) return { numNodes: nodes.length, failures };
+  if (!feasible.length) return { numNodes: nodes.length, failures, state };
   if (feasible.length === 1) return { node: feasible[0].name, feasible: 1 };
   const scores = scoreNodes(pod, feasible, cache);
   const seed = fnv1a(`${pod.uid}/`);

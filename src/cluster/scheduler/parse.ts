@@ -116,6 +116,8 @@ export function podToSchedule(pod: KubeObject, options: ParseOptions = {}): PodT
     namespace,
     labels,
     priority: spec.priority ?? 0,
+    preemptionPolicy: spec.preemptionPolicy,
+    nominatedNodeName: (pod.status as Json | undefined)?.nominatedNodeName || undefined,
     nodeName: spec.nodeName || undefined,
     requests: podRequests(spec),
     nonZero: podRequests(spec, true),
@@ -132,6 +134,19 @@ export function podToSchedule(pod: KubeObject, options: ParseOptions = {}): PodT
   };
 }
 
+/** The DisruptionTarget condition the scheduler puts on the pods it preempts. */
+export const preemptionCondition = {
+  type: "DisruptionTarget",
+  status: "True",
+  reason: "PreemptionByScheduler",
+} as const;
+
+function preemptedByScheduler(pod: KubeObject): boolean {
+  const conditions: Json[] = (pod.status as Json | undefined)?.conditions ?? [];
+  const target = conditions.find((c) => c.type === preemptionCondition.type);
+  return target?.status === preemptionCondition.status && target.reason === preemptionCondition.reason;
+}
+
 /** A pod bound to a node, for the cache. */
 export function assignedPod(pod: KubeObject, options: ParseOptions = {}): AssignedPod {
   const spec = (pod.spec ?? {}) as Json;
@@ -144,7 +159,9 @@ export function assignedPod(pod: KubeObject, options: ParseOptions = {}): Assign
     labels: pod.metadata.labels ?? {},
     node: spec.nodeName,
     terminating: !!pod.metadata.deletionTimestamp,
+    preempting: !!pod.metadata.deletionTimestamp && preemptedByScheduler(pod),
     priority: spec.priority ?? 0,
+    created: Date.parse(pod.metadata.creationTimestamp ?? "") || 0,
     requests: podRequests(spec),
     nonZero: { milliCpu: nonZero.milliCpu, memory: nonZero.memory },
     affinity: terms && hasTerms(terms) ? terms : undefined,

@@ -30,7 +30,11 @@ export interface AssignedPod {
   labels: Record<string, string>;
   node: string;
   terminating: boolean;
+  /** Being deleted because the scheduler preempted it (its DisruptionTarget condition says PreemptionByScheduler). */
+  preempting: boolean;
   priority: number;
+  /** metadata.creationTimestamp in ms (0 when unknown): breaks ties between victims of equal priority. */
+  created: number;
   requests: Resources;
   /** Requests with the scheduler's defaults (100m CPU, 200Mi memory) for containers that request nothing. */
   nonZero: { milliCpu: number; memory: number };
@@ -98,6 +102,10 @@ export interface PodToSchedule {
   namespace: string;
   labels: Record<string, string>;
   priority: number;
+  /** spec.preemptionPolicy: PreemptLowerPriority (the default) or Never. */
+  preemptionPolicy?: string;
+  /** status.nominatedNodeName: where an earlier preemption made room for it. */
+  nominatedNodeName?: string;
   /** spec.nodeName is never set for a pod the scheduler sees; kept for the NodeName plugin. */
   nodeName?: string;
   requests: Resources;

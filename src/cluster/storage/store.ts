@@ -46,6 +46,20 @@ export interface WriteOp {
   object: KubeObject | undefined;
 }
 
+export interface StoreOptions {
+  history?: HistoryLimits;
+  /**
+   * Buckets (`/core/events`) whose objects are many and rarely read: the cache keeps them as their JSON text (a
+   * third of the memory of the parsed object) and parses them on each read.
+   */
+  textBuckets?: string[];
+}
+
+/** A cached object, or its JSON text in a text bucket. */
+type Cached = KubeObject | string;
+
+const parsed = (value: Cached): KubeObject => (typeof value === "string" ? JSON.parse(value) : value);
+
 export function bucketOf(key: string): string {
   const second = key.indexOf("/", 1);
   const third = second < 0 ? -1 : key.indexOf("/", second + 1);
@@ -53,7 +67,8 @@ export function bucketOf(key: string): string {
 }
 
 export class Store {
-  private readonly buckets = new Map<string, Map<string, KubeObject>>();
+  private readonly buckets = new Map<string, Map<string, Cached>>();
+  private readonly textBuckets: Set<string>;
   private readonly sortedKeys = new Map<string, string[]>();
   private readonly listeners = new Set<StoreListener>();
   private rev = 0;
@@ -65,11 +80,12 @@ export class Store {
   constructor(
     private readonly sql: SqlStorage,
     private readonly transactionSync: <T>(fn: () => T) => T,
-    historyLimits: HistoryLimits = defaultHistoryLimits,
+    options: StoreOptions = {},
   ) {
+    this.textBuckets = new Set(options.textBuckets);
     this.createSchema();
     this.load();
-    this.history = new History(historyLimits, this.rev);
+    this.history = new History(options.history ?? defaultHistoryLimits, this.rev);
   }
 
   /** Re-create the tables (after `deleteAll()`) and empty the cache. */
@@ -96,7 +112,8 @@ export class Store {
   }
 
   get(key: string): KubeObject | undefined {
-    return this.buckets.get(bucketOf(key))?.get(key);
+    const cached = this.buckets.get(bucketOf(key))?.get(key);
+    return cached === undefined ? undefined : parsed(cached);
   }
 
   /** Objects whose key starts with `prefix`, in key order. The returned objects are shared: never mutate them. */
@@ -111,7 +128,7 @@ export class Store {
     }
     const out: KubeObject[] = [];
     if (prefix.length <= bucket.length + 1) {
-      for (const k of keys) out.push(objects.get(k)!);
+      for (const k of keys) out.push(parsed(objects.get(k)!));
       return out;
     }
     let lo = 0;
@@ -121,7 +138,7 @@ export class Store {
       if (keys[mid] < prefix) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < keys.length && keys[i].startsWith(prefix); i++) out.push(objects.get(keys[i])!);
+    for (let i = lo; i < keys.length && keys[i].startsWith(prefix); i++) out.push(parsed(objects.get(keys[i])!));
     return out;
   }
 
@@ -181,7 +198,9 @@ export class Store {
     if (this.pending) this.pending.push(...rows);
     else this.transactionSync(() => this.writeRows(rows));
     this.rev = rev;
-    for (const [key, object] of staged) this.setCached(key, object);
+    const texts = new Map<string, string | undefined>();
+    for (const row of rows) texts.set(row.key, row.json);
+    for (const [key, object] of staged) this.setCached(key, object && this.textBuckets.has(bucketOf(key)) ? texts.get(key) : object);
     for (let i = 0; i < events.length; i++) this.history.append(events[i], rows[i].json?.length ?? 256);
     for (const listener of this.listeners) listener(events);
     return events;
@@ -269,7 +288,7 @@ export class Store {
     return this.history.size;
   }
 
-  private setCached(key: string, object: KubeObject | undefined): void {
+  private setCached(key: string, object: Cached | undefined): void {
     const bucket = bucketOf(key);
     let objects = this.buckets.get(bucket);
     if (!objects) {
@@ -303,7 +322,7 @@ export class Store {
 
   private load(): void {
     for (const row of this.sql.exec<{ key: string; value: string }>("SELECT key, value FROM objects")) {
-      this.setCached(row.key, JSON.parse(row.value));
+      this.setCached(row.key, this.textBuckets.has(bucketOf(row.key)) ? row.value : JSON.parse(row.value));
     }
     const maxObject = this.sql.exec<{ m: number | null }>("SELECT MAX(rev) AS m FROM objects").one().m ?? 0;
     const saved = this.sql.exec<{ v: string }>("SELECT v FROM meta WHERE k IN ('revision', 'compacted')").toArray();

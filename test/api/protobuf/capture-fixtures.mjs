@@ -51,6 +51,7 @@ const groups = {
     r("selfsubjectaccessreviews", "SelfSubjectAccessReview", "Cluster", { verbs: ["create"] }),
     r("selfsubjectrulesreviews", "SelfSubjectRulesReview", "Cluster", { verbs: ["create"] }),
   ] },
+  "scheduling.k8s.io": { v1: [r("priorityclasses", "PriorityClass", "Cluster", { shortNames: ["pc"] })] },
   "rbac.authorization.k8s.io": { v1: [
     r("roles", "Role", "Namespaced"),
     r("rolebindings", "RoleBinding", "Namespaced"),
@@ -247,6 +248,8 @@ const commands = [
   ["eviction", ["drain", "node-1", "--timeout=5s"]],
   ["deleteoptions", ["drain", "node-1", "--disable-eviction", "--grace-period=7", "--timeout=5s"]],
   ["pod-debug-copy", ["debug", "rich", "--copy-to=rich-copy", "--container=debugger", "--image=busybox"]],
+  ["priorityclass", ["create", "priorityclass", "high", "--value=1000", "--description=x"]],
+  ["priorityclass-zero", ["create", "priorityclass", "zero", "--value=0", "--global-default", "--preemption-policy=Never"]],
 ];
 
 mkdirSync(fixturesDir, { recursive: true });

@@ -341,3 +341,29 @@ describe("decodeKubernetesProtobuf on bodies captured from kubectl 1.33", () => 
     });
   });
 });
+
+describe("decodeKubernetesProtobuf on kubectl 1.33 create priorityclass", () => {
+  it("value, description and the PreemptLowerPriority kubectl always sends", () => {
+    const { apiVersion, kind, object } = fixture("priorityclass");
+    expect([apiVersion, kind]).toEqual(["scheduling.k8s.io/v1", "PriorityClass"]);
+    expect(object).toEqual({
+      apiVersion: "scheduling.k8s.io/v1",
+      kind: "PriorityClass",
+      metadata: { name: "high" },
+      value: 1000,
+      description: "x",
+      preemptionPolicy: "PreemptLowerPriority",
+    });
+  });
+
+  it("keeps a value of 0 (the field has no omitempty), globalDefault and preemptionPolicy Never", () => {
+    expect(fixture("priorityclass-zero").object).toEqual({
+      apiVersion: "scheduling.k8s.io/v1",
+      kind: "PriorityClass",
+      metadata: { name: "zero" },
+      value: 0,
+      globalDefault: true,
+      preemptionPolicy: "Never",
+    });
+  });
+});

@@ -140,6 +140,18 @@ describe("simulated kubelet", () => {
     expect((await eventsOf(ns, "bye")).some((e: any) => e.reason === "Killing" && e.message === "Stopping container nginx")).toBe(true);
   });
 
+  it("keeps a pod whose process ignores SIGTERM until its grace period ends", async () => {
+    const ns = await begin();
+    await pod(ns, "stubborn", { terminationGracePeriodSeconds: 5, containers: [{ name: "sleeper", image: "busybox:1.36", command: ["sh", "-c", "sleep 3600"] }] });
+    await advance(500);
+    expect((await getPod(ns, "stubborn")).status.phase).toBe("Running");
+    expect((await kubeJson(cluster, `/api/v1/namespaces/${ns}/pods/stubborn`, { method: "DELETE" })).status).toBe(200);
+    await advance(4_000, 500);
+    expect((await kubeJson(cluster, `/api/v1/namespaces/${ns}/pods/stubborn`)).status).toBe(200);
+    await advance(1_500, 500);
+    expect((await kubeJson(cluster, `/api/v1/namespaces/${ns}/pods/stubborn`)).status).toBe(404);
+  });
+
   it("runs a Job-like pod with a sidecar to Succeeded, stopping the sidecar after the main container", async () => {
     const ns = await begin();
     await pod(ns, "job", {

@@ -6,11 +6,19 @@ const taint: FilterFailure = { plugin: "TaintToleration", reasons: ["node(s) had
 const cpu: FilterFailure = { plugin: "NodeResourcesFit", reasons: ["Insufficient cpu"], unresolvable: false };
 
 describe("FailedScheduling message", () => {
-  it("matches kube-scheduler 1.33 for a pod too big for any worker", () => {
+  it("appends what preemption said after `preemption: `, as kube-scheduler 1.33 does", () => {
     const failures = new Map([["control-plane", taint], ["worker", cpu], ["worker2", cpu]]);
-    expect(unschedulableMessage(3, failures)).toBe(
+    const dryRun = "0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.";
+    expect(unschedulableMessage(3, failures, dryRun)).toBe(
       "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. " +
         "preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.",
+    );
+  });
+
+  it("has no preemption part when preemption found victims", () => {
+    const failures = new Map([["control-plane", taint], ["worker", cpu]]);
+    expect(unschedulableMessage(2, failures)).toBe(
+      "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }.",
     );
   });
 
@@ -20,14 +28,10 @@ describe("FailedScheduling message", () => {
     expect(fitErrorMessage(2, [both, cpu])).toBe("0/2 nodes are available: 1 Insufficient memory, 2 Insufficient cpu.");
   });
 
-  it("says preemption is not helpful when every failure is unresolvable", () => {
-    expect(unschedulableMessage(1, new Map([["cp", taint]]))).toBe(
-      "0/1 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.",
-    );
-  });
-
   it("reports pods that may not preempt, and clusters without nodes", () => {
-    expect(unschedulableMessage(1, new Map([["w", cpu]]), "Never")).toBe("0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.");
-    expect(unschedulableMessage(0, new Map())).toBe("no nodes available to schedule pods");
+    expect(unschedulableMessage(1, new Map([["w", cpu]]), "not eligible due to preemptionPolicy=Never.")).toBe(
+      "0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.",
+    );
+    expect(unschedulableMessage(0, new Map(), "ignored")).toBe("no nodes available to schedule pods");
   });
 });

@@ -11,10 +11,11 @@ vi.setConfig({ testTimeout: 60_000 });
 let objectCounter = 0;
 
 /** Run `fn` with a Store over the SQLite of a Durable Object nobody else uses, after `reset()`. */
-function withFreshStore<T>(fn: (store: Store, open: (limits?: HistoryLimits) => Store, sql: SqlStorage) => T | Promise<T>): Promise<T> {
+function withFreshStore<T>(fn: (store: Store, open: (limits?: HistoryLimits, textBuckets?: string[]) => Store, sql: SqlStorage) => T | Promise<T>): Promise<T> {
   const stub = env.CLUSTER.getByName(`store-test-${objectCounter++}-${crypto.randomUUID()}`);
   return runInDurableObject(stub, async (_instance, state) => {
-    const open = (limits?: HistoryLimits) => new Store(state.storage.sql, (f) => state.storage.transactionSync(f), limits);
+    const open = (limits?: HistoryLimits, textBuckets?: string[]) =>
+      new Store(state.storage.sql, (f) => state.storage.transactionSync(f), { history: limits, textBuckets });
     const store = open();
     store.reset();
     return fn(store, open, state.storage.sql);
@@ -222,6 +223,24 @@ describe("Store on Durable Object SQLite", () => {
       sql.exec("INSERT INTO events (rev, key, type, value) VALUES (7, 'k', 'DELETED', '{}')");
       expect(open().revision).toBe(7);
       expect(sql.exec("SELECT name FROM sqlite_master WHERE name = 'events'").toArray()).toEqual([]);
+    }));
+
+  it("keeps the objects of text buckets as JSON, handing out fresh copies that read the same, also after a restart", () =>
+    withFreshStore((_store, open) => {
+      const store = open(undefined, ["/core/configmaps"]);
+      store.reset();
+      store.commit([{ key: key("a", "one"), object: configMap("a", "one", { v: "1" }) }]);
+      store.commit([{ key: key("a", "two"), object: configMap("a", "two") }]);
+      const [modified] = store.commit([{ key: key("a", "one"), object: configMap("a", "one", { v: "2" }) }]);
+      expect(modified.prev?.data).toEqual({ v: "1" });
+      const first = store.get(key("a", "one"))!;
+      expect(first).toEqual(modified.object);
+      expect(store.get(key("a", "one"))).not.toBe(first);
+      expect(store.list("/core/configmaps/a/").map((o) => o.metadata.name)).toEqual(["one", "two"]);
+      store.commit([{ key: key("a", "two"), object: undefined }]);
+      const restarted = open(undefined, ["/core/configmaps"]);
+      expect(restarted.list("/core/configmaps/").map((o) => [o.metadata.name, o.data])).toEqual([["one", { v: "2" }]]);
+      expect(restarted.bucketSizes()).toEqual({ "/core/configmaps": 1 });
     }));
 
   it("reset() empties the cache and the revision of a store whose tables were wiped", () =>

@@ -9,6 +9,7 @@ export const eventsV1 = defineResource({
   resource: "events",
   namespaced: true,
   uncounted: true,
+  storedAsText: true,
   shortNames: ["ev"],
   schema: EventsEvent,
   printer,

@@ -10,6 +10,7 @@ export const events = defineResource({
   resource: "events",
   namespaced: true,
   uncounted: true,
+  storedAsText: true,
   shortNames: ["ev"],
   schema: Event,
   printer,

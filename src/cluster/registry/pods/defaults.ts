@@ -55,13 +55,11 @@ export function defaultPodSpec(spec: Json): void {
 
 const apiAccessMount = "/var/run/secrets/kubernetes.io/serviceaccount";
 
-/** What admission adds on create: service account, its token volume, default tolerations, priority. */
+/** What admission adds on create: service account, its token volume, default tolerations (priority: admission/). */
 export function admitNewPod(pod: KubeObject, suffix: string): void {
   const spec = pod.spec as Json;
   spec.serviceAccountName ??= spec.serviceAccount ?? "default";
   spec.serviceAccount = spec.serviceAccountName;
-  spec.priority ??= 0;
-  spec.preemptionPolicy ??= "PreemptLowerPriority";
   const tolerations: Json[] = (spec.tolerations ??= []);
   for (const key of ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"]) {
     if (!tolerations.some((t) => t.key === key && t.effect === "NoExecute")) {

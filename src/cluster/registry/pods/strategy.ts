@@ -130,6 +130,11 @@ export const podStrategy: Strategy = {
     return Math.max(0, requested ?? spec.terminationGracePeriodSeconds ?? 30);
   },
   prepareForUpdate(pod, old, ctx) {
+    // Priority admission set these on create; an update that leaves them out keeps them (they are immutable).
+    const spec = (pod.spec ?? {}) as Json;
+    const oldSpec = (old.spec ?? {}) as Json;
+    if (spec.priority === undefined && oldSpec.priority !== undefined) spec.priority = oldSpec.priority;
+    if (spec.preemptionPolicy === undefined && oldSpec.preemptionPolicy !== undefined) spec.preemptionPolicy = oldSpec.preemptionPolicy;
     // A binding assigns the node and, as the apiserver's binding storage does, marks the pod PodScheduled.
     if (ctx.subresource !== "binding") return;
     const status = cloneJson((old.status ?? {}) as Json);

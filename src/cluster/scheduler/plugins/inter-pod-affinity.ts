@@ -2,8 +2,8 @@
 // and the preferred terms as a score. Counts come from the cache's per-node match counts, once per attempt
 // (PreFilter/PreScore), so each node is then checked in O(terms).
 import type { SchedulerCache } from "../cache";
-import type { PodMatcher } from "../pod-matcher";
-import type { AffinityTerm, FilterFailure, NodeInfo, PodToSchedule } from "../types";
+import type { MatchablePod, PodMatcher } from "../pod-matcher";
+import type { AffinityTerm, AssignedPod, FilterFailure, NodeInfo, PodToSchedule } from "../types";
 import { maxNodeScore, plugins, reasons } from "./reasons";
 
 /** Existing pods' required affinity terms that select the incoming pod add this weight (hardPodAffinityWeight). */
@@ -17,8 +17,8 @@ export interface InterPodAffinityState {
   affinityCounts: Counts;
   /** topology pair → pods matching one of the pod's required anti-affinity terms. */
   antiAffinityCounts: Counts;
-  /** topology pairs where an existing pod's required anti-affinity rejects the incoming pod. */
-  existingAntiAffinity: Set<string>;
+  /** topology pair → existing pods whose required anti-affinity rejects the incoming pod there. */
+  existingAntiAffinity: Counts;
 }
 
 function allOf(terms: AffinityTerm[]): PodMatcher {
@@ -28,23 +28,23 @@ function allOf(terms: AffinityTerm[]): PodMatcher {
   };
 }
 
+/** Adds n (possibly negative) to a pair's count; a pair down to zero is dropped, as the plugin's maps do. */
 function add(counts: Counts, key: string, n: number): void {
-  if (n) counts.set(key, (counts.get(key) ?? 0) + n);
+  if (!n) return;
+  const next = (counts.get(key) ?? 0) + n;
+  if (next) counts.set(key, next);
+  else counts.delete(key);
 }
 
 const asMatchable = (pod: PodToSchedule) => ({ namespace: pod.namespace, labels: pod.labels, terminating: false });
 
 export function interPodAffinityPrepare(pod: PodToSchedule, cache: SchedulerCache): InterPodAffinityState | undefined {
   const { requiredAffinity, requiredAntiAffinity } = pod.affinity;
-  const state: InterPodAffinityState = { affinityCounts: new Map(), antiAffinityCounts: new Map(), existingAntiAffinity: new Set() };
+  const state: InterPodAffinityState = { affinityCounts: new Map(), antiAffinityCounts: new Map(), existingAntiAffinity: new Map() };
   const incoming = asMatchable(pod);
   for (const existing of cache.podsWithAffinity()) {
     const node = cache.node(existing.node);
-    if (!node) continue;
-    for (const term of existing.affinity!.requiredAntiAffinity) {
-      const value = node.labels[term.topologyKey];
-      if (value !== undefined && term.matcher.matches(incoming)) state.existingAntiAffinity.add(pairKey(term.topologyKey, value));
-    }
+    if (node) countExistingAntiAffinity(state.existingAntiAffinity, incoming, existing, node, 1);
   }
   if (!requiredAffinity.length && !requiredAntiAffinity.length && !state.existingAntiAffinity.size) return undefined;
   const all = requiredAffinity.length ? allOf(requiredAffinity) : undefined;
@@ -62,6 +62,48 @@ export function interPodAffinityPrepare(pod: PodToSchedule, cache: SchedulerCach
     }
   }
   return state;
+}
+
+/** Count (sign 1) or uncount (-1) the pairs where `existing`'s required anti-affinity terms reject `incoming`. */
+function countExistingAntiAffinity(counts: Counts, incoming: MatchablePod, existing: AssignedPod, node: NodeInfo, sign: 1 | -1): void {
+  for (const term of existing.affinity?.requiredAntiAffinity ?? []) {
+    const value = node.labels[term.topologyKey];
+    if (value !== undefined && term.matcher.matches(incoming)) add(counts, pairKey(term.topologyKey, value), sign);
+  }
+}
+
+/**
+ * The filter state as if `removed` (pods on `node`) were gone (the plugin's RemovePod extension, used when
+ * preemption tries evicting them). The given state is left unchanged.
+ */
+export function interPodAffinityWithout(
+  pod: PodToSchedule,
+  state: InterPodAffinityState | undefined,
+  node: NodeInfo,
+  removed: readonly AssignedPod[],
+): InterPodAffinityState | undefined {
+  if (!state || !removed.length) return state;
+  const next: InterPodAffinityState = {
+    affinityCounts: new Map(state.affinityCounts),
+    antiAffinityCounts: new Map(state.antiAffinityCounts),
+    existingAntiAffinity: new Map(state.existingAntiAffinity),
+  };
+  const { requiredAffinity, requiredAntiAffinity } = pod.affinity;
+  const incoming = asMatchable(pod);
+  for (const victim of removed) {
+    if (requiredAffinity.length && requiredAffinity.every((t) => t.matcher.matches(victim))) {
+      for (const term of requiredAffinity) {
+        const value = node.labels[term.topologyKey];
+        if (value !== undefined) add(next.affinityCounts, pairKey(term.topologyKey, value), -1);
+      }
+    }
+    for (const term of requiredAntiAffinity) {
+      const value = node.labels[term.topologyKey];
+      if (value !== undefined && term.matcher.matches(victim)) add(next.antiAffinityCounts, pairKey(term.topologyKey, value), -1);
+    }
+    countExistingAntiAffinity(next.existingAntiAffinity, incoming, victim, node, -1);
+  }
+  return next;
 }
 
 export function interPodAffinityFilter(pod: PodToSchedule, node: NodeInfo, state: InterPodAffinityState | undefined): FilterFailure | undefined {
@@ -84,7 +126,7 @@ export function interPodAffinityFilter(pod: PodToSchedule, node: NodeInfo, state
     }
   }
   for (const [key, value] of Object.entries(node.labels)) {
-    if (state.existingAntiAffinity.has(pairKey(key, value))) {
+    if ((state.existingAntiAffinity.get(pairKey(key, value)) ?? 0) > 0) {
       return { plugin: plugins.interPodAffinity, reasons: [reasons.existingAntiAffinity], unresolvable: false };
     }
   }

@@ -2,6 +2,7 @@
 // default constraints — hostname maxSkew 3, zone maxSkew 5 — for pods that belong to a Service or controller)
 // score, so replicas spread across nodes.
 import type { SchedulerCache } from "../cache";
+import type { MatchablePod } from "../pod-matcher";
 import type { FilterFailure, NodeInfo, PodToSchedule, SpreadConstraint } from "../types";
 import { matchesRequiredNodeAffinity } from "./node-affinity";
 import { maxNodeScore, plugins, reasons } from "./reasons";
@@ -46,13 +47,37 @@ export function spreadPrepareFilter(pod: PodToSchedule, cache: SchedulerCache): 
       counts[i].set(value, (counts[i].get(value) ?? 0) + cache.countMatching(node, c.matcher));
     });
   }
-  const minMatch = constraints.map((c, i) => {
+  return { constraints, counts, minMatch: minMatches(constraints, counts) };
+}
+
+function minMatches(constraints: SpreadConstraint[], counts: Array<Map<string, number>>): number[] {
+  return constraints.map((c, i) => {
     if (c.minDomains !== undefined && counts[i].size < c.minDomains) return 0;
     let min = Number.POSITIVE_INFINITY;
     for (const n of counts[i].values()) min = Math.min(min, n);
     return Number.isFinite(min) ? min : 0;
   });
-  return { constraints, counts, minMatch };
+}
+
+/**
+ * The filter state as if `removed` (pods on `node`) were gone (the plugin's RemovePod extension, used when
+ * preemption tries evicting them). The given state is left unchanged.
+ */
+export function spreadWithout(
+  pod: PodToSchedule,
+  state: SpreadFilterState | undefined,
+  node: NodeInfo,
+  removed: readonly MatchablePod[],
+): SpreadFilterState | undefined {
+  if (!state || !removed.length || !hasAllKeys(node, state.constraints)) return state;
+  const counts = state.counts.map((m) => new Map(m));
+  state.constraints.forEach((c, i) => {
+    if (!included(pod, node, c)) return;
+    const value = node.labels[c.topologyKey];
+    const gone = removed.filter((p) => c.matcher.matches(p)).length;
+    if (gone) counts[i].set(value, (counts[i].get(value) ?? 0) - gone);
+  });
+  return { constraints: state.constraints, counts, minMatch: minMatches(state.constraints, counts) };
 }
 
 export function spreadFilter(node: NodeInfo, state: SpreadFilterState | undefined): FilterFailure | undefined {

@@ -65,3 +65,15 @@ describe("activeDeadlineSeconds", () => {
     ]);
   });
 });
+
+describe("updates", () => {
+  it("keep the priority and preemption policy admission set on create when the update leaves them out", () => {
+    const old = pod({ priority: 1000, preemptionPolicy: "Never", priorityClassName: "high" });
+    const replaced = pod({ priorityClassName: "high" });
+    podStrategy.prepareForUpdate!(replaced, old, ctx);
+    expect(replaced.spec).toMatchObject({ priority: 1000, preemptionPolicy: "Never" });
+    const stated = pod({ priority: 5 });
+    podStrategy.prepareForUpdate!(stated, old, ctx);
+    expect((stated.spec as Record<string, unknown>).priority).toBe(5);
+  });
+});

@@ -1,0 +1,9 @@
+// The admission plugins every cluster runs, in order, after defaults and validation and before storage.
+import type { AdmissionCheck, RegistryStore } from "../registry/generic-store";
+import type { ResourceTable } from "../registry/resource-table";
+import { namespaceLifecycle } from "./namespace-lifecycle";
+import { priorityAdmission } from "./priority";
+
+export function admissionPlugins(registry: RegistryStore, table: ResourceTable): AdmissionCheck[] {
+  return [namespaceLifecycle(registry, table), priorityAdmission(registry, table)];
+}

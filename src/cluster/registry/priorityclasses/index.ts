@@ -1,0 +1,16 @@
+import { PriorityClass } from "../../../api/schemas/scheduling/priorityclass";
+import { defineResource } from "../define";
+import { printer } from "./printer";
+import { priorityClassStrategy } from "./strategy";
+
+export const priorityClasses = defineResource({
+  group: "scheduling.k8s.io",
+  version: "v1",
+  kind: "PriorityClass",
+  resource: "priorityclasses",
+  namespaced: false,
+  shortNames: ["pc"],
+  schema: PriorityClass,
+  strategy: priorityClassStrategy,
+  printer,
+});
