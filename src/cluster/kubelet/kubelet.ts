@@ -10,7 +10,7 @@ import { keyOf, splitKey, type Controller, type ControllerContext, type Reconcil
 import { hostIPOf, podSources } from "./pod-sources";
 import { advancePod } from "./lifecycle";
 import { NodeState } from "./node-state";
-import { newPodRuntime, rebuildPodRuntime, type PodRuntime } from "./pod-runtime";
+import { newPodRuntime, rebuildPodRuntime, releaseProcesses, type PodRuntime } from "./pod-runtime";
 import { computePodStatus } from "./pod-status";
 
 type Json = Record<string, any>;
@@ -97,7 +97,12 @@ export class Kubelet implements Controller {
       if (!deleting) this.forget(key, rt);
       return;
     }
-    return result.nextAt !== undefined ? { requeueAt: Math.max(result.nextAt, ctx.now) } : undefined;
+    if (result.nextAt === undefined) {
+      // Settled (nothing due): the simulated processes are rebuilt from the spec when next needed.
+      releaseProcesses(rt);
+      return;
+    }
+    return { requeueAt: Math.max(result.nextAt, ctx.now) };
   }
 
   private nodeState(ctx: ControllerContext, nodeName: string, node: KubeObject): NodeState {

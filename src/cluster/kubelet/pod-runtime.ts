@@ -97,6 +97,15 @@ function newContainer(spec: Json, init: boolean): ContainerRuntime {
 }
 
 /** A fresh runtime for a pod the kubelet sees for the first time at `now`. */
+/**
+ * Let go of the simulated processes (their shell state and filesystem) of a pod with nothing due: a process is a
+ * pure function of its spec and start time, so the lifecycle restarts it from those when it next needs one (a
+ * probe, a stop, an exit check). This keeps a big cluster of quiet servers small in memory.
+ */
+export function releaseProcesses(rt: PodRuntime): void {
+  for (const c of rt.containers) if (c.current?.process) c.current.process = undefined;
+}
+
 export function newPodRuntime(pod: Json, now: number, sandboxMs: number): PodRuntime {
   const spec = pod.spec ?? {};
   return {

@@ -152,6 +152,19 @@ describe("simulated kubelet", () => {
     expect((await kubeJson(cluster, `/api/v1/namespaces/${ns}/pods/stubborn`)).status).toBe(404);
   });
 
+  it("still gives a settled container that ignores SIGTERM its grace period (its process is rebuilt to stop it)", async () => {
+    const ns = await begin();
+    await pod(ns, "looper", { terminationGracePeriodSeconds: 3, containers: [{ name: "loop", image: "busybox:1.36", command: ["sh", "-c", "while true; do sleep 1; done"] }] });
+    await advance(500);
+    expect((await getPod(ns, "looper")).status.phase).toBe("Running");
+    expect((await kubeJson(cluster, `/api/v1/namespaces/${ns}/pods/looper`, { method: "DELETE" })).status).toBe(200);
+    await advance(2_500, 500);
+    expect((await kubeJson(cluster, `/api/v1/namespaces/${ns}/pods/looper`)).status).toBe(200);
+    await advance(1_000, 500);
+    expect((await kubeJson(cluster, `/api/v1/namespaces/${ns}/pods/looper`)).status).toBe(404);
+    expect((await logs(ns, "looper")).status).toBe(404);
+  });
+
   it("runs a Job-like pod with a sidecar to Succeeded, stopping the sidecar after the main container", async () => {
     const ns = await begin();
     await pod(ns, "job", {
