@@ -26,8 +26,11 @@ export interface ManagerDependencies {
   wake(at: number): Promise<void>;
 }
 
-/** Most reconciles one alarm runs before it yields (and re-arms for now). */
-const batchLimit = 5000;
+/**
+ * Most reconciles one alarm runs before it yields (and re-arms for now). Requests wait while a pass runs, so this
+ * bounds their delay during a big rollout (~0.2–0.4 s for 2,000 pod steps) at a few percent of throughput.
+ */
+const batchLimit = 2000;
 const maxBackoffMs = 5 * 60_000;
 
 const defaultSpec: ClusterSpec = { name: "sandbox", workers: 0, nodeResources: { cpu: "2", memory: "4Gi", pods: 110 }, pace: "realistic" };

@@ -400,12 +400,13 @@ class PodSimulation implements StopHost {
     }
   }
 
-  /** After a restart of the object: give running containers their process back. */
+  /** After a restart of the object, or once a settled pod let go of them: give running containers their process back. */
   restoreProcesses(): void {
     for (const c of this.rt.containers) {
       if (!c.current || c.current.process || c.phase !== "running") continue;
       try {
-        c.spec = this.processSpec(this.containerSpec(c));
+        // The spec the instance started with, when known: the pod's may have changed since (a new image).
+        c.spec ??= this.processSpec(this.containerSpec(c));
         c.current.process = start(c.spec, c.current.startedAt);
       } catch {
         c.current.process = undefined;
