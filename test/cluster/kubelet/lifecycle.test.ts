@@ -23,14 +23,7 @@ vi.mock("../../../src/cluster/kubelet/runtime-adapter", () => ({
     probe.exec ? { ok: process.fileExists("/tmp/healthy", at), message: "cat: can't open '/tmp/healthy': No such file or directory" } : { ok: true, message: "" },
 }));
 
-const { advancePod } = await import("../../../src/cluster/kubelet/lifecycle");
-const { newPodRuntime } = await import("../../../src/cluster/kubelet/pod-runtime");
-const { computePodStatus } = await import("../../../src/cluster/kubelet/pod-status");
-const { NodeState } = await import("../../../src/cluster/kubelet/node-state");
-const { paces } = await import("../../../src/cluster/timing");
-
-const timing = paces.realistic;
-const t0 = Date.parse("2025-01-01T00:00:00Z");
+const { harness: simHarness, t0, timing } = await import("./sim-harness");
 
 function makePod(container: Record<string, unknown>, spec: Record<string, unknown> = {}) {
   return {
@@ -40,18 +33,7 @@ function makePod(container: Record<string, unknown>, spec: Record<string, unknow
   } as any;
 }
 
-function harness(pod: any, configMaps: Record<string, Record<string, string>> = {}) {
-  const rt = newPodRuntime(pod, t0, timing.podSandboxMs);
-  const env = { timing, node: new NodeState("10.244.1.0/24"), sources: { configMap: (n: string) => configMaps[n], secret: () => undefined, allocatable: {} } };
-  const events: any[] = [];
-  const at = (ms: number, deletion?: { graceSeconds: number }) => {
-    const result = advancePod(pod, rt, env as any, t0 + ms, deletion);
-    events.push(...result.events);
-    pod.status = computePodStatus(pod, rt, "172.18.0.3", t0 + ms);
-    return result;
-  };
-  return { rt, at, events, reasons: () => events.map((e) => e.reason) };
-}
+const harness = (pod: any, configMaps: Record<string, Record<string, string>> = {}) => simHarness(pod, t0, configMaps);
 
 describe("advancePod", () => {
   it("pulls, creates and starts a server, then has nothing due", () => {

@@ -22,9 +22,11 @@ export function makePod(spec: Json): any {
   };
 }
 
-export function harness(pod: any, acceptedAt = t0) {
+/** `configMaps`: the ConfigMaps the pod's namespace holds, by name (their data). */
+export function harness(pod: any, acceptedAt = t0, configMaps: Record<string, Record<string, string>> = {}) {
   let rt: PodRuntime = newPodRuntime(pod, acceptedAt, timing.podSandboxMs);
-  const env = { timing, node: new NodeState("10.244.1.0/24"), sources: { configMap: () => undefined, secret: () => undefined, allocatable: {} } };
+  const sources = { configMap: (name: string) => configMaps[name], secret: () => undefined, allocatable: {} };
+  const env = { timing, node: new NodeState("10.244.1.0/24"), sources };
   const events: any[] = [];
   const at = (ms: number, deletion?: { graceSeconds: number }) => {
     const result = advancePod(pod, rt, env as any, t0 + ms, deletion);
