@@ -14,7 +14,7 @@ import { EventRecorder } from "./controllers/event-recorder";
 import { Indexes } from "./controllers/indexes";
 import { ControllerManager } from "./controllers/manager";
 import { admissionPlugins } from "./admission";
-import { RegistryStore } from "./registry/generic-store";
+import { defaultMaxObjects, RegistryStore } from "./registry/generic-store";
 import { bucketOfKind } from "./registry/keys";
 import { ResourceTable } from "./registry/resource-table";
 import { resources } from "./registry/resources";
@@ -65,7 +65,7 @@ export class ClusterObject extends DurableObject<Env> {
     this.registry = new RegistryStore(
       this.store,
       { now: nowMs, rfc3339, uid: randomUid, nameSuffix: randomNameSuffix },
-      Number(env.MAX_OBJECTS ?? 30_000) || 30_000,
+      Number(env.MAX_OBJECTS ?? defaultMaxObjects) || defaultMaxObjects,
     );
     for (const check of admissionPlugins(this.registry, table)) this.registry.addAdmission(check);
     for (const def of table.defs) if (def.uncounted) this.registry.declareUncounted(def);
