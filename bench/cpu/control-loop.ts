@@ -48,7 +48,7 @@ const db = new DatabaseSync(":memory:");
 const sql = sqlStorage(db);
 const table = new ResourceTable(resources);
 let now = Date.parse("2026-01-01T00:00:00Z");
-const store = new Store(sql, transaction(db), { textBuckets: table.defs.filter((d) => d.storedAsText).map(bucketOfKind) });
+const store = new Store(sql, transaction(db), { coldBuckets: table.defs.filter((d) => d.cold).map(bucketOfKind) });
 const registry = new RegistryStore(store, { now: () => now, rfc3339, uid: randomUid, nameSuffix: randomNameSuffix }, 100_000);
 for (const check of admissionPlugins(registry, table)) registry.addAdmission(check);
 for (const def of table.defs) if (def.uncounted) registry.declareUncounted(def);

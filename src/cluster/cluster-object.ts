@@ -61,7 +61,7 @@ export class ClusterObject extends DurableObject<Env> {
     const sql = ctx.storage.sql;
     this.records = new ClusterRecordTable(sql);
     this.record = this.records.read();
-    this.store = new Store(sql, (fn) => ctx.storage.transactionSync(fn), { textBuckets: table.defs.filter((d) => d.storedAsText).map(bucketOfKind) });
+    this.store = new Store(sql, (fn) => ctx.storage.transactionSync(fn), { coldBuckets: table.defs.filter((d) => d.cold).map(bucketOfKind) });
     this.registry = new RegistryStore(
       this.store,
       { now: nowMs, rfc3339, uid: randomUid, nameSuffix: randomNameSuffix },

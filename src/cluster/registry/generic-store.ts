@@ -57,9 +57,9 @@ export interface DeleteResult {
 }
 
 /**
- * The default object limit. Every object is cached in the Durable Object's memory (128 MB when deployed): measured
- * with `npm run bench:cpu -- --expose-gc`, a cluster takes ~18 MiB plus ~11–13 KiB per running pod with its Events,
- * so 5,000 keeps a full cluster near 90 MiB, with room for requests and garbage collection.
+ * The default object limit. Objects (but Events) are cached in the Durable Object's memory (128 MB when deployed):
+ * measured with `npm run bench:cpu -- --expose-gc`, a cluster takes ~18 MiB plus ~9–11 KiB per running pod, so
+ * 5,000 keeps a full cluster near 75 MiB, with room for requests and garbage collection.
  */
 export const defaultMaxObjects = 5_000;
 

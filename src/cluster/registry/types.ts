@@ -86,8 +86,8 @@ export interface ResourceDef<T extends KubeObject = KubeObject> {
   subresources?: string[];
   /** Objects of this kind do not count toward the cluster's object limit (they expire by themselves). */
   uncounted?: boolean;
-  /** Objects of this kind are many and rarely read: the store's cache keeps them as JSON text (see StoreOptions). */
-  storedAsText?: boolean;
+  /** Objects of this kind are many and rarely read: the store keeps them in SQLite only, out of its memory cache. */
+  cold?: boolean;
   /** Spec changes increment `metadata.generation` (kinds with a spec/status split). */
   hasGeneration?: boolean;
   strategy?: Strategy<T>;

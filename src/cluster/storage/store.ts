@@ -14,6 +14,7 @@
 // - The revision survives restarts (a `meta` row written with every flush), even when the newest write was a delete.
 import type { KubeObject } from "../../api/object";
 import { failure } from "../../api/status";
+import { ColdBuckets } from "./cold-buckets";
 import { defaultHistoryLimits, History, type HistoryLimits } from "./history";
 
 export type EventType = "ADDED" | "MODIFIED" | "DELETED";
@@ -48,17 +49,9 @@ export interface WriteOp {
 
 export interface StoreOptions {
   history?: HistoryLimits;
-  /**
-   * Buckets (`/core/events`) whose objects are many and rarely read: the cache keeps them as their JSON text (a
-   * third of the memory of the parsed object) and parses them on each read.
-   */
-  textBuckets?: string[];
+  /** Buckets (`/core/events`) whose objects are many and rarely read: kept in SQLite only (see ColdBuckets). */
+  coldBuckets?: string[];
 }
-
-/** A cached object, or its JSON text in a text bucket. */
-type Cached = KubeObject | string;
-
-const parsed = (value: Cached): KubeObject => (typeof value === "string" ? JSON.parse(value) : value);
 
 export function bucketOf(key: string): string {
   const second = key.indexOf("/", 1);
@@ -67,8 +60,10 @@ export function bucketOf(key: string): string {
 }
 
 export class Store {
-  private readonly buckets = new Map<string, Map<string, Cached>>();
-  private readonly textBuckets: Set<string>;
+  private readonly buckets = new Map<string, Map<string, KubeObject>>();
+  private readonly cold: ColdBuckets;
+  /** The current batch's writes to cold buckets, not yet in SQLite (key → JSON, undefined for a delete). */
+  private readonly pendingCold = new Map<string, string | undefined>();
   private readonly sortedKeys = new Map<string, string[]>();
   private readonly listeners = new Set<StoreListener>();
   private rev = 0;
@@ -82,7 +77,7 @@ export class Store {
     private readonly transactionSync: <T>(fn: () => T) => T,
     options: StoreOptions = {},
   ) {
-    this.textBuckets = new Set(options.textBuckets);
+    this.cold = new ColdBuckets(sql, new Set(options.coldBuckets));
     this.createSchema();
     this.load();
     this.history = new History(options.history ?? defaultHistoryLimits, this.rev);
@@ -92,6 +87,8 @@ export class Store {
   reset(): void {
     this.buckets.clear();
     this.sortedKeys.clear();
+    this.cold.reset();
+    this.pendingCold.clear();
     this.objectCount = 0;
     this.rev = 0;
     this.history.reset(0);
@@ -112,13 +109,18 @@ export class Store {
   }
 
   get(key: string): KubeObject | undefined {
-    const cached = this.buckets.get(bucketOf(key))?.get(key);
-    return cached === undefined ? undefined : parsed(cached);
+    const bucket = bucketOf(key);
+    if (this.cold.has(bucket)) return this.cold.get(key, this.pendingCold);
+    return this.buckets.get(bucket)?.get(key);
   }
 
-  /** Objects whose key starts with `prefix`, in key order. The returned objects are shared: never mutate them. */
+  /**
+   * Objects whose key starts with `prefix`, in key order. The returned objects are shared (except those of cold
+   * buckets, read afresh): never mutate them.
+   */
   list(prefix: string): KubeObject[] {
     const bucket = bucketOf(prefix);
+    if (this.cold.has(bucket)) return this.cold.list(prefix, this.pendingCold);
     const objects = this.buckets.get(bucket);
     if (!objects) return [];
     let keys = this.sortedKeys.get(bucket);
@@ -128,7 +130,7 @@ export class Store {
     }
     const out: KubeObject[] = [];
     if (prefix.length <= bucket.length + 1) {
-      for (const k of keys) out.push(parsed(objects.get(k)!));
+      for (const k of keys) out.push(objects.get(k)!);
       return out;
     }
     let lo = 0;
@@ -138,19 +140,20 @@ export class Store {
       if (keys[mid] < prefix) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < keys.length && keys[i].startsWith(prefix); i++) out.push(parsed(objects.get(keys[i])!));
+    for (let i = lo; i < keys.length && keys[i].startsWith(prefix); i++) out.push(objects.get(keys[i])!);
     return out;
   }
 
   /** Number of objects in one bucket (`/core/pods`). */
   bucketSize(bucket: string): number {
-    return this.buckets.get(bucket)?.size ?? 0;
+    return this.cold.has(bucket) ? this.cold.size(bucket) : this.buckets.get(bucket)?.size ?? 0;
   }
 
   /** Number of objects in every bucket, e.g. `{"/core/pods": 12}`. */
   bucketSizes(): Record<string, number> {
     const out: Record<string, number> = {};
     for (const [bucket, objects] of this.buckets) if (objects.size) out[bucket] = objects.size;
+    for (const [bucket, n] of this.cold.sizes()) out[bucket] = n;
     return out;
   }
 
@@ -169,10 +172,13 @@ export class Store {
     const events: StoreEvent[] = [];
     let rev = this.rev;
     const staged = new Map<string, KubeObject | undefined>();
+    /** Whether each cold key written existed before this commit. */
+    const coldBefore = new Map<string, boolean>();
     const current = (key: string) => (staged.has(key) ? staged.get(key) : this.get(key));
     const rows: Row[] = [];
     for (const op of ops) {
       const prev = current(op.key);
+      if (!staged.has(op.key) && this.cold.has(bucketOf(op.key))) coldBefore.set(op.key, prev !== undefined);
       if (op.object === undefined) {
         // Deleting what does not exist is no write: it spends no revision.
         if (!prev) continue;
@@ -195,12 +201,18 @@ export class Store {
       }
     }
     if (!rows.length) return events;
-    if (this.pending) this.pending.push(...rows);
-    else this.transactionSync(() => this.writeRows(rows));
+    if (this.pending) {
+      this.pending.push(...rows);
+      for (const row of rows) if (coldBefore.has(row.key)) this.pendingCold.set(row.key, row.json);
+    } else {
+      this.transactionSync(() => this.writeRows(rows));
+    }
     this.rev = rev;
-    const texts = new Map<string, string | undefined>();
-    for (const row of rows) texts.set(row.key, row.json);
-    for (const [key, object] of staged) this.setCached(key, object && this.textBuckets.has(bucketOf(key)) ? texts.get(key) : object);
+    for (const [key, object] of staged) {
+      const existed = coldBefore.get(key);
+      if (existed === undefined) this.setCached(key, object);
+      else if (existed !== (object !== undefined)) this.countCold(key, object ? 1 : -1);
+    }
     for (let i = 0; i < events.length; i++) this.history.append(events[i], rows[i].json?.length ?? 256);
     for (const listener of this.listeners) listener(events);
     return events;
@@ -220,7 +232,11 @@ export class Store {
     } finally {
       const rows = this.pending;
       this.pending = undefined;
-      this.flush(rows);
+      try {
+        this.flush(rows);
+      } finally {
+        this.pendingCold.clear();
+      }
     }
   }
 
@@ -288,7 +304,12 @@ export class Store {
     return this.history.size;
   }
 
-  private setCached(key: string, object: Cached | undefined): void {
+  private countCold(key: string, delta: number): void {
+    this.cold.count(bucketOf(key), delta);
+    this.objectCount += delta;
+  }
+
+  private setCached(key: string, object: KubeObject | undefined): void {
     const bucket = bucketOf(key);
     let objects = this.buckets.get(bucket);
     if (!objects) {
@@ -322,7 +343,8 @@ export class Store {
 
   private load(): void {
     for (const row of this.sql.exec<{ key: string; value: string }>("SELECT key, value FROM objects")) {
-      this.setCached(row.key, this.textBuckets.has(bucketOf(row.key)) ? row.value : JSON.parse(row.value));
+      if (this.cold.has(bucketOf(row.key))) this.countCold(row.key, 1);
+      else this.setCached(row.key, JSON.parse(row.value));
     }
     const maxObject = this.sql.exec<{ m: number | null }>("SELECT MAX(rev) AS m FROM objects").one().m ?? 0;
     const saved = this.sql.exec<{ v: string }>("SELECT v FROM meta WHERE k IN ('revision', 'compacted')").toArray();

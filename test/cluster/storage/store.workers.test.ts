@@ -11,11 +11,11 @@ vi.setConfig({ testTimeout: 60_000 });
 let objectCounter = 0;
 
 /** Run `fn` with a Store over the SQLite of a Durable Object nobody else uses, after `reset()`. */
-function withFreshStore<T>(fn: (store: Store, open: (limits?: HistoryLimits, textBuckets?: string[]) => Store, sql: SqlStorage) => T | Promise<T>): Promise<T> {
+function withFreshStore<T>(fn: (store: Store, open: (limits?: HistoryLimits, coldBuckets?: string[]) => Store, sql: SqlStorage) => T | Promise<T>): Promise<T> {
   const stub = env.CLUSTER.getByName(`store-test-${objectCounter++}-${crypto.randomUUID()}`);
   return runInDurableObject(stub, async (_instance, state) => {
-    const open = (limits?: HistoryLimits, textBuckets?: string[]) =>
-      new Store(state.storage.sql, (f) => state.storage.transactionSync(f), { history: limits, textBuckets });
+    const open = (limits?: HistoryLimits, coldBuckets?: string[]) =>
+      new Store(state.storage.sql, (f) => state.storage.transactionSync(f), { history: limits, coldBuckets });
     const store = open();
     store.reset();
     return fn(store, open, state.storage.sql);
@@ -225,22 +225,36 @@ describe("Store on Durable Object SQLite", () => {
       expect(sql.exec("SELECT name FROM sqlite_master WHERE name = 'events'").toArray()).toEqual([]);
     }));
 
-  it("keeps the objects of text buckets as JSON, handing out fresh copies that read the same, also after a restart", () =>
-    withFreshStore((_store, open) => {
-      const store = open(undefined, ["/core/configmaps"]);
+  it("keeps the objects of cold buckets in SQLite only: reads, lists, counts, batches and restarts see them", () =>
+    withFreshStore((_store, open, sql) => {
+      const cold = ["/core/configmaps"];
+      const store = open(undefined, cold);
       store.reset();
       store.commit([{ key: key("a", "one"), object: configMap("a", "one", { v: "1" }) }]);
       store.commit([{ key: key("a", "two"), object: configMap("a", "two") }]);
       const [modified] = store.commit([{ key: key("a", "one"), object: configMap("a", "one", { v: "2" }) }]);
       expect(modified.prev?.data).toEqual({ v: "1" });
-      const first = store.get(key("a", "one"))!;
-      expect(first).toEqual(modified.object);
-      expect(store.get(key("a", "one"))).not.toBe(first);
+      expect(store.get(key("a", "one"))).toEqual(modified.object);
       expect(store.list("/core/configmaps/a/").map((o) => o.metadata.name)).toEqual(["one", "two"]);
-      store.commit([{ key: key("a", "two"), object: undefined }]);
-      const restarted = open(undefined, ["/core/configmaps"]);
-      expect(restarted.list("/core/configmaps/").map((o) => [o.metadata.name, o.data])).toEqual([["one", { v: "2" }]]);
-      expect(restarted.bucketSizes()).toEqual({ "/core/configmaps": 1 });
+      expect(store.bucketSizes()).toEqual({ "/core/configmaps": 2 });
+      expect(store.size).toBe(2);
+
+      // Inside a batch, reads see the batch's writes before they reach SQLite.
+      store.batch(() => {
+        store.commit([{ key: key("a", "three"), object: configMap("a", "three") }]);
+        store.commit([{ key: key("a", "two"), object: undefined }]);
+        expect(sql.exec("SELECT key FROM objects WHERE key = ?", key("a", "three")).toArray()).toEqual([]);
+        expect(store.get(key("a", "three"))?.metadata.name).toBe("three");
+        expect(store.get(key("a", "two"))).toBeUndefined();
+        expect(store.list("/core/configmaps/").map((o) => o.metadata.name)).toEqual(["one", "three"]);
+      });
+      expect(store.bucketSize("/core/configmaps")).toBe(2);
+      expect(store.list("/core/configmaps/").map((o) => o.metadata.name)).toEqual(["one", "three"]);
+
+      const restarted = open(undefined, cold);
+      expect(restarted.list("/core/configmaps/").map((o) => [o.metadata.name, o.data])).toEqual([["one", { v: "2" }], ["three", {}]]);
+      expect(restarted.bucketSizes()).toEqual({ "/core/configmaps": 2 });
+      expect(restarted.size).toBe(2);
     }));
 
   it("reset() empties the cache and the revision of a store whose tables were wiped", () =>

@@ -9,7 +9,7 @@ export const eventsV1 = defineResource({
   resource: "events",
   namespaced: true,
   uncounted: true,
-  storedAsText: true,
+  cold: true,
   shortNames: ["ev"],
   schema: EventsEvent,
   printer,

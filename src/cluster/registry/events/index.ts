@@ -10,7 +10,7 @@ export const events = defineResource({
   resource: "events",
   namespaced: true,
   uncounted: true,
-  storedAsText: true,
+  cold: true,
   shortNames: ["ev"],
   schema: Event,
   printer,
