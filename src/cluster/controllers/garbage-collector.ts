@@ -2,7 +2,8 @@
 // other living owner is deleted (background propagation). An owner being deleted with the `orphan` finalizer first
 // has its dependents released; with `foregroundDeletion` it waits until its dependents are gone.
 import type { KubeObject } from "../../api/object";
-import { bucketOf, type StoreEvent } from "../storage/store";
+import { bucketOf } from "../storage/bucket";
+import type { StoreEvent } from "../storage/store";
 import type { RegistryStore } from "../registry/generic-store";
 import { objectKey } from "../registry/keys";
 import type { ResourceDef } from "../registry/types";

@@ -1,13 +1,15 @@
 // Buckets whose objects stay in SQLite only, out of the memory cache: kinds with many objects that are rarely read
-// (Events: five or so per pod). Reads go to the `objects` table, with the writes of a batch not yet flushed laid over
-// it; the number of objects per bucket is kept in memory for the object limit and the summaries.
+// (Events: five or so per pod). Only their keys are kept in memory, so a lookup of a key that does not exist (every
+// create checks one) and the counts for the object limit cost no query. Reads go to the `objects` table, with the
+// writes of a batch not yet flushed laid over it.
 import type { KubeObject } from "../../api/object";
+import { bucketOf } from "./bucket";
 
 /** A write of the current batch not yet in SQLite: the object's JSON, or undefined for a delete. */
 export type PendingWrites = ReadonlyMap<string, string | undefined>;
 
 export class ColdBuckets {
-  private readonly counts = new Map<string, number>();
+  private readonly keys = new Map<string, Set<string>>();
 
   constructor(
     private readonly sql: SqlStorage,
@@ -19,22 +21,26 @@ export class ColdBuckets {
   }
 
   reset(): void {
-    this.counts.clear();
+    this.keys.clear();
   }
 
-  /** One object more (`delta` 1) or fewer (-1) in `bucket`. */
-  count(bucket: string, delta: number): void {
-    const n = (this.counts.get(bucket) ?? 0) + delta;
-    if (n) this.counts.set(bucket, n);
-    else this.counts.delete(bucket);
+  add(key: string): void {
+    const bucket = bucketOf(key);
+    let set = this.keys.get(bucket);
+    if (!set) this.keys.set(bucket, (set = new Set()));
+    set.add(key);
+  }
+
+  remove(key: string): void {
+    this.keys.get(bucketOf(key))?.delete(key);
   }
 
   size(bucket: string): number {
-    return this.counts.get(bucket) ?? 0;
+    return this.keys.get(bucket)?.size ?? 0;
   }
 
-  sizes(): Iterable<[string, number]> {
-    return this.counts;
+  *sizes(): Iterable<[string, number]> {
+    for (const [bucket, set] of this.keys) if (set.size) yield [bucket, set.size];
   }
 
   get(key: string, pending: PendingWrites): KubeObject | undefined {
@@ -42,6 +48,7 @@ export class ColdBuckets {
       const json = pending.get(key);
       return json === undefined ? undefined : JSON.parse(json);
     }
+    if (!this.keys.get(bucketOf(key))?.has(key)) return undefined;
     const row = this.sql.exec<{ value: string }>("SELECT value FROM objects WHERE key = ?", key).toArray()[0];
     return row ? JSON.parse(row.value) : undefined;
   }

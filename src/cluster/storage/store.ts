@@ -14,6 +14,7 @@
 // - The revision survives restarts (a `meta` row written with every flush), even when the newest write was a delete.
 import type { KubeObject } from "../../api/object";
 import { failure } from "../../api/status";
+import { bucketOf } from "./bucket";
 import { ColdBuckets } from "./cold-buckets";
 import { defaultHistoryLimits, History, type HistoryLimits } from "./history";
 
@@ -53,11 +54,6 @@ export interface StoreOptions {
   coldBuckets?: string[];
 }
 
-export function bucketOf(key: string): string {
-  const second = key.indexOf("/", 1);
-  const third = second < 0 ? -1 : key.indexOf("/", second + 1);
-  return third < 0 ? key : key.slice(0, third);
-}
 
 export class Store {
   private readonly buckets = new Map<string, Map<string, KubeObject>>();
@@ -304,8 +300,9 @@ export class Store {
     return this.history.size;
   }
 
-  private countCold(key: string, delta: number): void {
-    this.cold.count(bucketOf(key), delta);
+  private countCold(key: string, delta: 1 | -1): void {
+    if (delta > 0) this.cold.add(key);
+    else this.cold.remove(key);
     this.objectCount += delta;
   }
 

@@ -257,6 +257,20 @@ describe("Store on Durable Object SQLite", () => {
       expect(restarted.size).toBe(2);
     }));
 
+  it("answers a lookup of a cold key that does not exist without a query (every create checks one)", () =>
+    withFreshStore((_store, _open, sql) => {
+      let queries = 0;
+      const counting = { exec: (query: string, ...bindings: unknown[]) => (queries++, sql.exec(query, ...bindings)) } as unknown as SqlStorage;
+      const store = new Store(counting, (f) => f(), { coldBuckets: ["/core/configmaps"] });
+      store.reset();
+      store.commit([{ key: key("a", "one"), object: configMap("a", "one") }]);
+      queries = 0;
+      expect(store.get(key("a", "missing"))).toBeUndefined();
+      expect(queries).toBe(0);
+      expect(store.get(key("a", "one"))?.metadata.name).toBe("one");
+      expect(queries).toBe(1);
+    }));
+
   it("reset() empties the cache and the revision of a store whose tables were wiped", () =>
     withFreshStore((store) => {
       store.commit([{ key: key("a", "one"), object: configMap("a", "one") }]);
