@@ -8,7 +8,8 @@
 // Invariants:
 // - `revision` is the revision of the last committed write; each write gets revision+1.
 // - An object's `metadata.resourceVersion` is the revision of its last write (as a decimal string).
-// - The cache mirrors the objects table; it is only changed after the SQLite transaction committed.
+// - The cache mirrors the objects table, but for cold buckets (only their keys are in memory); it is only changed
+//   after the SQLite transaction committed (in a batch: at once, the rows following at the flush).
 // - Events with rev <= `compactedRevision` are gone (fallen out of the history, or from before a restart); a watch
 //   from before it answers 410 Expired.
 // - The revision survives restarts (a `meta` row written with every flush), even when the newest write was a delete.
