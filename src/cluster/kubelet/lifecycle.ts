@@ -2,7 +2,8 @@
 // exit, probe, restart, back-off notice), and so does the pod (its active deadline, a sidecar's turn to stop);
 // `advancePod` applies every step due up to `now` in time order, collecting the events the kubelet would have written
 // at those moments, and says when the next step is due. Which container may start is sidecars.ts, how a pod stops
-// for good is termination.ts. Pure apart from the node's image cache and IP pool it is handed.
+// for good is termination.ts, what a probe run does is probing.ts. Pure apart from the node's image cache and IP
+// pool it is handed.
 import type { TimingProfile } from "../timing";
 import { backoffDelay, goDuration, pullDuration } from "./backoff";
 import { ConfigError, type PodSources } from "./env";
@@ -10,7 +11,8 @@ import { containerID, imageBytes, imageRef } from "./identity";
 import { activeDeadlineAt, exceedDeadline } from "./deadline";
 import type { NodeState } from "./node-state";
 import { restartsAfterExit, type ContainerRuntime, type PodRuntime } from "./pod-runtime";
-import { invalidImageMessage, probe as runProbe, pull, start, type ProcessSpec } from "./runtime-adapter";
+import { runProbeStep, startProbes, type ProbeHost } from "./probing";
+import { invalidImageMessage, pull, start, type ProcessSpec } from "./runtime-adapter";
 import { processSpecFor } from "./process-spec";
 import { startable, workDone } from "./sidecars";
 import { allStopped, beginTermination, signalStops, turnTimeout, type StopHost } from "./termination";
@@ -40,12 +42,10 @@ export interface AdvanceResult {
   stopped: boolean;
 }
 
-/** How far ahead a quiet, passing probe is simulated to find when it will first fail (in probe periods). */
-const probeLookahead = 360;
 /** Guard against a runaway loop (a bug, not a pod). */
 const maxSteps = 10_000;
 
-class PodSimulation implements StopHost {
+class PodSimulation implements StopHost, ProbeHost {
   readonly events: KubeletEvent[] = [];
   private readonly spec: Json;
   private readonly byName = new Map<string, Json>();
@@ -107,7 +107,7 @@ class PodSimulation implements StopHost {
         if (exit) offer(c.current.startedAt + exit.atMs, (at) => this.finish(c, at, "exit"));
         for (const kind of ["startup", "liveness", "readiness"] as const) {
           const run = c[kind];
-          if (run) offer(run.nextAt, (at) => this.probe(c, kind, at));
+          if (run) offer(run.nextAt, (at) => runProbeStep(this, c, kind, at));
         }
       }
       if (termination) continue;
@@ -259,66 +259,7 @@ class PodSimulation implements StopHost {
     c.noticeAt = undefined;
     this.emit(at, c, "Normal", "Created", `Created container: ${c.name}`);
     this.emit(at, c, "Normal", "Started", `Started container ${c.name}`);
-    c.started = !spec.startupProbe;
-    c.everStarted ||= c.started;
-    c.ready = c.started && !spec.readinessProbe && (!c.init || c.sidecar);
-    const first = (p: Json | undefined) => (p ? { nextAt: at + (p.initialDelaySeconds ?? 0) * 1000, successes: 0, failures: 0 } : undefined);
-    c.startup = first(spec.startupProbe);
-    c.liveness = c.started ? first(spec.livenessProbe) : undefined;
-    c.readiness = c.started ? first(spec.readinessProbe) : undefined;
-  }
-
-  private probe(c: ContainerRuntime, kind: "startup" | "liveness" | "readiness", at: number): void {
-    const spec = this.containerSpec(c);
-    const def: Json = spec[`${kind}Probe`];
-    const run = c[kind]!;
-    const period = (def.periodSeconds ?? 10) * 1000;
-    const instance = c.current!;
-    const outcome = runProbe(def, spec, instance.process!, at - instance.startedAt, this.rt.podIP ?? "");
-    const label = kind === "startup" ? "Startup" : kind === "liveness" ? "Liveness" : "Readiness";
-    run.nextAt = at + period;
-    if (outcome.ok) {
-      run.successes += 1;
-      run.failures = 0;
-      if (kind === "startup") {
-        c.started = c.everStarted = true;
-        c.startup = undefined;
-        c.ready = !spec.readinessProbe;
-        const after = (p: Json | undefined) => (p ? { nextAt: Math.max(at, instance.startedAt + (p.initialDelaySeconds ?? 0) * 1000), successes: 0, failures: 0 } : undefined);
-        c.liveness = after(spec.livenessProbe);
-        c.readiness = after(spec.readinessProbe);
-        return;
-      }
-      if (kind === "readiness" && run.successes >= (def.successThreshold ?? 1)) c.ready = true;
-      if (kind === "liveness" || c.ready) run.nextAt = this.firstFailure(def, spec, instance, at, period);
-      return;
-    }
-    run.successes = 0;
-    run.failures += 1;
-    this.emit(at, c, "Warning", "Unhealthy", `${label} probe failed: ${outcome.message}`.trimEnd());
-    if (run.failures < (def.failureThreshold ?? 3)) return;
-    if (kind === "readiness") {
-      c.ready = false;
-      return;
-    }
-    const killing = c.sidecar ? `Init container ${c.name} failed ${kind} probe` : `Container ${c.name} failed ${kind} probe, will be restarted`;
-    this.emit(at, c, "Normal", "Killing", killing);
-    this.stop(c, at, false);
-  }
-
-  /**
-   * The first probe moment after `at` at which a currently passing probe fails (bounded look-ahead), or infinity
-   * when it passes throughout the look-ahead of a process that never exits: such a container is settled, and an
-   * idle cluster must have nothing due (the probe runs again if the kubelet rebuilds its state).
-   */
-  private firstFailure(def: Json, spec: Json, instance: NonNullable<ContainerRuntime["current"]>, at: number, period: number): number {
-    const exitAt = instance.process?.exit ? instance.startedAt + instance.process.exit.atMs : Number.POSITIVE_INFINITY;
-    for (let k = 1; k <= probeLookahead; k++) {
-      const t = at + k * period;
-      if (t >= exitAt) return t;
-      if (!runProbe(def, spec, instance.process!, t - instance.startedAt, this.rt.podIP ?? "").ok) return t;
-    }
-    return Number.isFinite(exitAt) ? at + probeLookahead * period : Number.POSITIVE_INFINITY;
+    startProbes(c, spec, at);
   }
 
   /** Ask the container to stop at `at`: at once when SIGTERM stops it, else after the grace period. */
