@@ -6,6 +6,7 @@ import { parse as parseYaml } from "yaml";
 import type { CreatedCluster } from "../../src/api/platform";
 import { app } from "../../src/worker/app";
 import { clusterStub, coldStartMs, createCluster, kube, kubeJson, origin, WatchReader } from "../helpers/cluster";
+import { fakeClockStart } from "../helpers/fake-clock";
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: coldStartMs });
 
@@ -320,7 +321,7 @@ describe("a new cluster", () => {
 describe("lifetime", () => {
   it("once converged, has no alarm due but its expiry", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
-    const start = Date.UTC(2026, 10, 26, 8, 0, 0);
+    const start = fakeClockStart();
     vi.setSystemTime(start);
     const idle = await createCluster();
     const stub = clusterStub(idle.id);
@@ -349,7 +350,7 @@ describe("lifetime", () => {
 
   it("expires after 7 idle days: the alarm wipes it and its API answers 404", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
-    const start = Date.UTC(2026, 10, 26, 12, 0, 0);
+    const start = fakeClockStart();
     vi.setSystemTime(start);
     const doomed = await createCluster();
     expect(Date.parse(doomed.expiresAt)).toBe(start + 7 * dayMs);

@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CreatedCluster } from "../../../src/api/platform";
 import { coldStartMs, createCluster, kubeJson } from "../../helpers/cluster";
 import { settle } from "../controllers/workload-helpers";
+import { fakeClockStart } from "../../helpers/fake-clock";
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: coldStartMs });
 
@@ -126,8 +127,8 @@ describe("PriorityClass", () => {
 
   // Last: it moves the clock forward (the cluster's rate limiter must not see it go back).
   it("reports a Deployment's pods refused for an unknown class on its ReplicaSet, named by generateName", async () => {
+    const t = fakeClockStart();
     vi.useFakeTimers({ toFake: ["Date"] });
-    const t = Date.UTC(2033, 0, 10, 12, 0, 0);
     vi.setSystemTime(t);
     const template = { metadata: { labels: { app: "bad" } }, spec: { priorityClassName: "nope", containers: [{ name: "app", image: "nginx:1.25" }] } };
     const deployment = await kubeJson(cluster, "/apis/apps/v1/namespaces/default/deployments", {

@@ -4,12 +4,12 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CreatedCluster } from "../../../src/api/platform";
 import { clusterStub, coldStartMs, createCluster, kubeJson } from "../../helpers/cluster";
 import { create, eventsFor, getJson, settle } from "./workload-helpers";
+import { fakeClockStart } from "../../helpers/fake-clock";
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: coldStartMs });
 
 let cluster: CreatedCluster;
-// Far ahead of the real clock, so the fake clock only moves forward.
-let t = Date.UTC(2032, 4, 1, 0, 0, 0);
+let t = fakeClockStart();
 
 beforeAll(async () => {
   // No workers: pods stay unscheduled, so the kubelet leaves their (hand-written) statuses alone.
@@ -177,7 +177,11 @@ describe("CronJob controller", () => {
     const hour = Math.ceil(t / 3600_000) * 3600_000;
     await settle(cluster, hour + 1000);
     const [job] = await jobsOf("berlin");
-    expect(job.metadata.annotations["batch.kubernetes.io/cronjob-scheduled-timestamp"]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:00:00\+02:00$/);
+    // Berlin is an hour ahead of UTC in winter and two in summer: the offset is the one it has at that hour.
+    const offset = new Intl.DateTimeFormat("en", { timeZone: "Europe/Berlin", timeZoneName: "longOffset" }).format(hour).split("GMT")[1];
+    expect(offset).toMatch(/^\+0[12]:00$/);
+    const local = new Date(hour + Number(offset.slice(1, 3)) * 3600_000).toISOString().slice(0, 19);
+    expect(job.metadata.annotations["batch.kubernetes.io/cronjob-scheduled-timestamp"]).toBe(`${local}${offset}`);
     await kubeJson(cluster, `${cronJobsPath}/berlin`, { method: "DELETE" });
   });
 });

@@ -3,11 +3,12 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CreatedCluster } from "../../../src/api/platform";
 import { coldStartMs, createCluster, kubeJson } from "../../helpers/cluster";
 import { create, eventsFor, finishPod, getJson, podsMatching, settle } from "./workload-helpers";
+import { fakeClockStart } from "../../helpers/fake-clock";
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: coldStartMs });
 
 let cluster: CreatedCluster;
-let t = Date.UTC(2031, 0, 10, 12, 0, 0);
+let t = fakeClockStart();
 
 beforeAll(async () => {
   // No workers: pods stay unscheduled, so the kubelet leaves their (hand-written) statuses alone.

@@ -4,11 +4,12 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CreatedCluster } from "../../../src/api/platform";
 import { coldStartMs, createCluster, kube, kubeJson } from "../../helpers/cluster";
 import { create, getJson, settle } from "../controllers/workload-helpers";
+import { fakeClockStart } from "../../helpers/fake-clock";
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: coldStartMs });
 
 let cluster: CreatedCluster;
-let t = Date.UTC(2032, 0, 10, 12, 0, 0);
+let t = fakeClockStart();
 let counter = 0;
 
 beforeAll(async () => {

@@ -5,11 +5,12 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CreatedCluster } from "../../../src/api/platform";
 import { coldStartMs, createCluster, kubeJson } from "../../helpers/cluster";
 import { create, getJson, settle } from "../controllers/workload-helpers";
+import { fakeClockStart } from "../../helpers/fake-clock";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: coldStartMs });
 
 let cluster: CreatedCluster;
-let t = Date.UTC(2034, 0, 10, 12, 0, 0);
+let t = fakeClockStart();
 
 beforeAll(async () => {
   // One worker with 2 CPUs; the control plane is tainted, so the worker is the only place for user pods.

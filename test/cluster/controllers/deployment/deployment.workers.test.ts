@@ -5,11 +5,12 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CreatedCluster } from "../../../../src/api/platform";
 import { coldStartMs, createCluster, kubeJson } from "../../../helpers/cluster";
 import { create, eventsFor, getJson, podsMatching, readyPod, settle } from "../workload-helpers";
+import { fakeClockStart } from "../../../helpers/fake-clock";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: coldStartMs });
 
 let cluster: CreatedCluster;
-let t = Date.UTC(2031, 2, 10, 12, 0, 0);
+let t = fakeClockStart();
 
 beforeAll(async () => {
   cluster = await createCluster({ pace: "fast", workers: 0 });
