@@ -30,7 +30,8 @@ export async function startWrangler(probe, { readyTimeoutMs = 90_000, extraArgs 
   const port = await freePort();
   const persistDir = mkdtempSync(join(tmpdir(), "kube-sandbox-bench-"));
   const origin = `https://127.0.0.1:${port}`;
-  const args = ["dev", "--local-protocol", "https", "--ip", "127.0.0.1", "--port", String(port), "--log-level", "warn", "--persist-to", persistDir, ...extraArgs];
+  // CLIENT_LIMITS=off: the bench is one client that creates and calls far past the per-client limits of a public server.
+  const args = ["dev", "--local-protocol", "https", "--ip", "127.0.0.1", "--port", String(port), "--log-level", "warn", "--persist-to", persistDir, "--var", "CLIENT_LIMITS:off", ...extraArgs];
   // Its own process group, so stopping it also stops the workerd it spawns.
   const child = spawn(wranglerBin, args, {
     cwd: root,

@@ -2,9 +2,13 @@
 // for (and refuse it on any other cluster) without waking a Durable Object; only the cluster's own object can tell
 // whether the secret is right, from the hashes it keeps.
 
-/** 20 lowercase base32 characters: 100 random bits, a valid DNS label. */
-export const clusterIdPattern = /^[a-z2-7]{20}$/;
+/**
+ * 36 lowercase base32 characters, a valid DNS label: 20 random (100 bits) and 16 of a MAC over them (80 bits,
+ * `worker/cluster-ids.ts`), which the Worker checks before it addresses any Durable Object.
+ */
+export const clusterIdPattern = /^[a-z2-7]{36}$/;
 
+/** Whether `id` has the shape of a cluster id (only the Worker's MAC check says whether the platform made it). */
 export function isClusterId(id: string): boolean {
   return clusterIdPattern.test(id);
 }

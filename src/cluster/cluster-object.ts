@@ -2,11 +2,14 @@
 // class only wires the parts together; each part lives in its own folder.
 import { DurableObject } from "cloudflare:workers";
 import type { ClusterSpec, ClusterSummary } from "../api/platform";
+import { drainBody } from "../api/request-body";
 import { failure, tooManyRequests, type Status } from "../api/status";
 import { bearerToken, sha256Hex } from "../api/tokens";
 import type { Env } from "../env";
 import { ApiServer } from "./apiserver/server";
-import { errorResponse, statusResponse } from "./apiserver/respond";
+import { LiveFeed, liveFeedHeaders, liveFeedPath } from "./apiserver/live-feed";
+import { OpenStreams } from "./apiserver/open-streams";
+import { errorResponse, isStreamResponse, statusResponse } from "./apiserver/respond";
 import { WatchHub } from "./apiserver/watch";
 import { bootstrapCluster } from "./bootstrap-cluster";
 import { ClusterRecordTable, type ClusterRecord } from "./cluster-record";
@@ -15,7 +18,7 @@ import { Indexes } from "./controllers/indexes";
 import { ControllerManager } from "./controllers/manager";
 import { admissionPlugins } from "./admission";
 import { defaultMaxObjects, RegistryStore } from "./registry/generic-store";
-import { bucketOfKind } from "./registry/keys";
+import { bucketOfKind, listPrefix } from "./registry/keys";
 import { ResourceTable } from "./registry/resource-table";
 import { resources } from "./registry/resources";
 import { AlarmScheduler } from "./runtime/alarm";
@@ -24,11 +27,12 @@ import { nowMs, rfc3339 } from "./runtime/clock";
 import { randomNameSuffix, randomToken, randomUid } from "./runtime/random";
 import { Store } from "./storage/store";
 import type { Caller } from "./registry/types";
+import { answerKind, maskAnswer, maskBlock } from "./redaction/answer";
+import { followSecrets, viewerRedactor } from "./redaction/viewer-redactor";
 
 const dayMs = 24 * 3600 * 1000;
 /** How often (at most) the last-used time is written back. */
 const touchEveryMs = 60_000;
-/** Events of history kept for watches to resume from. */
 /** Requests per second a cluster accepts on average (bursts of twice that). */
 const defaultRate = 500;
 
@@ -44,23 +48,44 @@ export interface CreatedTokens {
 
 const table = new ResourceTable(resources);
 
+/** An answer before the body was read: drain the body first, or the runtime resets the connection instead. */
+async function refuse(request: Request, response: Response): Promise<Response> {
+  await drainBody(request);
+  return response;
+}
+
 export class ClusterObject extends DurableObject<Env> {
   private readonly records: ClusterRecordTable;
-  private readonly store: Store;
-  private readonly registry: RegistryStore;
-  private readonly watches: WatchHub;
-  private readonly api: ApiServer;
+  // The cluster's parts exist once it does (`build()`): waking an object nobody created must not create storage.
+  // After a delete they stay behind, stale, until the object is evicted; every entry point checks `record` first.
+  private store!: Store;
+  private registry!: RegistryStore;
+  private watches!: WatchHub;
+  private api!: ApiServer;
   private readonly alarms: AlarmScheduler;
-  private readonly controllers: ControllerManager;
+  private controllers!: ControllerManager;
   private record: ClusterRecord | undefined;
   private readonly tokenRoles = new Map<string, Role>();
   private readonly limiter: RateLimiter;
+  /** Every open watch and log follow, by the role of its token: closed when that token stops being valid. */
+  private readonly streams = new OpenStreams();
+  /** The dashboard's live pages: one shared feed that takes no watch slots. */
+  private feed!: LiveFeed;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    const sql = ctx.storage.sql;
-    this.records = new ClusterRecordTable(sql);
+    this.records = new ClusterRecordTable(ctx.storage.sql);
+    this.alarms = new AlarmScheduler(ctx.storage);
+    const rate = Number(env.RATE_LIMIT_RPS ?? defaultRate) || defaultRate;
+    this.limiter = new RateLimiter(rate, rate * 2);
     this.record = this.records.read();
+    if (this.record) this.build();
+  }
+
+  /** The cluster's parts over its storage (whose tables they create): when it exists or is being created. */
+  private build(): void {
+    const { ctx, env } = this;
+    const sql = ctx.storage.sql;
     this.store = new Store(sql, (fn) => ctx.storage.transactionSync(fn), { coldBuckets: table.defs.filter((d) => d.cold).map(bucketOfKind) });
     this.registry = new RegistryStore(
       this.store,
@@ -70,10 +95,8 @@ export class ClusterObject extends DurableObject<Env> {
     for (const check of admissionPlugins(this.registry, table)) this.registry.addAdmission(check);
     for (const def of table.defs) if (def.uncounted) this.registry.declareUncounted(def);
     this.watches = new WatchHub(this.store);
+    this.feed = new LiveFeed(this.store);
     this.api = new ApiServer({ table, registry: this.registry, watches: this.watches, now: nowMs });
-    this.alarms = new AlarmScheduler(ctx.storage);
-    const rate = Number(env.RATE_LIMIT_RPS ?? defaultRate) || defaultRate;
-    this.limiter = new RateLimiter(rate, rate * 2);
     const indexes = new Indexes(this.store);
     const events = new EventRecorder(this.registry, table.byResource("", "v1", "events")!, rfc3339);
     this.controllers = new ControllerManager({
@@ -92,6 +115,8 @@ export class ClusterObject extends DurableObject<Env> {
   /** Create this cluster (once): tokens, nodes, namespaces, system objects. */
   async create(id: string, spec: ClusterSpec): Promise<PlatformResult<CreatedTokens>> {
     if (this.record) return { ok: false, status: failure(409, "AlreadyExists", `cluster ${id} already exists`).status };
+    this.records.createSchema();
+    this.build();
     const token = `${id}.${randomToken(32)}`;
     const viewToken = `${id}.${randomToken(32)}`;
     const now = nowMs();
@@ -166,6 +191,7 @@ export class ClusterObject extends DurableObject<Env> {
     this.record = { ...this.record!, viewTokenHash: await sha256Hex(viewToken) };
     this.records.write(this.record);
     this.tokenRoles.clear();
+    this.closeStreams("view");
     return { ok: true, value: { viewToken } };
   }
 
@@ -173,6 +199,7 @@ export class ClusterObject extends DurableObject<Env> {
   async destroy(token: string | undefined): Promise<PlatformResult<null>> {
     const denied = await this.deny(token, "admin");
     if (denied) return denied;
+    this.closeStreams();
     await this.wipe();
     return { ok: true, value: null };
   }
@@ -181,17 +208,20 @@ export class ClusterObject extends DurableObject<Env> {
   override async fetch(request: Request): Promise<Response> {
     try {
       const path = request.headers.get("x-sandbox-path") ?? new URL(request.url).pathname;
-      if (!this.record) return statusResponse(failure(404, "NotFound", "this sandbox cluster does not exist (it was deleted or has expired)").status);
+      if (!this.record) return refuse(request, statusResponse(failure(404, "NotFound", "this sandbox cluster does not exist (it was deleted or has expired)").status));
       const role = await this.authenticate(bearerToken(request));
-      if (!role) return statusResponse(failure(401, "Unauthorized", "Unauthorized").status);
+      if (!role) return refuse(request, statusResponse(failure(401, "Unauthorized", "Unauthorized").status));
       if (!this.limiter.take()) {
-        return statusResponse(tooManyRequests(`this sandbox takes at most ${this.env.RATE_LIMIT_RPS ?? defaultRate} requests per second; slow down and retry`).status, { "Retry-After": "1" });
+        const status = tooManyRequests(`this sandbox takes at most ${this.env.RATE_LIMIT_RPS ?? defaultRate} requests per second; slow down and retry`).status;
+        return refuse(request, statusResponse(status, { "Retry-After": "1" }));
       }
       this.touch();
+      followSecrets(this.store);
+      if (path === liveFeedPath) return this.liveFeed(role, new URL(request.url).searchParams);
       const caller: Caller = { role, user: role === "admin" ? "sandbox:admin" : "sandbox:viewer" };
       const response = await this.api.handle(request, path, caller);
       await this.controllers.flush();
-      return response;
+      return await this.answer(role, response);
     } catch (error) {
       return errorResponse(error);
     }
@@ -204,6 +234,7 @@ export class ClusterObject extends DurableObject<Env> {
     const now = nowMs();
     const expiresAt = this.record.lastUsedAt + this.record.idleMs;
     if (now >= expiresAt) {
+      this.closeStreams();
       await this.wipe();
       return;
     }
@@ -211,14 +242,46 @@ export class ClusterObject extends DurableObject<Env> {
     await this.alarms.set(Math.min(expiresAt, next ?? Infinity));
   }
 
+  /** Delete all storage (and the alarm) and re-create nothing: the object answers 404 from now on. */
   private async wipe(): Promise<void> {
     await this.ctx.storage.deleteAll();
     this.record = undefined;
     this.tokenRoles.clear();
-    this.records.createSchema();
-    this.store.reset();
-    this.controllers.reset();
+    this.records.dropped();
     this.alarms.fired();
+  }
+
+  /**
+   * A Kubernetes API answer as the caller's role may see it: for the read-only token every Secret value masked, in
+   * whole answers and in streams; every stream tracked so that it ends when its token stops being valid.
+   */
+  private async answer(role: Role, response: Response): Promise<Response> {
+    if (response.status === 101 || !response.body) return response;
+    const redactor = () => viewerRedactor(this.store);
+    if (!isStreamResponse(response)) return role === "view" ? maskAnswer(response, redactor) : response;
+    const kind = answerKind(response.headers.get("content-type"));
+    const map = role === "view" && kind !== "other" ? (lines: string) => maskBlock(kind, redactor(), lines) : undefined;
+    return new Response(this.streams.track(role, response.body, map), { status: response.status, headers: response.headers });
+  }
+
+  /**
+   * The dashboard's live feed for a page showing the resources named in `resource` parameters (`group/version/resource`,
+   * group empty for core): an SSE stream that says `change` when one of their objects changes and `gone` when the
+   * token stops being valid. It takes none of the cluster's watch slots.
+   */
+  private liveFeed(role: Role, query: URLSearchParams): Response {
+    const prefixes = query.getAll("resource").flatMap((r) => {
+      const [group = "", version = "", resource = ""] = r.split("/");
+      const def = table.byResource(group, version, resource);
+      return def ? [listPrefix(def)] : [];
+    });
+    return new Response(this.feed.open(role, prefixes), { headers: liveFeedHeaders });
+  }
+
+  /** End the streams opened with a token of `role` (or every stream): its credential is no longer valid. */
+  private closeStreams(role?: Role): void {
+    this.streams.close(role);
+    this.feed.close(role);
   }
 
   private touch(): void {

@@ -1,6 +1,7 @@
 // The dashboard's way into a cluster: Kubernetes API requests to the cluster's Durable Object with the share link's
 // token, exactly as the kube proxy forwards kubectl's. Authorization and Secret redaction stay the cluster's.
 import type { KubeObject } from "../api/object";
+import { liveFeedPath } from "../cluster/apiserver/live-feed";
 import type { Env } from "../env";
 
 export interface KubeListBody {
@@ -31,6 +32,12 @@ export class ClusterClient {
     });
     const request = new Request(`https://cluster.internal${path}`, { headers, signal: init.signal });
     return this.env.CLUSTER.getByName(this.clusterId).fetch(request);
+  }
+
+  /** The cluster's live feed (an SSE stream) for pages showing these kinds; a Status answer when refused. */
+  live(kinds: Array<{ group: string; version: string; resource: string }>): Promise<Response> {
+    const query = kinds.map((k) => `resource=${encodeURIComponent(`${k.group}/${k.version}/${k.resource}`)}`).join("&");
+    return this.fetch(`${liveFeedPath}?${query}`, { accept: "text/event-stream" });
   }
 
   async getJson<T = KubeObject>(path: string): Promise<T> {

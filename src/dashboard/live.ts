@@ -1,24 +1,13 @@
 // `GET /s/<token>/live`: a Server-Sent Events stream that says `change` (debounced) whenever an object a page
-// shows changes. It holds Kubernetes watches on the cluster, through its API with the link's token; when they end
-// (their timeout) the stream ends and the browser's EventSource reconnects.
-import { after, every, type Cancel } from "../cluster/runtime/timers";
-import { coreDef, listPath, workloadDefs, type Def } from "./catalog";
+// shows changes, and `gone` when the link stops working (rotated, cluster deleted). It is the cluster's shared live
+// feed (cluster/apiserver/live-feed.ts), which holds no Kubernetes watch: viewers never take the learner's watches.
+import type { Status } from "../api/status";
+import { liveFeedHeaders } from "../cluster/apiserver/live-feed";
+import { coreDef, workloadDefs, type Def } from "./catalog";
 import type { ClusterClient } from "./cluster-client";
 import type { Section } from "./page-context";
 
-/** Quiet time after a change before the page is told, so a burst of changes is one refresh. */
-export const debounceMs = 250;
-/** Comment lines keep idle streams (and proxies) from timing out. */
-export const heartbeatMs = 20_000;
-/** The watches' own timeout: the stream is renewed this often. */
-export const watchSeconds = 290;
-
-export const sseHeaders = {
-  "Content-Type": "text/event-stream; charset=utf-8",
-  "Content-Encoding": "identity",
-  "Cache-Control": "no-cache, no-transform",
-  "X-Content-Type-Options": "nosniff",
-};
+export const sseHeaders = liveFeedHeaders;
 
 /** The kinds whose changes a section's page shows. */
 export function liveKinds(section: Section, detailDef?: Def): Def[] {
@@ -41,69 +30,19 @@ export function liveKinds(section: Section, detailDef?: Def): Def[] {
   }
 }
 
-const encoder = new TextEncoder();
-
+/** The stream of a live page: the cluster's shared feed (no watch slot), or its refusal as a plain-text answer. */
 export async function liveStream(client: ClusterClient, kinds: Def[]): Promise<Response> {
-  const start = await client.list(listPath(coreDef("namespaces")!));
-  const resourceVersion = start.metadata?.resourceVersion ?? "0";
-  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
-  const writer = writable.getWriter();
-  const readers: Array<ReadableStreamDefaultReader<Uint8Array>> = [];
-  const cancels: Cancel[] = [];
-  let closed = false;
-  let pending: Cancel | undefined;
-  let sent = 0;
-
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    pending?.();
-    for (const c of cancels) c();
-    for (const r of readers) r.cancel().catch(() => {});
-    writer.close().catch(() => {});
-  };
-  const write = (text: string) => {
-    if (!closed) writer.write(encoder.encode(text)).catch(close);
-  };
-  const changed = () => {
-    if (pending || closed) return;
-    pending = after(debounceMs, () => {
-      pending = undefined;
-      sent += 1;
-      write(`event: change\ndata: ${sent}\n\n`);
-    });
-  };
-
-  write("retry: 1000\n: watching\n\n");
-  cancels.push(every(heartbeatMs, () => write(": ping\n\n")));
-  const query = `?watch=1&resourceVersion=${encodeURIComponent(resourceVersion)}&timeoutSeconds=${watchSeconds}`;
-  for (const def of kinds) {
-    const response = await client.fetch(`${listPath(def)}${query}`);
-    if (!response.ok || !response.body) {
-      await response.body?.cancel();
-      continue;
-    }
-    const reader = response.body.getReader();
-    readers.push(reader);
-    void pump(reader, changed).then(close, close);
+  const response = await client.live(kinds);
+  if (response.ok && response.body) return new Response(response.body, { headers: sseHeaders });
+  const text = await response.text();
+  let message = `the cluster answered ${response.status}`;
+  try {
+    message = (JSON.parse(text) as Status).message ?? message;
+  } catch {
+    // Not a Status: keep the generic message.
   }
-  if (!readers.length) close();
-  return new Response(readable, { headers: sseHeaders });
-}
-
-/** Reads one watch until it ends, calling `changed` for every event that is not a bookmark. */
-async function pump(reader: ReadableStreamDefaultReader<Uint8Array>, changed: () => void): Promise<void> {
-  const decoder = new TextDecoder();
-  let buffer = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    buffer += decoder.decode(value, { stream: true });
-    let newline: number;
-    while ((newline = buffer.indexOf("\n")) >= 0) {
-      const line = buffer.slice(0, newline).trim();
-      buffer = buffer.slice(newline + 1);
-      if (line && !line.startsWith('{"type":"BOOKMARK"')) changed();
-    }
-  }
+  const headers: Record<string, string> = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" };
+  const retry = response.headers.get("retry-after");
+  if (retry) headers["Retry-After"] = retry;
+  return new Response(`${message}\n`, { status: response.status, headers });
 }

@@ -3,16 +3,20 @@
 // from the cluster's Kubernetes API with that token; nothing under /s/ answers anything but GET.
 import { Hono, type Context } from "hono";
 import type { Child } from "hono/jsx";
+import type { Status } from "../api/status";
 import { clusterOfToken } from "../api/tokens";
 import { nowMs } from "../cluster/runtime/clock";
 import type { Env } from "../env";
+import { noteAuthFailure, refusedSeconds } from "../worker/client-limits";
+import { clusterStubOf } from "../worker/cluster-ids";
 import { createSandbox, CreateRefused } from "../worker/create-cluster";
 import { dashboardCss, liveScript } from "./assets";
 import { coreDef, findDef, listPath, parseGroupVersionSegment } from "./catalog";
-import { ClusterClient } from "./cluster-client";
+import { ClusterClient, ClusterRequestError } from "./cluster-client";
 import { NamespaceFilter, Shell } from "./layout";
 import { liveKinds, liveStream } from "./live";
 import type { PageContext, Section } from "./page-context";
+import { BusyPage } from "./pages/busy";
 import { ConfigPage, loadConfig } from "./pages/config";
 import { DetailPage, loadDetail } from "./pages/detail";
 import { EventsPage, loadEvents } from "./pages/events";
@@ -36,15 +40,31 @@ for (const path of ["/", "/create", "/assets/*", "/s/*"]) {
   });
 }
 
+/** A page refused for the rate of requests: answered with the 429 page. */
+class TooManyRequests extends Error {
+  constructor(readonly seconds: number, message: string) {
+    super(message);
+  }
+}
+
+/** The cluster's own rate limit refills every second (its 429s say `Retry-After: 1`). */
+const clusterRetryAfterSeconds = 1;
+
 dashboard.onError((error, c) => {
+  if (error instanceof ClusterRequestError && error.code === 429) {
+    error = new TooManyRequests(clusterRetryAfterSeconds, "This cluster is answering too many requests right now (it takes a few hundred a second).");
+  }
+  if (error instanceof TooManyRequests) return busy(c, error.seconds, error.message);
   console.error("dashboard error", error);
   return html(c, <NotFoundPage what={`The cluster did not answer this page: ${error instanceof Error ? error.message : String(error)}`} home="/" />, 502);
 });
 
-async function html(c: C, page: Child, status: 200 | 201 | 403 | 404 | 405 | 502 = 200): Promise<Response> {
+async function html(c: C, page: Child, status: 200 | 201 | 403 | 404 | 405 | 429 | 502 = 200, headers: Record<string, string> = {}): Promise<Response> {
   const body = "<!DOCTYPE html>" + (await (page as Promise<string> | string).toString());
-  return c.body(body, status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
+  return c.body(body, status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", ...headers });
 }
+
+const busy = (c: C, seconds: number, why: string) => html(c, <BusyPage seconds={seconds} why={why} />, 429, { "Retry-After": String(seconds) });
 
 dashboard.get("/assets/live.js", (c) => c.body(liveScript, 200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "public, max-age=300" }));
 dashboard.get("/assets/dashboard.css", (c) => c.body(dashboardCss, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=300" }));
@@ -54,7 +74,11 @@ dashboard.get("/", (c) => html(c, <LandingPage origin={new URL(c.req.url).origin
 /** The landing page's form: create a cluster, then show its kubeconfig, tokens and share link. */
 dashboard.post("/create", async (c) => {
   const result = await createSandbox(c.env, c.req.raw, {});
-  if (result instanceof CreateRefused) return html(c, <LandingPage origin={new URL(c.req.url).origin} error={result.message} />, result.code === 401 ? 403 : 502);
+  if (result instanceof CreateRefused) {
+    const retryAfter = result.status.details?.retryAfterSeconds;
+    const status = result.code === 401 ? 403 : result.code === 429 ? 429 : 502;
+    return html(c, <LandingPage origin={new URL(c.req.url).origin} error={result.message} />, status, retryAfter ? { "Retry-After": String(retryAfter) } : {});
+  }
   return html(c, <CreatedPage cluster={result} />, 201);
 });
 
@@ -69,13 +93,20 @@ dashboard.use("/s/*", async (c, next) => {
 
 dashboard.get("/s/:token", (c) => c.redirect(`/s/${encodeURIComponent(c.req.param("token"))}/`, 301));
 
-/** The page context of a share link, or undefined when the link's cluster or token is gone. */
+/**
+ * The page context of a share link, or undefined when the link's cluster or token is gone. A link whose cluster id
+ * the platform did not make reaches no Durable Object; a wrong token counts against the client's 401s, and a client
+ * past that limit gets the 429 page.
+ */
 async function contextOf(c: C, section: Section, base: string): Promise<PageContext | undefined> {
+  const refused = refusedSeconds(c.req.raw);
+  if (refused) throw new TooManyRequests(refused, "Too many share links that lead nowhere were opened from your address.");
   const token = c.req.param("token") ?? "";
   const id = clusterOfToken(token);
-  if (!id) return undefined;
-  const stub = c.env.CLUSTER.getByName(id);
+  const stub = id ? await clusterStubOf(c.env, id) : undefined;
+  if (!id || !stub) return undefined;
   const [role, summary] = await Promise.all([stub.authenticate(token), stub.summary(token)]);
+  if ("status" in summary && (summary.status as Status).code === 401) await noteAuthFailure(c.env, c.req.raw);
   if (!role || !("value" in summary)) return undefined;
   const ns = c.req.query("ns") || undefined;
   return {

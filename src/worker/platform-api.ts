@@ -1,17 +1,26 @@
 // The platform REST API under /api: create, read, delete sandboxes and get their kubeconfigs.
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { CreateClusterOptions, type RotatedShare } from "../api/platform";
 import { badRequest, failure, type Status } from "../api/status";
-import { bearerToken, isClusterId } from "../api/tokens";
+import { bearerToken, clusterOfToken } from "../api/tokens";
+import type { ClusterObject } from "../cluster/cluster-object";
 import type { Env } from "../env";
+import { readCappedBody } from "../api/request-body";
+import { limitPeriodSeconds, noteAuthFailure, refusedSeconds, withinLimit } from "./client-limits";
+import { isAuthenticClusterId } from "./cluster-ids";
 import { createSandbox, CreateRefused, serverUrl, shareUrl } from "./create-cluster";
 import { kubeconfigYaml } from "./kubeconfig";
-import { clusterNotFound, statusJson, unauthorizedResponse } from "./statuses";
+import { clusterNotFound, refusedResponse, statusJson, tooManyResponse, unauthorizedResponse } from "./statuses";
 
-export const platformApi = new Hono<{ Bindings: Env }>();
+type PlatformEnv = { Bindings: Env; Variables: { stub: DurableObjectStub<ClusterObject> } };
+
+export const platformApi = new Hono<PlatformEnv>();
+
+/** The largest create body: the options are a few hundred bytes. */
+export const maxCreateBodyBytes = 64 * 1024;
 
 async function readOptions(request: Request): Promise<CreateClusterOptions> {
-  const text = await request.text();
+  const text = new TextDecoder().decode(await readCappedBody(request, maxCreateBodyBytes));
   if (!text.trim()) return {};
   let raw: unknown;
   try {
@@ -28,37 +37,65 @@ async function readOptions(request: Request): Promise<CreateClusterOptions> {
 }
 
 platformApi.post("/clusters", async (c) => {
-  if (c.env.CREATE_TOKEN && bearerToken(c.req.raw) !== c.env.CREATE_TOKEN) return unauthorizedResponse();
+  if (c.env.CREATE_TOKEN) {
+    // The create token is a secret guessed only at the rate of the client's 401s.
+    const refused = refusedSeconds(c.req.raw);
+    if (refused) return refusedResponse(refused);
+    if (bearerToken(c.req.raw) !== c.env.CREATE_TOKEN) {
+      await c.req.raw.body?.cancel().catch(() => {});
+      await noteAuthFailure(c.env, c.req.raw);
+      return unauthorizedResponse();
+    }
+  }
   const result = await createSandbox(c.env, c.req.raw, await readOptions(c.req.raw));
   if (result instanceof CreateRefused) return statusJson(result.status);
   return c.json(result, 201);
 });
 
+// Calls on one cluster: per client, refused after too many 401s and limited by PLATFORM_LIMIT (these are RPCs to
+// the cluster's object, which its own per-cluster rate limit does not see). An id the platform did not make gets
+// the deleted cluster's 404, and a missing token or another cluster's a 401, without any object being addressed.
+const oneCluster = async (c: Context<PlatformEnv>, next: () => Promise<void>) => {
+  const refused = refusedSeconds(c.req.raw);
+  if (refused) return refusedResponse(refused);
+  if (!(await withinLimit(c.env, "PLATFORM_LIMIT", c.req.raw))) {
+    return tooManyResponse("too many platform API calls from this address; retry in a minute", limitPeriodSeconds);
+  }
+  const id = c.req.param("id") ?? "";
+  if (!(await isAuthenticClusterId(c.env, id))) return clusterNotFound();
+  if (clusterOfToken(bearerToken(c.req.raw)) !== id) return unauthorizedResponse();
+  c.set("stub", c.env.CLUSTER.getByName(id));
+  await next();
+};
+// "/clusters/:id/*" also matches "/clusters/<id>" itself: one pass per request.
+platformApi.use("/clusters/:id/*", oneCluster);
+
+/** The answer of an RPC that failed: its Status (a 401 counts against the client). */
+async function refusal(c: Context<PlatformEnv>, status: Status): Promise<Response> {
+  if (status.code === 401) await noteAuthFailure(c.env, c.req.raw);
+  return statusJson(status);
+}
+
 /** A new read-only token (admin token only): links with the old one stop working. */
 platformApi.post("/clusters/:id/share/rotate", async (c) => {
-  const id = c.req.param("id");
-  if (!isClusterId(id)) return clusterNotFound();
-  const result = await c.env.CLUSTER.getByName(id).rotateViewToken(bearerToken(c.req.raw));
-  if ("status" in result) return statusJson(result.status as Status);
+  const result = await c.get("stub").rotateViewToken(bearerToken(c.req.raw));
+  if ("status" in result) return refusal(c, result.status as Status);
   const link = shareUrl(c.req.raw, result.value.viewToken);
   const body: RotatedShare = { viewToken: result.value.viewToken, shareUrl: link, dashboardUrl: link };
   return c.json(body);
 });
 
 platformApi.get("/clusters/:id", async (c) => {
-  const id = c.req.param("id");
-  if (!isClusterId(id)) return clusterNotFound();
-  const result = await c.env.CLUSTER.getByName(id).summary(bearerToken(c.req.raw));
-  return "status" in result ? statusJson(result.status as Status) : c.json(result.value);
+  const result = await c.get("stub").summary(bearerToken(c.req.raw));
+  return "status" in result ? refusal(c, result.status as Status) : c.json(result.value);
 });
 
 platformApi.get("/clusters/:id/kubeconfig", async (c) => {
   const id = c.req.param("id");
-  if (!isClusterId(id)) return clusterNotFound();
   const token = bearerToken(c.req.raw);
-  const stub = c.env.CLUSTER.getByName(id);
+  const stub = c.get("stub");
   const result = await stub.summary(token);
-  if ("status" in result) return statusJson(result.status as Status);
+  if ("status" in result) return refusal(c, result.status as Status);
   const role = (await stub.authenticate(token)) ?? "view";
   const yaml = kubeconfigYaml({ server: serverUrl(c.req.raw, id), clusterName: result.value.name, id, token: token!, role });
   return new Response(yaml, { headers: { "Content-Type": "application/yaml" } });
@@ -66,9 +103,9 @@ platformApi.get("/clusters/:id/kubeconfig", async (c) => {
 
 platformApi.delete("/clusters/:id", async (c) => {
   const id = c.req.param("id");
-  if (!isClusterId(id)) return clusterNotFound();
-  const result = await c.env.CLUSTER.getByName(id).destroy(bearerToken(c.req.raw));
-  return "status" in result ? statusJson(result.status as Status) : c.json({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Success", code: 200, details: { name: id, kind: "clusters" } });
+  const result = await c.get("stub").destroy(bearerToken(c.req.raw));
+  if ("status" in result) return refusal(c, result.status as Status);
+  return c.json({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Success", code: 200, details: { name: id, kind: "clusters" } });
 });
 
 // Only /api/clusters… is the platform's: every other /api path is the Kubernetes core API (`kubectl get --raw`).

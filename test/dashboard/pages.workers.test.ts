@@ -248,7 +248,7 @@ describe("landing page", () => {
     const created = await get("/create", { method: "POST" });
     expect(created.status).toBe(201);
     const page = await created.text();
-    expect(page).toMatch(/\/s\/[a-z2-7]{20}\.[a-z2-7]{32}\//);
+    expect(page).toMatch(/\/s\/[a-z2-7]{36}\.[a-z2-7]{32}\//);
     expect(page).toContain("kind: Config");
     expect(page).toContain("kubectl get nodes");
   });

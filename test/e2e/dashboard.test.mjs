@@ -65,7 +65,7 @@ after(async () => {
 
 describe("dashboard in Chromium", () => {
   it("the share link shows every node as a card and the pods on them", async () => {
-    assert.match(cluster.shareUrl, /\/s\/[a-z2-7]{20}\.[a-z2-7]{32}\/$/);
+    assert.match(cluster.shareUrl, /\/s\/[a-z2-7]{36}\.[a-z2-7]{32}\/$/);
     const page = await browser.newPage();
     const response = await page.goto(cluster.shareUrl);
     assert.equal(response.status(), 200);

@@ -7,6 +7,7 @@ import type { CreatedCluster } from "../../src/api/platform";
 import { app } from "../../src/worker/app";
 import { clusterStub, coldStartMs, createCluster, kube, kubeJson, origin, WatchReader } from "../helpers/cluster";
 import { fakeClockStart } from "../helpers/fake-clock";
+import { addressSpy, forgedClusterId, mintedClusterId } from "./id-helpers";
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: coldStartMs });
 
@@ -35,12 +36,6 @@ async function platformJson(path: string, init: Parameters<typeof platform>[1] =
   return { status: response.status, body: (await response.json()) as any };
 }
 
-/** A well-formed cluster id that no cluster has. */
-function unusedClusterId(): string {
-  const alphabet = "abcdefghijklmnopqrstuvwxyz234567";
-  const bytes = crypto.getRandomValues(new Uint8Array(20));
-  return [...bytes].map((b) => alphabet[b & 31]).join("");
-}
 
 describe("POST /api/clusters", () => {
   it("answers 201 with every field, for default options", async () => {
@@ -51,7 +46,8 @@ describe("POST /api/clusters", () => {
     // The share link carries the read-only token, never the admin one.
     expect(body.shareUrl).toBe(`${origin}/s/${body.viewToken}/`);
     expect(body.dashboardUrl).toBe(body.shareUrl);
-    expect(body.id).toMatch(/^[a-z2-7]{20}$/);
+    // A DNS label: 20 random base32 characters and 16 of the MAC the Worker checks.
+    expect(body.id).toMatch(/^[a-z2-7]{36}$/);
     expect(body.name).toBe("sandbox");
     expect(body.server).toBe(`${origin}/clusters/${body.id}`);
     expect(body.token).toMatch(new RegExp(`^${body.id}\\.[a-z2-7]{32}$`));
@@ -87,6 +83,16 @@ describe("POST /api/clusters", () => {
     [{ nodeResources: { memory: "4GB" } }, /^nodeResources\.memory: "4GB" is not a Kubernetes quantity/],
     [{ name: "Not_A_Label" }, /^invalid cluster options: name: name must be a DNS label/],
     [{ pace: "ludicrous" }, /^invalid cluster options: pace: /],
+    // Node resources no node could have.
+    [{ nodeResources: { memory: "-1Gi" } }, /^nodeResources\.memory: "-1Gi" must be greater than zero$/],
+    [{ nodeResources: { cpu: "-4" } }, /^nodeResources\.cpu: "-4" must be greater than zero$/],
+    [{ nodeResources: { cpu: 0 } }, /^nodeResources\.cpu: "0" must be greater than zero$/],
+    [{ nodeResources: { cpu: 1e308 } }, /^nodeResources\.cpu: "1e\+308" is more than a node may have \(at most 1024\)$/],
+    [{ nodeResources: { memory: "1e308" } }, /^nodeResources\.memory: "1e308" is more than a node may have \(at most 64Ti\)$/],
+    [{ nodeResources: { memory: "65Ti" } }, /^nodeResources\.memory: "65Ti" is more than a node may have/],
+    [{ nodeResources: { pods: -4 } }, /^invalid cluster options: nodeResources\.pods: /],
+    [{ nodeResources: { pods: 1e308 } }, /^invalid cluster options: nodeResources\.pods: /],
+    [{ workers: 1e308 }, /^invalid cluster options: workers: /],
   ])("refuses %j with a 400 that says why", async (options, message) => {
     const { status, body } = await platformJson("/api/clusters", { method: "POST", body: JSON.stringify(options) });
     expect(status).toBe(400);
@@ -132,8 +138,10 @@ describe("GET /api/clusters/<id> and its kubeconfig", () => {
   it("answers 401 without a token or with a wrong one, 404 for a cluster that does not exist", async () => {
     expect((await platformJson(`/api/clusters/${cluster.id}`)).status).toBe(401);
     expect((await platformJson(`/api/clusters/${cluster.id}`, { token: `${cluster.id}.${"a".repeat(32)}` })).status).toBe(401);
-    const other = unusedClusterId();
+    const other = await mintedClusterId();
     expect((await platformJson(`/api/clusters/${other}`, { token: `${other}.x` })).status).toBe(404);
+    const forged = forgedClusterId();
+    expect((await platformJson(`/api/clusters/${forged}`, { token: `${forged}.x` })).status).toBe(404);
     expect((await platformJson("/api/clusters/NOT-AN-ID", { token: cluster.token })).status).toBe(404);
   });
 
@@ -255,17 +263,20 @@ describe("authentication and authorization", () => {
   });
 
   it("refuses cluster A's token on cluster B with 401, without waking B", async () => {
-    const b = unusedClusterId();
-    const response = await exports.default.fetch(`${origin}/clusters/${b}/api/v1/namespaces`, {
-      headers: { authorization: `Bearer ${cluster.token}` },
-    });
+    const b = await mintedClusterId();
+    const spy = addressSpy();
+    const response = await app.fetch(
+      new Request(`${origin}/clusters/${b}/api/v1/namespaces`, { headers: { authorization: `Bearer ${cluster.token}` } }),
+      spy.env,
+    );
     expect(response.status).toBe(401);
     const other = await createCluster();
     expect((await kube({ ...other, token: cluster.token }, "/api/v1/namespaces")).status).toBe(401);
-    // A control: a token naming its own (nonexistent) cluster does reach, and so wake, that cluster's object.
-    const c = unusedClusterId();
-    const reached = await exports.default.fetch(`${origin}/clusters/${c}/api/v1/namespaces`, { headers: { authorization: `Bearer ${c}.secret` } });
+    // A control: a token naming its own (never created) cluster does reach, and so wake, that cluster's object.
+    const c = await mintedClusterId();
+    const reached = await app.fetch(new Request(`${origin}/clusters/${c}/api/v1/namespaces`, { headers: { authorization: `Bearer ${c}.secret` } }), spy.env);
     expect(reached.status).toBe(404);
+    expect(spy.addressed).toEqual([c]);
     const woken = (await listDurableObjectIds(env.CLUSTER)).map((id) => id.toString());
     expect(woken).toContain(env.CLUSTER.idFromName(c).toString());
     expect(woken).not.toContain(env.CLUSTER.idFromName(b).toString());

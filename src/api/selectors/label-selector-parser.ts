@@ -42,7 +42,10 @@ const BINARY_OPERATORS = "in, notin, =, ==, !=, gt, lt";
 const isWhitespace = (ch: string) => ch === " " || ch === "\t" || ch === "\r" || ch === "\n";
 const isSpecial = (ch: string) => "=!(),><".includes(ch);
 
-/** Splits the selector into tokens; a NUL character ends the input, as in Go's byte lexer. */
+/**
+ * Splits the selector into tokens as Go's byte lexer does: a NUL where a token starts ends the input; a NUL inside a
+ * token ends that token and is skipped (so `a\0=b` reads as `a=b`).
+ */
 function scan(input: string): Item[] {
   const items: Item[] = [];
   let pos = 0;
@@ -71,10 +74,12 @@ function scan(input: string): Item[] {
           pos++;
         }
       }
+      if (input[pos] === "\0" && (last || buffer)) pos++;
       items.push(last ?? { tok: "identifier", lit: buffer });
     } else {
       let buffer = "";
       while (peek() && !isSpecial(peek()) && !isWhitespace(peek())) buffer += input[pos++];
+      if (input[pos] === "\0") pos++;
       items.push({ tok: KEYWORDS.get(buffer) ?? "identifier", lit: buffer });
     }
   }

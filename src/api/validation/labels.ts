@@ -17,7 +17,9 @@ export function validateLabels(labels: Record<string, string> | null | undefined
   const errs: FieldError[] = [];
   for (const [key, value] of sortedEntries(labels)) {
     errs.push(...validateLabelName(key, field));
-    errs.push(...isValidLabelValue(value).map((msg) => fieldError.invalid(field, value, msg)));
+    // Decoding leaves only strings here (a JSON null becomes ""); anything else is checked as its empty value.
+    const text = typeof value === "string" ? value : "";
+    errs.push(...isValidLabelValue(text).map((msg) => fieldError.invalid(field, text, msg)));
   }
   return errs;
 }

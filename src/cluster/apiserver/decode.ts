@@ -1,7 +1,10 @@
 // Request bodies: JSON, YAML or Kubernetes protobuf (kubectl 1.32+ typed commands), at most 3 MiB.
 import { parse as parseYaml } from "yaml";
 import { decodeKubernetesProtobuf } from "../../api/protobuf";
-import { badRequest, tooLarge, unsupportedMediaType } from "../../api/status";
+import { readCappedBody } from "../../api/request-body";
+import { badRequest, StatusError, unsupportedMediaType } from "../../api/status";
+import { scanJson } from "./json-scan";
+import { checkYamlTree, yamlDuplicates, yamlError } from "./yaml-limits";
 
 /** The apiserver's limit on request bodies. */
 export const maxBodyBytes = 3 * 1024 * 1024;
@@ -22,61 +25,70 @@ export function mediaType(contentType: string | null): string {
   return (contentType ?? "").split(";")[0].trim().toLowerCase();
 }
 
-export async function readBody(request: Request): Promise<Uint8Array> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBodyBytes) throw tooLarge();
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBodyBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
+/** The request body, at most 3 MiB; a larger one (declared or streamed) is a 413, answered after it was drained. */
+export function readBody(request: Request): Promise<Uint8Array> {
+  return readCappedBody(request, maxBodyBytes);
 }
 
-function parseText(text: string, format: "json" | "yaml"): unknown {
+/** A decoded body and the fields it repeats (JSON only: `duplicate field "a"`, reported per fieldValidation). */
+export interface Decoded {
+  value: unknown;
+  duplicates: string[];
+}
+
+function parseText(text: string, format: "json" | "yaml", wantDuplicates: boolean): Decoded {
   if (format === "json") {
+    const duplicates = scanJson(text, wantDuplicates);
     try {
-      return JSON.parse(text);
+      return { value: JSON.parse(text), duplicates };
     } catch (e) {
       throw badRequest(`json: ${(e as Error).message}`);
     }
   }
+  let value: unknown;
   try {
-    return parseYaml(text, { uniqueKeys: false, maxAliasCount: 100 });
+    value = parseYaml(text, { uniqueKeys: false, maxAliasCount: 100 });
   } catch (e) {
-    throw badRequest(`error converting YAML to JSON: ${(e as Error).message.split("\n")[0]}`);
+    yamlError(e as Error);
   }
+  checkYamlTree(value);
+  return { value, duplicates: wantDuplicates ? yamlDuplicates(text) : [] };
+}
+
+/** Decode an object body by its Content-Type. */
+export function decodeBody(bytes: Uint8Array, contentType: string | null, wantDuplicates = false): Decoded {
+  const type = mediaType(contentType);
+  if (type === "application/vnd.kubernetes.protobuf") return { value: decodeKubernetesProtobuf(bytes).object, duplicates: [] };
+  const text = new TextDecoder().decode(bytes);
+  if (type === "application/json" || type === "") return parseText(text, "json", wantDuplicates);
+  if (type === "application/yaml" || type === "application/x-yaml" || type === "text/yaml") return parseText(text, "yaml", wantDuplicates);
+  throw unsupportedMediaType(contentType ?? "");
 }
 
 /** Decode an object body by its Content-Type. */
 export function decodeObject(bytes: Uint8Array, contentType: string | null): unknown {
-  const type = mediaType(contentType);
-  if (type === "application/vnd.kubernetes.protobuf") return decodeKubernetesProtobuf(bytes).object;
-  const text = new TextDecoder().decode(bytes);
-  if (type === "application/json" || type === "") return parseText(text, "json");
-  if (type === "application/yaml" || type === "application/x-yaml" || type === "text/yaml") return parseText(text, "yaml");
-  throw unsupportedMediaType(contentType ?? "");
+  return decodeBody(bytes, contentType).value;
+}
+
+/** The patch type of a Content-Type; 415 for anything else. */
+export function patchTypeOf(contentType: string | null): PatchType {
+  const type = patchTypes[mediaType(contentType) as keyof typeof patchTypes];
+  if (!type || type === "apply-cbor") throw unsupportedMediaType(contentType ?? "");
+  return type;
 }
 
 /** Decode a PATCH body; apply patches may be YAML (kubectl sends JSON under the +yaml type). */
-export function decodePatch(bytes: Uint8Array, contentType: string | null): { type: PatchType; body: unknown } {
-  const type = patchTypes[mediaType(contentType) as keyof typeof patchTypes];
-  if (!type || type === "apply-cbor") throw unsupportedMediaType(contentType ?? "");
+export function decodePatch(bytes: Uint8Array, contentType: string | null, wantDuplicates = false): { type: PatchType; body: unknown; duplicates: string[] } {
+  const type = patchTypeOf(contentType);
   const text = new TextDecoder().decode(bytes);
-  return { type, body: parseText(text, type === "apply" ? "yaml" : "json") };
+  // JSON patches keep their duplicate keys to themselves (evanphx/json-patch drops them), as the apiserver does.
+  try {
+    const { value, duplicates } = parseText(text, type === "apply" ? "yaml" : "json", wantDuplicates && type !== "json");
+    return { type, body: value, duplicates };
+  } catch (e) {
+    // validateAndTranscodePatch's words: json.Valid (which also stops at 10000 levels) or yaml.ToJSON failed.
+    if (!(e instanceof StatusError) || e.code !== 400) throw e;
+    if (type !== "apply") throw badRequest("invalid JSON patch");
+    throw badRequest(`error encoding patch: ${e.message.replace(/^error converting YAML to JSON: /, "")}`);
+  }
 }

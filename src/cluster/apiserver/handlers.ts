@@ -2,16 +2,18 @@
 // deletecollection. Each request goes decode → check → registry (strategy, validation, admission) → storage.
 import type { KubeObject } from "../../api/object";
 import { isRecord } from "../../api/object";
-import { badRequest, notFound, success } from "../../api/status";
+import { badRequest, conflict, fieldError, invalid, notFound, success } from "../../api/status";
 import type { DeleteOptions, RegistryStore } from "../registry/generic-store";
 import { listPrefix, objectKey } from "../registry/keys";
 import { apiVersionOf } from "../registry/resource-table";
 import type { Caller, ResourceDef } from "../registry/types";
-import { decodeObject, decodePatch, readBody } from "./decode";
+import { decodeBody, decodeObject, decodePatch, patchTypeOf, readBody } from "./decode";
 import { decodeContinue, encodeContinue, pageSize, parseListOptions } from "./list-options";
 import { applyConfiguration, applyPatch, recordManager } from "./patching";
 import { json } from "./respond";
-import { checkTypes, checkUnknownFields, parseFieldValidation } from "./schema-check";
+import { checkTypes, checkUnknownFields, parseFieldValidation, type FieldValidation } from "./schema-check";
+import { parseResourceVersion } from "./resource-version";
+import { writeOptions } from "./write-options";
 import { parseIncludeObject, tableContentType, toTable, wantsTable } from "./table";
 import type { WatchHub } from "./watch";
 
@@ -39,12 +41,6 @@ function warningHeaders(warnings: string[]): Record<string, string> {
   return { Warning: warnings.map((w) => `299 - ${JSON.stringify(w)}`).join(", ") };
 }
 
-function isDryRun(query: URLSearchParams): boolean {
-  const values = query.getAll("dryRun");
-  if (values.some((v) => v !== "All")) throw badRequest(`Invalid dry run value: ${values.find((v) => v !== "All")}`);
-  return values.includes("All");
-}
-
 function respondObject(ctx: VerbContext, obj: KubeObject, status: number, headers: Record<string, string> = {}): Response {
   const viewed = view(ctx, obj);
   if (wantsTable(ctx.request.headers.get("accept"))) {
@@ -57,6 +53,7 @@ function respondObject(ctx: VerbContext, obj: KubeObject, status: number, header
 }
 
 export function get(ctx: VerbContext): Response {
+  parseResourceVersion(ctx.query.get("resourceVersion"));
   return respondObject(ctx, ctx.registry.get(ctx.def, ctx.namespace, ctx.name!), 200);
 }
 
@@ -95,12 +92,12 @@ export function list(ctx: VerbContext): Response {
 }
 
 export function watch(ctx: VerbContext): Response {
-  const options = parseListOptions(ctx.def, ctx.query);
+  const options = parseListOptions(ctx.def, ctx.query, true);
   if (ctx.name) {
     // A watch on a named path watches that one object.
     const byName = new URLSearchParams(ctx.query);
     byName.set("fieldSelector", [`metadata.name=${ctx.name}`, ctx.query.get("fieldSelector")].filter(Boolean).join(","));
-    options.selection = parseListOptions(ctx.def, byName).selection;
+    options.selection = parseListOptions(ctx.def, byName, true).selection;
   }
   const timeout = Math.min(options.timeoutSeconds ?? ctx.maxWatchSeconds, ctx.maxWatchSeconds);
   return ctx.watches.serve({
@@ -115,16 +112,18 @@ export function watch(ctx: VerbContext): Response {
     timeoutSeconds: timeout,
     now: ctx.now,
     view: (o) => view(ctx, o),
+    pool: ctx.caller.role,
   });
 }
 
-/** Decode a body into an object of this kind: apiVersion/kind checks, unknown fields, types. */
-export async function decodeInto(ctx: VerbContext, bytes?: Uint8Array): Promise<{ object: KubeObject; warnings: string[] }> {
-  const raw = decodeObject(bytes ?? (await readBody(ctx.request)), ctx.request.headers.get("content-type"));
-  return checkObject(ctx, raw);
+/** Decode a body into an object of this kind: apiVersion/kind checks, duplicate and unknown fields, types. */
+export async function decodeInto(ctx: VerbContext, bytes?: Uint8Array, validation?: FieldValidation): Promise<{ object: KubeObject; warnings: string[] }> {
+  const mode = validation ?? parseFieldValidation(ctx.query.get("fieldValidation"));
+  const { value, duplicates } = decodeBody(bytes ?? (await readBody(ctx.request)), ctx.request.headers.get("content-type"), mode !== "Ignore");
+  return checkObject(ctx, value, mode, duplicates);
 }
 
-export function checkObject(ctx: VerbContext, raw: unknown): { object: KubeObject; warnings: string[] } {
+export function checkObject(ctx: VerbContext, raw: unknown, validation?: FieldValidation, duplicates: string[] = []): { object: KubeObject; warnings: string[] } {
   const { def } = ctx;
   if (!isRecord(raw)) throw badRequest(`${def.kind} in version "${def.version}" cannot be handled as a ${def.kind}: the body is not a JSON object`);
   const expected = apiVersionOf(def);
@@ -136,41 +135,93 @@ export function checkObject(ctx: VerbContext, raw: unknown): { object: KubeObjec
   }
   // A computed kind's status is the server's answer; protobuf bodies always carry an empty one.
   if (def.virtualCreate) delete raw.status;
-  const warnings = checkUnknownFields(raw, def.schema, parseFieldValidation(ctx.query.get("fieldValidation")), def.kind, def.version);
+  const mode = validation ?? parseFieldValidation(ctx.query.get("fieldValidation"));
+  const warnings = checkUnknownFields(raw, def.schema, mode, def.kind, def.version, duplicates);
   const object = checkTypes<KubeObject>(raw, def.schema, def);
   object.metadata ??= {};
   return { object, warnings };
 }
 
 export async function create(ctx: VerbContext): Promise<Response> {
-  const { object, warnings } = await decodeInto(ctx);
+  const bytes = await readBody(ctx.request);
+  const options = writeOptions("CreateOptions", ctx.query);
+  const { object, warnings } = await decodeInto(ctx, bytes, options.fieldValidation);
   if (ctx.def.virtualCreate) return json(ctx.def.virtualCreate(object, ctx.caller), 201);
   const managed = recordManager(ctx, undefined, object);
-  const created = ctx.registry.create(ctx.def, ctx.namespace, managed, { dryRun: isDryRun(ctx.query) });
+  const created = ctx.registry.create(ctx.def, ctx.namespace, managed, { dryRun: options.dryRun });
   return respondObject(ctx, created, 201, warningHeaders(warnings));
 }
 
 export async function update(ctx: VerbContext): Promise<Response> {
-  const { object, warnings } = await decodeInto(ctx);
+  const bytes = await readBody(ctx.request);
+  const options = writeOptions("UpdateOptions", ctx.query);
+  const { object, warnings } = await decodeInto(ctx, bytes, options.fieldValidation);
   const current = ctx.registry.get(ctx.def, ctx.namespace, ctx.name!);
+  checkUidPrecondition(ctx, current, object);
   const updated = ctx.registry.update(ctx.def, ctx.namespace, ctx.name!, recordManager(ctx, current, object), {
-    dryRun: isDryRun(ctx.query),
+    dryRun: options.dryRun,
     subresource: ctx.subresource,
   });
   return respondObject(ctx, updated, 200, warningHeaders(warnings));
 }
 
+/**
+ * An update whose body carries a uid is conditional on it (rest.DefaultUpdatedObjectInfo's UID precondition): another
+ * object's uid is the storage's 409, in its words.
+ */
+function checkUidPrecondition(ctx: VerbContext, current: KubeObject, object: KubeObject): void {
+  const uid = object.metadata.uid;
+  if (!uid || uid === current.metadata.uid) return;
+  const key = `/registry/${ctx.def.resource}/${ctx.namespace ? `${ctx.namespace}/` : ""}${ctx.name}`;
+  throw conflict(
+    ctx.def.resource,
+    ctx.def.group,
+    ctx.name!,
+    `StorageError: invalid object, Code: 4, Key: ${key}, ResourceVersion: 0, AdditionalErrorMsg: Precondition failed: UID in precondition: ${uid}, UID in object meta: ${current.metadata.uid ?? ""}`,
+  );
+}
+
+/** A patch carries no UID precondition, so a changed uid reaches validation: ValidateObjectMetaUpdate's 422. */
+function checkUidUnchanged(ctx: VerbContext, current: KubeObject, object: KubeObject): void {
+  const uid = object.metadata.uid;
+  if (uid === undefined || uid === "" || uid === current.metadata.uid) return;
+  throw invalid(ctx.def.kind, ctx.def.group, ctx.name!, [fieldError.invalid("metadata.uid", uid, "field is immutable")]);
+}
+
+/** The group/version/kind of an applied configuration, as Go prints a GroupVersionKind. */
+function gvkString(apiVersion: unknown, kind: unknown): string {
+  const version = typeof apiVersion === "string" ? apiVersion : "";
+  const slash = version.indexOf("/");
+  const [group, ver] = slash >= 0 ? [version.slice(0, slash), version.slice(slash + 1)] : ["", version];
+  return `${group}/${ver}, Kind=${typeof kind === "string" ? kind : ""}`;
+}
+
+/** What the apiserver's field manager refuses in an applied configuration before merging it (400s). */
+function checkApplied(ctx: VerbContext, body: unknown): void {
+  if (!isRecord(body)) throw badRequest(`error decoding YAML: json: cannot unmarshal ${Array.isArray(body) ? "array" : typeof body} into Go value of type map[string]interface {}`);
+  if (body.apiVersion !== apiVersionOf(ctx.def) || body.kind !== ctx.def.kind) {
+    throw badRequest(`invalid object type: ${gvkString(body.apiVersion, body.kind)}`);
+  }
+  if (isRecord(body.metadata) && body.metadata.managedFields !== undefined && body.metadata.managedFields !== null) {
+    throw badRequest("metadata.managedFields must be nil");
+  }
+}
+
 export async function patch(ctx: VerbContext): Promise<Response> {
-  const { type, body } = decodePatch(await readBody(ctx.request), ctx.request.headers.get("content-type"));
+  const patchType = patchTypeOf(ctx.request.headers.get("content-type"));
+  const bytes = await readBody(ctx.request);
+  const options = writeOptions("PatchOptions", ctx.query, patchType);
+  const { type, body, duplicates } = decodePatch(bytes, ctx.request.headers.get("content-type"), options.fieldValidation !== "Ignore");
   const current = ctx.registry.tryGet(ctx.def, ctx.namespace, ctx.name!);
-  const dryRun = isDryRun(ctx.query);
+  const dryRun = options.dryRun;
   if (type === "apply") {
-    const { object: applied, warnings } = checkObject(ctx, body);
+    checkApplied(ctx, body);
+    const { object: applied, warnings } = checkObject(ctx, body, options.fieldValidation, duplicates);
     if (applied.metadata.name !== undefined && applied.metadata.name !== ctx.name) {
       throw badRequest(`the name of the object (${applied.metadata.name}) does not match the name on the URL (${ctx.name})`);
     }
     applied.metadata.name = ctx.name;
-    const result = applyConfiguration(ctx, current, applied);
+    const result = applyConfiguration(ctx, current, applied, options.force);
     if (!current) {
       const created = ctx.registry.create(ctx.def, ctx.namespace, result, { dryRun });
       return respondObject(ctx, created, 201, warningHeaders(warnings));
@@ -180,7 +231,8 @@ export async function patch(ctx: VerbContext): Promise<Response> {
   }
   if (!current) throw notFound(ctx.def.resource, ctx.def.group, ctx.name!);
   const patched = applyPatch(ctx, type as "json" | "merge" | "strategic", current, body);
-  const { object, warnings } = checkObject(ctx, patched);
+  const { object, warnings } = checkObject(ctx, patched, options.fieldValidation, duplicates);
+  checkUidUnchanged(ctx, current, object);
   const managed = recordManager(ctx, current, object);
   const updated = ctx.registry.update(ctx.def, ctx.namespace, ctx.name!, managed, { dryRun, subresource: ctx.subresource });
   return respondObject(ctx, updated, 200, warningHeaders(warnings));
@@ -188,6 +240,7 @@ export async function patch(ctx: VerbContext): Promise<Response> {
 
 async function deleteOptions(ctx: VerbContext): Promise<DeleteOptions> {
   const bytes = await readBody(ctx.request);
+  const { dryRun } = writeOptions("DeleteOptions", ctx.query);
   let options: DeleteOptions = {};
   if (bytes.byteLength) {
     const raw = decodeObject(bytes, ctx.request.headers.get("content-type"));
@@ -195,14 +248,18 @@ async function deleteOptions(ctx: VerbContext): Promise<DeleteOptions> {
     options = raw as DeleteOptions;
   }
   const q = ctx.query;
-  if (q.has("gracePeriodSeconds")) options.gracePeriodSeconds = Number(q.get("gracePeriodSeconds"));
+  if (q.has("gracePeriodSeconds")) {
+    const grace = q.get("gracePeriodSeconds")!;
+    if (!/^[+-]?\d+$/.test(grace)) throw badRequest(`strconv.ParseInt: parsing ${JSON.stringify(grace)}: invalid syntax`);
+    options.gracePeriodSeconds = Number(grace);
+  }
   if (q.has("propagationPolicy")) options.propagationPolicy = q.get("propagationPolicy") as DeleteOptions["propagationPolicy"];
   if (q.has("orphanDependents")) options.orphanDependents = q.get("orphanDependents") === "true";
   const policy = options.propagationPolicy;
   if (policy && !["Orphan", "Background", "Foreground"].includes(policy)) {
-    throw badRequest(`DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan"`);
+    throw invalid("DeleteOptions", "meta.k8s.io", "", [fieldError.notSupported("propagationPolicy", policy, ["Foreground", "Background", "Orphan", "nil"])]);
   }
-  if (isDryRun(q) || (options as { dryRun?: string[] }).dryRun?.includes?.("All")) options.dryRun = true;
+  if (dryRun || (options as { dryRun?: string[] }).dryRun?.includes?.("All")) options.dryRun = true;
   return options;
 }
 

@@ -1,6 +1,7 @@
 // List and watch options from the query string: selectors, paging, resourceVersion, watch parameters.
 import type { KubeObject } from "../../api/object";
-import { badRequest } from "../../api/status";
+import { badRequest, fieldError, invalid, type FieldError } from "../../api/status";
+import { parseResourceVersion } from "./resource-version";
 import {
   assertDefaultFieldLabels,
   assertFieldLabelsSupported,
@@ -62,15 +63,58 @@ function positiveInt(value: string | null, name: string): number | undefined {
   return n;
 }
 
-export function parseListOptions(def: ResourceDef, query: URLSearchParams): ListOptions {
+/** A boolean query parameter as the apiserver converts it: absent is false, "0" and "false" are false, all else true. */
+export function queryBool(query: URLSearchParams, name: string): boolean | undefined {
+  const value = query.get(name);
+  if (value === null) return undefined;
+  return !(value === "0" || value.toLowerCase() === "false");
+}
+
+/** metainternalversion/validation.ValidateListOptions: a 422 on ListOptions.meta.k8s.io. */
+function validateListOptions(query: URLSearchParams, watch: boolean): void {
+  const match = query.get("resourceVersionMatch") ?? "";
+  const rv = query.get("resourceVersion") ?? "";
+  const continued = (query.get("continue") ?? "") !== "";
+  const initialEvents = query.has("sendInitialEvents");
+  const errors: FieldError[] = [];
+  const forbidden = (detail: string) => errors.push(fieldError.forbidden("resourceVersionMatch", detail));
+  if (watch) {
+    if (initialEvents && match !== "NotOlderThan") forbidden("sendInitialEvents requires setting resourceVersionMatch to NotOlderThan");
+    if (match) {
+      if (!initialEvents) forbidden("resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided");
+      if (match !== "NotOlderThan") errors.push(fieldError.notSupported("resourceVersionMatch", match, ["NotOlderThan"]));
+      if (continued) forbidden("resourceVersionMatch is forbidden when continue is provided");
+    }
+  } else {
+    if (match) {
+      if (!rv) forbidden("resourceVersionMatch is forbidden unless resourceVersion is provided");
+      if (continued) forbidden("resourceVersionMatch is forbidden when continue is provided");
+      if (match !== "Exact" && match !== "NotOlderThan") errors.push(fieldError.notSupported("resourceVersionMatch", match, ["Exact", "NotOlderThan", ""]));
+      if (match === "Exact" && rv === "0") forbidden('resourceVersionMatch "exact" is forbidden for resourceVersion "0"');
+    }
+    if (initialEvents) errors.push(fieldError.forbidden("sendInitialEvents", "sendInitialEvents is forbidden for list"));
+  }
+  if (errors.length) throw invalid("ListOptions", "meta.k8s.io", "", errors);
+}
+
+/** Options of a list (`watch` false, also deletecollection) or a watch, validated as the apiserver validates them. */
+export function parseListOptions(def: ResourceDef, query: URLSearchParams, watch = false): ListOptions {
+  validateListOptions(query, watch);
+  const continueToken = query.get("continue") || undefined;
+  const resourceVersion = query.get("resourceVersion") ?? undefined;
+  if (continueToken) {
+    decodeContinue(continueToken);
+    if (resourceVersion && resourceVersion !== "0") throw badRequest("specifying resource version is not allowed when using continue");
+  }
+  parseResourceVersion(resourceVersion);
   return {
     selection: selectionFor(def, query.get("labelSelector"), query.get("fieldSelector")),
     limit: positiveInt(query.get("limit"), "limit") || undefined,
-    continueToken: query.get("continue") || undefined,
-    resourceVersion: query.get("resourceVersion") ?? undefined,
+    continueToken,
+    resourceVersion,
     timeoutSeconds: positiveInt(query.get("timeoutSeconds"), "timeoutSeconds"),
-    allowWatchBookmarks: query.get("allowWatchBookmarks") === "true",
-    sendInitialEvents: query.get("sendInitialEvents") === "true",
+    allowWatchBookmarks: queryBool(query, "allowWatchBookmarks") ?? false,
+    sendInitialEvents: queryBool(query, "sendInitialEvents") ?? false,
   };
 }
 

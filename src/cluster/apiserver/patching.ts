@@ -35,12 +35,12 @@ export function applyPatch(ctx: VerbContext, type: Exclude<PatchType, "apply" | 
 }
 
 /** Server-side apply: merge the applied configuration by field ownership; creates when `current` is undefined. */
-export function applyConfiguration(ctx: VerbContext, current: KubeObject | undefined, applied: KubeObject): KubeObject {
+export function applyConfiguration(ctx: VerbContext, current: KubeObject | undefined, applied: KubeObject, force: boolean): KubeObject {
   return serverSideApply({
     current,
     applied,
     manager: fieldManager(ctx),
-    force: ctx.query.get("force") === "true",
+    force,
     now: ctx.now(),
     apiVersion: apiVersionOf(ctx.def),
     meta: patchMetaFromZod(ctx.def.schema),

@@ -1,5 +1,6 @@
 // Parses a Kubernetes API path (already stripped of the `/clusters/<id>` prefix) the way the apiserver's
 // RequestInfoFactory does.
+import { badRequest, methodNotAllowed } from "../../api/status";
 
 export type RequestVerb =
   | "get"
@@ -47,7 +48,7 @@ export function parseRequest(method: string, path: string, query: URLSearchParam
   } else {
     return { type: "nonresource", path: "/" + parts.join("/") };
   }
-  rest = rest.map(decodeURIComponent);
+  rest = rest.map(decodeSegment);
   let namespace: string | undefined;
   if (rest[0] === "namespaces" && rest.length > 1) {
     namespace = rest[1];
@@ -56,7 +57,9 @@ export function parseRequest(method: string, path: string, query: URLSearchParam
   }
   const [resource, name, subresource] = rest;
   if (rest.length > 3) return { type: "nonresource", path: "/" + parts.join("/") };
-  const isWatch = query.get("watch") === "true" || query.get("watch") === "1";
+  // Any value but "0" and "false" turns a watch on, as the apiserver converts boolean parameters.
+  const watchParam = query.get("watch");
+  const isWatch = watchParam !== null && watchParam !== "0" && watchParam.toLowerCase() !== "false";
   let verb: RequestVerb;
   switch (method) {
     case "GET":
@@ -76,7 +79,18 @@ export function parseRequest(method: string, path: string, query: URLSearchParam
       verb = name ? "delete" : "deletecollection";
       break;
     default:
-      verb = "get";
+      // go-restful has no route for other methods (OPTIONS, PURGE, ...): the apiserver's 405.
+      throw methodNotAllowed("the server does not allow this method on the requested resource");
   }
   return { type: "resource", verb, group, version, resource, namespace, name, subresource };
+}
+
+/** One path segment, percent-decoded; an invalid escape is a 400 (Go's url parser refuses the request line). */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    const bad = /%(?![0-9a-fA-F]{2})[^]{0,2}/.exec(segment)?.[0] ?? segment;
+    throw badRequest(`invalid URL escape ${JSON.stringify(bad)}`);
+  }
 }

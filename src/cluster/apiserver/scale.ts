@@ -27,28 +27,73 @@ function toScale(ctx: VerbContext, obj: KubeObject) {
   };
 }
 
+/** A number as the body wrote it (`1e308`, which JSON.parse turns into `1e+308`), when the body says `"replicas": n`. */
+function numberText(bytes: Uint8Array, value: number): string {
+  const written = /"replicas"\s*:\s*(-?[0-9][0-9.eE+-]*)/.exec(new TextDecoder().decode(bytes))?.[1];
+  return written !== undefined && Number(written) === value ? written : String(value);
+}
+
+/** Go's JSON encoding of a patched document: map keys sorted (the apiserver's patch error quotes it). */
+function goJson(value: unknown, replicasText: string): string {
+  if (Array.isArray(value)) return `[${value.map((v) => goJson(v, replicasText)).join(",")}]`;
+  if (isRecord(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${goJson(value[k], replicasText)}`).join(",")}}`;
+  if (typeof value === "number" && replicasText && Number(replicasText) === value) return replicasText;
+  return JSON.stringify(value) ?? "null";
+}
+
+/**
+ * Decode `spec.replicas` of a Scale as the apiserver does into autoscaling/v1's `int32` (absent or null is 0): the
+ * decoder's error for anything else, undefined when it decodes.
+ */
+function replicasDecodeError(value: unknown, text: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "number") {
+    const type = Array.isArray(value) ? "array" : typeof value === "object" ? "object" : typeof value;
+    return `json: cannot unmarshal ${type} into Go struct field ScaleSpec.spec.replicas of type int32`;
+  }
+  if (Number.isInteger(value) && value >= -2147483648 && value <= 2147483647) return undefined;
+  return `json: cannot unmarshal number ${text} into Go struct field ScaleSpec.spec.replicas of type int32`;
+}
+
+function replicasOf(scale: Record<string, unknown>): unknown {
+  return isRecord(scale.spec) ? scale.spec.replicas : undefined;
+}
+
 export async function scale(ctx: VerbContext): Promise<Response> {
-  const current = ctx.registry.get(ctx.def, ctx.namespace, ctx.name!);
-  if (ctx.request.method === "GET") return json(toScale(ctx, current));
-  let desired: unknown;
+  if (ctx.request.method === "GET") return json(toScale(ctx, ctx.registry.get(ctx.def, ctx.namespace, ctx.name!)));
+  // The body first: reading it awaits, and an object read before that await may have changed by the time it is
+  // written (concurrent scales without a resourceVersion then got a spurious 409). From the read of `current` to
+  // the write below nothing awaits, so the change applies to the object as it is, as the apiserver's retry on
+  // conflict does when the Scale names no resourceVersion.
   const bytes = await readBody(ctx.request);
+  const current = ctx.registry.get(ctx.def, ctx.namespace, ctx.name!);
+  let desired: unknown;
   if (ctx.request.method === "PUT") {
     desired = decodeObject(bytes, ctx.request.headers.get("content-type"));
+    if (!isRecord(desired)) throw badRequest("the body must be a Scale");
+    const replicas = replicasOf(desired);
+    const error = replicasDecodeError(replicas, typeof replicas === "number" ? numberText(bytes, replicas) : "");
+    if (error) throw badRequest(`Scale in version "v1" cannot be handled as a Scale: ${error}`);
   } else if (ctx.request.method === "PATCH") {
     const { type, body } = decodePatch(bytes, ctx.request.headers.get("content-type"));
     const base = toScale(ctx, current);
     desired = type === "json" ? applyJsonPatch(base, body) : applyMergePatch(base, body);
+    if (!isRecord(desired)) throw badRequest("the body must be a Scale");
+    // The patched Scale does not decode: the patch handler's answer, quoting the patched document.
+    const replicas = replicasOf(desired);
+    const text = typeof replicas === "number" ? numberText(bytes, replicas) : "";
+    const error = replicasDecodeError(replicas, text);
+    if (error) throw invalid("", "", "", [fieldError.invalid("patch", goJson(desired, text), error)]);
   } else {
     throw methodNotAllowed("the server does not allow this method on the requested resource");
   }
-  if (!isRecord(desired)) throw badRequest("the body must be a Scale");
   const meta = isRecord(desired.metadata) ? desired.metadata : {};
   if (typeof meta.resourceVersion === "string" && meta.resourceVersion && meta.resourceVersion !== current.metadata.resourceVersion) {
     throw staleResourceVersion(ctx.def.resource, ctx.def.group, ctx.name!);
   }
-  const replicas = isRecord(desired.spec) ? desired.spec.replicas : undefined;
-  if (typeof replicas !== "number" || !Number.isInteger(replicas) || replicas < 0) {
-    throw invalid("Scale", "autoscaling", ctx.name!, [fieldError.invalid("spec.replicas", replicas ?? null, "must be greater than or equal to 0")]);
+  const replicas = (replicasOf(desired) ?? 0) as number;
+  if (replicas < 0) {
+    throw invalid("Scale", "autoscaling", ctx.name!, [fieldError.invalid("spec.replicas", replicas, "must be greater than or equal to 0")]);
   }
   const updated = cloneJson(current);
   ctx.def.scale!.setSpecReplicas(updated, replicas);

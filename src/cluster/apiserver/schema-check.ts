@@ -6,6 +6,7 @@ import { badRequest, fieldError, invalid, type FieldError } from "../../api/stat
 import { isRecord } from "../../api/object";
 import { isValidQuantity, QUANTITY_FORMAT_ERROR } from "../../api/quantity";
 import { cloneJson } from "../../api/clone";
+import { defOf, unwrapSchema } from "../../api/schemas/zod-def";
 
 export type FieldValidation = "Strict" | "Warn" | "Ignore";
 
@@ -14,36 +15,9 @@ export function parseFieldValidation(value: string | null): FieldValidation {
   return "Warn";
 }
 
-interface Def {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  innerType?: z.ZodType;
-  valueType?: z.ZodType;
-  options?: z.ZodType[];
-  in?: z.ZodType;
-  getter?: () => z.ZodType;
-}
-
-function defOf(schema: z.ZodType): Def {
-  return (schema as unknown as { _zod: { def: Def } })._zod.def;
-}
-
-function unwrap(schema: z.ZodType): z.ZodType {
-  let s = schema;
-  for (let i = 0; i < 10; i++) {
-    const def = defOf(s);
-    if ((def.type === "optional" || def.type === "nullable" || def.type === "default" || def.type === "readonly" || def.type === "nonoptional") && def.innerType) s = def.innerType;
-    else if (def.type === "pipe" && def.in) s = def.in;
-    else if (def.type === "lazy" && def.getter) s = def.getter();
-    else break;
-  }
-  return s;
-}
-
 /** Paths of fields the schema does not know, in Kubernetes' notation (`spec.containers[0].foo`). */
 export function unknownFields(value: unknown, schema: z.ZodType, path = ""): string[] {
-  const s = unwrap(schema);
+  const s = unwrapSchema(schema);
   const def = defOf(s);
   const out: string[] = [];
   if (def.type === "object" && def.shape && isRecord(value)) {
@@ -70,7 +44,7 @@ function idOf(schema: z.ZodType): string | undefined {
 
 /** The first quantity in `value` that does not parse, with its path (quantities are decoded, so this is a 400). */
 export function invalidQuantity(value: unknown, schema: z.ZodType, path = ""): { path: string; value: string } | undefined {
-  const s = unwrap(schema);
+  const s = unwrapSchema(schema);
   if (idOf(s) === quantityId) {
     return typeof value === "string" && !isValidQuantity(value) ? { path, value } : undefined;
   }
@@ -133,15 +107,40 @@ export function checkTypes<T>(
   if (result.success) return result.data as T;
   // Go's decoder leaves a field alone when its JSON value is null (metav1.Time's zero value even marshals as null:
   // `lastProbeTime: null`), so such a null is no error: parse without those keys, then keep the nulls.
-  const nullKeys = result.error.issues
-    .filter((issue) => issue.code === "invalid_type" && typeof issue.path.at(-1) === "string" && valueAt(value, issue.path) === null)
-    .map((issue) => issue.path);
-  if (nullKeys.length) {
+  const nullIssues = result.error.issues.filter((issue) => issue.code === "invalid_type" && valueAt(value, issue.path) === null);
+  const nullKeys = nullIssues.filter((issue) => typeof issue.path.at(-1) === "string").map((issue) => issue.path);
+  // A null list item decodes to its type's zero value (an empty struct, "", 0, false), which validation then judges.
+  const nullItems = nullIssues.filter((issue) => typeof issue.path.at(-1) === "number");
+  // What the decoder would have made of the body: nulls dropped or zeroed. Missing fields are judged on it.
+  let decoded = value;
+  if (nullKeys.length || nullItems.length) {
     const withoutNulls = cloneJson(value);
+    decoded = withoutNulls;
     for (const path of nullKeys) delete (valueAt(withoutNulls, path.slice(0, -1)) as Record<PropertyKey, unknown>)[path.at(-1)!];
+    for (const issue of nullItems) {
+      const expected = (issue as { expected?: string }).expected;
+      const zero = expected === "string" ? "" : expected === "number" ? 0 : expected === "boolean" ? false : expected === "array" ? [] : {};
+      (valueAt(withoutNulls, issue.path.slice(0, -1)) as unknown[])[issue.path.at(-1) as number] = zero;
+    }
     result = schema.safeParse(withoutNulls);
+    // A null where a struct is required (a template, not a pointer) decodes to the empty struct, judged field by field.
+    // Its own required structs are empty structs too, down the tree.
+    const zeroed: string[] = [];
+    const underZeroed = (path: PropertyKey[]) => valueAt(value, path) === null || zeroed.some((z) => pathString(path).startsWith(`${z}.`));
+    for (let round = 0; round < 10 && !result.success; round++) {
+      const more = result.error.issues.filter(
+        (issue) => issue.code === "invalid_type" && issue.expected === "object" && valueAt(withoutNulls, issue.path) === undefined && underZeroed(issue.path),
+      );
+      if (!more.length) break;
+      for (const issue of more) {
+        (valueAt(withoutNulls, issue.path.slice(0, -1)) as Record<PropertyKey, unknown>)[issue.path.at(-1)!] = {};
+        zeroed.push(pathString(issue.path));
+      }
+      result = schema.safeParse(withoutNulls);
+    }
     if (result.success) {
       for (const path of nullKeys) {
+        if (zeroed.includes(pathString(path))) continue;
         const parent = valueAt(result.data, path.slice(0, -1));
         if (isRecord(parent)) parent[path.at(-1) as string] = null;
       }
@@ -151,7 +150,7 @@ export function checkTypes<T>(
   const required: FieldError[] = [];
   for (const issue of result.error.issues) {
     const field = pathString(issue.path);
-    const actual = valueAt(value, issue.path);
+    const actual = valueAt(decoded, issue.path);
     if (issue.code === "invalid_type" && actual === undefined) {
       required.push(fieldError.required(field));
       continue;
@@ -166,18 +165,20 @@ export function checkTypes<T>(
   throw invalid(target.kind, target.group, name, required);
 }
 
-/** Enforce `fieldValidation` on unknown fields; returns the warnings to send (Warn mode). */
+/** Enforce `fieldValidation` on duplicate (`duplicate field "a"`) and unknown fields; returns the warnings (Warn mode). */
 export function checkUnknownFields(
   value: unknown,
   schema: z.ZodType,
   mode: FieldValidation,
   kind: string,
   version: string,
+  duplicates: string[] = [],
 ): string[] {
   if (mode === "Ignore") return [];
   const unknown = unknownFields(value, schema);
-  if (!unknown.length) return [];
-  const messages = unknown.map((f) => `unknown field "${f}"`);
+  // The strict decoder lists duplicate fields first, then unknown ones.
+  const messages = [...duplicates, ...unknown.map((f) => `unknown field "${f}"`)];
+  if (!messages.length) return [];
   if (mode === "Strict") {
     throw badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: strict decoding error: ${messages.join(", ")}`);
   }

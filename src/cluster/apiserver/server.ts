@@ -1,6 +1,7 @@
 // The apiserver of one cluster: routes a Kubernetes API request (path without the `/clusters/<id>` prefix) to
 // discovery, OpenAPI, or a verb on a resource, after authorizing the caller.
-import { forbidden, methodNotAllowed, failure } from "../../api/status";
+import { badRequest, forbidden, methodNotAllowed, failure } from "../../api/status";
+import { isRecord } from "../../api/object";
 import type { RegistryStore } from "../registry/generic-store";
 import type { ResourceTable } from "../registry/resource-table";
 import type { Caller, ResourceDef, Verb } from "../registry/types";
@@ -14,6 +15,7 @@ import {
   negotiateAggregated,
 } from "./discovery";
 import * as verbs from "./handlers";
+import { drainBody } from "../../api/request-body";
 import { decodeObject, readBody } from "./decode";
 import { openapiV3DocumentJSON, openapiV3Hash, openapiV3Index } from "./openapi/documents";
 import { openapiV2Response } from "./openapi/v2";
@@ -45,6 +47,16 @@ export const kubernetesVersion = {
   platform: "linux/amd64",
 };
 
+/** A subresource body (an Eviction, a Binding) is an object, or the decoder's 400 before anything happens. */
+function subresourceBody(def: ResourceDef, sub: string, body: unknown): unknown {
+  if (isRecord(body)) return body;
+  const type = Array.isArray(body) ? "array" : body === null ? "null" : typeof body === "boolean" ? "bool" : typeof body;
+  throw badRequest(
+    `the object provided is unrecognized (must be of type ${sub === "eviction" ? "Eviction" : sub === "binding" ? "Binding" : def.kind}): ` +
+      `couldn't get version/kind; json parse error: json: cannot unmarshal ${type} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`,
+  );
+}
+
 const readVerbs = new Set(["get", "list", "watch"]);
 
 const notFoundStatus = () =>
@@ -55,14 +67,18 @@ export class ApiServer {
 
   /** Handle one request; `path` has no cluster prefix. Never throws: failures are Status responses. */
   async handle(request: Request, path: string, caller: Caller): Promise<Response> {
+    let response: Response;
     try {
       const url = new URL(request.url);
       const info = parseRequest(request.method, path, url.searchParams);
-      if (info.type === "nonresource") return this.nonResource(request, info.path);
-      return await this.resource(request, info, url.searchParams, caller);
+      if (info.type === "nonresource") response = this.nonResource(request, info.path);
+      else response = await this.resource(request, info, url.searchParams, caller);
     } catch (error) {
-      return errorResponse(error);
+      response = errorResponse(error);
     }
+    // A body nobody read (the request failed first) is read to its end before the answer, or the client sees a reset.
+    await drainBody(request);
+    return response;
   }
 
   private nonResource(request: Request, path: string): Response {
@@ -129,7 +145,7 @@ export class ApiServer {
     if (!def.verbs.includes(info.verb as Verb) || wrongPath) {
       throw methodNotAllowed(`the server does not allow this method on the requested resource`);
     }
-    if (info.verb === "watch" && this.opts.watches.openWatches >= (this.opts.maxWatches ?? 100)) {
+    if (info.verb === "watch" && caller.role === "admin" && this.opts.watches.openWatches >= (this.opts.maxWatches ?? 100)) {
       throw failure(429, "TooManyRequests", "too many open watches on this sandbox; close some and retry", { retryAfterSeconds: 5 });
     }
     const ctx = this.context(request, def, info, query, caller);
@@ -176,7 +192,7 @@ export class ApiServer {
       request,
       caller,
       registry: this.opts.registry,
-      body: bytes && bytes.byteLength ? decodeObject(bytes, request.headers.get("content-type")) : undefined,
+      body: bytes && bytes.byteLength ? subresourceBody(def, sub, decodeObject(bytes, request.headers.get("content-type"))) : undefined,
     });
     return result instanceof Response ? result : json(result.body, result.status ?? 200);
   }

@@ -2,12 +2,13 @@
 // replays (resourceVersion unset or "0": the current objects as ADDED; N: the events after N), then streams events
 // as they commit. Selectors filter events, and an object that stops (starts) matching is sent as DELETED (ADDED).
 import type { KubeObject } from "../../api/object";
-import { expired } from "../../api/status";
+import { expired, failure } from "../../api/status";
 import { after, every, type Cancel } from "../runtime/timers";
 import type { Store, StoreEvent } from "../storage/store";
 import type { Selection } from "./list-options";
 import { tableContentType, tableRows, type IncludeObject } from "./table";
 import type { ResourceDef } from "../registry/types";
+import { streamResponse } from "./respond";
 
 export interface WatchRequest {
   def: ResourceDef;
@@ -23,12 +24,29 @@ export interface WatchRequest {
   now: () => number;
   /** Per-caller view of objects (e.g. hiding secret values from read-only tokens). */
   view: (obj: KubeObject) => KubeObject;
+  /**
+   * Whose slots the watch takes: the admin token's (the learner's, limited by the apiserver) or the read-only
+   * token's own pool, which never counts against the learner's. Default "admin".
+   */
+  pool?: WatchPool;
 }
 
-/** Heartbeats keep idle streams alive and reveal clients that went away. */
-export const heartbeatMs = 30_000;
+export type WatchPool = "admin" | "view";
 
-const encoder = new TextEncoder();
+/** Most watches the read-only token may hold open at once on one cluster (its own pool). */
+export const maxViewerWatches = 100;
+/** Seconds a client that got 429 for too many watches should wait: slots free as soon as a client goes away. */
+export const watchRetryAfterSeconds = 1;
+
+/** Bookmarks (for watches that allow them) keep idle streams alive and tell clients the newest revision. */
+export const heartbeatMs = 30_000;
+/**
+ * How often an idle watch writes a blank line (which clients skip). Where the runtime does not pass a client's
+ * going away on to the stream (wrangler dev's proxy), only a write reveals it: this bounds how long a gone client
+ * holds its watch slot.
+ */
+export const keepAliveMs = 5_000;
+
 
 /** The headers that keep `wrangler dev` (and proxies) from compressing and buffering the stream. */
 export const streamingHeaders = {
@@ -38,30 +56,57 @@ export const streamingHeaders = {
 };
 
 export class WatchHub {
-  private open = 0;
+  private readonly open: Record<WatchPool, number> = { admin: 0, view: 0 };
 
   constructor(private readonly store: Store) {}
 
+  /** Open watches of the admin token: the learner's slots (the read-only token's are apart, see `openIn`). */
   get openWatches(): number {
-    return this.open;
+    return this.open.admin;
+  }
+
+  openIn(pool: WatchPool): number {
+    return this.open[pool];
   }
 
   serve(req: WatchRequest): Response {
-    const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
-    const writer = writable.getWriter();
+    const pool = req.pool ?? "admin";
+    if (pool === "view" && this.open.view >= maxViewerWatches) {
+      throw failure(429, "TooManyRequests", "too many open watches of the read-only token on this sandbox; close some and retry", {
+        retryAfterSeconds: watchRetryAfterSeconds,
+      });
+    }
+    const encoder = new TextEncoder();
     const cancels: Cancel[] = [];
     let closed = false;
+    let controller!: ReadableStreamDefaultController<Uint8Array>;
     const close = () => {
       if (closed) return;
       closed = true;
-      this.open -= 1;
+      this.open[pool] -= 1;
       for (const c of cancels) c();
-      writer.close().catch(() => {});
+      try {
+        controller.close();
+      } catch {
+        // The client cancelled the stream: nothing to close.
+      }
     };
-    const send = (type: string, object: unknown) => {
+    // A client that goes away cancels the stream: its slot is released at once, not at the next write.
+    const readable = new ReadableStream<Uint8Array>({
+      start(c) {
+        controller = c;
+      },
+      cancel: () => close(),
+    });
+    const write = (text: string) => {
       if (closed) return;
-      writer.write(encoder.encode(JSON.stringify({ type, object }) + "\n")).catch(close);
+      try {
+        controller.enqueue(encoder.encode(text));
+      } catch {
+        close();
+      }
     };
+    const send = (type: string, object: unknown) => write(JSON.stringify({ type, object }) + "\n");
     const sendObject = (type: string, obj: KubeObject) => {
       const viewed = req.view(obj);
       if (!req.table) return send(type, viewed);
@@ -80,9 +125,7 @@ export class WatchHub {
         metadata: { resourceVersion: String(this.store.revision), ...(extra ? { annotations: extra } : {}) },
       });
     };
-    this.open += 1;
-    // A client that goes away errors the stream: release the watch now, not at its next write.
-    writer.closed.catch(close);
+    this.open[pool] += 1;
 
     const rv = req.resourceVersion;
     if (!rv || rv === "0" || req.sendInitialEvents) {
@@ -100,19 +143,14 @@ export class WatchHub {
     cancels.push(this.store.subscribe((events) => {
       for (const event of events) if (event.key.startsWith(req.prefix)) this.dispatch(event, req, sendObject);
     }));
-    cancels.push(every(heartbeatMs, () => {
-      if (req.allowBookmarks) bookmark();
-      else if (!closed) writer.write(encoder.encode("\n")).catch(close);
-    }));
+    if (req.allowBookmarks) cancels.push(every(heartbeatMs, () => bookmark()));
+    cancels.push(every(keepAliveMs, () => write("\n")));
     cancels.push(after(req.timeoutSeconds * 1000, close));
     return this.response(req, readable);
   }
 
-  private response(req: WatchRequest, body: ReadableStream): Response {
-    return new Response(body, {
-      status: 200,
-      headers: { "Content-Type": req.table ? tableContentType : "application/json", ...streamingHeaders },
-    });
+  private response(req: WatchRequest, body: ReadableStream<Uint8Array>): Response {
+    return streamResponse(body, { "Content-Type": req.table ? tableContentType : "application/json", ...streamingHeaders });
   }
 
   private dispatch(event: StoreEvent, req: WatchRequest, sendObject: (type: string, obj: KubeObject) => void): void {

@@ -1,6 +1,6 @@
 // Runs the controllers: store events become keys in a de-duplicating work queue; the alarm drains the queue within
 // a budget and re-runs keys at the times they asked for (a persisted TimerTable). Errors are isolated per key and
-// retried with exponential back-off.
+// retried with exponential back-off; a key that asks to run again at once without writing is pushed back (SpinGuard).
 import type { ClusterSpec } from "../../api/platform";
 import type { RegistryStore } from "../registry/generic-store";
 import type { ResourceTable } from "../registry/resource-table";
@@ -9,6 +9,7 @@ import { paces } from "../timing";
 import type { EventRecorder } from "./event-recorder";
 import type { Indexes } from "./indexes";
 import { createControllers } from "./registry";
+import { SpinGuard } from "./spin-guard";
 import { TimerTable } from "./timer-table";
 import type { Controller, ControllerContext } from "./types";
 
@@ -40,6 +41,7 @@ export class ControllerManager {
   private readonly failures = new Map<string, number>();
   private readonly byName: Map<string, Controller>;
   private readonly timers: TimerTable;
+  private readonly spins = new SpinGuard();
   private resynced = false;
 
   constructor(
@@ -67,6 +69,7 @@ export class ControllerManager {
     this.queue.clear();
     this.failures.clear();
     this.timers.reset();
+    this.spins.reset();
     this.resynced = false;
   }
 
@@ -104,13 +107,20 @@ export class ControllerManager {
       const [id, item] = this.queue.entries().next().value!;
       this.queue.delete(id);
       done += 1;
+      const revision = this.deps.store.revision;
       try {
         const result = item.controller.reconcile(item.key, ctx);
         this.failures.delete(id);
         // The reconcile that just ran knows best when the key is next due: its answer replaces any earlier timer.
-        if (result?.requeueAt !== undefined) this.schedule(item.controller, item.key, result.requeueAt, true);
-        else this.unschedule(id);
+        if (result?.requeueAt !== undefined) {
+          const at = this.spins.next(id, result.requeueAt, now, this.deps.store.revision !== revision);
+          this.schedule(item.controller, item.key, at, true);
+        } else {
+          this.spins.forget(id);
+          this.unschedule(id);
+        }
       } catch (error) {
+        this.spins.forget(id);
         const attempts = (this.failures.get(id) ?? 0) + 1;
         this.failures.set(id, attempts);
         console.warn(`controller ${item.controller.name} failed on ${item.key} (attempt ${attempts}):`, error);

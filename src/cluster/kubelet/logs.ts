@@ -120,7 +120,8 @@ export function renderLines(process: SimulatedProcess, source: LogSource, fromMs
   return text;
 }
 
-function truncateBytes(text: string, limit: number): string {
+/** The first `limit` bytes of `text` (UTF-8), as the kubelet cuts a log at `limitBytes`. */
+export function truncateBytes(text: string, limit: number): string {
   const bytes = new TextEncoder().encode(text);
   if (bytes.length <= limit) return text;
   return new TextDecoder().decode(bytes.slice(0, Math.max(0, limit)));

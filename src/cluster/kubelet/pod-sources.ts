@@ -4,13 +4,14 @@ import type { KubeObject } from "../../api/object";
 import type { RegistryStore } from "../registry/generic-store";
 import type { ResourceDef } from "../registry/types";
 import type { PodSources } from "./env";
+import { decodeBase64Std } from "../../api/validation/base64";
 
 type Json = Record<string, any>;
 
+/** Validation refuses values that are not base64; one stored before that reads as empty rather than throwing. */
 function decodeBase64(value: string): string {
-  const binary = atob(value);
-  const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
-  return new TextDecoder().decode(bytes);
+  const decoded = decodeBase64Std(value);
+  return decoded.ok ? new TextDecoder().decode(decoded.bytes) : "";
 }
 
 /** A pod's ConfigMaps, Secrets and node allocatable, read from the registry's cache. */

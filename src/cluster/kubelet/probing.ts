@@ -38,7 +38,8 @@ export function runProbeStep(host: ProbeHost, c: ContainerRuntime, kind: ProbeKi
   const spec = host.containerSpec(c);
   const def: Json = spec[`${kind}Probe`];
   const run = c[kind]!;
-  const period = (def.periodSeconds ?? 10) * 1000;
+  // Validation refuses negative periods and defaulting turns 0 into 10; a pod stored before either never spins.
+  const period = Math.max(1, def.periodSeconds || 10) * 1000;
   const instance = c.current!;
   const outcome = runProbe(def, spec, instance.process!, at - instance.startedAt, host.rt.podIP ?? "");
   const label = kind === "startup" ? "Startup" : kind === "liveness" ? "Liveness" : "Readiness";

@@ -19,6 +19,7 @@ import { bucketOfKind, listPrefix, objectKey } from "./keys";
 import type { ResourceDef, StrategyContext } from "./types";
 import { deepEqual, withoutVolatileMeta, specOf } from "./object-compare";
 import { cloneJson } from "../../api/clone";
+import { zeroNullMapValues } from "../../api/schemas/null-map-values";
 
 /** What the store needs from the outside world: the clock and identifiers (from runtime/). */
 export interface StoreEnvironment {
@@ -97,7 +98,9 @@ export class RegistryStore {
   create(def: ResourceDef, namespace: string | undefined, input: KubeObject, opts: WriteOptions = {}): KubeObject {
     const ctx = this.context();
     // Fields in Kubernetes' order (apiVersion, kind, metadata, spec..., status), whatever order the body had.
-    const { apiVersion: _a, kind: _k, metadata, status, ...rest } = cloneJson(input);
+    const copy = cloneJson(input);
+    zeroNullMapValues(copy, def.schema);
+    const { apiVersion: _a, kind: _k, metadata, status, ...rest } = copy;
     const obj: KubeObject = { apiVersion: def.group ? `${def.group}/${def.version}` : def.version, kind: def.kind, metadata: metadata ?? {}, ...rest };
     if (status !== undefined) obj.status = status;
     const meta = obj.metadata;
@@ -148,6 +151,7 @@ export class RegistryStore {
       opts.subresource === "status"
         ? ({ ...input, metadata: { ...input.metadata }, status: cloneJson(input.status) } as KubeObject)
         : cloneJson(input);
+    if (opts.subresource !== "status") zeroNullMapValues(obj, def.schema);
     const meta = (obj.metadata ??= {});
     this.checkNamespace(def, namespace, meta.namespace);
     if (meta.name !== undefined && meta.name !== name) {

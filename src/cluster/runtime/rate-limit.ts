@@ -16,7 +16,8 @@ export class RateLimiter {
   /** Take one token; false when the bucket is empty. */
   take(): boolean {
     const now = nowMs();
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.rate);
+    // A clock that steps back refills nothing (and takes nothing away).
+    this.tokens = Math.min(this.burst, this.tokens + (Math.max(0, now - this.last) / 1000) * this.rate);
     this.last = now;
     if (this.tokens < 1) return false;
     this.tokens -= 1;

@@ -550,12 +550,14 @@ describe("delete", () => {
     expect(await live(ns)).toEqual([]);
   });
 
-  it("an unknown propagationPolicy is a 400", async () => {
+  it("an unknown propagationPolicy is ValidateDeleteOptions' 422", async () => {
     const ns = await namespace();
     await createConfigMap(ns, "x");
     const response = await kubeJson(cluster, `/api/v1/namespaces/${ns}/configmaps/x?propagationPolicy=Sideways`, { method: "DELETE" });
-    expect(response.status).toBe(400);
-    expect(response.body.message).toContain('Unsupported value: "Sideways"');
+    expect(response.status).toBe(422);
+    expect(response.body.message).toBe(
+      'DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "Sideways": supported values: "Foreground", "Background", "Orphan", "nil"',
+    );
   });
 });
 

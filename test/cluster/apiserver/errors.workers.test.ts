@@ -74,8 +74,11 @@ describe("malformed bodies", () => {
   });
 
   it("an object under the body limit but over the storage limit is a 413 too", async () => {
+    // A ConfigMap or Secret that large is refused by validation first (1 MiB of data, a 422): a PodTemplate has no
+    // such limit, only etcd's.
     const blob = "y".repeat(1_600_000);
-    await rejected(configMaps, { method: "POST", body: { metadata: { name: "huge" }, data: { blob } } }, 413, "RequestEntityTooLarge");
+    const template = { metadata: { labels: { a: "b" } }, spec: { containers: [{ name: "c", image: "busybox", args: [blob] }] } };
+    await rejected("/api/v1/namespaces/default/podtemplates", { method: "POST", body: { metadata: { name: "huge" }, template } }, 413, "RequestEntityTooLarge");
   });
 
   it("an unsupported media type is a 415", async () => {

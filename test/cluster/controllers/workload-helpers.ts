@@ -1,14 +1,17 @@
 // Helpers for the workload controller tests (Job, CronJob, DaemonSet): drive the cluster's alarm at a chosen time,
 // and play the kubelet by writing pod status.
-import { runDurableObjectAlarm } from "cloudflare:test";
 import { expect, vi } from "vitest";
 import type { CreatedCluster } from "../../../src/api/platform";
-import { clusterStub, kubeJson } from "../../helpers/cluster";
+import { kubeJson } from "../../helpers/cluster";
+import { settleAndCheck } from "../../helpers/control-loop";
 
-/** Set the clock to `at` and run the cluster's alarm (the controllers' pass) until no work is queued right now. */
+/**
+ * Set the clock to `at` and run the cluster's alarm (the controllers' pass) until no work is queued right now; then
+ * fail if anything is still due at `at` (a reconcile that spins instead of converging).
+ */
 export async function settle(cluster: CreatedCluster, at: number): Promise<void> {
   vi.setSystemTime(at);
-  for (let i = 0; i < 5; i++) await runDurableObjectAlarm(clusterStub(cluster.id));
+  await settleAndCheck(cluster);
 }
 
 export async function getJson(cluster: CreatedCluster, path: string): Promise<any> {

@@ -1,6 +1,6 @@
 // apps/v1 DaemonSet.
 import { z } from "zod";
-import { gvk, int, list, mapKeys, patch, ref, str, typeMetaFields } from "../fields";
+import { gvk, int, int32, list, mapKeys, patch, ref, str, typeMetaFields } from "../fields";
 import { IntOrString, LabelSelector, ObjectMeta, Time } from "../meta";
 import { PodTemplateSpec } from "../core/pod";
 
@@ -23,8 +23,8 @@ export const DaemonSetSpec = z
     selector: ref(LabelSelector, "Selects the pods the DaemonSet manages; must match the template labels."),
     template: ref(PodTemplateSpec, "Template of the pod run on each node."),
     updateStrategy: ref(DaemonSetUpdateStrategy, "How pods are replaced on update.").optional(),
-    minReadySeconds: int("Seconds a new pod must be ready before it counts as available.").optional(),
-    revisionHistoryLimit: int("Old revisions kept for rollback; defaults to 10.").optional(),
+    minReadySeconds: int32("Seconds a new pod must be ready before it counts as available.").optional(),
+    revisionHistoryLimit: int32("Old revisions kept for rollback; defaults to 10.").optional(),
   })
   .meta({ id: "io.k8s.api.apps.v1.DaemonSetSpec", description: "The desired state of a DaemonSet." });
 

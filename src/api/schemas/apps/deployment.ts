@@ -1,6 +1,6 @@
 // apps/v1 Deployment.
 import { z } from "zod";
-import { bool, gvk, int, list, mapKeys, patch, ref, str, typeMetaFields } from "../fields";
+import { bool, gvk, int, int32, list, mapKeys, patch, ref, str, typeMetaFields } from "../fields";
 import { IntOrString, LabelSelector, ObjectMeta, Time } from "../meta";
 import { PodTemplateSpec } from "../core/pod";
 
@@ -20,14 +20,14 @@ export const DeploymentStrategy = z
 
 export const DeploymentSpec = z
   .object({
-    replicas: int("Desired number of pods; defaults to 1.").optional(),
+    replicas: int32("Desired number of pods; defaults to 1.").optional(),
     selector: ref(LabelSelector, "Selects the pods the Deployment manages; must match the template labels."),
     template: ref(PodTemplateSpec, "Template of the pods created."),
     strategy: ref(DeploymentStrategy, "How pods are replaced on update.", patch("retainKeys")).optional(),
-    minReadySeconds: int("Seconds a new pod must be ready before it counts as available.").optional(),
-    revisionHistoryLimit: int("Old ReplicaSets kept for rollback; defaults to 10.").optional(),
+    minReadySeconds: int32("Seconds a new pod must be ready before it counts as available.").optional(),
+    revisionHistoryLimit: int32("Old ReplicaSets kept for rollback; defaults to 10.").optional(),
     paused: bool("Pauses rollouts of template changes.").optional(),
-    progressDeadlineSeconds: int("Seconds without progress before the rollout is reported failed; defaults to 600.").optional(),
+    progressDeadlineSeconds: int32("Seconds without progress before the rollout is reported failed; defaults to 600.").optional(),
   })
   .meta({ id: "io.k8s.api.apps.v1.DeploymentSpec", description: "The desired state of a Deployment." });
 

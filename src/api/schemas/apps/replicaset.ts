@@ -1,13 +1,13 @@
 // apps/v1 ReplicaSet.
 import { z } from "zod";
-import { gvk, int, list, mapKeys, patch, ref, str, typeMetaFields } from "../fields";
+import { gvk, int, int32, list, mapKeys, patch, ref, str, typeMetaFields } from "../fields";
 import { LabelSelector, ObjectMeta, Time } from "../meta";
 import { PodTemplateSpec } from "../core/pod";
 
 export const ReplicaSetSpec = z
   .object({
-    replicas: int("Desired number of pods; defaults to 1.").optional(),
-    minReadySeconds: int("Seconds a new pod must be ready before it counts as available.").optional(),
+    replicas: int32("Desired number of pods; defaults to 1.").optional(),
+    minReadySeconds: int32("Seconds a new pod must be ready before it counts as available.").optional(),
     selector: ref(LabelSelector, "Selects the pods the ReplicaSet manages; must match the template labels."),
     template: ref(PodTemplateSpec, "Template of the pods created.").optional(),
   })

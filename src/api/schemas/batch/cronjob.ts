@@ -1,6 +1,6 @@
 // batch/v1 CronJob.
 import { z } from "zod";
-import { atomic, bool, gvk, int, list, ref, str, typeMetaFields } from "../fields";
+import { atomic, bool, gvk, int, int32, list, ref, str, typeMetaFields } from "../fields";
 import { ObjectMeta, ObjectReference, Time } from "../meta";
 import { JobTemplateSpec } from "./job";
 
@@ -12,8 +12,8 @@ export const CronJobSpec = z
     concurrencyPolicy: str("Overlapping runs: Allow, Forbid or Replace; defaults to Allow.").optional(),
     suspend: bool("Suspends future runs.").optional(),
     jobTemplate: ref(JobTemplateSpec, "Template of the Jobs created."),
-    successfulJobsHistoryLimit: int("Successful Jobs kept; defaults to 3.").optional(),
-    failedJobsHistoryLimit: int("Failed Jobs kept; defaults to 1.").optional(),
+    successfulJobsHistoryLimit: int32("Successful Jobs kept; defaults to 3.").optional(),
+    failedJobsHistoryLimit: int32("Failed Jobs kept; defaults to 1.").optional(),
   })
   .meta({ id: "io.k8s.api.batch.v1.CronJobSpec", description: "The desired schedule and Job of a CronJob." });
 

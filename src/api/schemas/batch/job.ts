@@ -1,6 +1,6 @@
 // batch/v1 Job and JobTemplateSpec.
 import { z } from "zod";
-import { atomic, bool, gvk, int, list, patch, ref, set, str, typeMetaFields } from "../fields";
+import { atomic, bool, gvk, int, int32, list, patch, ref, set, str, typeMetaFields } from "../fields";
 import { LabelSelector, ObjectMeta, Time } from "../meta";
 import { PodTemplateSpec } from "../core/pod";
 
@@ -44,18 +44,18 @@ export const SuccessPolicy = z
 
 export const JobSpec = z
   .object({
-    parallelism: int("Maximum pods running at once.").optional(),
-    completions: int("Successful pods needed to complete the Job.").optional(),
+    parallelism: int32("Maximum pods running at once.").optional(),
+    completions: int32("Successful pods needed to complete the Job.").optional(),
     activeDeadlineSeconds: int("Seconds the Job may run before it is failed.").optional(),
     podFailurePolicy: ref(PodFailurePolicy, "How pod failures are handled.").optional(),
     successPolicy: ref(SuccessPolicy, "When the Job succeeds early.").optional(),
-    backoffLimit: int("Retries before the Job is failed; defaults to 6.").optional(),
-    backoffLimitPerIndex: int("Retries per index of an Indexed Job.").optional(),
-    maxFailedIndexes: int("Failed indexes tolerated before the Job is failed.").optional(),
+    backoffLimit: int32("Retries before the Job is failed; defaults to 6.").optional(),
+    backoffLimitPerIndex: int32("Retries per index of an Indexed Job.").optional(),
+    maxFailedIndexes: int32("Failed indexes tolerated before the Job is failed.").optional(),
     selector: ref(LabelSelector, "Selects the Job's pods; usually generated.").optional(),
     manualSelector: bool("Lets the user set the selector instead of the generated one.").optional(),
     template: ref(PodTemplateSpec, "Template of the pods run."),
-    ttlSecondsAfterFinished: int("Seconds after finishing before the Job is deleted.").optional(),
+    ttlSecondsAfterFinished: int32("Seconds after finishing before the Job is deleted.").optional(),
     completionMode: str("NonIndexed or Indexed; defaults to NonIndexed.").optional(),
     suspend: bool("Suspends the Job, deleting its running pods.").optional(),
     podReplacementPolicy: str("When failed pods are replaced: TerminatingOrFailed or Failed.").optional(),

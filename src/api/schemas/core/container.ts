@@ -1,6 +1,6 @@
 // Containers: the regular/init container and the ephemeral (debug) container share one field set.
 import { z } from "zod";
-import { atomic, bool, int, list, mapKeys, patch, ref, str } from "../fields";
+import { atomic, bool, int32, list, mapKeys, patch, ref, str } from "../fields";
 import { EnvFromSource, EnvVar } from "./env";
 import { Lifecycle, Probe } from "./probe";
 import { ContainerResizePolicy, ResourceRequirements } from "./resources";
@@ -9,8 +9,8 @@ import { SecurityContext } from "./security-context";
 export const ContainerPort = z
   .object({
     name: str("IANA_SVC_NAME of the port, unique within the pod, usable by Services.").optional(),
-    hostPort: int("Port exposed on the host; rarely needed.").optional(),
-    containerPort: int("Port number exposed on the pod's IP."),
+    hostPort: int32("Port exposed on the host; rarely needed.").optional(),
+    containerPort: int32("Port number exposed on the pod's IP."),
     protocol: z.string().meta({ description: "Protocol of the port: TCP, UDP or SCTP; defaults to TCP.", default: "TCP" }).optional(),
     hostIP: str("Host IP the host port binds to.").optional(),
   })

@@ -1,6 +1,6 @@
 // Endpoints (the legacy per-Service address list).
 import { z } from "zod";
-import { atomic, gvk, int, list, ref, str, typeMetaFields } from "../fields";
+import { atomic, gvk, int32, list, ref, str, typeMetaFields } from "../fields";
 import { ObjectMeta, ObjectReference } from "../meta";
 
 export const EndpointAddress = z
@@ -15,7 +15,7 @@ export const EndpointAddress = z
 export const EndpointPort = z
   .object({
     name: str("Name of the port, matching the Service port name.").optional(),
-    port: int("Port number."),
+    port: int32("Port number."),
     protocol: z.string().meta({ description: "TCP, UDP or SCTP; defaults to TCP.", default: "TCP" }).optional(),
     appProtocol: str("Application protocol of the port.").optional(),
   })

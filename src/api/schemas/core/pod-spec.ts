@@ -1,6 +1,6 @@
 // PodSpec: the desired state of a pod, shared by Pods and every workload's pod template.
 import { z } from "zod";
-import { atomic, atomicMap, bool, int, list, mapKeys, patch, ref, str, strMap } from "../fields";
+import { atomic, atomicMap, bool, int, int32, list, mapKeys, patch, ref, str, strMap } from "../fields";
 import { LocalObjectReference, ResourceList } from "../meta";
 import { Affinity, Toleration, TopologySpreadConstraint } from "./affinity";
 import { Container, EphemeralContainer } from "./container";
@@ -78,7 +78,7 @@ export const PodSpec = z
     tolerations: list(Toleration, "Taints the pod tolerates.", atomic).optional(),
     hostAliases: list(HostAlias, "Entries added to the pod's hosts file.", patch("merge", "ip"), mapKeys("ip")).optional(),
     priorityClassName: str("PriorityClass giving the pod its priority.").optional(),
-    priority: int("Priority value, filled from the priority class.").optional(),
+    priority: int32("Priority value, filled from the priority class.").optional(),
     dnsConfig: ref(PodDNSConfig, "Extra DNS settings.").optional(),
     readinessGates: list(PodReadinessGate, "Extra conditions required for readiness.", atomic).optional(),
     runtimeClassName: str("RuntimeClass used to run the pod.").optional(),

@@ -1,6 +1,6 @@
 // Probes and lifecycle hooks of a container, and the actions they run.
 import { z } from "zod";
-import { atomic, int, list, ref, str } from "../fields";
+import { atomic, int, int32, list, ref, str } from "../fields";
 import { IntOrString } from "../meta";
 
 export const ExecAction = z
@@ -33,7 +33,7 @@ export const TCPSocketAction = z
 
 export const GRPCAction = z
   .object({
-    port: int("Port number of the gRPC service."),
+    port: int32("Port number of the gRPC service."),
     service: str("Service name sent in the gRPC health check request.").optional(),
   })
   .meta({ id: "io.k8s.api.core.v1.GRPCAction", description: "Calls the gRPC health checking protocol." });
@@ -48,11 +48,11 @@ export const Probe = z
     httpGet: ref(HTTPGetAction, "HTTP request to make as the check.").optional(),
     tcpSocket: ref(TCPSocketAction, "TCP connection to open as the check.").optional(),
     grpc: ref(GRPCAction, "gRPC health check to make.").optional(),
-    initialDelaySeconds: int("Seconds after container start before the first probe.").optional(),
-    timeoutSeconds: int("Seconds before one probe attempt times out; defaults to 1.").optional(),
-    periodSeconds: int("Seconds between probe attempts; defaults to 10.").optional(),
-    successThreshold: int("Consecutive successes needed after a failure; defaults to 1.").optional(),
-    failureThreshold: int("Consecutive failures before the probe is considered failed; defaults to 3.").optional(),
+    initialDelaySeconds: int32("Seconds after container start before the first probe.").optional(),
+    timeoutSeconds: int32("Seconds before one probe attempt times out; defaults to 1.").optional(),
+    periodSeconds: int32("Seconds between probe attempts; defaults to 10.").optional(),
+    successThreshold: int32("Consecutive successes needed after a failure; defaults to 1.").optional(),
+    failureThreshold: int32("Consecutive failures before the probe is considered failed; defaults to 3.").optional(),
     terminationGracePeriodSeconds: int("Grace period used when a failing probe kills the container.").optional(),
   })
   .meta({ id: "io.k8s.api.core.v1.Probe", description: "A periodic health check of a container." });

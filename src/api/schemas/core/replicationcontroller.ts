@@ -1,13 +1,13 @@
 // ReplicationController.
 import { z } from "zod";
-import { atomicMap, gvk, int, list, mapKeys, patch, ref, str, strMap, typeMetaFields } from "../fields";
+import { atomicMap, gvk, int, int32, list, mapKeys, patch, ref, str, strMap, typeMetaFields } from "../fields";
 import { ObjectMeta, Time } from "../meta";
 import { PodTemplateSpec } from "./pod";
 
 export const ReplicationControllerSpec = z
   .object({
-    replicas: int("Desired number of pods; defaults to 1.").optional(),
-    minReadySeconds: int("Seconds a new pod must be ready before it counts as available.").optional(),
+    replicas: int32("Desired number of pods; defaults to 1.").optional(),
+    minReadySeconds: int32("Seconds a new pod must be ready before it counts as available.").optional(),
     selector: strMap("Labels of the pods the controller manages.", atomicMap).optional(),
     template: ref(PodTemplateSpec, "Template of the pods created.").optional(),
   })

@@ -1,6 +1,6 @@
 // Service.
 import { z } from "zod";
-import { atomic, atomicMap, bool, gvk, int, list, mapKeys, patch, ref, str, strMap, typeMetaFields } from "../fields";
+import { atomic, atomicMap, bool, gvk, int32, list, mapKeys, patch, ref, str, strMap, typeMetaFields } from "../fields";
 import { Condition, IntOrString, ObjectMeta } from "../meta";
 
 export const ServicePort = z
@@ -8,15 +8,15 @@ export const ServicePort = z
     name: str("Name of the port, required when there are several.").optional(),
     protocol: z.string().meta({ description: "TCP, UDP or SCTP; defaults to TCP.", default: "TCP" }).optional(),
     appProtocol: str("Application protocol hint, e.g. http or kubernetes.io/h2c.").optional(),
-    port: int("Port the Service exposes."),
+    port: int32("Port the Service exposes."),
     targetPort: ref(IntOrString, "Port number or name on the pods; defaults to port.").optional(),
-    nodePort: int("Port opened on every node for NodePort and LoadBalancer Services.").optional(),
+    nodePort: int32("Port opened on every node for NodePort and LoadBalancer Services.").optional(),
   })
   .meta({ id: "io.k8s.api.core.v1.ServicePort", description: "A port exposed by a Service." });
 export type ServicePort = z.infer<typeof ServicePort>;
 
 export const ClientIPConfig = z
-  .object({ timeoutSeconds: int("Seconds a ClientIP affinity sticks; defaults to 10800.").optional() })
+  .object({ timeoutSeconds: int32("Seconds a ClientIP affinity sticks; defaults to 10800.").optional() })
   .meta({ id: "io.k8s.api.core.v1.ClientIPConfig", description: "Settings of ClientIP session affinity." });
 
 export const SessionAffinityConfig = z
@@ -36,7 +36,7 @@ export const ServiceSpec = z
     loadBalancerSourceRanges: list(z.string(), "Client CIDRs allowed through the load balancer.", atomic).optional(),
     externalName: str("DNS name returned as a CNAME for ExternalName Services.").optional(),
     externalTrafficPolicy: str("Routing of external traffic: Cluster or Local.").optional(),
-    healthCheckNodePort: int("Node port of the health check for Local external traffic.").optional(),
+    healthCheckNodePort: int32("Node port of the health check for Local external traffic.").optional(),
     publishNotReadyAddresses: bool("Publishes endpoints of pods that are not ready.").optional(),
     sessionAffinityConfig: ref(SessionAffinityConfig, "Session affinity settings.").optional(),
     ipFamilies: list(z.string(), "IP families of the Service: IPv4 and/or IPv6.", atomic).optional(),
@@ -51,7 +51,7 @@ export type ServiceSpec = z.infer<typeof ServiceSpec>;
 
 export const PortStatus = z
   .object({
-    port: int("Port number."),
+    port: int32("Port number."),
     protocol: str("TCP, UDP or SCTP."),
     error: str("Problem with the port, in CamelCase.").optional(),
   })

@@ -1,6 +1,6 @@
 // discovery.k8s.io/v1 EndpointSlice.
 import { z } from "zod";
-import { atomic, bool, gvk, int, list, ref, set, str, strMap, typeMetaFields } from "../fields";
+import { atomic, bool, gvk, int32, list, ref, set, str, strMap, typeMetaFields } from "../fields";
 import { ObjectMeta, ObjectReference } from "../meta";
 
 export const EndpointConditions = z
@@ -43,7 +43,7 @@ export const EndpointPort = z
   .object({
     name: str("Name of the port, matching the Service port name.").optional(),
     protocol: z.string().meta({ description: "TCP, UDP or SCTP; defaults to TCP.", default: "TCP" }).optional(),
-    port: int("Port number; empty means all ports.").optional(),
+    port: int32("Port number; empty means all ports.").optional(),
     appProtocol: str("Application protocol of the port.").optional(),
   })
   .meta({ id: "io.k8s.api.discovery.v1.EndpointPort", description: "A port of an EndpointSlice.", "x-kubernetes-map-type": "atomic" });

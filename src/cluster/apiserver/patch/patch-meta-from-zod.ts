@@ -2,29 +2,13 @@
 // `z.object({...}).meta({id, description})`, fields wrap their inner type's `.meta()` in `.optional()`, and list
 // fields carry Kubernetes' OpenAPI list/patch extensions in the meta of their `z.array`.
 import { z } from "zod";
+import { defOf, wrapperTypes } from "../../../api/schemas/zod-def";
 import type { PatchMeta } from "./patch-meta";
 
 const STRATEGY = "x-kubernetes-patch-strategy";
 const MERGE_KEY = "x-kubernetes-patch-merge-key";
 const LIST_TYPE = "x-kubernetes-list-type";
 const MAP_KEYS = "x-kubernetes-list-map-keys";
-
-/** The zod v4 internals this walker reads: every schema exposes its definition at `_zod.def`. */
-interface ZodDef {
-  type: string;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  out?: z.ZodType;
-  getter?: () => z.ZodType;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  valueType?: z.ZodType;
-  options?: z.ZodType[];
-}
-
-const defOf = (schema: z.ZodType): ZodDef => (schema as unknown as { _zod: { def: ZodDef } })._zod.def;
-
-const WRAPPERS = new Set(["optional", "nullable", "default", "prefault", "readonly", "catch", "nonoptional"]);
 
 /** Strips wrappers (optional, nullable, default, lazy, pipe, …), collecting metadata outermost-last-wins. */
 function unwrap(schema: z.ZodType): { core: z.ZodType; meta: Record<string, unknown> } {
@@ -35,7 +19,7 @@ function unwrap(schema: z.ZodType): { core: z.ZodType; meta: Record<string, unkn
     if (meta) layers.push(meta as Record<string, unknown>);
     const def = defOf(current);
     let next: z.ZodType | undefined;
-    if (WRAPPERS.has(def.type)) next = def.innerType;
+    if (wrapperTypes.has(def.type)) next = def.innerType;
     else if (def.type === "lazy") next = def.getter?.();
     else if (def.type === "pipe") next = defOf(def.in as z.ZodType).type === "transform" ? def.out : def.in;
     if (!next) break;

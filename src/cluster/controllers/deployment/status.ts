@@ -147,10 +147,17 @@ export function updateProgressing(d: KubeObject, status: Json, newRSName: string
   return status;
 }
 
-/** requeueStuckDeployment: when the progress deadline would pass, if the rollout is still going. */
+/**
+ * requeueStuckDeployment: when the progress deadline would pass, if the rollout is still going and a progress check
+ * could then time it out. Never for NewReplicaSetAvailable: DeploymentTimedOut does not fire from a completed
+ * rollout (a later scale-up is no rollout; Progressing stays as it is until a new ReplicaSet), so its deadline lies
+ * in the past for good and a wake-up there would only run again at once. Kubernetes requeues such a Deployment
+ * rate-limited for nothing; the pods' and ReplicaSets' changes wake it here when something can change.
+ */
 export function progressDeadlineAt(d: KubeObject, status: Json): number | undefined {
   const cond = getCondition(status, "Progressing");
-  if (!hasProgressDeadline(d) || !cond || isComplete(d, status) || cond.reason === reasons.timedOut) return undefined;
-  if (cond.reason === reasons.paused) return undefined;
-  return Date.parse(cond.lastUpdateTime) + deadlineMs(d) + 1000;
+  if (!hasProgressDeadline(d) || !cond || isComplete(d, status)) return undefined;
+  if (cond.reason === reasons.timedOut || cond.reason === reasons.paused || cond.reason === reasons.newRSAvailable) return undefined;
+  const at = Date.parse(cond.lastUpdateTime) + deadlineMs(d) + 1000;
+  return Number.isFinite(at) ? at : undefined;
 }

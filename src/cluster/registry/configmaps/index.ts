@@ -1,6 +1,7 @@
 import { ConfigMap } from "../../../api/schemas/core/configmap";
 import { defineResource } from "../define";
 import { printer } from "./printer";
+import { configMapStrategy } from "./strategy";
 
 export const configMaps = defineResource({
   group: "",
@@ -10,5 +11,6 @@ export const configMaps = defineResource({
   namespaced: true,
   shortNames: ["cm"],
   schema: ConfigMap,
+  strategy: configMapStrategy,
   printer,
 });

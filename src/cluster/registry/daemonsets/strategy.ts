@@ -23,7 +23,8 @@ export const daemonSetStrategy: Strategy = {
       spec.updateStrategy.rollingUpdate.maxSurge ??= 0;
     }
     spec.revisionHistoryLimit ??= 10;
-    defaultPodTemplate(spec.template);
+    // The template is a struct in Go: absent, it is an empty template that validation then judges.
+    defaultPodTemplate((spec.template ??= {}));
   },
   prepareForCreate(ds) {
     ds.status = { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 };

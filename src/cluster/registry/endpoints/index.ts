@@ -1,6 +1,7 @@
 import { Endpoints } from "../../../api/schemas/core/endpoints";
 import { defineResource } from "../define";
 import { printer } from "./printer";
+import { endpointsStrategy } from "./strategy";
 
 export const endpoints = defineResource({
   group: "",
@@ -12,5 +13,6 @@ export const endpoints = defineResource({
   namespaced: true,
   shortNames: ["ep"],
   schema: Endpoints,
+  strategy: endpointsStrategy,
   printer,
 });

@@ -1,6 +1,7 @@
 import { EndpointSlice } from "../../../api/schemas/discovery/endpointslice";
 import { defineResource } from "../define";
 import { printer } from "./printer";
+import { endpointSliceStrategy } from "./strategy";
 
 export const endpointSlices = defineResource({
   group: "discovery.k8s.io",
@@ -9,5 +10,6 @@ export const endpointSlices = defineResource({
   resource: "endpointslices",
   namespaced: true,
   schema: EndpointSlice,
+  strategy: endpointSliceStrategy,
   printer,
 });

@@ -1,6 +1,7 @@
 import { Event } from "../../../api/schemas/core/event";
 import { defineResource } from "../define";
 import { printer } from "./printer";
+import { eventStrategy } from "./strategy";
 import { eventFields } from "./fields";
 
 export const events = defineResource({
@@ -13,6 +14,7 @@ export const events = defineResource({
   cold: true,
   shortNames: ["ev"],
   schema: Event,
+  strategy: eventStrategy,
   printer,
   selectableFields: eventFields,
 });

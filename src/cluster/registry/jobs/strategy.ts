@@ -30,7 +30,8 @@ export function defaultJobSpec(spec: Json): void {
   spec.suspend ??= false;
   spec.podReplacementPolicy ??= spec.podFailurePolicy ? "Failed" : "TerminatingOrFailed";
   for (const rule of spec.podFailurePolicy?.rules ?? []) for (const p of rule.onPodConditions ?? []) p.status ??= "True";
-  defaultPodTemplate(spec.template);
+  // The template is a struct in Go: absent, it is an empty template that validation then judges.
+  defaultPodTemplate((spec.template ??= {}));
 }
 
 /** ValidateJobSpec (the part that does not depend on the generated selector). */
@@ -65,8 +66,9 @@ function generateSelector(job: KubeObject): void {
   const spec = job.spec as Json;
   const template = (spec.template ??= {});
   const labels: Record<string, string> = (template.metadata ??= {}).labels ??= {};
-  const name = job.metadata.name!;
-  const uid = job.metadata.uid!;
+  // A Job without a name is refused by validation; its labels must still be strings until then.
+  const name = job.metadata.name ?? "";
+  const uid = job.metadata.uid ?? "";
   labels[legacyJobNameLabel] ??= name;
   labels[jobNameLabel] ??= name;
   labels[legacyControllerUidLabel] ??= uid;

@@ -1,6 +1,7 @@
 import { Lease } from "../../../api/schemas/coordination/lease";
 import { defineResource } from "../define";
 import { printer } from "./printer";
+import { leaseStrategy } from "./strategy";
 
 export const leases = defineResource({
   group: "coordination.k8s.io",
@@ -9,5 +10,6 @@ export const leases = defineResource({
   resource: "leases",
   namespaced: true,
   schema: Lease,
+  strategy: leaseStrategy,
   printer,
 });

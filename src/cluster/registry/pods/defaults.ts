@@ -16,18 +16,19 @@ function defaultContainer(c: Json): void {
     const tag = imageTag(c.image);
     c.imagePullPolicy = !tag || tag === "latest" ? "Always" : "IfNotPresent";
   }
-  c.terminationMessagePath ??= "/dev/termination-log";
-  c.terminationMessagePolicy ??= "File";
+  c.terminationMessagePath ||= "/dev/termination-log";
+  c.terminationMessagePolicy ||= "File";
   c.resources ??= {};
-  for (const p of c.ports ?? []) p.protocol ??= "TCP";
+  for (const p of c.ports ?? []) p.protocol ||= "TCP";
   for (const probe of [c.livenessProbe, c.readinessProbe, c.startupProbe]) {
     if (!probe) continue;
-    probe.timeoutSeconds ??= 1;
-    probe.periodSeconds ??= 10;
-    probe.successThreshold ??= 1;
-    probe.failureThreshold ??= 3;
-    if (probe.httpGet) probe.httpGet.scheme ??= "HTTP";
-    if (probe.httpGet) probe.httpGet.path ??= "/";
+    // SetDefaults_Probe and _HTTPGetAction default Go zero values: 0 and "" count as unset.
+    probe.timeoutSeconds ||= 1;
+    probe.periodSeconds ||= 10;
+    probe.successThreshold ||= 1;
+    probe.failureThreshold ||= 3;
+    if (probe.httpGet) probe.httpGet.scheme ||= "HTTP";
+    if (probe.httpGet) probe.httpGet.path ||= "/";
   }
   // Limits without requests: requests default to the limits.
   if (c.resources.limits) {
@@ -37,11 +38,11 @@ function defaultContainer(c: Json): void {
 
 /** Defaults of a PodSpec, also used for pod templates of workloads. */
 export function defaultPodSpec(spec: Json): void {
-  spec.restartPolicy ??= "Always";
+  spec.restartPolicy ||= "Always";
   spec.terminationGracePeriodSeconds ??= 30;
-  spec.dnsPolicy ??= "ClusterFirst";
+  spec.dnsPolicy ||= "ClusterFirst";
   spec.securityContext ??= {};
-  spec.schedulerName ??= "default-scheduler";
+  spec.schedulerName ||= "default-scheduler";
   spec.enableServiceLinks ??= true;
   for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) defaultContainer(c);
   for (const v of spec.volumes ?? []) {

@@ -1,10 +1,17 @@
 // GET pods/<name>/log: what the container printed, recomputed from the simulated process (nothing is stored).
-// `follow` streams new lines as time passes and ends when the container stops.
+// `follow` streams new lines as time passes and ends when the container stops. The read-only token gets the text
+// with every Secret value masked before `tailLines` and `limitBytes` cut it (a cut must not reveal part of a value),
+// and no log at all of a container that reads a Secret value too short to mask.
 import type { KubeObject } from "../../../api/object";
-import { failure } from "../../../api/status";
+import { failure, forbidden } from "../../../api/status";
+import { streamResponse } from "../../apiserver/respond";
 import { streamingHeaders } from "../../apiserver/watch";
-import { logSource, parseLogQuery, renderLines, replay, type LogSource } from "../../kubelet/logs";
+import type { PodSources } from "../../kubelet/env";
+import { logSource, parseLogQuery, renderLines, replay, truncateBytes, type LogOptions, type LogSource } from "../../kubelet/logs";
 import { podSources } from "../../kubelet/pod-sources";
+import type { SimulatedProcess } from "../../kubelet/runtime-adapter";
+import { isShortValue, minRedactedLength } from "../../redaction/redactor";
+import { viewerRedactor } from "../../redaction/viewer-redactor";
 import { nowMs } from "../../runtime/clock";
 import { every } from "../../runtime/timers";
 import { configMaps } from "../configmaps";
@@ -13,28 +20,63 @@ import { nodes } from "../nodes";
 import { secrets } from "../secrets";
 import type { SubresourceRequest, SubresourceResult } from "../types";
 import { pods } from "./index";
+import { validateLogOptions } from "./log-options";
 
 /** How often a follow stream looks for new lines (wall clock). */
 const followTickMs = 1000;
 
-function sourcesFor(registry: RegistryStore, pod: KubeObject) {
+/** The pod's sources; every Secret value a container reads is added to `read`. */
+function sourcesFor(registry: RegistryStore, pod: KubeObject, read: string[]): PodSources {
   const nodeName = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
   const node = nodeName ? registry.tryGet(nodes, undefined, nodeName) : undefined;
-  return podSources(registry, { configMaps, secrets }, pod.metadata.namespace!, node);
+  const sources = podSources(registry, { configMaps, secrets }, pod.metadata.namespace!, node);
+  return {
+    ...sources,
+    secret(name) {
+      const data = sources.secret(name);
+      if (data) read.push(...Object.values(data));
+      return data;
+    },
+  };
 }
 
 const textHeaders = { "Content-Type": "text/plain" };
 
+type Render = (process: SimulatedProcess, source: LogSource, from: number, until: number, options: LogOptions) => string;
+
+/** The kubelet's rendering, with Secret values masked before the text is cut (read-only callers). */
+function maskedRender(req: SubresourceRequest): Render {
+  return (process, source, from, until, options) => {
+    const whole = renderLines(process, source, from, until, { ...options, tailLines: undefined, limitBytes: undefined });
+    let text = viewerRedactor(req.registry.store).text(whole);
+    if (options.tailLines !== undefined) {
+      const lines = text.split(/(?<=\n)/).filter(Boolean);
+      text = options.tailLines <= 0 ? "" : lines.slice(-options.tailLines).join("");
+    }
+    return options.limitBytes !== undefined ? truncateBytes(text, options.limitBytes) : text;
+  };
+}
+
 export function podLog(req: SubresourceRequest): SubresourceResult {
   if (req.method !== "GET") throw failure(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
   const now = nowMs();
+  validateLogOptions(req.query, req.name);
   const pod = req.registry.get(pods, req.namespace, req.name);
   const options = parseLogQuery(req.query, now);
   const source = logSource(pod, options);
-  const process = replay(pod, source, sourcesFor(req.registry, pod));
-  const first = renderLines(process, source, source.startedAt, now, options);
+  const read: string[] = [];
+  const process = replay(pod, source, sourcesFor(req.registry, pod, read));
+  const viewer = req.caller.role === "view";
+  if (viewer && read.some(isShortValue)) {
+    throw forbidden(
+      `pods "${req.name}" is forbidden: User "${req.caller.user}" cannot get the log of container "${source.container.name}": ` +
+        `it reads a Secret value shorter than ${minRedactedLength} characters, which cannot be hidden from the read-only token`,
+    );
+  }
+  const render: Render = viewer ? maskedRender(req) : renderLines;
+  const first = render(process, source, source.startedAt, now, options);
   if (!options.follow || source.finishedAt !== undefined) return new Response(first, { status: 200, headers: textHeaders });
-  return follow(req, source, first, now, (from, until) => renderLines(process, source, from, until, { ...options, tailLines: undefined }));
+  return follow(req, source, first, now, (from, until) => render(process, source, from, until, { ...options, tailLines: undefined }));
 }
 
 /** Whether the run `source` still runs in the pod's current status. */
@@ -78,5 +120,5 @@ function follow(req: SubresourceRequest, source: LogSource, first: string, start
       cancel?.();
     },
   });
-  return new Response(body, { status: 200, headers: { ...textHeaders, ...streamingHeaders } });
+  return streamResponse(body, { ...textHeaders, ...streamingHeaders });
 }

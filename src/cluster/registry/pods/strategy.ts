@@ -6,6 +6,8 @@ import type { Strategy } from "../types";
 import { admitNewPod, defaultPodSpec, qosClass } from "./defaults";
 import { deepEqual } from "../object-compare";
 import { cloneJson } from "../../../api/clone";
+import { validateLabels } from "../../../api/validation/labels";
+import { validateContainerFields } from "./validation/container";
 
 type Json = Record<string, any>;
 
@@ -49,14 +51,7 @@ export function validateContainers(spec: Json, path: string): FieldError[] {
         seen.add(c.name);
       }
       if (!c.image) errors.push(fieldError.required(`${at}.image`));
-      (c.ports ?? []).forEach((p: Json, j: number) => {
-        if (!(p.containerPort >= 1 && p.containerPort <= 65535)) {
-          errors.push(fieldError.invalid(`${at}.ports[${j}].containerPort`, p.containerPort, "must be between 1 and 65535, inclusive"));
-        }
-        if (p.protocol && !["TCP", "UDP", "SCTP"].includes(p.protocol)) {
-          errors.push(fieldError.notSupported(`${at}.ports[${j}].protocol`, p.protocol, ["SCTP", "TCP", "UDP"]));
-        }
-      });
+      errors.push(...validateContainerFields(c, at, field === "initContainers"));
       errors.push(...restartPolicyErrors(c, at, field === "initContainers"));
     });
   // As the apiserver does: app containers first, so an init container reusing an app container's name is the duplicate.
@@ -68,6 +63,7 @@ export function validateContainers(spec: Json, path: string): FieldError[] {
   if (spec.dnsPolicy && !["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"].includes(spec.dnsPolicy)) {
     errors.push(fieldError.notSupported(`${path}.dnsPolicy`, spec.dnsPolicy, ["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"]));
   }
+  errors.push(...validateLabels(spec.nodeSelector, `${path}.nodeSelector`));
   const volumes = new Set((spec.volumes ?? []).map((v: Json) => v.name));
   [...(spec.initContainers ?? []), ...containers].forEach((c: Json) =>
     (c.volumeMounts ?? []).forEach((m: Json, j: number) => {
@@ -117,6 +113,9 @@ export const podStrategy: Strategy = {
   defaults(pod) {
     pod.spec ??= {};
     defaultPodSpec(pod.spec as Json);
+    // As the apiserver has since 1.27 (kubernetes#115606): a negative grace period is stored as 1, not refused.
+    const spec = pod.spec as Json;
+    if (typeof spec.terminationGracePeriodSeconds === "number" && spec.terminationGracePeriodSeconds < 0) spec.terminationGracePeriodSeconds = 1;
   },
   prepareForCreate(pod) {
     admitNewPod(pod, suffixFromUid(pod.metadata.uid ?? "0000000000"));

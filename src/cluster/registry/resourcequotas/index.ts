@@ -1,6 +1,7 @@
 import { ResourceQuota } from "../../../api/schemas/core/resourcequota";
 import { defineResource } from "../define";
 import { printer } from "./printer";
+import { resourceQuotaStrategy } from "./strategy";
 
 export const resourceQuotas = defineResource({
   group: "",
@@ -10,6 +11,7 @@ export const resourceQuotas = defineResource({
   namespaced: true,
   shortNames: ["quota"],
   schema: ResourceQuota,
+  strategy: resourceQuotaStrategy,
   subresources: ["status"],
   printer,
 });

@@ -1,7 +1,10 @@
-// Secrets: `stringData` folds into base64 `data`, the type defaults to Opaque and is immutable, data keys and
-// values are checked; read-only callers see the keys but never the values.
+// Secrets: `stringData` folds into base64 `data`, the type defaults to Opaque and is immutable, data keys, size and
+// the keys each type needs are checked (the decoder refuses values that are not base64); read-only callers see the
+// keys but never the values.
 import type { KubeObject } from "../../../api/object";
 import { fieldError, type FieldError } from "../../../api/status";
+import { configSize, MAX_CONFIG_SIZE, validateConfigKeys } from "../../../api/validation/config-keys";
+import { deepEqual } from "../object-compare";
 import type { Strategy } from "../types";
 
 interface SecretShape extends KubeObject {
@@ -11,8 +14,6 @@ interface SecretShape extends KubeObject {
   immutable?: boolean;
 }
 
-const keyPattern = /^[-._a-zA-Z0-9]+$/;
-
 function base64Utf8(text: string): string {
   const bytes = new TextEncoder().encode(text);
   let binary = "";
@@ -20,18 +21,28 @@ function base64Utf8(text: string): string {
   return btoa(binary);
 }
 
-function isBase64(value: string): boolean {
-  return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
-}
-
-export function validateDataKeys(data: Record<string, unknown> | undefined, field: string): FieldError[] {
-  const errors: FieldError[] = [];
-  for (const key of Object.keys(data ?? {})) {
-    if (!keyPattern.test(key) || key.length > 253) {
-      errors.push(fieldError.invalid(`${field}[${key}]`, key, "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')"));
-    }
+/** ValidateSecret's rules per type: the keys each well-known type must carry. */
+function typeErrors(secret: SecretShape): FieldError[] {
+  const data = secret.data ?? {};
+  const has = (key: string) => Object.prototype.hasOwnProperty.call(data, key);
+  switch (secret.type) {
+    case "kubernetes.io/service-account-token":
+      return secret.metadata.annotations?.["kubernetes.io/service-account.name"]
+        ? []
+        : [fieldError.required("metadata.annotations[kubernetes.io/service-account.name]")];
+    case "kubernetes.io/dockercfg":
+      return has(".dockercfg") ? [] : [fieldError.required("data[.dockercfg]")];
+    case "kubernetes.io/dockerconfigjson":
+      return has(".dockerconfigjson") ? [] : [fieldError.required("data[.dockerconfigjson]")];
+    case "kubernetes.io/basic-auth":
+      return has("username") || has("password") ? [] : [fieldError.required("data[username]"), fieldError.required("data[password]")];
+    case "kubernetes.io/ssh-auth":
+      return data["ssh-privatekey"] ? [] : [fieldError.required("data[ssh-privatekey]")];
+    case "kubernetes.io/tls":
+      return [...(has("tls.crt") ? [] : [fieldError.required("data[tls.crt]")]), ...(has("tls.key") ? [] : [fieldError.required("data[tls.key]")])];
+    default:
+      return [];
   }
-  return errors;
 }
 
 export const secretStrategy: Strategy<SecretShape> = {
@@ -44,24 +55,17 @@ export const secretStrategy: Strategy<SecretShape> = {
     }
   },
   validate(secret) {
-    const errors = validateDataKeys(secret.data, "data");
-    for (const [k, v] of Object.entries(secret.data ?? {})) {
-      if (!isBase64(v)) errors.push(fieldError.invalid(`data[${k}]`, "<secret contents redacted>", "illegal base64 data"));
-    }
-    if (secret.type === "kubernetes.io/dockerconfigjson" && !secret.data?.[".dockerconfigjson"]) {
-      errors.push(fieldError.required("data[.dockerconfigjson]"));
-    }
-    if (secret.type === "kubernetes.io/tls") {
-      if (!secret.data?.["tls.crt"]) errors.push(fieldError.required("data[tls.crt]"));
-      if (!secret.data?.["tls.key"]) errors.push(fieldError.required("data[tls.key]"));
-    }
+    const errors = validateConfigKeys(secret.data, "data");
+    if (configSize(undefined, secret.data) > MAX_CONFIG_SIZE) errors.push(fieldError.tooLong("data", MAX_CONFIG_SIZE));
+    errors.push(...typeErrors(secret));
     return errors;
   },
   validateUpdate(secret, old) {
     const errors: FieldError[] = [];
     if (secret.type !== old.type) errors.push(fieldError.invalid("type", secret.type, "field is immutable"));
-    if (old.immutable && JSON.stringify(secret.data ?? {}) !== JSON.stringify(old.data ?? {})) {
-      errors.push(fieldError.forbidden("data", "field is immutable when `immutable` is set"));
+    if (old.immutable) {
+      if (!secret.immutable) errors.push(fieldError.forbidden("immutable", "field is immutable when `immutable` is set"));
+      if (!deepEqual(secret.data ?? {}, old.data ?? {})) errors.push(fieldError.forbidden("data", "field is immutable when `immutable` is set"));
     }
     return errors;
   },

@@ -2,6 +2,8 @@
 // checks a real apiserver makes on ports and types.
 import type { KubeObject } from "../../../api/object";
 import { fieldError, type FieldError } from "../../../api/status";
+import { validateLabels } from "../../../api/validation/labels";
+import { validatePortNumOrName } from "../../../api/validation/ports";
 import type { Strategy, StrategyContext } from "../types";
 
 type Json = Record<string, any>;
@@ -61,15 +63,16 @@ function allocateNodePort(used: Set<number>, seed: string): number {
 export const serviceStrategy: Strategy = {
   defaults(svc) {
     const s = spec(svc);
-    s.type ??= "ClusterIP";
+    s.type ||= "ClusterIP";
     if (s.type === "ExternalName") return;
-    s.sessionAffinity ??= "None";
+    s.sessionAffinity ||= "None";
     s.internalTrafficPolicy ??= "Cluster";
-    if (s.type === "NodePort" || s.type === "LoadBalancer") s.externalTrafficPolicy ??= "Cluster";
+    if (s.type === "NodePort" || s.type === "LoadBalancer") s.externalTrafficPolicy ||= "Cluster";
     if (s.type === "LoadBalancer") s.allocateLoadBalancerNodePorts ??= true;
     for (const p of s.ports ?? []) {
-      p.protocol ??= "TCP";
-      p.targetPort ??= p.port;
+      p.protocol ||= "TCP";
+      // SetDefaults_Service: a target port of 0 or "" means the port itself.
+      if (p.targetPort == null || p.targetPort === 0 || p.targetPort === "") p.targetPort = p.port;
     }
   },
   prepareForCreate(svc, ctx) {
@@ -144,10 +147,10 @@ function validateServiceSpec(s: Json): FieldError[] {
     if (p.nodePort !== undefined && (p.nodePort < nodePortMin || p.nodePort > nodePortMax)) {
       errors.push(fieldError.invalid(`${at}.nodePort`, p.nodePort, `provided port is not in the valid range. The range of valid ports is ${nodePortMin}-${nodePortMax}`));
     }
-    if (typeof p.targetPort === "number" && !(p.targetPort >= 1 && p.targetPort <= 65535)) {
-      errors.push(fieldError.invalid(`${at}.targetPort`, p.targetPort, "must be between 1 and 65535, inclusive"));
-    }
+    if (s.type === "ClusterIP" && p.nodePort) errors.push(fieldError.forbidden(`${at}.nodePort`, "may not be used when `type` is 'ClusterIP'"));
+    errors.push(...validatePortNumOrName(p.targetPort, `${at}.targetPort`));
   });
+  errors.push(...validateLabels(s.selector, "spec.selector"));
   if (s.sessionAffinity && !["ClientIP", "None"].includes(s.sessionAffinity)) {
     errors.push(fieldError.notSupported("spec.sessionAffinity", s.sessionAffinity, ["ClientIP", "None"]));
   }
