@@ -2,66 +2,25 @@
 // scale as bench:scale (100 nodes, a Deployment of 10,000 replicas, fast pace), but measured without wrangler,
 // HTTP or the alarm's scheduling: only the CPU the store, the registry and the controllers spend. Run it with
 // `--cpu-prof` (see package.json) to see where that time goes.
-import { DatabaseSync } from "node:sqlite";
 import type { ClusterSpec } from "../../src/api/platform";
-import { admissionPlugins } from "../../src/cluster/admission";
+import { assemble } from "../../src/cluster/assemble";
 import { bootstrapCluster } from "../../src/cluster/bootstrap-cluster";
-import { EventRecorder } from "../../src/cluster/controllers/event-recorder";
-import { Indexes } from "../../src/cluster/controllers/indexes";
-import { ControllerManager } from "../../src/cluster/controllers/manager";
-import { RegistryStore } from "../../src/cluster/registry/generic-store";
-import { bucketOfKind } from "../../src/cluster/registry/keys";
-import { ResourceTable } from "../../src/cluster/registry/resource-table";
-import { resources } from "../../src/cluster/registry/resources";
 import { rfc3339 } from "../../src/cluster/runtime/clock";
 import { randomNameSuffix, randomUid } from "../../src/cluster/runtime/random";
-import { Store } from "../../src/cluster/storage/store";
-
-/** The Durable Object SqlStorage calls the store uses, over node:sqlite. */
-function sqlStorage(db: DatabaseSync): SqlStorage {
-  const exec = (query: string, ...bindings: unknown[]) => {
-    const statement = db.prepare(query);
-    const rows = /^\s*(SELECT|WITH)/i.test(query) ? (statement.all(...(bindings as never[])) as Record<string, unknown>[]) : (statement.run(...(bindings as never[])), []);
-    return { toArray: () => rows, one: () => rows[0], [Symbol.iterator]: () => rows[Symbol.iterator]() };
-  };
-  return { exec } as unknown as SqlStorage;
-}
-
-function transaction(db: DatabaseSync) {
-  return <T>(fn: () => T): T => {
-    db.exec("BEGIN");
-    try {
-      const out = fn();
-      db.exec("COMMIT");
-      return out;
-    } catch (error) {
-      db.exec("ROLLBACK");
-      throw error;
-    }
-  };
-}
+import { every } from "../../src/cluster/runtime/timers";
+import { nodeStorage } from "./sqlite-storage";
 
 const replicas = Number(process.env.SCALE_REPLICAS ?? 10_000);
 const workers = Number(process.env.SCALE_NODES ?? 100);
 
-const db = new DatabaseSync(":memory:");
-const sql = sqlStorage(db);
-const table = new ResourceTable(resources);
 let now = Date.parse("2026-01-01T00:00:00Z");
-const store = new Store(sql, transaction(db), { coldBuckets: table.defs.filter((d) => d.cold).map(bucketOfKind) });
-const registry = new RegistryStore(store, { now: () => now, rfc3339, uid: randomUid, nameSuffix: randomNameSuffix }, 100_000);
-for (const check of admissionPlugins(registry, table)) registry.addAdmission(check);
-for (const def of table.defs) if (def.uncounted) registry.declareUncounted(def);
 const spec: ClusterSpec = { name: "bench", workers, nodeResources: { cpu: "64", memory: "256Gi", pods: 200 }, pace: "fast" };
-const manager = new ControllerManager({
-  registry,
-  table,
-  store,
-  sql,
-  events: new EventRecorder(registry, table.byResource("", "v1", "events")!, rfc3339),
-  indexes: new Indexes(store),
+const { table, store, registry, controllers: manager } = assemble({
+  ...nodeStorage(),
+  clock: { now: () => now, rfc3339, every },
+  random: { uid: randomUid, nameSuffix: randomNameSuffix },
+  maxObjects: 100_000,
   cluster: () => spec,
-  now: () => now,
   wake: async () => {},
 });
 

@@ -17,6 +17,8 @@ try {
     target: "node22",
     outfile,
     sourcemap: true,
+    // The apiserver's CommonJS dependencies (yaml) require Node's builtins, which an ESM bundle only has this way.
+    banner: { js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);' },
     logLevel: "warning",
   });
   const run = spawnSync(process.execPath, ["--no-warnings", "--enable-source-maps", ...process.argv.slice(2), outfile], { stdio: "inherit" });

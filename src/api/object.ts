@@ -51,13 +51,6 @@ export interface ListMeta {
   remainingItemCount?: number;
 }
 
-export interface KubeList<T extends KubeObject = KubeObject> {
-  apiVersion: string;
-  kind: string;
-  metadata: ListMeta;
-  items: T[];
-}
-
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

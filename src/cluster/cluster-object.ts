@@ -6,26 +6,22 @@ import { drainBody } from "../api/request-body";
 import { failure, tooManyRequests, type Status } from "../api/status";
 import { bearerToken, sha256Hex } from "../api/tokens";
 import type { Env } from "../env";
-import { ApiServer } from "./apiserver/server";
-import { LiveFeed, liveFeedHeaders, liveFeedPath } from "./apiserver/live-feed";
+import type { ApiServer } from "./apiserver/server";
+import { liveFeedHeaders, liveFeedPath, type LiveFeed } from "./apiserver/live-feed";
 import { OpenStreams } from "./apiserver/open-streams";
 import { errorResponse, isStreamResponse, statusResponse } from "./apiserver/respond";
-import { WatchHub } from "./apiserver/watch";
+import { assemble, clusterTable as table } from "./assemble";
 import { bootstrapCluster } from "./bootstrap-cluster";
 import { ClusterRecordTable, type ClusterRecord } from "./cluster-record";
-import { EventRecorder } from "./controllers/event-recorder";
-import { Indexes } from "./controllers/indexes";
-import { ControllerManager } from "./controllers/manager";
-import { admissionPlugins } from "./admission";
-import { defaultMaxObjects, RegistryStore } from "./registry/generic-store";
-import { bucketOfKind, listPrefix } from "./registry/keys";
-import { ResourceTable } from "./registry/resource-table";
-import { resources } from "./registry/resources";
+import type { ControllerManager } from "./controllers/manager";
+import { defaultMaxObjects, type RegistryStore } from "./registry/generic-store";
+import { listPrefix } from "./registry/keys";
 import { AlarmScheduler } from "./runtime/alarm";
 import { RateLimiter } from "./runtime/rate-limit";
 import { nowMs, rfc3339 } from "./runtime/clock";
 import { randomNameSuffix, randomToken, randomUid } from "./runtime/random";
-import { Store } from "./storage/store";
+import { every } from "./runtime/timers";
+import type { Store } from "./storage/store";
 import type { Caller } from "./registry/types";
 import { answerKind, maskAnswer, maskBlock } from "./redaction/answer";
 import { followSecrets, viewerRedactor } from "./redaction/viewer-redactor";
@@ -46,8 +42,6 @@ export interface CreatedTokens {
   expiresAt: string;
 }
 
-const table = new ResourceTable(resources);
-
 /** An answer before the body was read: drain the body first, or the runtime resets the connection instead. */
 async function refuse(request: Request, response: Response): Promise<Response> {
   await drainBody(request);
@@ -60,7 +54,6 @@ export class ClusterObject extends DurableObject<Env> {
   // After a delete they stay behind, stale, until the object is evicted; every entry point checks `record` first.
   private store!: Store;
   private registry!: RegistryStore;
-  private watches!: WatchHub;
   private api!: ApiServer;
   private readonly alarms: AlarmScheduler;
   private controllers!: ControllerManager;
@@ -85,31 +78,16 @@ export class ClusterObject extends DurableObject<Env> {
   /** The cluster's parts over its storage (whose tables they create): when it exists or is being created. */
   private build(): void {
     const { ctx, env } = this;
-    const sql = ctx.storage.sql;
-    this.store = new Store(sql, (fn) => ctx.storage.transactionSync(fn), { coldBuckets: table.defs.filter((d) => d.cold).map(bucketOfKind) });
-    this.registry = new RegistryStore(
-      this.store,
-      { now: nowMs, rfc3339, uid: randomUid, nameSuffix: randomNameSuffix },
-      Number(env.MAX_OBJECTS ?? defaultMaxObjects) || defaultMaxObjects,
-    );
-    for (const check of admissionPlugins(this.registry, table)) this.registry.addAdmission(check);
-    for (const def of table.defs) if (def.uncounted) this.registry.declareUncounted(def);
-    this.watches = new WatchHub(this.store);
-    this.feed = new LiveFeed(this.store);
-    this.api = new ApiServer({ table, registry: this.registry, watches: this.watches, now: nowMs });
-    const indexes = new Indexes(this.store);
-    const events = new EventRecorder(this.registry, table.byResource("", "v1", "events")!, rfc3339);
-    this.controllers = new ControllerManager({
-      registry: this.registry,
-      table,
-      store: this.store,
-      sql,
-      events,
-      indexes,
+    const parts = assemble({
+      sql: ctx.storage.sql,
+      transactionSync: (fn) => ctx.storage.transactionSync(fn),
+      clock: { now: nowMs, rfc3339, every },
+      random: { uid: randomUid, nameSuffix: randomNameSuffix },
+      maxObjects: Number(env.MAX_OBJECTS ?? defaultMaxObjects) || defaultMaxObjects,
       cluster: () => this.record?.spec,
-      now: nowMs,
       wake: (at) => this.alarms.atOrBefore(at),
     });
+    ({ store: this.store, registry: this.registry, feed: this.feed, api: this.api, controllers: this.controllers } = parts);
   }
 
   /** Create this cluster (once): tokens, nodes, namespaces, system objects. */

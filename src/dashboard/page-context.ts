@@ -26,11 +26,6 @@ export function href(ctx: PageContext, path: string, keepNs = true): string {
   return `${ctx.base}${path}${query}`;
 }
 
-/** Objects of the filtered namespace (all when no filter). */
-export function inNamespace<T extends KubeObject>(ctx: PageContext, objects: T[]): T[] {
-  return ctx.ns ? objects.filter((o) => o.metadata.namespace === ctx.ns) : objects;
-}
-
 export function byName<T extends KubeObject>(a: T, b: T): number {
   return (a.metadata.namespace ?? "").localeCompare(b.metadata.namespace ?? "") || (a.metadata.name ?? "").localeCompare(b.metadata.name ?? "");
 }

@@ -1,7 +1,7 @@
 // Creating a sandbox, shared by the platform API (JSON) and the landing page's form (HTML): settle the options,
 // create the Durable Object, and answer its credentials, kubeconfig and share link.
 import { CreateClusterOptions, type ClusterSpec, type CreatedCluster } from "../api/platform";
-import { badRequest, failure, tooManyRequests, type Status } from "../api/status";
+import { badRequest, tooManyRequests, unauthorized, type Status } from "../api/status";
 import { isValidQuantity, parseQuantity } from "../api/quantity";
 import { bearerToken } from "../api/tokens";
 import type { Env } from "../env";
@@ -64,7 +64,7 @@ export function shareUrl(request: Request, viewToken: string): string {
  */
 export async function createSandbox(env: Env, request: Request, options: CreateClusterOptions): Promise<CreatedCluster | CreateRefused> {
   if (env.CREATE_TOKEN && bearerToken(request) !== env.CREATE_TOKEN) {
-    return new CreateRefused(failure(401, "Unauthorized", "Unauthorized").status);
+    return new CreateRefused(unauthorized().status);
   }
   const spec = settle(options);
   // Counted after validation: only creations that would make storage count against the client.

@@ -1,5 +1,5 @@
 // Status answers of the Worker itself (before any cluster is reached).
-import { failure, tooManyRequests, type Status } from "../api/status";
+import { failure, tooManyRequests, unauthorized, type Status } from "../api/status";
 
 /** A Status as JSON; a 429 carrying `details.retryAfterSeconds` also gets that `Retry-After` header. */
 export function statusJson(status: Status): Response {
@@ -8,7 +8,7 @@ export function statusJson(status: Status): Response {
   return new Response(JSON.stringify(status), { status: status.code, headers });
 }
 
-export const unauthorizedResponse = () => statusJson(failure(401, "Unauthorized", "Unauthorized").status);
+export const unauthorizedResponse = () => statusJson(unauthorized().status);
 
 /** The answer for an id the platform did not make and for a deleted or expired cluster alike. */
 export const clusterNotFound = () =>

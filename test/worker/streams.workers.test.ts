@@ -75,14 +75,15 @@ function counts(c: CreatedCluster) {
     const o = instance as unknown as {
       streams: { count(role?: string): number };
       feed: { count(role?: string): number };
-      watches: { openWatches: number; openIn(pool: string): number };
+      api: { opts: { watches: { openWatches: number; openIn(pool: string): number } } };
     };
+    const watches = o.api.opts.watches;
     return {
       streams: o.streams.count(),
       viewStreams: o.streams.count("view"),
       live: o.feed.count(),
-      adminWatches: o.watches.openWatches,
-      viewWatches: o.watches.openIn("view"),
+      adminWatches: watches.openWatches,
+      viewWatches: watches.openIn("view"),
     };
   });
 }

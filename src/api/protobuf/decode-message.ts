@@ -5,8 +5,8 @@
 // values become absent here. Pointer fields are only written when set, so their 0/false/"" are kept. Singular
 // messages that are present become objects (possibly `{}`), as Go's JSON encoder renders non-nil structs.
 
-import type { FieldSpec, MessageType, ValueSpec } from "./schema.js";
-import { WIRE_BYTES, WIRE_FIXED64, WIRE_VARINT, WireError, WireReader, toSigned, utf8String } from "./wire.js";
+import type { FieldSpec, MessageType, ValueSpec } from "./schema";
+import { WIRE_BYTES, WIRE_FIXED64, WIRE_VARINT, WireError, WireReader, toSigned, utf8String } from "./wire";
 
 type Json = Record<string, unknown>;
 

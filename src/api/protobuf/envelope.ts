@@ -1,6 +1,6 @@
 // The "k8s\0" + runtime.Unknown framing around every Kubernetes protobuf body.
 
-import { WIRE_BYTES, WireError, WireReader, utf8String } from "./wire.js";
+import { WIRE_BYTES, WireError, WireReader, utf8String } from "./wire";
 
 export const PROTOBUF_MAGIC = Uint8Array.of(0x6b, 0x38, 0x73, 0x00);
 

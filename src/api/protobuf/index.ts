@@ -1,11 +1,17 @@
 // Decoding of `application/vnd.kubernetes.protobuf` request bodies (kubectl-wire.md §8.2) into the JSON objects the
 // rest of the apiserver works with.
 
-import { badRequest } from "../status.js";
-import { decodeMessage } from "./decode-message.js";
-import { decodeUnknown, hasMagic, PROTOBUF_MAGIC } from "./envelope.js";
-import { messageTypeFor } from "./kinds.js";
-import { WireError } from "./wire.js";
+import { badRequest } from "../status";
+import { decodeMessage } from "./decode-message";
+import { decodeUnknown, hasMagic, PROTOBUF_MAGIC } from "./envelope";
+import type { MessageType } from "./schema";
+import { WireError } from "./wire";
+
+/**
+ * The message table of a body's apiVersion and kind, or undefined when the server does not decode that kind. The
+ * apiserver builds it from its resource table (the served kinds and the body-only kinds) and passes it down.
+ */
+export type MessageTypes = (apiVersion: string, kind: string) => MessageType | undefined;
 
 export interface DecodedProtobufObject {
   apiVersion: string;
@@ -18,7 +24,7 @@ export interface DecodedProtobufObject {
  * Decodes a Kubernetes protobuf body ("k8s\0" + runtime.Unknown + the typed object). Throws a 400 BadRequest
  * StatusError for a missing prefix, malformed or truncated data, or a kind this server cannot decode.
  */
-export function decodeKubernetesProtobuf(bytes: Uint8Array): DecodedProtobufObject {
+export function decodeKubernetesProtobuf(bytes: Uint8Array, messageTypes: MessageTypes): DecodedProtobufObject {
   if (bytes.length === 0) throw badRequest("empty data");
   if (bytes.length < PROTOBUF_MAGIC.length || !hasMagic(bytes)) {
     throw badRequest(
@@ -30,7 +36,7 @@ export function decodeKubernetesProtobuf(bytes: Uint8Array): DecodedProtobufObje
   const envelope = guard(() => decodeUnknown(bytes.subarray(PROTOBUF_MAGIC.length)), (m) => m);
   const { apiVersion, kind } = envelope;
   if (!kind) throw badRequest("Object 'Kind' is missing in protobuf body");
-  const type = messageTypeFor(apiVersion, kind);
+  const type = messageTypes(apiVersion, kind);
   if (!type) {
     throw badRequest(
       `no kind "${kind}" is registered for version "${apiVersion}" in scheme "pkg/api/legacyscheme/scheme.go:30"`,

@@ -10,18 +10,6 @@ export const Preconditions = z
   .meta({ id: "io.k8s.apimachinery.pkg.apis.meta.v1.Preconditions", description: "Conditions that must hold for the operation to run." });
 export type Preconditions = z.infer<typeof Preconditions>;
 
-/** Group/versions whose DELETE bodies decode as DeleteOptions, as in Kubernetes' OpenAPI. */
-const deleteOptionsGroupVersions: Array<[string, string]> = [
-  ["", "v1"],
-  ["apps", "v1"],
-  ["authorization.k8s.io", "v1"],
-  ["batch", "v1"],
-  ["coordination.k8s.io", "v1"],
-  ["discovery.k8s.io", "v1"],
-  ["events.k8s.io", "v1"],
-  ["policy", "v1"],
-];
-
 export const DeleteOptions = z
   .object({
     ...typeMetaFields,
@@ -35,6 +23,5 @@ export const DeleteOptions = z
   .meta({
     id: "io.k8s.apimachinery.pkg.apis.meta.v1.DeleteOptions",
     description: "Options for deleting an object.",
-    "x-kubernetes-group-version-kind": deleteOptionsGroupVersions.map(([group, version]) => ({ group, version, kind: "DeleteOptions" })),
   });
 export type DeleteOptions = z.infer<typeof DeleteOptions>;

@@ -1,5 +1,5 @@
-// Label selectors: the `labelSelector` query string (labels.Parse), metav1.LabelSelector objects from specs
-// (LabelSelectorAsSelector) and the string kubectl shows for them (FormatLabelSelector).
+// Label selectors: the `labelSelector` query string (labels.Parse) and metav1.LabelSelector objects from specs
+// (LabelSelectorAsSelector). The printers' text for them is registry/printing/label-selector.ts.
 
 import { badRequest } from "../status";
 import type { LabelSelector } from "../validation/labels";
@@ -111,18 +111,4 @@ export function selectorFromSet(set: Record<string, string> | null | undefined):
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, value]) => ({ key, operator: "=", values: [value] }));
   return new RequirementsMatcher(requirements);
-}
-
-/**
- * metav1.FormatLabelSelector, the SELECTOR column and `Selector:` line of kubectl: e.g. `app=web,tier in (a,b)`,
- * `<none>` for a null or empty selector, `<error>` for an invalid one.
- */
-export function formatLabelSelector(selector: LabelSelector | null | undefined): string {
-  if (!selector) return "<none>";
-  try {
-    return new RequirementsMatcher(requirementsOf(selector)).toString() || "<none>";
-  } catch (e) {
-    if (e instanceof SelectorParseError) return "<error>";
-    throw e;
-  }
 }

@@ -1,6 +1,6 @@
 // Request bodies: JSON, YAML or Kubernetes protobuf (kubectl 1.32+ typed commands), at most 3 MiB.
 import { parse as parseYaml } from "yaml";
-import { decodeKubernetesProtobuf } from "../../api/protobuf";
+import { decodeKubernetesProtobuf, type MessageTypes } from "../../api/protobuf";
 import { readCappedBody } from "../../api/request-body";
 import { badRequest, StatusError, unsupportedMediaType } from "../../api/status";
 import { scanJson } from "./json-scan";
@@ -8,8 +8,6 @@ import { checkYamlTree, yamlDuplicates, yamlError } from "./yaml-limits";
 
 /** The apiserver's limit on request bodies. */
 export const maxBodyBytes = 3 * 1024 * 1024;
-
-export type BodyFormat = "json" | "yaml" | "protobuf";
 
 export const patchTypes = {
   "application/json-patch+json": "json",
@@ -55,10 +53,10 @@ function parseText(text: string, format: "json" | "yaml", wantDuplicates: boolea
   return { value, duplicates: wantDuplicates ? yamlDuplicates(text) : [] };
 }
 
-/** Decode an object body by its Content-Type. */
-export function decodeBody(bytes: Uint8Array, contentType: string | null, wantDuplicates = false): Decoded {
+/** Decode an object body by its Content-Type; protobuf bodies by the message `messageTypes` gives their kind. */
+export function decodeBody(bytes: Uint8Array, contentType: string | null, messageTypes: MessageTypes, wantDuplicates = false): Decoded {
   const type = mediaType(contentType);
-  if (type === "application/vnd.kubernetes.protobuf") return { value: decodeKubernetesProtobuf(bytes).object, duplicates: [] };
+  if (type === "application/vnd.kubernetes.protobuf") return { value: decodeKubernetesProtobuf(bytes, messageTypes).object, duplicates: [] };
   const text = new TextDecoder().decode(bytes);
   if (type === "application/json" || type === "") return parseText(text, "json", wantDuplicates);
   if (type === "application/yaml" || type === "application/x-yaml" || type === "text/yaml") return parseText(text, "yaml", wantDuplicates);
@@ -66,8 +64,8 @@ export function decodeBody(bytes: Uint8Array, contentType: string | null, wantDu
 }
 
 /** Decode an object body by its Content-Type. */
-export function decodeObject(bytes: Uint8Array, contentType: string | null): unknown {
-  return decodeBody(bytes, contentType).value;
+export function decodeObject(bytes: Uint8Array, contentType: string | null, messageTypes: MessageTypes): unknown {
+  return decodeBody(bytes, contentType, messageTypes).value;
 }
 
 /** The patch type of a Content-Type; 415 for anything else. */

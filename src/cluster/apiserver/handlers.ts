@@ -5,7 +5,7 @@ import { isRecord } from "../../api/object";
 import { badRequest, conflict, fieldError, invalid, notFound, success } from "../../api/status";
 import type { DeleteOptions, RegistryStore } from "../registry/generic-store";
 import { listPrefix, objectKey } from "../registry/keys";
-import { apiVersionOf } from "../registry/resource-table";
+import { apiVersionOf, type ResourceTable } from "../registry/resource-table";
 import type { Caller, ResourceDef } from "../registry/types";
 import { decodeBody, decodeObject, decodePatch, patchTypeOf, readBody } from "./decode";
 import { decodeContinue, encodeContinue, pageSize, parseListOptions } from "./list-options";
@@ -19,6 +19,8 @@ import type { WatchHub } from "./watch";
 
 export interface VerbContext {
   def: ResourceDef;
+  /** Every kind a body may carry: decodes protobuf bodies. */
+  table: ResourceTable;
   namespace: string | undefined;
   name: string | undefined;
   subresource: string | undefined;
@@ -119,7 +121,7 @@ export function watch(ctx: VerbContext): Response {
 /** Decode a body into an object of this kind: apiVersion/kind checks, duplicate and unknown fields, types. */
 export async function decodeInto(ctx: VerbContext, bytes?: Uint8Array, validation?: FieldValidation): Promise<{ object: KubeObject; warnings: string[] }> {
   const mode = validation ?? parseFieldValidation(ctx.query.get("fieldValidation"));
-  const { value, duplicates } = decodeBody(bytes ?? (await readBody(ctx.request)), ctx.request.headers.get("content-type"), mode !== "Ignore");
+  const { value, duplicates } = decodeBody(bytes ?? (await readBody(ctx.request)), ctx.request.headers.get("content-type"), ctx.table.messageTypes, mode !== "Ignore");
   return checkObject(ctx, value, mode, duplicates);
 }
 
@@ -243,7 +245,7 @@ async function deleteOptions(ctx: VerbContext): Promise<DeleteOptions> {
   const { dryRun } = writeOptions("DeleteOptions", ctx.query);
   let options: DeleteOptions = {};
   if (bytes.byteLength) {
-    const raw = decodeObject(bytes, ctx.request.headers.get("content-type"));
+    const raw = decodeObject(bytes, ctx.request.headers.get("content-type"), ctx.table.messageTypes);
     if (!isRecord(raw)) throw badRequest("DeleteOptions must be a JSON object");
     options = raw as DeleteOptions;
   }

@@ -69,7 +69,7 @@ export async function scale(ctx: VerbContext): Promise<Response> {
   const current = ctx.registry.get(ctx.def, ctx.namespace, ctx.name!);
   let desired: unknown;
   if (ctx.request.method === "PUT") {
-    desired = decodeObject(bytes, ctx.request.headers.get("content-type"));
+    desired = decodeObject(bytes, ctx.request.headers.get("content-type"), ctx.table.messageTypes);
     if (!isRecord(desired)) throw badRequest("the body must be a Scale");
     const replicas = replicasOf(desired);
     const error = replicasDecodeError(replicas, typeof replicas === "number" ? numberText(bytes, replicas) : "");

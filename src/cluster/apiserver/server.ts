@@ -4,6 +4,7 @@ import { badRequest, forbidden, methodNotAllowed, failure } from "../../api/stat
 import { isRecord } from "../../api/object";
 import type { RegistryStore } from "../registry/generic-store";
 import type { ResourceTable } from "../registry/resource-table";
+import type { NodeConnection } from "../registry/pods/node-connection";
 import type { Caller, ResourceDef, Verb } from "../registry/types";
 import {
   aggregatedContentType,
@@ -21,13 +22,15 @@ import { openapiV3DocumentJSON, openapiV3Hash, openapiV3Index } from "./openapi/
 import { openapiV2Response } from "./openapi/v2";
 import { parseRequest, type ResourceRequest } from "./request-info";
 import { scale } from "./scale";
-import { errorResponse, json } from "./respond";
-import type { WatchHub } from "./watch";
+import { errorResponse, json, streamResponse } from "./respond";
+import { streamingHeaders, type WatchHub } from "./watch";
 
 export interface ApiServerOptions {
   table: ResourceTable;
   registry: RegistryStore;
   watches: WatchHub;
+  /** The nodes' kubelets, for the subresources they serve (pods/log). */
+  nodes: NodeConnection;
   now: () => number;
   /** Longest a watch may stay open, in seconds. */
   maxWatchSeconds?: number;
@@ -192,9 +195,12 @@ export class ApiServer {
       request,
       caller,
       registry: this.opts.registry,
-      body: bytes && bytes.byteLength ? subresourceBody(def, sub, decodeObject(bytes, request.headers.get("content-type"))) : undefined,
+      nodes: this.opts.nodes,
+      body: bytes && bytes.byteLength ? subresourceBody(def, sub, decodeObject(bytes, request.headers.get("content-type"), this.opts.table.messageTypes)) : undefined,
     });
-    return result instanceof Response ? result : json(result.body, result.status ?? 200);
+    if (result instanceof Response) return result;
+    if ("stream" in result) return streamResponse(result.stream, { ...result.headers, ...streamingHeaders });
+    return json(result.body, result.status ?? 200);
   }
 
   private authorize(def: ResourceDef, info: ResourceRequest, caller: Caller): void {
@@ -213,6 +219,7 @@ export class ApiServer {
   private context(request: Request, def: ResourceDef, info: ResourceRequest, query: URLSearchParams, caller: Caller): verbs.VerbContext {
     return {
       def,
+      table: this.opts.table,
       namespace: info.namespace,
       name: info.name,
       subresource: info.subresource,

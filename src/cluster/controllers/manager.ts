@@ -8,7 +8,6 @@ import type { Store } from "../storage/store";
 import { paces } from "../timing";
 import type { EventRecorder } from "./event-recorder";
 import type { Indexes } from "./indexes";
-import { createControllers } from "./registry";
 import { SpinGuard } from "./spin-guard";
 import { TimerTable } from "./timer-table";
 import type { Controller, ControllerContext } from "./types";
@@ -44,9 +43,10 @@ export class ControllerManager {
   private readonly spins = new SpinGuard();
   private resynced = false;
 
+  /** @param controllers in the order a pass visits them (the cluster's list: cluster/controller-list.ts). */
   constructor(
     private readonly deps: ManagerDependencies,
-    private readonly controllers: Controller[] = createControllers(),
+    private readonly controllers: Controller[],
   ) {
     this.byName = new Map(controllers.map((c) => [c.name, c]));
     this.timers = new TimerTable(deps.sql);

@@ -10,14 +10,6 @@ export function backoffDelay(failures: number, timing: Pick<TimingProfile, "back
   return Math.min(timing.backoffCapMs, timing.backoffBaseMs * 2 ** exponent);
 }
 
-/**
- * Wait before restarting a container that exited, given how many back-to-back crashes came before this one
- * (`streak`, 0 for the first). The first restart is immediate; later ones back off: 10 s, 20 s, 40 s … 5 min.
- */
-export function crashRestartDelay(streak: number, timing: Pick<TimingProfile, "backoffBaseMs" | "backoffCapMs">): number {
-  return backoffDelay(streak, timing);
-}
-
 /** The crash streak after an instance that ran `ranMs`: reset to 0 when it ran past the reset window. */
 export function nextCrashStreak(streak: number, ranMs: number, timing: Pick<TimingProfile, "backoffResetMs">): number {
   return ranMs >= timing.backoffResetMs ? 0 : streak + 1;

@@ -5,7 +5,7 @@
 import type { KubeObject } from "../../api/object";
 import type { StoreEvent } from "../storage/store";
 import type { ResourceDef } from "../registry/types";
-import { deepEqual } from "../registry/object-compare";
+import { deepEqual } from "../../api/json-equal";
 import { keyOf, splitKey, type Controller, type ControllerContext, type ReconcileResult } from "../controllers/types";
 import { hostIPOf, podSources } from "./pod-sources";
 import { advancePod } from "./lifecycle";

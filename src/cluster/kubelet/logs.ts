@@ -2,6 +2,7 @@
 // validateContainerLogStatus, with its messages), and the lines it printed in a window, formatted as the kubelet
 // serves them (tailLines, since, timestamps, limitBytes). Pure.
 import { badRequest } from "../../api/status";
+import { parseTime } from "../../api/timestamp";
 import type { PodSources } from "./env";
 import { processSpecFor } from "./process-spec";
 import { start, type SimulatedProcess } from "./runtime-adapter";
@@ -43,12 +44,6 @@ export function pickContainer(pod: Json, name: string | undefined): { spec: Json
   const initFound = init.find((c) => c.name === name);
   if (initFound) return { spec: initFound, init: true };
   throw badRequest(`container ${name} is not valid for pod ${podName}`);
-}
-
-function parseTime(value: unknown): number | undefined {
-  if (typeof value !== "string") return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
 }
 
 function run(container: Json, state: Json | undefined, statusContainerID?: string): LogSource | undefined {

@@ -1,5 +1,6 @@
 // What the kubelet tracks per pod between reconciles, in memory: each container's place in its lifecycle, its
 // current and previous instance, back-off and probe counters. Rebuilt from the pod's status after a restart.
+import { parseTime } from "../../api/timestamp";
 import type { ProcessSpec, SimulatedProcess } from "./runtime-adapter";
 
 type Json = Record<string, any>;
@@ -118,12 +119,6 @@ export function newPodRuntime(pod: Json, now: number, sandboxMs: number): PodRun
       ...(spec.containers ?? []).map((c: Json) => newContainer(c, false)),
     ],
   };
-}
-
-function parseTime(value: unknown): number | undefined {
-  if (typeof value !== "string") return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
 }
 
 function instanceFrom(state: Json | undefined, containerID: string | undefined): Instance | undefined {

@@ -5,13 +5,6 @@
 // for good, or whose regular init container failed for good, ends: its sidecars are stopped, not kept alive.
 import type { ContainerRuntime, PodRuntime } from "./pod-runtime";
 
-type Json = Record<string, any>;
-
-/** A restartable init container (the API's only allowed init container restartPolicy is "Always"). */
-export function isSidecar(spec: Json | undefined): boolean {
-  return spec?.restartPolicy === "Always";
-}
-
 export interface InitProgress {
   /** The init container whose turn it is; undefined once initialized, or after a failure for good. */
   next?: ContainerRuntime;

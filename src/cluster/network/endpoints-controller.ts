@@ -2,7 +2,8 @@
 // name and an EndpointSlice owned by it, listing the IPs of the pods it selects (ready or not). Services without a
 // selector keep whatever endpoints their owner writes.
 import type { KubeObject } from "../../api/object";
-import { selectorFromSet } from "../../api/selectors/label-selector";
+import { nothingSelector, type LabelMatcher } from "../../api/selectors/label-selector";
+import { mapSelectorOrNothing } from "../../api/selectors/selector-or-nothing";
 import type { Controller, ControllerContext } from "../controllers/types";
 import { splitKey } from "../controllers/types";
 import type { StoreEvent } from "../storage/store";
@@ -13,16 +14,13 @@ type Json = Record<string, any>;
 const servicePrefix = "/core/services/";
 const podPrefix = "/core/pods/";
 
-function selectorOf(service: KubeObject): Record<string, string> | undefined {
-  const selector = (service.spec as Json)?.selector;
-  return selector && Object.keys(selector).length ? selector : undefined;
+/** The pods a Service selects; `nothingSelector` for a Service without a selector. */
+function selectorOf(service: KubeObject): LabelMatcher {
+  return mapSelectorOrNothing((service.spec as Json)?.selector);
 }
 
 function selects(service: KubeObject, pod: KubeObject | undefined): boolean {
-  const selector = selectorOf(service);
-  if (!selector || !pod) return false;
-  const labels = pod.metadata.labels ?? {};
-  return Object.entries(selector).every(([k, v]) => labels[k] === v);
+  return pod !== undefined && selectorOf(service).matches(pod.metadata.labels ?? {});
 }
 
 export class EndpointsController implements Controller {
@@ -52,12 +50,12 @@ export class EndpointsController implements Controller {
     const service = ctx.registry.tryGet(def("services"), namespace, name);
     const endpointsDef = def("endpoints");
     const slicesDef = def("endpointslices", "discovery.k8s.io");
-    if (!service || !selectorOf(service)) {
+    const selector = service ? selectorOf(service) : nothingSelector;
+    if (!service || selector === nothingSelector) {
       // The Endpoints of a deleted Service go with it (its slices follow through their owner reference).
       if (!service && ctx.registry.tryGet(endpointsDef, namespace, name)) ctx.registry.delete(endpointsDef, namespace, name);
       return;
     }
-    const selector = selectorFromSet(selectorOf(service)!);
     const pods = ctx.registry.list(def("pods"), namespace).filter((p) => selector.matches(p.metadata.labels ?? {}));
     const endpoints = podEndpoints(service, pods);
     const labels = { ...(service.metadata.labels ?? {}), "endpoints.kubernetes.io/managed-by": "endpoint-controller" };

@@ -17,7 +17,8 @@ import { validateObjectMeta, validateObjectMetaUpdate } from "../../api/validati
 import type { Store } from "../storage/store";
 import { bucketOfKind, listPrefix, objectKey } from "./keys";
 import type { ResourceDef, StrategyContext } from "./types";
-import { deepEqual, withoutVolatileMeta, specOf } from "./object-compare";
+import { deepEqual } from "../../api/json-equal";
+import { withoutVolatileMeta, specOf } from "./object-compare";
 import { cloneJson } from "../../api/clone";
 import { zeroNullMapValues } from "../../api/schemas/null-map-values";
 

@@ -1,15 +1,49 @@
-// Looks up served kinds by resource, kind or group-version. Built once from the list in resources.ts.
-import type { ResourceDef } from "./types";
+// Looks up served kinds by resource, kind or group-version, and every kind a request body may carry (served kinds
+// and body-only kinds) with its schema and protobuf message. Built once from the lists in resources.ts and
+// body-kinds.ts.
+import type { z } from "zod";
+import type { MessageTypes } from "../../api/protobuf";
+import { bodyKinds } from "./body-kinds";
+import type { BodyKind, ResourceDef } from "./types";
+
+type BodyDecoding = Pick<BodyKind, "schema" | "protobuf">;
 
 export class ResourceTable {
   private readonly byResourceKey = new Map<string, ResourceDef>();
   private readonly byKindKey = new Map<string, ResourceDef>();
+  /** Every kind a body may carry, by `apiVersion/Kind`. */
+  private readonly bodyByKey = new Map<string, BodyDecoding>();
 
-  constructor(readonly defs: ResourceDef[]) {
+  constructor(
+    readonly defs: ResourceDef[],
+    readonly bodies: readonly BodyKind[] = bodyKinds,
+  ) {
     for (const def of defs) {
       this.byResourceKey.set(`${def.group}/${def.version}/${def.resource}`, def);
       this.byKindKey.set(`${def.group}/${def.version}/${def.kind}`, def);
+      this.bodyByKey.set(`${apiVersionOf(def)}/${def.kind}`, def);
     }
+    const servedVersions = new Set(defs.map(apiVersionOf));
+    for (const body of bodies) {
+      const versions = new Set([apiVersionOf(body), ...(body.inEveryGroupVersion ? servedVersions : [])]);
+      for (const apiVersion of versions) {
+        const key = `${apiVersion}/${body.kind}`;
+        if (!this.bodyByKey.has(key)) this.bodyByKey.set(key, body);
+      }
+    }
+  }
+
+  /** The schema of a body of this `apiVersion` and kind: a served kind or a body-only one. */
+  schemaOf(apiVersion: string, kind: string): z.ZodType | undefined {
+    return this.bodyByKey.get(`${apiVersion}/${kind}`)?.schema;
+  }
+
+  /** The protobuf message of a body of this `apiVersion` and kind, for the protobuf decoder. */
+  readonly messageTypes: MessageTypes = (apiVersion, kind) => this.bodyByKey.get(`${apiVersion}/${kind}`)?.protobuf;
+
+  /** Every `apiVersion/Kind` a body may carry, with its schema (for tests over all of them). */
+  bodySchemas(): Array<[string, z.ZodType]> {
+    return [...this.bodyByKey].map(([key, body]) => [key, body.schema]);
   }
 
   byResource(group: string, version: string, resource: string): ResourceDef | undefined {

@@ -1,5 +1,6 @@
-// The resource table: every kind the apiserver serves. Adding a kind is one line here plus its folder; discovery,
-// routes, OpenAPI and tables follow. Order is discovery order (core first, then groups as kubectl lists them).
+// The resource table: every kind the apiserver serves, the one list of kinds. Adding a kind is one line here plus its
+// schema and folder (docs/architecture.md, "Adding a kind"); discovery, routes, OpenAPI, tables and body decoding
+// (JSON and protobuf) follow. Order is discovery order (core first, then groups as kubectl lists them).
 import { configMaps } from "./configmaps";
 import { controllerRevisions } from "./controllerrevisions";
 import { cronJobs } from "./cronjobs";
@@ -25,6 +26,7 @@ import { selfSubjectAccessReviews } from "./selfsubjectaccessreviews";
 import { selfSubjectRulesReviews } from "./selfsubjectrulesreviews";
 import { serviceAccounts } from "./serviceaccounts";
 import { services } from "./services";
+import { storageClasses } from "./storageclasses";
 import type { ResourceDef } from "./types";
 
 export const resources: ResourceDef[] = [
@@ -49,6 +51,7 @@ export const resources: ResourceDef[] = [
   jobs,
   selfSubjectAccessReviews,
   selfSubjectRulesReviews,
+  storageClasses,
   priorityClasses,
   leases,
   endpointSlices,

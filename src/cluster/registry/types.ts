@@ -2,10 +2,12 @@
 // `ResourceDef` to the resource table (resources.ts); discovery, routes, short names, categories, tables and OpenAPI
 // all follow from it. Nothing generic names a kind.
 import type { z } from "zod";
+import type { MessageType } from "../../api/protobuf/schema";
 import type { FieldError } from "../../api/status";
 import type { KubeObject } from "../../api/object";
 import type { NameValidator } from "../../api/validation/names";
 import type { RegistryStore } from "./generic-store";
+import type { NodeConnection } from "./pods/node-connection";
 
 export type Verb = "create" | "delete" | "deletecollection" | "get" | "list" | "patch" | "update" | "watch";
 
@@ -82,6 +84,8 @@ export interface ResourceDef<T extends KubeObject = KubeObject> {
   verbs: Verb[];
   /** Full object schema (api/schemas), the single source for validation, OpenAPI and patch metadata. */
   schema: z.ZodType;
+  /** Its protobuf message (api/protobuf/messages), for kinds clients send as protobuf (kubectl's typed `create`). */
+  protobuf?: MessageType;
   /** Subresources served, e.g. `status`, `scale`, `binding`, `eviction`, `log`. */
   subresources?: string[];
   /** Objects of this kind do not count toward the cluster's object limit (they expire by themselves). */
@@ -106,6 +110,17 @@ export interface ResourceDef<T extends KubeObject = KubeObject> {
   selectableFields?(obj: T): Record<string, string>;
 }
 
+/** A kind that is only ever a request body (Binding, Eviction, DeleteOptions), never stored or served as a resource. */
+export interface BodyKind {
+  group: string;
+  version: string;
+  kind: string;
+  schema: z.ZodType;
+  protobuf?: MessageType;
+  /** Also accepted in every served group version (meta/v1 options such as DeleteOptions). */
+  inEveryGroupVersion?: boolean;
+}
+
 /** Who is calling: the cluster's admin token, or its read-only (share) token. */
 export interface Caller {
   role: "admin" | "view";
@@ -121,12 +136,14 @@ export interface SubresourceRequest {
   request: Request;
   caller: Caller;
   registry: RegistryStore;
+  /** The kubelets of the cluster's nodes, for subresources a node serves (log; exec, attach, port-forward next). */
+  nodes: NodeConnection;
   /** Decoded JSON/YAML/protobuf body for writes; undefined for reads. */
   body?: unknown;
 }
 
-/** A JSON answer (`status` defaults to 200), or a whole Response for streams. */
-export type SubresourceResult = Response | { status?: number; body: unknown };
+/** A JSON answer (`status` defaults to 200), a stream (sent with the apiserver's streaming headers), or a whole Response. */
+export type SubresourceResult = Response | { status?: number; body: unknown } | { stream: ReadableStream<Uint8Array>; headers: Record<string, string> };
 
 export type SubresourceHandler = (req: SubresourceRequest) => Promise<SubresourceResult> | SubresourceResult;
 

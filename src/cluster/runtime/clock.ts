@@ -18,8 +18,3 @@ export function rfc3339(ms: number): string {
 /** The last second formatted (the control loop formats the same second thousands of times in a row). */
 let lastSecond = Number.NaN;
 let lastText = "";
-
-/** RFC 3339 with microseconds, as Kubernetes writes metav1.MicroTime. */
-export function rfc3339Micro(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, ".$1000Z");
-}

@@ -1,6 +1,6 @@
 // The scheduler's cache: every node with what its pods request, kept current one event at a time so scheduling a
-// pod costs O(nodes), never O(pods). A pod the scheduler just bound counts at once (it is "assumed" until the
-// store's own event arrives, which then replaces it).
+// pod costs O(nodes), never O(pods). A pod the scheduler is binding counts at once: it is "assumed" from before its
+// binding is written until the store's event confirms it, or forgotten if the binding is refused.
 import { addResources, emptyResources } from "./resources";
 import type { AssignedPod, NodeInfo, Taint } from "./types";
 import type { PodMatcher } from "./pod-matcher";
@@ -23,6 +23,8 @@ export class SchedulerCache {
   /** Pods with inter-pod (anti-)affinity terms of their own, for the symmetric checks. */
   private readonly withAffinity = new Map<string, AssignedPod>();
   private readonly matchers = new Map<string, PodMatcher>();
+  /** Pods counted on a node their binding has not been confirmed for yet, with the entry each one displaced. */
+  private readonly assumed = new Map<string, AssignedPod | undefined>();
   private sortedNodes: NodeInfo[] | undefined;
 
   /** Nodes in name order (stable, so ties break the same way on every run). */
@@ -77,7 +79,28 @@ export class SchedulerCache {
     if (info) this.attach(info, pod);
   }
 
+  /** Count `pod` on its node before its binding is written (AssumePod). */
+  assumePod(pod: AssignedPod): void {
+    const displaced = this.pods.get(pod.key);
+    this.upsertPod(pod);
+    this.assumed.set(pod.key, displaced);
+  }
+
+  /** The binding of an assumed pod was refused: it counts no more, what it displaced is back (ForgetPod). */
+  forgetPod(key: string): void {
+    if (!this.assumed.has(key)) return;
+    const displaced = this.assumed.get(key);
+    this.removePod(key);
+    if (displaced) this.upsertPod(displaced);
+  }
+
+  /** The store's event for `key` bound to `node`: true when it confirms the assumed pod, which then stands as is. */
+  confirmPod(key: string, node: string): boolean {
+    return this.assumed.delete(key) && this.pods.get(key)?.node === node;
+  }
+
   removePod(key: string): void {
+    this.assumed.delete(key);
     const pod = this.pods.get(key);
     if (!pod) return;
     this.pods.delete(key);

@@ -1,16 +1,17 @@
 // The `scheduler` controller: kube-scheduler's scheduling loop. Watches pods that need a node, runs the framework
-// over the incremental cache, binds through the pods/binding subresource and records what a real scheduler records
-// (the PodScheduled condition, Scheduled / FailedScheduling events). A pod that fits nowhere may preempt pods of
-// lower priority (DefaultPreemption): the victims are deleted and the pod is nominated to their node, which is kept
-// for it. Pods that fit nowhere wait in a set and are retried, most important first, when a cluster event could help
-// them (a node added or changed, a bound pod gone, a pod's labels changed) or, at the latest, after the real
-// scheduler's 5-minute flush of unschedulable pods.
+// over the incremental cache, binds through the registry's pods/binding code (so with the binding subresource's
+// checks) and records what a real scheduler records (the PodScheduled condition, Scheduled / FailedScheduling
+// events). A pod that fits nowhere may preempt pods of lower priority (DefaultPreemption): the victims are deleted
+// and the pod is nominated to their node, which is kept for it. Pods that fit nowhere wait in a set and are retried,
+// most important first, when a cluster event could help them (a node added or changed, a bound pod gone, a pod's
+// labels changed) or, at the latest, after the real scheduler's 5-minute flush of unschedulable pods.
 import type { KubeObject } from "../../api/object";
 import type { RegistryStore } from "../registry/generic-store";
 import type { ResourceDef } from "../registry/types";
 import { rfc3339 } from "../runtime/clock";
 import type { StoreEvent } from "../storage/store";
 import { splitKey, type Controller, type ControllerContext, type ReconcileResult } from "../controllers/types";
+import { bindFailed, bindToNode, type BindOutcome } from "./binding-cycle";
 import { SchedulerCache } from "./cache";
 import { defaultSelectors } from "./default-selector";
 import { unschedulableMessage } from "./fit-error";
@@ -22,7 +23,6 @@ import { isAssigned, isGated, isTerminal, needsScheduling, withCondition } from 
 import { preempt } from "./preemption/evaluate";
 import { executePreemption } from "./preemption/execute";
 import type { AssignedPod } from "./types";
-import { cloneJson } from "../../api/clone";
 
 type Json = Record<string, any>;
 
@@ -134,8 +134,10 @@ export class SchedulerController implements Controller {
         json(prev!.metadata.labels) !== json(obj!.metadata.labels) ||
         !!prev!.metadata.deletionTimestamp !== !!obj!.metadata.deletionTimestamp ||
         (prev!.spec as Json).nodeName !== (obj!.spec as Json).nodeName;
+      // The event of this scheduler's own bind finds the pod counted already (assumed): it stands.
+      const confirmed = this.cache.confirmPod(key, (obj!.spec as Json).nodeName);
       if (changed || (this.ready && !this.cache.pod(key))) {
-        if (this.ready) this.cache.upsertPod(assignedPod(obj!, this.parseOptions()));
+        if (this.ready && !confirmed) this.cache.upsertPod(assignedPod(obj!, this.parseOptions()));
         this.trigger(plugins.podTopologySpread, plugins.interPodAffinity);
       }
     } else if (wasCounted || (this.ready && this.cache.pod(key))) {
@@ -167,7 +169,9 @@ export class SchedulerController implements Controller {
     return this.unschedulable.size ? [retryKey] : [];
   }
 
+  /** Note a cluster event that may help pods waiting now; one from before any pod waits helps none of them. */
   private trigger(...names: string[]): void {
+    if (!this.unschedulable.size) return;
     for (const n of names) if (n === anyPlugin || this.rejections.has(n)) this.triggered.add(n);
   }
 
@@ -197,6 +201,7 @@ export class SchedulerController implements Controller {
     // The scheduling queue's order (PrioritySort): more important pods first, else in the order they failed.
     const priority = new Map(due.map((key) => [key, this.priorityOf(key, ctx)]));
     due.sort((a, b) => priority.get(b)! - priority.get(a)!);
+    // What a retried pod's attempt asks for (a refused bind's back-off) is not kept: its own key's timer (the flush) is.
     for (const key of due) {
       try {
         this.scheduleOne(key, ctx);
@@ -221,10 +226,7 @@ export class SchedulerController implements Controller {
     }
     const parsed = podToSchedule(pod, { ...this.parseOptions(), defaultSpreadSelectors: defaultSelectors(pod, ctx) });
     const result = schedulePod(parsed, this.cache, this.nominatedOn);
-    if (result.node !== undefined) {
-      this.bind(pod, result.node, ctx);
-      return;
-    }
+    if (result.node !== undefined) return this.bind(pod, result.node, ctx);
     // Waiting from now on, so that the victims' removal (which may come at once) wakes it.
     this.markUnschedulable(key, new Set([...result.failures.values()].map((f) => f.plugin)));
     // PostFilter: preemption. `nominate` is the new status.nominatedNodeName ("" clears it; undefined keeps it).
@@ -251,18 +253,25 @@ export class SchedulerController implements Controller {
     return { requeueAt: ctx.now + unschedulableFlushMs };
   }
 
-  private bind(pod: KubeObject, node: string, ctx: ControllerContext): void {
-    const defs = this.defs!;
-    const namespace = pod.metadata.namespace!;
-    const name = pod.metadata.name!;
-    const key = `${namespace}/${name}`;
-    const bound = cloneJson(pod);
-    (bound.spec as Json).nodeName = node;
-    // The binding also marks the pod PodScheduled (see the pods strategy), in one write.
-    const stored = ctx.registry.update(defs.pods, namespace, name, bound, { subresource: "binding" });
-    // Assume the pod at once, should the store's event not have reached the cache.
-    if (this.cache.pod(key)?.node !== node) this.cache.upsertPod(assignedPod(bound, this.parseOptions()));
+  /**
+   * The binding cycle: the pod counts on `node` at once (assumed), then is bound through pods/binding. A refused
+   * bind forgets it, which frees its room as a bound pod's deletion would, and goes to the failure handler.
+   */
+  private bind(pod: KubeObject, node: string, ctx: ControllerContext): ReconcileResult {
+    const key = podKeyOf(pod);
+    this.cache.assumePod({ ...assignedPod(pod, this.parseOptions()), node });
     this.clearUnschedulable(key);
-    ctx.events.record(stored, ctx.now, "Normal", "Scheduled", `Successfully assigned ${namespace}/${name} to ${node}`, source);
+    let outcome: BindOutcome;
+    try {
+      outcome = bindToNode(pod, node, ctx);
+    } catch (error) {
+      this.cache.forgetPod(key);
+      throw error;
+    }
+    if (outcome.error === undefined) return;
+    this.cache.forgetPod(key);
+    this.trigger(plugins.nodeResourcesFit, plugins.podTopologySpread, plugins.interPodAffinity);
+    const retryAt = bindFailed(pod, outcome.error, this.defs!.pods, ctx);
+    return retryAt === undefined ? undefined : { requeueAt: retryAt };
   }
 }

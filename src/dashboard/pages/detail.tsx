@@ -2,6 +2,7 @@
 // placeholder) and, for a pod, the tail of each container's log.
 import { stringify } from "yaml";
 import type { KubeObject } from "../../api/object";
+import { mapSelectorOrNothing } from "../../api/selectors/selector-or-nothing";
 import { coreDef, defOfKind, detailHref, displayable, hrefOf, listPath, objectPath, workloadDefs, type Def } from "../catalog";
 import type { ClusterClient } from "../cluster-client";
 import { Empty, StateBadge } from "../layout";
@@ -22,11 +23,6 @@ export interface DetailData {
 
 type Any = Record<string, any>;
 
-function matchesSelector(labels: Record<string, string> | undefined, selector: Record<string, string> | undefined): boolean {
-  if (!selector || !Object.keys(selector).length) return false;
-  return Object.entries(selector).every(([k, v]) => labels?.[k] === v);
-}
-
 async function relatedObjects(client: ClusterClient, def: Def, obj: KubeObject): Promise<DetailData["related"]> {
   const o = obj as Any;
   const ns = obj.metadata.namespace;
@@ -46,7 +42,8 @@ async function relatedObjects(client: ClusterClient, def: Def, obj: KubeObject):
       client.listOrEmpty(listPath(pods, ns)),
     ]);
     if (endpoints) related.push({ label: "Endpoints", objects: [endpoints] });
-    related.push({ label: "Pods selected", objects: all.filter((p) => matchesSelector(p.metadata.labels, o.spec?.selector)) });
+    const selector = mapSelectorOrNothing(o.spec?.selector);
+    related.push({ label: "Pods selected", objects: all.filter((p) => selector.matches(p.metadata.labels ?? {})) });
   }
   if (workloadDefs().includes(def) && ns) {
     const kinds = [pods, ...workloadDefs()];

@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { decodeKubernetesProtobuf } from "../../../src/api/protobuf/index.js";
-import { StatusError } from "../../../src/api/status.js";
-import { MAGIC, bytes, entry, envelope, int, message, str, sub } from "./encode.js";
+import { decodeKubernetesProtobuf } from "../../../src/api/protobuf/index";
+import { ResourceTable } from "../../../src/cluster/registry/resource-table";
+import { resources } from "../../../src/cluster/registry/resources";
+import { StatusError } from "../../../src/api/status";
+import { MAGIC, bytes, entry, envelope, int, message, str, sub } from "./encode";
 
 function decodeError(body: Uint8Array): StatusError {
   try {
-    decodeKubernetesProtobuf(body);
+    decodeKubernetesProtobuf(body, messageTypes);
   } catch (error) {
     if (error instanceof StatusError) return error;
     throw error;
@@ -17,16 +19,19 @@ function decodeError(body: Uint8Array): StatusError {
 /** ObjectMeta as field 1 of a kind message. */
 const meta = (...fields: Uint8Array[]) => sub(1, ...fields);
 
+/** The served kinds' and body kinds' messages, as the apiserver decodes with them. */
+const { messageTypes } = new ResourceTable(resources);
+
 describe("decodeKubernetesProtobuf on hand-built bodies", () => {
   it("keeps replicas 0 (pointer) but drops minReadySeconds 0 and paused false", () => {
     const raw = message(meta(str(1, "web")), sub(2, int(1, 0), int(5, 0), int(7, false), int(6, 0)));
-    const { object } = decodeKubernetesProtobuf(envelope("apps/v1", "Deployment", raw));
+    const { object } = decodeKubernetesProtobuf(envelope("apps/v1", "Deployment", raw), messageTypes);
     expect(object.spec).toEqual({ replicas: 0, revisionHistoryLimit: 0 });
   });
 
   it("renders Time as RFC3339 and omits an empty Time", () => {
     const withTime = message(meta(str(1, "a"), sub(8, int(1, 1735689600), int(2, 5)), sub(9)));
-    const { object } = decodeKubernetesProtobuf(envelope("v1", "ConfigMap", withTime));
+    const { object } = decodeKubernetesProtobuf(envelope("v1", "ConfigMap", withTime), messageTypes);
     expect(object.metadata).toEqual({ name: "a", creationTimestamp: "2025-01-01T00:00:00Z" });
   });
 
@@ -39,7 +44,7 @@ describe("decodeKubernetesProtobuf on hand-built bodies", () => {
         sub(17, str(1, "kubectl"), str(2, "Update"), str(6, "FieldsV1"), sub(7, str(1, '{"f:data":{}}'))),
       ),
     );
-    const { object } = decodeKubernetesProtobuf(envelope("v1", "ConfigMap", raw));
+    const { object } = decodeKubernetesProtobuf(envelope("v1", "ConfigMap", raw), messageTypes);
     expect(object.metadata).toEqual({
       name: "child",
       ownerReferences: [
@@ -52,18 +57,18 @@ describe("decodeKubernetesProtobuf on hand-built bodies", () => {
 
   it("keeps empty map values and encodes arbitrary bytes as base64", () => {
     const raw = message(meta(str(1, "s")), entry(2, "empty", ""), sub(2, str(1, "bin"), bytes(2, Uint8Array.of(0, 255))));
-    const { object } = decodeKubernetesProtobuf(envelope("v1", "Secret", raw));
+    const { object } = decodeKubernetesProtobuf(envelope("v1", "Secret", raw), messageTypes);
     expect(object.data).toEqual({ empty: "", bin: "AP8=" });
   });
 
   it("decodes IntOrString strings, negative int64 and packed repeated int64", () => {
-    const pdb = message(meta(str(1, "p")), sub(2, sub(3, int(1, 1), str(3, "50%"))));
-    expect(decodeKubernetesProtobuf(envelope("policy/v1", "PodDisruptionBudget", pdb)).object.spec).toEqual({
-      maxUnavailable: "50%",
+    const deployment = message(meta(str(1, "d")), sub(2, sub(4, sub(2, sub(1, int(1, 1), str(3, "50%"))))));
+    expect(decodeKubernetesProtobuf(envelope("apps/v1", "Deployment", deployment), messageTypes).object.spec).toEqual({
+      strategy: { rollingUpdate: { maxUnavailable: "50%" } },
     });
     const packed = bytes(4, Uint8Array.of(1, 2, 3));
     const pod = message(meta(str(1, "p")), sub(2, int(5, -1), sub(14, packed)));
-    expect(decodeKubernetesProtobuf(envelope("v1", "Pod", pod)).object.spec).toEqual({
+    expect(decodeKubernetesProtobuf(envelope("v1", "Pod", pod), messageTypes).object.spec).toEqual({
       activeDeadlineSeconds: -1,
       securityContext: { supplementalGroups: [1, 2, 3] },
     });
@@ -71,21 +76,57 @@ describe("decodeKubernetesProtobuf on hand-built bodies", () => {
 
   it("decodes Eviction with its DeleteOptions and LimitRange quantities", () => {
     const eviction = message(meta(str(1, "p"), str(3, "default")), sub(2, int(1, 0), str(4, "Background")));
-    expect(decodeKubernetesProtobuf(envelope("policy/v1", "Eviction", eviction)).object).toEqual({
+    expect(decodeKubernetesProtobuf(envelope("policy/v1", "Eviction", eviction), messageTypes).object).toEqual({
       apiVersion: "policy/v1",
       kind: "Eviction",
       metadata: { name: "p", namespace: "default" },
       deleteOptions: { gracePeriodSeconds: 0, propagationPolicy: "Background" },
     });
     const limits = message(meta(str(1, "l")), sub(2, sub(1, str(1, "Container"), sub(4, str(1, "cpu"), sub(2, str(1, "500m"))))));
-    expect(decodeKubernetesProtobuf(envelope("v1", "LimitRange", limits)).object.spec).toEqual({
+    expect(decodeKubernetesProtobuf(envelope("v1", "LimitRange", limits), messageTypes).object.spec).toEqual({
       limits: [{ type: "Container", default: { cpu: "500m" } }],
     });
   });
 
+  it("decodes a StorageClass, keeping pointer zero values", () => {
+    const raw = message(
+      meta(str(1, "fast")),
+      str(2, "example.com/disk"),
+      entry(3, "type", "ssd"),
+      str(4, "Retain"),
+      str(5, "debug"),
+      int(6, false),
+      str(7, "WaitForFirstConsumer"),
+      sub(8, sub(1, str(1, "topology.kubernetes.io/zone"), str(2, "a"), str(2, "b"))),
+    );
+    expect(decodeKubernetesProtobuf(envelope("storage.k8s.io/v1", "StorageClass", raw), messageTypes).object).toEqual({
+      apiVersion: "storage.k8s.io/v1",
+      kind: "StorageClass",
+      metadata: { name: "fast" },
+      provisioner: "example.com/disk",
+      parameters: { type: "ssd" },
+      reclaimPolicy: "Retain",
+      mountOptions: ["debug"],
+      allowVolumeExpansion: false,
+      volumeBindingMode: "WaitForFirstConsumer",
+      allowedTopologies: [{ matchLabelExpressions: [{ key: "topology.kubernetes.io/zone", values: ["a", "b"] }] }],
+    });
+  });
+
+  it("decodes DeleteOptions in meta.k8s.io/v1 and in every served group version", () => {
+    const raw = message(int(1, 3));
+    for (const apiVersion of ["meta.k8s.io/v1", "v1", "apps/v1", "storage.k8s.io/v1"]) {
+      expect(decodeKubernetesProtobuf(envelope(apiVersion, "DeleteOptions", raw), messageTypes).object).toEqual({
+        apiVersion,
+        kind: "DeleteOptions",
+        gracePeriodSeconds: 3,
+      });
+    }
+  });
+
   it("skips fields it does not know, as the Go decoder does", () => {
     const raw = message(meta(str(1, "c"), str(99, "future")), int(42, 7), entry(2, "a", "1"));
-    expect(decodeKubernetesProtobuf(envelope("v1", "ConfigMap", raw)).object).toEqual({
+    expect(decodeKubernetesProtobuf(envelope("v1", "ConfigMap", raw), messageTypes).object).toEqual({
       apiVersion: "v1",
       kind: "ConfigMap",
       metadata: { name: "c" },
@@ -135,6 +176,8 @@ describe("decodeKubernetesProtobuf errors (400 BadRequest)", () => {
     expect(error.status.message).toBe(
       'no kind "Frobnicator" is registered for version "v1" in scheme "pkg/api/legacyscheme/scheme.go:30"',
     );
+    expect(decodeError(envelope("policy/v1", "PodDisruptionBudget", message())).status.message).toMatch(/^no kind "PodDisruptionBudget"/);
+    expect(decodeError(envelope("apps/v2", "DeleteOptions", message())).status.message).toMatch(/^no kind "DeleteOptions"/);
     expect(decodeError(envelope("apps/v2", "Deployment", message())).status.message).toMatch(
       /^no kind "Deployment" is registered for version "apps\/v2"/,
     );

@@ -4,7 +4,7 @@ import {
   Container,
   CronJob,
   Deployment,
-  kindSchemas,
+  DeleteOptions,
   Node,
   ObjectMeta,
   Pod,
@@ -12,6 +12,8 @@ import {
   Service,
 } from "../../../src/api/schemas";
 import { DeploymentSpec } from "../../../src/api/schemas/apps/deployment";
+import { ResourceTable } from "../../../src/cluster/registry/resource-table";
+import { resources } from "../../../src/cluster/registry/resources";
 
 type Def = { type: string; [k: string]: unknown };
 const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
@@ -239,18 +241,30 @@ function idOf(schema: z.ZodType): string | undefined {
   return undefined;
 }
 
-describe("conventions hold for every served kind", () => {
+describe("conventions hold for every served kind and every body kind", () => {
+  const table = new ResourceTable(resources);
   const objects: Array<[z.ZodObject, string]> = [];
-  for (const [key, schema] of Object.entries(kindSchemas)) walkObjects(schema, key, (o, p) => objects.push([o, p]));
+  for (const [key, schema] of table.bodySchemas()) walkObjects(schema, key, (o, p) => objects.push([o, p]));
 
-  it("maps GVK keys to schemas", () => {
-    expect(kindSchemas["/v1/Pod"]).toBe(Pod);
-    expect(kindSchemas["apps/v1/Deployment"]).toBe(Deployment);
-    expect(kindSchemas["batch/v1/CronJob"]).toBe(CronJob);
-    expect(kindSchemas["discovery.k8s.io/v1/EndpointSlice"]).toBeDefined();
-    expect(kindSchemas["events.k8s.io/v1/Event"]).not.toBe(kindSchemas["/v1/Event"]);
-    expect(kindSchemas["/v1/DeleteOptions"]).toBeDefined();
-    expect(kindSchemas["policy/v1/Eviction"]).toBeDefined();
+  it("maps apiVersion/Kind to schemas, from the resource table and the body kinds", () => {
+    expect(table.schemaOf("v1", "Pod")).toBe(Pod);
+    expect(table.schemaOf("apps/v1", "Deployment")).toBe(Deployment);
+    expect(table.schemaOf("batch/v1", "CronJob")).toBe(CronJob);
+    expect(table.schemaOf("discovery.k8s.io/v1", "EndpointSlice")).toBeDefined();
+    expect(table.schemaOf("events.k8s.io/v1", "Event")).not.toBe(table.schemaOf("v1", "Event"));
+    expect(table.schemaOf("v1", "DeleteOptions")).toBe(DeleteOptions);
+    expect(table.schemaOf("meta.k8s.io/v1", "DeleteOptions")).toBe(DeleteOptions);
+    expect(table.schemaOf("policy/v1", "Eviction")).toBeDefined();
+    expect(table.schemaOf("v1", "Binding")).toBeDefined();
+    expect(table.schemaOf("policy/v1", "PodDisruptionBudget")).toBeUndefined();
+  });
+
+  it("gives every served kind the group, version and kind of its definition", () => {
+    const mismatches = resources
+      .map((def) => [def, def.schema.meta()?.["x-kubernetes-group-version-kind"]] as const)
+      .filter(([def, gvks]) => JSON.stringify(gvks) !== JSON.stringify([{ group: def.group, version: def.version, kind: def.kind }]))
+      .map(([def]) => `${def.group}/${def.version}/${def.kind}`);
+    expect(mismatches).toEqual([]);
   });
 
   it("gives every object a definition id and every field a description", () => {

@@ -9,6 +9,9 @@ import { parseResourceVersion } from "../../../src/cluster/apiserver/resource-ve
 import { errorResponse } from "../../../src/cluster/apiserver/respond";
 import { writeOptions } from "../../../src/cluster/apiserver/write-options";
 
+/** JSON and YAML bodies need no protobuf messages. */
+const noMessages = () => undefined;
+
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 function statusOf(fn: () => unknown): { code: number; message?: string } {
@@ -50,21 +53,21 @@ describe("duplicate fields", () => {
   it("finds none in distinct keys, and does not look unless asked", () => {
     expect(scanJson('{"a":{"a":{"a":1}},"b":[{"a":1},{"a":1}]}', true)).toEqual([]);
     expect(scanJson('{"a":1,"a":2}', false)).toEqual([]);
-    expect(decodeBody(bytes('{"a":1,"a":2}'), "application/json", true)).toEqual({ value: { a: 2 }, duplicates: ['duplicate field "a"'] });
+    expect(decodeBody(bytes('{"a":1,"a":2}'), "application/json", noMessages, true)).toEqual({ value: { a: 2 }, duplicates: ['duplicate field "a"'] });
   });
 });
 
 describe("YAML", () => {
   it("refuses an alias inside its own anchor instead of building a cycle", () => {
-    expect(statusOf(() => decodeBody(bytes("a: &a [*a]\n"), "application/yaml")).code).toBe(400);
-    expect(statusOf(() => decodeBody(bytes("a: &a {b: *a}\n"), "application/yaml")).code).toBe(400);
+    expect(statusOf(() => decodeBody(bytes("a: &a [*a]\n"), "application/yaml", noMessages)).code).toBe(400);
+    expect(statusOf(() => decodeBody(bytes("a: &a {b: *a}\n"), "application/yaml", noMessages)).code).toBe(400);
   });
 
   it("refuses alias bombs and deep nesting, and keeps ordinary aliases", () => {
     const bomb = ["a: &a [x,x,x,x,x,x,x,x,x]", ..."bcdefghi".split("").map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefghi"[i]}`).join(",")}]`)].join("\n");
-    expect(statusOf(() => decodeBody(bytes(bomb), "application/yaml")).message).toMatch(/excessive aliasing/);
-    expect(statusOf(() => decodeBody(bytes(`x: ${"[".repeat(20_000)}${"]".repeat(20_000)}`), "application/yaml")).message).toMatch(/max depth/);
-    expect(decodeBody(bytes("a: &x {k: 1}\nb: *x\n"), "application/yaml").value).toEqual({ a: { k: 1 }, b: { k: 1 } });
+    expect(statusOf(() => decodeBody(bytes(bomb), "application/yaml", noMessages)).message).toMatch(/excessive aliasing/);
+    expect(statusOf(() => decodeBody(bytes(`x: ${"[".repeat(20_000)}${"]".repeat(20_000)}`), "application/yaml", noMessages)).message).toMatch(/max depth/);
+    expect(decodeBody(bytes("a: &x {k: 1}\nb: *x\n"), "application/yaml", noMessages).value).toEqual({ a: { k: 1 }, b: { k: 1 } });
   });
 });
 
@@ -153,9 +156,9 @@ describe("running out of stack", () => {
 describe("duplicate YAML keys", () => {
   it("are reported as go-yaml's strict decoder reports them, with their lines", () => {
     const text = "apiVersion: v1\nkind: Simple\nmetadata: {}\nother: foo\nother: bar\nm:\n  a: 1\n  a: 2\n";
-    expect(decodeBody(bytes(text), "application/yaml", true).duplicates).toEqual([
+    expect(decodeBody(bytes(text), "application/yaml", noMessages, true).duplicates).toEqual([
       'yaml: unmarshal errors:\n  line 5: key "other" already set in map\n  line 8: key "a" already set in map',
     ]);
-    expect(decodeBody(bytes("a: 1\nb: 2\n"), "application/yaml", true).duplicates).toEqual([]);
+    expect(decodeBody(bytes("a: 1\nb: 2\n"), "application/yaml", noMessages, true).duplicates).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 // k8s.io/api/apps/v1: Deployment.
 
-import { type MessageType, P, bool, i32, i64, intOrStr, list, obj, str, time } from "../schema.js";
-import { PodTemplateSpec } from "./core-pod.js";
-import { LabelSelector, ObjectMeta } from "./meta.js";
+import { type MessageType, P, bool, i32, i64, intOrStr, list, obj, str, time } from "../schema";
+import { PodTemplateSpec } from "./core-pod";
+import { LabelSelector, ObjectMeta } from "./meta";
 
 const DeploymentSpec: MessageType = {
   1: i32("replicas", P),

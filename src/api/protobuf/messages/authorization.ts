@@ -1,7 +1,7 @@
 // k8s.io/api/authorization/v1: SelfSubjectAccessReview and SelfSubjectRulesReview.
 
-import { type MessageType, bool, list, obj, str, strs } from "../schema.js";
-import { LabelSelectorRequirement, ObjectMeta } from "./meta.js";
+import { type MessageType, bool, list, obj, str, strs } from "../schema";
+import { LabelSelectorRequirement, ObjectMeta } from "./meta";
 
 const ResourceAttributes: MessageType = {
   1: str("namespace"),

@@ -1,9 +1,9 @@
 // k8s.io/api/batch/v1: Job and CronJob.
 
-import { type MessageType, P, bool, i32, i32s, i64, list, obj, str, strs, time } from "../schema.js";
-import { ObjectReference } from "./core.js";
-import { PodTemplateSpec } from "./core-pod.js";
-import { LabelSelector, ObjectMeta } from "./meta.js";
+import { type MessageType, P, bool, i32, i32s, i64, list, obj, str, strs, time } from "../schema";
+import { ObjectReference } from "./core";
+import { PodTemplateSpec } from "./core-pod";
+import { LabelSelector, ObjectMeta } from "./meta";
 
 const PodFailurePolicyRule: MessageType = {
   1: str("action"),

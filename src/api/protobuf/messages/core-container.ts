@@ -15,7 +15,7 @@ import {
   qtyMap,
   str,
   strs,
-} from "../schema.js";
+} from "../schema";
 
 export const LocalObjectReference: MessageType = { 1: str("name") };
 

@@ -14,7 +14,7 @@ import {
   strMap,
   strs,
   time,
-} from "../schema.js";
+} from "../schema";
 import {
   Container,
   EphemeralContainer,
@@ -23,9 +23,9 @@ import {
   ResourceRequirements,
   SELinuxOptions,
   WindowsSecurityContextOptions,
-} from "./core-container.js";
-import { Volume } from "./core-volume.js";
-import { LabelSelector, ObjectMeta } from "./meta.js";
+} from "./core-container";
+import { Volume } from "./core-volume";
+import { LabelSelector, ObjectMeta } from "./meta";
 
 const NodeSelectorRequirement: MessageType = { 1: str("key"), 2: str("operator"), 3: strs("values") };
 

@@ -1,7 +1,7 @@
 // k8s.io/api/core/v1: PersistentVolumeClaimSpec, used by ephemeral volumes (and by a future PVC kind).
 
-import { type MessageType, P, obj, qtyMap, str, strs } from "../schema.js";
-import { LabelSelector } from "./meta.js";
+import { type MessageType, P, obj, qtyMap, str, strs } from "../schema";
+import { LabelSelector } from "./meta";
 
 const TypedObjectReference: MessageType = {
   1: str("apiGroup", P),

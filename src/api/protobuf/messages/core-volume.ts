@@ -1,14 +1,14 @@
 // k8s.io/api/core/v1: Volume and the volume sources a learner's pod is likely to use. Other (mostly deprecated,
 // cloud-specific) sources are skipped like unknown fields.
 
-import { type MessageType, P, bool, i32, i64, inline, list, obj, qty, str, strMap } from "../schema.js";
+import { type MessageType, P, bool, i32, i64, inline, list, obj, qty, str, strMap } from "../schema";
 import {
   LocalObjectReference,
   ObjectFieldSelector,
   ResourceFieldSelector,
-} from "./core-container.js";
-import { PersistentVolumeClaimSpec } from "./core-pvc.js";
-import { LabelSelector, ObjectMeta } from "./meta.js";
+} from "./core-container";
+import { PersistentVolumeClaimSpec } from "./core-pvc";
+import { LabelSelector, ObjectMeta } from "./meta";
 
 const KeyToPath: MessageType = { 1: str("key"), 2: str("path"), 3: i32("mode", P) };
 

@@ -15,9 +15,9 @@ import {
   strMap,
   strs,
   time,
-} from "../schema.js";
-import { LocalObjectReference } from "./core-container.js";
-import { Condition, ObjectMeta } from "./meta.js";
+} from "../schema";
+import { LocalObjectReference } from "./core-container";
+import { Condition, ObjectMeta } from "./meta";
 
 const metadata = obj("metadata", () => ObjectMeta);
 

@@ -11,7 +11,7 @@ import {
   strMap,
   strs,
   time,
-} from "../schema.js";
+} from "../schema";
 
 export const OwnerReference: MessageType = {
   1: str("kind"),

@@ -1,7 +1,7 @@
 // k8s.io/api/scheduling/v1: PriorityClass.
 
-import { type MessageType, P, bool, i32, obj, str } from "../schema.js";
-import { ObjectMeta } from "./meta.js";
+import { type MessageType, P, bool, i32, obj, str } from "../schema";
+import { ObjectMeta } from "./meta";
 
 export const PriorityClass: MessageType = {
   1: obj("metadata", () => ObjectMeta),

@@ -2,7 +2,9 @@
 // `k:{"name":"x"}` for keyed list items, `v:<json>` for set items). A node is a "member" when the set owns that path
 // itself (FieldsV1 writes it as `{}` for a leaf, or a `.` child when it also has children).
 import type { PatchMeta } from "./patch-meta";
-import { deepEqual, isObject, type JsonObject } from "./json-value";
+import { deepEqual } from "../../../api/json-equal";
+import { isRecord } from "../../../api/object";
+import type { JsonObject } from "./json-value";
 
 export interface FieldSet {
   member: boolean;
@@ -18,7 +20,7 @@ export function isEmptySet(set: FieldSet): boolean {
 
 export function fromFieldsV1(fields: unknown): FieldSet {
   const set = emptySet();
-  if (!isObject(fields)) return set;
+  if (!isRecord(fields)) return set;
   const keys = Object.keys(fields);
   if (keys.length === 0) set.member = true;
   for (const key of keys) {
@@ -97,8 +99,8 @@ export function listKind(meta: PatchMeta | undefined): ListKind {
 
 /** The path element of an item of the list described by `meta` (`k:{…}` or `v:…`); undefined if it has no key. */
 export function itemElement(item: unknown, meta: PatchMeta | undefined, kind: ListKind): string | undefined {
-  if (kind === "set") return isObject(item) || Array.isArray(item) ? undefined : `v:${JSON.stringify(item)}`;
-  if (kind !== "map" || !isObject(item)) return undefined;
+  if (kind === "set") return isRecord(item) || Array.isArray(item) ? undefined : `v:${JSON.stringify(item)}`;
+  if (kind !== "map" || !isRecord(item)) return undefined;
   const keys = [...(meta?.listMapKeys ?? (meta?.patchMergeKey ? [meta.patchMergeKey] : []))].sort();
   const key: JsonObject = {};
   for (const name of keys) {
@@ -118,13 +120,13 @@ export const childMeta = (meta: PatchMeta | undefined, key: string) => meta?.fie
 export function setOf(value: unknown, meta: PatchMeta | undefined, allMembers = false): FieldSet {
   const set = emptySet();
   set.member = allMembers;
-  if (isObject(value)) {
+  if (isRecord(value)) {
     // An added struct (schema node without items()) is not itself a member: Go's zero value already had it.
     // Added free-form maps (labels: items() is the value type) and objects the schema does not know are.
     if (meta && meta.items() === undefined) set.member = false;
     for (const [key, child] of Object.entries(value)) {
       const childSet = setOf(child, childMeta(meta, key), allMembers);
-      if (child === null || (isObject(child) && Object.keys(child).length === 0)) childSet.member = true;
+      if (child === null || (isRecord(child) && Object.keys(child).length === 0)) childSet.member = true;
       if (!isEmptySet(childSet)) set.children.set(`f:${key}`, childSet);
     }
     return set;
@@ -168,7 +170,7 @@ function insertAt(target: FieldSet, path: string[], subtree: FieldSet): void {
 }
 
 function compareInto(result: Comparison, before: unknown, after: unknown, meta: PatchMeta | undefined, path: string[]): void {
-  if (isObject(before) && isObject(after)) {
+  if (isRecord(before) && isRecord(after)) {
     for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
       const b = before[key];
       const a = after[key];
@@ -213,7 +215,7 @@ function compareInto(result: Comparison, before: unknown, after: unknown, meta: 
  * it (then only the unowned children go). Returns a new value; the input is not modified.
  */
 export function removeFields(value: unknown, toRemove: FieldSet, keep: FieldSet, meta: PatchMeta | undefined): unknown {
-  if (isObject(value)) {
+  if (isRecord(value)) {
     const out: JsonObject = { ...value };
     for (const [element, node] of toRemove.children) {
       if (!element.startsWith("f:")) continue;

@@ -2,7 +2,8 @@
 // k8s.io/apiserver/pkg/endpoints/handlers/patch.go), with the apiserver's error answers.
 import { applyPatch, JsonPatchError, type Operation } from "fast-json-patch";
 import { failure, tooLarge } from "../../../api/status";
-import { deepClone, isObject } from "./json-value";
+import { cloneJson } from "../../../api/clone";
+import { isRecord } from "../../../api/object";
 
 /** The apiserver refuses JSON patches with more operations than this (maxJSONPatchOperations). */
 export const MAX_JSON_PATCH_OPERATIONS = 10000;
@@ -23,7 +24,7 @@ function goJsonKind(value: unknown): string {
  *   message — it does not pass the library's own error text through.
  */
 export function applyJsonPatch<T>(doc: T, ops: unknown): T {
-  if (ops === null) return deepClone(doc);
+  if (ops === null) return cloneJson(doc);
   if (!Array.isArray(ops)) {
     throw failure(
       400,
@@ -31,7 +32,7 @@ export function applyJsonPatch<T>(doc: T, ops: unknown): T {
       `json: cannot unmarshal ${goJsonKind(ops)} into Go value of type jsonpatch.Patch`,
     );
   }
-  const bad = ops.find((op) => !isObject(op) && op !== null);
+  const bad = ops.find((op) => !isRecord(op) && op !== null);
   if (bad !== undefined) {
     throw failure(
       400,
@@ -45,7 +46,7 @@ export function applyJsonPatch<T>(doc: T, ops: unknown): T {
     );
   }
   try {
-    return applyPatch(deepClone(doc), ops as Operation[], true, true, true).newDocument as T;
+    return applyPatch(cloneJson(doc), ops as Operation[], true, true, true).newDocument as T;
   } catch (err) {
     if (err instanceof JsonPatchError || err instanceof TypeError || err instanceof RangeError) {
       throw failure(422, "Invalid", "the server rejected our request due to an error in our request", {});

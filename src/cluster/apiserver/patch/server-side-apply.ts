@@ -23,7 +23,10 @@ import {
   union,
   type FieldSet,
 } from "./field-set";
-import { deepClone, deepEqual, isObject, type JsonObject } from "./json-value";
+import { deepEqual } from "../../../api/json-equal";
+import { cloneJson } from "../../../api/clone";
+import { isRecord } from "../../../api/object";
+import type { JsonObject } from "./json-value";
 import { ssaMerge } from "./ssa-merge";
 
 /** Metadata the server owns: never part of a field set, never taken from an applied configuration. */
@@ -48,11 +51,11 @@ export function managedFieldsTime(now: number | string): string {
 
 /** The object without apiVersion/kind and server-owned metadata: what field sets are computed on. */
 function trackedFields(obj: unknown): JsonObject {
-  if (!isObject(obj)) return {};
+  if (!isRecord(obj)) return {};
   const out: JsonObject = { ...obj };
   delete out.apiVersion;
   delete out.kind;
-  if (isObject(out.metadata)) {
+  if (isRecord(out.metadata)) {
     const metadata = { ...out.metadata };
     for (const key of SYSTEM_METADATA) delete metadata[key];
     if (Object.keys(metadata).length > 0) out.metadata = metadata;
@@ -94,8 +97,8 @@ function writeManagers(managers: Manager[]): ManagedFieldsEntry[] {
 }
 
 function withManagedFields(obj: unknown, entries: ManagedFieldsEntry[]): KubeObject {
-  const out = deepClone(obj) as KubeObject;
-  out.metadata = { ...(isObject(out.metadata) ? out.metadata : {}) };
+  const out = cloneJson(obj) as KubeObject;
+  out.metadata = { ...(isRecord(out.metadata) ? out.metadata : {}) };
   if (entries.length > 0) out.metadata.managedFields = entries;
   else delete out.metadata.managedFields;
   return out;
@@ -161,7 +164,7 @@ export function serverSideApply(input: ServerSideApplyInput): KubeObject {
   const entry: ManagedFieldsEntry = { manager, operation: "Apply", apiVersion, time, fieldsType: "FieldsV1" };
   if (input.subresource) entry.subresource = input.subresource;
   if (current === undefined) {
-    const created = { ...deepClone(applied) } as KubeObject;
+    const created = { ...cloneJson(applied) } as KubeObject;
     if (created.metadata) delete created.metadata.managedFields;
     return withManagedFields(created, writeManagers([{ entry, set: configSet }]));
   }
@@ -201,7 +204,7 @@ function restoreSystemFields(merged: unknown, current: KubeObject): JsonObject {
   const out: JsonObject = { ...(merged as JsonObject) };
   if (current.apiVersion !== undefined) out.apiVersion = current.apiVersion;
   if (current.kind !== undefined) out.kind = current.kind;
-  const metadata: JsonObject = { ...(isObject(out.metadata) ? out.metadata : {}) };
+  const metadata: JsonObject = { ...(isRecord(out.metadata) ? out.metadata : {}) };
   for (const key of SYSTEM_METADATA) {
     const value = (current.metadata as JsonObject | undefined)?.[key];
     if (value !== undefined) metadata[key] = value;

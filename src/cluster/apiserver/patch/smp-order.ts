@@ -2,12 +2,12 @@
 // relative order, server-only items keep the live order, and the two are interleaved by their live positions
 // (normalizeElementOrder / mergeSortedSlice in k8s.io/apimachinery/pkg/util/strategicpatch). A consequence kept on
 // purpose: a new item with no live position goes before the remaining live items, as on a real cluster.
-import { isObject } from "./json-value";
+import { isRecord } from "../../../api/object";
 
 /** The identity of a list item: its merge-key value for lists of maps, itself for lists of primitives. */
 function identity(item: unknown, mergeKey: string | undefined): unknown {
   if (mergeKey === undefined) return item;
-  return isObject(item) ? item[mergeKey] : undefined;
+  return isRecord(item) ? item[mergeKey] : undefined;
 }
 
 function indexIn(list: readonly unknown[], item: unknown, mergeKey: string | undefined): number {

@@ -3,10 +3,11 @@
 // are atomic and the applied value wins. A null in the configuration removes the field.
 import type { PatchMeta } from "./patch-meta";
 import { childMeta, itemElement, listKind } from "./field-set";
-import { isObject, type JsonObject } from "./json-value";
+import { isRecord } from "../../../api/object";
+import type { JsonObject } from "./json-value";
 
 export function ssaMerge(live: unknown, applied: unknown, meta: PatchMeta | undefined): unknown {
-  if (isObject(live) && isObject(applied)) {
+  if (isRecord(live) && isRecord(applied)) {
     const out: JsonObject = { ...live };
     for (const [key, value] of Object.entries(applied)) {
       if (value === null) delete out[key];

@@ -2,7 +2,9 @@
 // server side: StrategicMergeMapPatch). Field metadata (patch strategy, merge key) comes from a PatchMeta tree.
 import { badRequest } from "../../../api/status";
 import type { PatchMeta } from "./patch-meta";
-import { deepClone, goFormat, isObject, type JsonObject } from "./json-value";
+import { cloneJson } from "../../../api/clone";
+import { isRecord } from "../../../api/object";
+import { goFormat, type JsonObject } from "./json-value";
 import { normalizeElementOrder, partitionByPresence } from "./smp-order";
 import {
   BAD_PRIMITIVE_LIST,
@@ -31,13 +33,13 @@ type Meta = PatchMeta | undefined;
  * reasonless 500 for the rest, as the apiserver passes strategicpatch's plain errors through).
  */
 export function applyStrategicMergePatch<T>(original: T, patch: unknown, meta: PatchMeta | undefined): T {
-  if (patch === null) return deepClone(original);
-  if (!isObject(patch)) {
+  if (patch === null) return cloneJson(original);
+  if (!isRecord(patch)) {
     const kind = Array.isArray(patch) ? "array" : typeof patch === "boolean" ? "bool" : typeof patch;
     throw badRequest(`json: cannot unmarshal ${kind} into Go value of type map[string]interface {}`);
   }
-  const base = isObject(original) ? deepClone(original) : {};
-  return mergeMap(base, deepClone(patch), meta) as T;
+  const base = isRecord(original) ? cloneJson(original) : {};
+  return mergeMap(base, cloneJson(patch), meta) as T;
 }
 
 interface Strategy {
@@ -87,7 +89,7 @@ function mergeField(original: JsonObject, key: string, value: unknown, meta: Met
   }
   const current = original[key];
   const strategy = strategyOf(meta);
-  if (isObject(current) && isObject(value)) {
+  if (isRecord(current) && isRecord(value)) {
     original[key] = strategy.replace ? build(value, meta) : mergeMap(current, value, meta);
   } else if (Array.isArray(current) && Array.isArray(value)) {
     original[key] = strategy.merge ? mergeList(current, value, meta) : build(value, meta);
@@ -98,7 +100,7 @@ function mergeField(original: JsonObject, key: string, value: unknown, meta: Met
 
 /** A patch value that lands where nothing was: processed against an empty value so its directives disappear. */
 function build(value: unknown, meta: Meta): unknown {
-  if (isObject(value)) return mergeMap({}, value, meta);
+  if (isRecord(value)) return mergeMap({}, value, meta);
   if (Array.isArray(value)) {
     if (strategyOf(meta).merge) return mergeList([], value, meta);
     return value.map((item) => build(item, meta?.items()));
@@ -126,7 +128,7 @@ function listKey(key: string, prefix: string, formatError: string): string {
 
 function goType(value: unknown): string {
   if (Array.isArray(value)) return "[]interface {}";
-  if (isObject(value)) return "map[string]interface {}";
+  if (isRecord(value)) return "map[string]interface {}";
   if (value === null || value === undefined) return "<nil>";
   return typeof value === "number" ? "float64" : typeof value === "boolean" ? "bool" : "string";
 }
@@ -163,12 +165,12 @@ function applySetElementOrder(original: JsonObject, patch: JsonObject, directive
 /** The patch list's items must appear in `$setElementOrder` and in the same relative order. */
 function validateAgainstOrder(patchList: unknown[], order: unknown[], mergeKey: string | undefined): void {
   if (patchList.length === 0 || order.length === 0) return;
-  const items = mergeKey === undefined ? patchList : patchList.filter((i) => !(isObject(i) && i[PATCH] === "delete"));
+  const items = mergeKey === undefined ? patchList : patchList.filter((i) => !(isRecord(i) && i[PATCH] === "delete"));
   let p = 0;
   let o = 0;
   while (p < items.length && o < order.length) {
     const item = items[p];
-    if (isObject(item) && PATCH in item) {
+    if (isRecord(item) && PATCH in item) {
       p++;
       continue;
     }
@@ -185,7 +187,7 @@ function validateAgainstOrder(patchList: unknown[], order: unknown[], mergeKey: 
 function sameKey(left: unknown, right: unknown, mergeKey: string | undefined): boolean {
   if (mergeKey === undefined) return left === right;
   for (const side of [left, right]) {
-    if (!isObject(side)) throw smpInternal(`expected a map[string]interface {}, but received a ${goType(side)}`);
+    if (!isRecord(side)) throw smpInternal(`expected a map[string]interface {}, but received a ${goType(side)}`);
     if (!(mergeKey in side)) throw smpInternal(`map: ${goFormat(side)} does not contain declared merge key: ${mergeKey}`);
   }
   return (left as JsonObject)[mergeKey] === (right as JsonObject)[mergeKey];
@@ -194,7 +196,7 @@ function sameKey(left: unknown, right: unknown, mergeKey: string | undefined): b
 function elementKind(lists: unknown[][]): "map" | "scalar" | undefined {
   let kind: string | undefined;
   for (const item of lists.flat()) {
-    const k = Array.isArray(item) ? "list" : isObject(item) ? "map" : item === null ? "null" : typeof item;
+    const k = Array.isArray(item) ? "list" : isRecord(item) ? "map" : item === null ? "null" : typeof item;
     if (k === "list") throw smpUnprocessable();
     if (kind !== undefined && kind !== k) {
       throw smpInternal(`list element types are not identical: ${lists.map(goFormat).join(" ")}`);

@@ -9,7 +9,7 @@ import type { Controller, ControllerContext, ReconcileResult } from "../types";
 import { keyOf, splitKey } from "../types";
 import { nodeVerdict, pinnedNode, pinToNode, withDaemonTolerations } from "./node-eligibility";
 import { revisionData, templateHash, templateOf } from "./revisions";
-import { deepEqual } from "../../registry/object-compare";
+import { deepEqual } from "../../../api/json-equal";
 import { cloneJson } from "../../../api/clone";
 
 type Json = Record<string, any>;

@@ -2,7 +2,8 @@
 // does) and roll them out with the RollingUpdate or Recreate strategy. Woken by its Deployments, by their
 // ReplicaSets' changes, and by the deletion of their pods (Recreate waits for old pods to be gone).
 import type { KubeObject } from "../../../api/object";
-import { labelSelectorFromObject, nothingSelector, type LabelMatcher } from "../../../api/selectors/label-selector";
+import type { LabelMatcher } from "../../../api/selectors/label-selector";
+import { labelSelectorOrNothing } from "../../../api/selectors/selector-or-nothing";
 import type { StoreEvent } from "../../storage/store";
 import { controllerRefOf } from "../replicaset/pod-state";
 import { splitKey, type Controller, type ControllerContext, type ReconcileResult } from "../types";
@@ -18,11 +19,7 @@ const podBucket = "/core/pods/";
 const orphanPrefix = "rs-orphans:";
 
 function selectorOf(d: KubeObject): LabelMatcher {
-  try {
-    return labelSelectorFromObject(((d.spec ?? {}) as Json).selector);
-  } catch {
-    return nothingSelector;
-  }
+  return labelSelectorOrNothing(((d.spec ?? {}) as Json).selector);
 }
 
 export class DeploymentController implements Controller {

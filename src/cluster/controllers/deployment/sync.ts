@@ -23,6 +23,7 @@ import { isRollingUpdate, maxSurgeOf, newReplicaSetSize, proportionalScale } fro
 import { calculateStatus, getCondition, hasProgressDeadline, newCondition, progressDeadlineAt, reasons, setCondition, updateProgressing } from "./status";
 import { computeTemplateHash, normalizeTemplate, podTemplateHashLabel } from "./template-hash";
 import { cloneJson } from "../../../api/clone";
+import { deepEqual } from "../../../api/json-equal";
 
 type Json = Record<string, any>;
 
@@ -216,7 +217,7 @@ export class DeploymentSync {
 
   /** Write status when it changed (through the status subresource). */
   writeStatus(status: Json): void {
-    if (JSON.stringify(status) === JSON.stringify(this.d.status ?? {})) return;
+    if (deepEqual(status, this.d.status ?? {})) return;
     this.d = this.ctx.registry.update(this.defs.deployments, this.namespace, this.d.metadata.name!, { ...this.d, status }, { subresource: "status" });
   }
 

@@ -1,5 +1,5 @@
 // The two replica controllers: apps/v1 ReplicaSets (label selectors) and core/v1 ReplicationControllers (plain maps).
-import { labelSelectorFromObject, nothingSelector, selectorFromSet } from "../../../api/selectors/label-selector";
+import { labelSelectorOrNothing, mapSelectorOrNothing } from "../../../api/selectors/selector-or-nothing";
 import { ReplicaController } from "./replica-controller";
 
 type Json = Record<string, any>;
@@ -11,13 +11,7 @@ export function createReplicaSetController(): ReplicaController {
     version: "v1",
     resource: "replicasets",
     kind: "ReplicaSet",
-    selector: (rs) => {
-      try {
-        return labelSelectorFromObject(((rs.spec ?? {}) as Json).selector);
-      } catch {
-        return nothingSelector;
-      }
-    },
+    selector: (rs) => labelSelectorOrNothing(((rs.spec ?? {}) as Json).selector),
   });
 }
 
@@ -28,9 +22,6 @@ export function createReplicationControllerController(): ReplicaController {
     version: "v1",
     resource: "replicationcontrollers",
     kind: "ReplicationController",
-    selector: (rc) => {
-      const selector = ((rc.spec ?? {}) as Json).selector;
-      return selector && Object.keys(selector).length ? selectorFromSet(selector) : nothingSelector;
-    },
+    selector: (rc) => mapSelectorOrNothing(((rc.spec ?? {}) as Json).selector),
   });
 }

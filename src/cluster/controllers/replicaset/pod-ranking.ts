@@ -1,6 +1,7 @@
 // Which pods a ReplicaSet deletes first when it scales down (controller.ActivePodsWithRanks): unscheduled before
 // scheduled, pending before unknown before running, not ready before ready, lower deletion cost first, pods doubled
 // up on a node first, ready for less time first, more restarts first, newer before older.
+import { parseTime } from "../../../api/timestamp";
 import type { KubeObject } from "../../../api/object";
 import { isPodReady, readyCondition } from "./pod-state";
 
@@ -11,11 +12,6 @@ const deletionCostAnnotation = "controller.kubernetes.io/pod-deletion-cost";
 
 function nodeOf(pod: KubeObject): string {
   return ((pod.spec ?? {}) as Json).nodeName ?? "";
-}
-
-function timeOf(value: unknown): number | undefined {
-  const t = typeof value === "string" ? Date.parse(value) : NaN;
-  return Number.isFinite(t) ? t : undefined;
 }
 
 function maxRestarts(pod: KubeObject): number {
@@ -46,8 +42,8 @@ function compare(a: KubeObject, b: KubeObject, rank: Map<KubeObject, number>): n
   const rankB = rank.get(b) ?? 0;
   if (rankA !== rankB) return rankB - rankA;
   if (readyA && readyB) {
-    const sinceA = timeOf(readyCondition(a)?.lastTransitionTime);
-    const sinceB = timeOf(readyCondition(b)?.lastTransitionTime);
+    const sinceA = parseTime(readyCondition(a)?.lastTransitionTime);
+    const sinceB = parseTime(readyCondition(b)?.lastTransitionTime);
     if (sinceA !== sinceB) {
       if (sinceA === undefined) return -1;
       if (sinceB === undefined) return 1;
@@ -57,8 +53,8 @@ function compare(a: KubeObject, b: KubeObject, rank: Map<KubeObject, number>): n
   const restartsA = maxRestarts(a);
   const restartsB = maxRestarts(b);
   if (restartsA !== restartsB) return restartsB - restartsA;
-  const createdA = timeOf(a.metadata.creationTimestamp);
-  const createdB = timeOf(b.metadata.creationTimestamp);
+  const createdA = parseTime(a.metadata.creationTimestamp);
+  const createdB = parseTime(b.metadata.creationTimestamp);
   if (createdA !== createdB) {
     if (createdA === undefined) return -1;
     if (createdB === undefined) return 1;

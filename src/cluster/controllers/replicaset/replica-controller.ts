@@ -14,6 +14,7 @@ import { podsToDelete } from "./pod-ranking";
 import { controllerRefOf, isPodActive } from "./pod-state";
 import { replicaStatus } from "./replica-status";
 import { cloneJson } from "../../../api/clone";
+import { deepEqual } from "../../../api/json-equal";
 
 type Json = Record<string, any>;
 
@@ -168,7 +169,7 @@ export class ReplicaController implements Controller {
     }
     const { status, nextAvailableAt } = replicaStatus(owner, this.ownedPods(owner, ctx), ctx.now);
     const current = ctx.registry.tryGet(def, ns, owner.metadata.name!) ?? owner;
-    if (JSON.stringify(current.status ?? {}) !== JSON.stringify(status)) {
+    if (!deepEqual(current.status ?? {}, status)) {
       ctx.registry.update(def, ns, owner.metadata.name!, { ...current, status }, { subresource: "status" });
     }
     return nextAvailableAt === undefined ? undefined : { requeueAt: nextAvailableAt };

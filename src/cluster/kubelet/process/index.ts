@@ -12,9 +12,9 @@
 //   probeFailedEventMessage(kind, result) → "Liveness probe failed: …".
 //   findProfile(repository)               → the catalog entry of a well-known image (ports, size, commands).
 
-export type { ExecResult, HttpAnswer, OutputLine, ProcessExit, ProcessSpec, PullResult, SimulatedProcess } from "./types.js";
-export { pullImage, fakeDigest } from "./pull.js";
-export { invalidImageNameMessage, parseImageReference, type ImageReference } from "./reference.js";
-export { findProfile, type ImageProfile } from "./catalog.js";
-export { startProcess, resolveArgv, shellSyntaxError } from "./process.js";
-export { evaluateProbe, probeFailedEventMessage, type ProbeResult, type ProbeSpec, type ProbeTarget } from "./probes.js";
+export type { ExecResult, HttpAnswer, OutputLine, ProcessExit, ProcessSpec, PullResult, SimulatedProcess } from "./types";
+export { pullImage, fakeDigest } from "./pull";
+export { invalidImageNameMessage, parseImageReference, type ImageReference } from "./reference";
+export { findProfile, type ImageProfile } from "./catalog";
+export { startProcess, resolveArgv, shellSyntaxError } from "./process";
+export { evaluateProbe, probeFailedEventMessage, type ProbeResult, type ProbeSpec, type ProbeTarget } from "./probes";

@@ -1,7 +1,7 @@
 // Liveness, readiness and startup probes against a simulated process, with the kubelet's result messages
 // (the event text is `<Kind> probe failed: <message>`, see `probeFailedEventMessage`).
 
-import type { SimulatedProcess } from "./types.js";
+import type { SimulatedProcess } from "./types";
 
 /** The Kubernetes Probe fields this evaluates (core/v1 Probe). */
 export interface ProbeSpec {

@@ -2,16 +2,16 @@
 // virtual time. Output, files, listening ports and the exit are computed lazily and memoised, so the process is a
 // pure function of (spec, start time) however it is queried.
 
-import { findProfile, type ImageProfile } from "./catalog.js";
-import { findProgram, IGNORES_SIGTERM } from "./programs/index.js";
-import { parseImageReference, type ImageReference } from "./reference.js";
-import { BUILTINS } from "./shell/commands.js";
-import { runProgram } from "./shell/interpreter.js";
-import { parseScript } from "./shell/parser.js";
-import { VirtualRun } from "./shell/run.js";
-import { ShellState, type Io, type NetworkAnswer, type ShellHost } from "./shell/state.js";
-import { normalizePath, VirtualFs } from "./shell/vfs.js";
-import type { ExecResult, HttpAnswer, OutputLine, ProcessExit, ProcessSpec, SimulatedProcess } from "./types.js";
+import { findProfile, type ImageProfile } from "./catalog";
+import { findProgram, IGNORES_SIGTERM } from "./programs/index";
+import { parseImageReference, type ImageReference } from "./reference";
+import { BUILTINS } from "./shell/commands";
+import { runProgram } from "./shell/interpreter";
+import { parseScript } from "./shell/parser";
+import { VirtualRun } from "./shell/run";
+import { ShellState, type Io, type NetworkAnswer, type ShellHost } from "./shell/state";
+import { normalizePath, VirtualFs } from "./shell/vfs";
+import type { ExecResult, HttpAnswer, OutputLine, ProcessExit, ProcessSpec, SimulatedProcess } from "./types";
 
 /** Work allowed when deciding whether a process exits by itself; longer scripts count as long-running. */
 const EXIT_SCAN_STEPS = 2_000;

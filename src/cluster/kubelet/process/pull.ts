@@ -16,9 +16,9 @@
 //
 // Messages follow containerd 1.7 behind the kubelet's `Failed to pull image "<image>": ` prefix.
 
-import { CATALOG, findProfile, tagExists, type ImageSize } from "./catalog.js";
-import { parseImageReference, invalidImageNameMessage } from "./reference.js";
-import type { PullResult } from "./types.js";
+import { CATALOG, findProfile, tagExists, type ImageSize } from "./catalog";
+import { parseImageReference, invalidImageNameMessage } from "./reference";
+import type { PullResult } from "./types";
 
 const KNOWN_REGISTRIES = [
   /^docker\.io$/, /^registry\.k8s\.io$/, /^k8s\.gcr\.io$/, /^(?:[a-z0-9-]+\.)?gcr\.io$/, /^[a-z0-9-]+-docker\.pkg\.dev$/,

@@ -1,4 +1,5 @@
 import { ConfigMap } from "../../../api/schemas/core/configmap";
+import { ConfigMap as ConfigMapMessage } from "../../../api/protobuf/messages/core";
 import { defineResource } from "../define";
 import { printer } from "./printer";
 import { configMapStrategy } from "./strategy";
@@ -11,6 +12,7 @@ export const configMaps = defineResource({
   namespaced: true,
   shortNames: ["cm"],
   schema: ConfigMap,
+  protobuf: ConfigMapMessage,
   strategy: configMapStrategy,
   printer,
 });

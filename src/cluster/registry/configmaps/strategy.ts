@@ -3,7 +3,7 @@
 import type { KubeObject } from "../../../api/object";
 import { fieldError, type FieldError } from "../../../api/status";
 import { configSize, MAX_CONFIG_SIZE, validateConfigKeys } from "../../../api/validation/config-keys";
-import { deepEqual } from "../object-compare";
+import { deepEqual } from "../../../api/json-equal";
 import type { Strategy } from "../types";
 
 interface ConfigMapShape extends KubeObject {

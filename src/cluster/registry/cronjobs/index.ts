@@ -1,4 +1,5 @@
 import { CronJob } from "../../../api/schemas/batch/cronjob";
+import { CronJob as CronJobMessage } from "../../../api/protobuf/messages/batch";
 import { defineResource } from "../define";
 import { printer } from "./printer";
 import { cronJobStrategy } from "./strategy";
@@ -12,6 +13,7 @@ export const cronJobs = defineResource({
   shortNames: ["cj"],
   categories: ["all"],
   schema: CronJob,
+  protobuf: CronJobMessage,
   subresources: ["status"],
   hasGeneration: true,
   strategy: cronJobStrategy,

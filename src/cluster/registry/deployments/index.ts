@@ -1,4 +1,5 @@
 import { Deployment } from "../../../api/schemas/apps/deployment";
+import { Deployment as DeploymentMessage } from "../../../api/protobuf/messages/apps";
 import { defineResource } from "../define";
 import { selectorString } from "../pod-template";
 import { printer } from "./printer";
@@ -15,6 +16,7 @@ export const deployments = defineResource({
   shortNames: ["deploy"],
   categories: ["all"],
   schema: Deployment,
+  protobuf: DeploymentMessage,
   subresources: ["scale", "status"],
   hasGeneration: true,
   strategy: deploymentStrategy,

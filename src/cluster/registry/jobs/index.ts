@@ -1,4 +1,5 @@
 import { Job } from "../../../api/schemas/batch/job";
+import { Job as JobMessage } from "../../../api/protobuf/messages/batch";
 import { defineResource } from "../define";
 import { printer } from "./printer";
 import { jobStrategy } from "./strategy";
@@ -11,6 +12,7 @@ export const jobs = defineResource({
   namespaced: true,
   categories: ["all"],
   schema: Job,
+  protobuf: JobMessage,
   subresources: ["status"],
   hasGeneration: true,
   strategy: jobStrategy,

@@ -3,7 +3,7 @@
 import { labelSelectorFromObject, type LabelSelector } from "../../../api/selectors/label-selector";
 import { fieldError, type FieldError } from "../../../api/status";
 import { validateLabelSelector } from "../../../api/validation/labels";
-import { deepEqual } from "../object-compare";
+import { deepEqual } from "../../../api/json-equal";
 import { goStringMap, invalidRendered, validatePodTemplateSpec } from "../pod-template";
 
 type Json = Record<string, any>;

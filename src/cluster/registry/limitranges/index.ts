@@ -1,4 +1,5 @@
 import { LimitRange } from "../../../api/schemas/core/limitrange";
+import { LimitRange as LimitRangeMessage } from "../../../api/protobuf/messages/core";
 import { defineResource } from "../define";
 import { printer } from "./printer";
 
@@ -10,5 +11,6 @@ export const limitRanges = defineResource({
   namespaced: true,
   shortNames: ["limits"],
   schema: LimitRange,
+  protobuf: LimitRangeMessage,
   printer,
 });

@@ -1,4 +1,5 @@
 import { Namespace } from "../../../api/schemas/core/namespace";
+import { Namespace as NamespaceMessage } from "../../../api/protobuf/messages/core";
 import { nameIsDNSLabel } from "../../../api/validation/names";
 import { defineResource } from "../define";
 import { printer } from "./printer";
@@ -13,6 +14,7 @@ export const namespaces = defineResource({
   namespaced: false,
   shortNames: ["ns"],
   schema: Namespace,
+  protobuf: NamespaceMessage,
   subresources: ["finalize", "status"],
   nameValidator: nameIsDNSLabel,
   strategy: namespaceStrategy,

@@ -1,4 +1,5 @@
 import { Pod } from "../../../api/schemas/core/pod";
+import { Pod as PodMessage } from "../../../api/protobuf/messages/core-pod";
 import { defineResource } from "../define";
 import { printer } from "./printer";
 import { podStrategy } from "./strategy";
@@ -16,6 +17,7 @@ export const pods = defineResource({
   shortNames: ["po"],
   categories: ["all"],
   schema: Pod,
+  protobuf: PodMessage,
   subresources: ["binding", "eviction", "log", "status"],
   subresourceHandlers: { binding: bindPod, eviction: evictPod, log: podLog },
   strategy: podStrategy,

@@ -4,7 +4,7 @@ import { fieldError, type FieldError } from "../../../api/status";
 import { isDNS1123Label } from "../../../api/validation/names";
 import type { Strategy } from "../types";
 import { admitNewPod, defaultPodSpec, qosClass } from "./defaults";
-import { deepEqual } from "../object-compare";
+import { deepEqual } from "../../../api/json-equal";
 import { cloneJson } from "../../../api/clone";
 import { validateLabels } from "../../../api/validation/labels";
 import { validateContainerFields } from "./validation/container";

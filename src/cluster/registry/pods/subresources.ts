@@ -1,25 +1,34 @@
-// Pod subresources served by the apiserver itself: binding (the scheduler's write) and eviction (drain's).
-import type { KubeObject } from "../../../api/object";
+// Pod subresources served by the apiserver itself: binding (the scheduler's write, see ./binding) and eviction (drain's).
 import { isRecord } from "../../../api/object";
-import { badRequest, conflict, failure, success } from "../../../api/status";
+import { badRequest, failure, success } from "../../../api/status";
 import type { SubresourceRequest, SubresourceResult } from "../types";
+import { assignPod } from "./binding";
 import { pods } from "./index";
-import { cloneJson } from "../../../api/clone";
 
+const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+
+/** POST pods/<name>/binding: the request's checks (BindingREST.Create, ValidatePodBinding), then assignPod's. */
 export function bindPod(req: SubresourceRequest): SubresourceResult {
   if (req.method !== "POST") throw failure(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
-  const target = isRecord(req.body) && isRecord(req.body.target) ? req.body.target : undefined;
-  const nodeName = typeof target?.name === "string" ? target.name : "";
-  if (!nodeName) throw badRequest("Binding.target.name is required");
-  const pod = req.registry.get(pods, req.namespace, req.name);
-  const spec = pod.spec as { nodeName?: string };
-  if (spec.nodeName) {
-    throw conflict("pods/binding", "", req.name, `pod ${req.name} is already assigned to node "${spec.nodeName}"`);
-  }
-  if (pod.metadata.deletionTimestamp) throw conflict("pods/binding", "", req.name, `pod ${req.name} is being deleted, cannot be assigned to a host`);
-  const bound: KubeObject = cloneJson(pod);
-  (bound.spec as { nodeName?: string }).nodeName = nodeName;
-  req.registry.update(pods, req.namespace, req.name, bound, { subresource: "binding" });
+  const body = isRecord(req.body) ? req.body : {};
+  const metadata = isRecord(body.metadata) ? body.metadata : {};
+  const namespace = text(metadata.namespace);
+  if (namespace && namespace !== req.namespace) throw badRequest("the namespace of the provided object does not match the namespace sent on the request");
+  if (text(metadata.name) !== req.name) throw badRequest("name in URL does not match name in Binding object");
+  const target = isRecord(body.target) ? body.target : {};
+  const kind = text(target.kind);
+  if (kind && kind !== "Node") throw badRequest(`target.kind: Unsupported value: ${JSON.stringify(kind)}: supported values: "Node", "<empty>"`);
+  const node = text(target.name);
+  if (!node) throw badRequest("Binding.target.name is required");
+  const annotations = isRecord(metadata.annotations) ? (metadata.annotations as Record<string, string>) : undefined;
+  assignPod(req.registry, {
+    namespace: req.namespace ?? "",
+    name: req.name,
+    node,
+    uid: text(metadata.uid),
+    resourceVersion: text(metadata.resourceVersion),
+    annotations,
+  });
   return { status: 201, body: { ...success(), code: 201 } };
 }
 

@@ -60,8 +60,3 @@ export function translateTimestampSince(ts: string | undefined | null, now: numb
   if (at === undefined) return "<unknown>";
   return humanDuration(now - at);
 }
-
-/** Go's `metav1.Time.IsZero` for a JSON timestamp: absent, null or unparseable. */
-export function isZeroTimestamp(ts: unknown): boolean {
-  return parseTimestamp(ts) === undefined;
-}

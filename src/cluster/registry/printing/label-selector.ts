@@ -1,5 +1,5 @@
 // Label selector text as the printers show it (labels.FormatLabels, metav1.FormatLabelSelector,
-// LabelSelectorAsSelector(...).String()). A local formatter: src/api/selectors may replace it later.
+// LabelSelectorAsSelector(...).String()) over untyped JSON, as the printers get stored objects.
 import { isRecord } from "../../../api/object";
 import { list, record, stringMap, text } from "./fields";
 import { NONE } from "./format";

@@ -1,4 +1,5 @@
 import { PriorityClass } from "../../../api/schemas/scheduling/priorityclass";
+import { PriorityClass as PriorityClassMessage } from "../../../api/protobuf/messages/scheduling";
 import { defineResource } from "../define";
 import { printer } from "./printer";
 import { priorityClassStrategy } from "./strategy";
@@ -11,6 +12,7 @@ export const priorityClasses = defineResource({
   namespaced: false,
   shortNames: ["pc"],
   schema: PriorityClass,
+  protobuf: PriorityClassMessage,
   strategy: priorityClassStrategy,
   printer,
 });

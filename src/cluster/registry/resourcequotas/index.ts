@@ -1,4 +1,5 @@
 import { ResourceQuota } from "../../../api/schemas/core/resourcequota";
+import { ResourceQuota as ResourceQuotaMessage } from "../../../api/protobuf/messages/core";
 import { defineResource } from "../define";
 import { printer } from "./printer";
 import { resourceQuotaStrategy } from "./strategy";
@@ -11,6 +12,7 @@ export const resourceQuotas = defineResource({
   namespaced: true,
   shortNames: ["quota"],
   schema: ResourceQuota,
+  protobuf: ResourceQuotaMessage,
   strategy: resourceQuotaStrategy,
   subresources: ["status"],
   printer,

@@ -1,4 +1,5 @@
 import { Secret } from "../../../api/schemas/core/secret";
+import { Secret as SecretMessage } from "../../../api/protobuf/messages/core";
 import { defineResource } from "../define";
 import { printer } from "./printer";
 import { redactSecret, secretStrategy } from "./strategy";
@@ -10,6 +11,7 @@ export const secrets = defineResource({
   resource: "secrets",
   namespaced: true,
   schema: Secret,
+  protobuf: SecretMessage,
   strategy: secretStrategy,
   redactForViewer: redactSecret,
   printer,

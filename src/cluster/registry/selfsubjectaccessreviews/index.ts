@@ -1,4 +1,5 @@
 import { SelfSubjectAccessReview } from "../../../api/schemas/authorization/selfsubjectaccessreview";
+import { SelfSubjectAccessReview as SelfSubjectAccessReviewMessage } from "../../../api/protobuf/messages/authorization";
 import { defineResource } from "../define";
 import { reviewAccess } from "./review";
 
@@ -10,5 +11,6 @@ export const selfSubjectAccessReviews = defineResource({
   namespaced: false,
   verbs: ["create"],
   schema: SelfSubjectAccessReview,
+  protobuf: SelfSubjectAccessReviewMessage,
   virtualCreate: reviewAccess,
 });

@@ -1,4 +1,5 @@
 import { SelfSubjectRulesReview } from "../../../api/schemas/authorization/selfsubjectrulesreview";
+import { SelfSubjectRulesReview as SelfSubjectRulesReviewMessage } from "../../../api/protobuf/messages/authorization";
 import type { KubeObject } from "../../../api/object";
 import { defineResource } from "../define";
 import type { Caller } from "../types";
@@ -32,5 +33,6 @@ export const selfSubjectRulesReviews = defineResource({
   namespaced: false,
   verbs: ["create"],
   schema: SelfSubjectRulesReview,
+  protobuf: SelfSubjectRulesReviewMessage,
   virtualCreate: reviewRules,
 });

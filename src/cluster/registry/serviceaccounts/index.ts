@@ -1,4 +1,5 @@
 import { ServiceAccount } from "../../../api/schemas/core/serviceaccount";
+import { ServiceAccount as ServiceAccountMessage } from "../../../api/protobuf/messages/core";
 import { defineResource } from "../define";
 import { printer } from "./printer";
 
@@ -10,5 +11,6 @@ export const serviceAccounts = defineResource({
   namespaced: true,
   shortNames: ["sa"],
   schema: ServiceAccount,
+  protobuf: ServiceAccountMessage,
   printer,
 });

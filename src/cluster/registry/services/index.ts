@@ -1,4 +1,5 @@
 import { Service } from "../../../api/schemas/core/service";
+import { Service as ServiceMessage } from "../../../api/protobuf/messages/core";
 import { nameIsDNS1035Label } from "../../../api/validation/names";
 import { defineResource } from "../define";
 import { printer } from "./printer";
@@ -13,6 +14,7 @@ export const services = defineResource({
   shortNames: ["svc"],
   categories: ["all"],
   schema: Service,
+  protobuf: ServiceMessage,
   subresources: ["status"],
   nameValidator: nameIsDNS1035Label,
   strategy: serviceStrategy,

@@ -99,6 +99,10 @@ const kinds: KindUnderTest[] = [
     namespaced: false, valid: (name) => ({ metadata: { name }, value: 1000 }),
   },
   {
+    kind: "StorageClass", qualified: "StorageClass.storage.k8s.io", apiVersion: "storage.k8s.io/v1", path: "/apis/storage.k8s.io/v1/storageclasses",
+    namespaced: false, valid: (name) => ({ metadata: { name }, provisioner: "example.com/disk" }),
+  },
+  {
     kind: "Lease", qualified: "Lease.coordination.k8s.io", apiVersion: "coordination.k8s.io/v1", path: group("coordination.k8s.io/v1", "leases"), namespaced: true,
     objectField: "spec", valid: (name) => ({ metadata: { name }, spec: { holderIdentity: "me", leaseDurationSeconds: 15 } }),
   },
@@ -467,6 +471,22 @@ const priorityClassCases: BadInputCase[] = [
     /metadata\.name: Forbidden: priority class names with 'system-' prefix are reserved for system use only/),
 ];
 
+const storageClasses = "/apis/storage.k8s.io/v1/storageclasses";
+const storageClass = (name: string, fields: Record<string, unknown>) => ({ apiVersion: "storage.k8s.io/v1", kind: "StorageClass", metadata: { name }, ...fields });
+const storageClassCases: BadInputCase[] = [
+  post("StorageClass: no provisioner", storageClasses, storageClass("sc-none", {}), 422, 'StorageClass.storage.k8s.io "sc-none" is invalid: provisioner: Required value'),
+  post("StorageClass: a provisioner with a space", storageClasses, storageClass("sc-space", { provisioner: "my disk" }), 422, /provisioner: Invalid value: "my disk": name part must consist of/),
+  post("StorageClass: reclaimPolicy Recycle", storageClasses, storageClass("sc-recycle", { provisioner: "p", reclaimPolicy: "Recycle" }), 422,
+    'StorageClass.storage.k8s.io "sc-recycle" is invalid: reclaimPolicy: Unsupported value: "Recycle": supported values: "Delete", "Retain"'),
+  post("StorageClass: volumeBindingMode Later", storageClasses, storageClass("sc-later", { provisioner: "p", volumeBindingMode: "Later" }), 422,
+    /volumeBindingMode: Unsupported value: "Later": supported values: "Immediate", "WaitForFirstConsumer"/),
+  post("StorageClass: a provisioner that is a number", storageClasses, storageClass("sc-number", { provisioner: 5 }), 400, /^StorageClass in version "v1" cannot be handled as a StorageClass/),
+  post("StorageClass: parameters that are a list", storageClasses, storageClass("sc-list", { provisioner: "p", parameters: ["a"] }), 400),
+  post("StorageClass: allowedTopologies without values", storageClasses,
+    storageClass("sc-topo", { provisioner: "p", allowedTopologies: [{ matchLabelExpressions: [{ key: "zone", values: [] }] }] }), 422,
+    /allowedTopologies\[0\]\.matchLabelExpressions\[0\]\.values: Required value/),
+];
+
 const endpointSliceCases: BadInputCase[] = [
   post("EndpointSlice: port above int32", group("discovery.k8s.io/v1", "endpointslices"),
     { apiVersion: "discovery.k8s.io/v1", kind: "EndpointSlice", metadata: { name: "slice-int32" }, addressType: "IPv4", endpoints: [], ports: [{ port: 2147483648 }] }, 400),
@@ -580,6 +600,7 @@ export const cases: BadInputCase[] = [
   ...serviceCases,
   ...priorityClassCases,
   ...endpointSliceCases,
+  ...storageClassCases,
   ...nodeCases,
   ...otherKindCases,
   ...nullFieldCases,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { startProcess } from "../../../../src/cluster/kubelet/process/index.js";
-import type { ProcessSpec } from "../../../../src/cluster/kubelet/process/types.js";
+import { startProcess } from "../../../../src/cluster/kubelet/process/index";
+import type { ProcessSpec } from "../../../../src/cluster/kubelet/process/types";
 
 const T0 = Date.UTC(2024, 0, 1, 12, 0, 0);
 const spec = (script: string, extra: Partial<ProcessSpec> = {}): ProcessSpec => ({

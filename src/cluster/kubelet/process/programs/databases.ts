@@ -1,8 +1,8 @@
 // redis, postgres, mysql and mongo: startup banners of the real images, their ports, and the classic failure of
 // postgres and mysql started without a password.
 
-import { formatDate } from "../shell/format.js";
-import { forever, pause, versionOf, wallNow, flagValue, type Program } from "./program.js";
+import { formatDate } from "../shell/format";
+import { forever, pause, versionOf, wallNow, flagValue, type Program } from "./program";
 
 export const redisServer: Program = function* (argv, io, sh, ctx) {
   const version = versionOf(ctx, "7.4.1", { "7": "7.4.1", "7.4": "7.4.1", "7.2": "7.2.6", "7.0": "7.0.15", "6": "6.2.16", "6.2": "6.2.16", "8": "8.0.2" });

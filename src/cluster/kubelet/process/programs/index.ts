@@ -1,14 +1,14 @@
 // Image programs by name, and the docker-entrypoint.sh of each image (which decides what its arguments mean).
 
-import type { ImageProfile } from "../catalog.js";
-import { BUILTINS } from "../shell/commands.js";
-import { mongod, mysqld, postgres, redisServer } from "./databases.js";
-import type { Program } from "./program.js";
-import { agnhost, echoserver, gunicorn, helloWorld, httpEcho, node, pauseProgram, python, stress } from "./tools.js";
-import { componentNames, componentProgram } from "./system.js";
-import { execArgs, httpd, nginx, nginxEntrypoint } from "./web-servers.js";
+import type { ImageProfile } from "../catalog";
+import { BUILTINS } from "../shell/commands";
+import { mongod, mysqld, postgres, redisServer } from "./databases";
+import type { Program } from "./program";
+import { agnhost, echoserver, gunicorn, helloWorld, httpEcho, node, pauseProgram, python, stress } from "./tools";
+import { componentNames, componentProgram } from "./system";
+import { execArgs, httpd, nginx, nginxEntrypoint } from "./web-servers";
 
-export type { Program, ProgramContext } from "./program.js";
+export type { Program, ProgramContext } from "./program";
 
 /** Programs that, as PID 1, ignore SIGTERM (no handler installed): the pod waits for its grace period. */
 export const IGNORES_SIGTERM = new Set(["node", "python", "python3", "stress", "go"]);

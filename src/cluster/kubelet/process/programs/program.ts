@@ -1,10 +1,10 @@
 // What an image program is: a generator over virtual time, like a shell command, that may print, listen on ports
 // (with an HTTP answerer), sleep, and end with an exit code.
 
-import type { ImageProfile } from "../catalog.js";
-import type { ImageReference } from "../reference.js";
-import type { Io, Run, ShellState } from "../shell/state.js";
-import type { ProcessSpec } from "../types.js";
+import type { ImageProfile } from "../catalog";
+import type { ImageReference } from "../reference";
+import type { Io, Run, ShellState } from "../shell/state";
+import type { ProcessSpec } from "../types";
 
 export interface ProgramContext {
   spec: ProcessSpec;

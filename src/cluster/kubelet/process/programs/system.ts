@@ -1,8 +1,8 @@
 // The images of a cluster's own components (etcd, the control plane, kube-proxy, CoreDNS): klog-style startup lines,
 // their health endpoints answering "ok", and nothing else — enough for kube-system to look and behave like a real one.
 
-import { formatDate } from "../shell/format.js";
-import { forever, pause, wallNow, type Program } from "./program.js";
+import { formatDate } from "../shell/format";
+import { forever, pause, wallNow, type Program } from "./program";
 
 interface Component {
   /** Ports with health endpoints (path → body). */

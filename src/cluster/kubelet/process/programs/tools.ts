@@ -1,11 +1,11 @@
 // Small images used in Kubernetes lessons: pause, hello-world, agnhost, http-echo, httpbin, echoserver, stress,
 // and the language runtimes (node, python) for their common one-liners.
 
-import type { HttpAnswer } from "../types.js";
-import { formatDate } from "../shell/format.js";
-import { OomKillSignal } from "../shell/state.js";
-import { normalizePath } from "../shell/vfs.js";
-import { flagValue, forever, pause, wallNow, type Program } from "./program.js";
+import type { HttpAnswer } from "../types";
+import { formatDate } from "../shell/format";
+import { OomKillSignal } from "../shell/state";
+import { normalizePath } from "../shell/vfs";
+import { flagValue, forever, pause, wallNow, type Program } from "./program";
 
 export const pauseProgram: Program = function* () {
   return yield* forever();

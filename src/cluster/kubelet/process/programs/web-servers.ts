@@ -1,10 +1,10 @@
 // nginx, Apache httpd and their docker entrypoints: the startup lines of the real images and the pages they serve.
 
-import type { HttpAnswer } from "../types.js";
-import { formatDate } from "../shell/format.js";
-import { runProgram } from "../shell/interpreter.js";
-import type { ShellState } from "../shell/state.js";
-import { forever, pause, versionOf, wallNow, type Program, type ProgramContext } from "./program.js";
+import type { HttpAnswer } from "../types";
+import { formatDate } from "../shell/format";
+import { runProgram } from "../shell/interpreter";
+import type { ShellState } from "../shell/state";
+import { forever, pause, versionOf, wallNow, type Program, type ProgramContext } from "./program";
 
 const NGINX_PATCHES: Record<string, string> = { "1": "1.27.3", "1.27": "1.27.3", "1.26": "1.26.2", "1.25": "1.25.5", "1.24": "1.24.0", "1.23": "1.23.4", "1.22": "1.22.1", "1.21": "1.21.6", "1.20": "1.20.2", "1.19": "1.19.10" };
 

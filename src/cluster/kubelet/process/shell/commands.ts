@@ -1,13 +1,13 @@
 // Shell builtins and the core utilities an image's userland provides, with busybox or GNU wording for errors.
 
-import { FILE_COMMANDS } from "./file-commands.js";
-import { runProgram } from "./interpreter.js";
-import { formatDate, formatPrintf, interpretEscapes } from "./format.js";
-import { NET_COMMANDS } from "./net-commands.js";
-import { ExitSignal, LoopSignal, type Io, type Run, type ShellState } from "./state.js";
-import { evaluateTest } from "./test-command.js";
-import { TEXT_COMMANDS } from "./text-commands.js";
-import { normalizePath } from "./vfs.js";
+import { FILE_COMMANDS } from "./file-commands";
+import { runProgram } from "./interpreter";
+import { formatDate, formatPrintf, interpretEscapes } from "./format";
+import { NET_COMMANDS } from "./net-commands";
+import { ExitSignal, LoopSignal, type Io, type Run, type ShellState } from "./state";
+import { evaluateTest } from "./test-command";
+import { TEXT_COMMANDS } from "./text-commands";
+import { normalizePath } from "./vfs";
 
 export type Builtin = (argv: string[], io: Io, sh: ShellState) => number | Run<number>;
 

@@ -1,9 +1,9 @@
 // Word expansion: parameters (with :- := :+ :? and #), command substitution, arithmetic, quote removal and field
 // splitting of unquoted expansions on blanks. No globbing (a `*` stays literal).
 
-import type { List, Word, WordPart } from "./ast.js";
-import { ArithmeticError, evaluateArithmetic } from "./arithmetic.js";
-import { ExitSignal, type Io, type Run, type ShellState } from "./state.js";
+import type { List, Word, WordPart } from "./ast";
+import { ArithmeticError, evaluateArithmetic } from "./arithmetic";
+import { ExitSignal, type Io, type Run, type ShellState } from "./state";
 
 export type ListRunner = (list: List, sh: ShellState, io: Io) => Run<number>;
 

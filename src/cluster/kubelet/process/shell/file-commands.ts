@@ -1,8 +1,8 @@
 // Commands on the virtual filesystem: cat, touch, rm, mkdir, ls, cp, mv, tee, basename, dirname.
 
-import type { Builtin } from "./commands.js";
-import type { Io, ShellState } from "./state.js";
-import { normalizePath } from "./vfs.js";
+import type { Builtin } from "./commands";
+import type { Io, ShellState } from "./state";
+import { normalizePath } from "./vfs";
 
 const flags = (argv: string[]) => argv.slice(1).filter((a) => a.startsWith("-") && a !== "-");
 const operands = (argv: string[]) => argv.slice(1).filter((a) => !a.startsWith("-") || a === "-");

@@ -2,12 +2,12 @@
 // bound the work of infinite loops) and `sleep` yields the time it waits. Output goes to the Io sinks immediately,
 // at the current virtual time.
 
-import type { AndOr, Command, List, Pipeline, Redirect } from "./ast.js";
-import { BUILTINS, notFoundMessage } from "./commands.js";
-import { ExpansionError, expandToString, expandWords } from "./expand.js";
-import { parseScript, ShellSyntaxError } from "./parser.js";
-import { ExitSignal, LoopSignal, type Io, type Run, type ShellState, type Sink } from "./state.js";
-import { normalizePath } from "./vfs.js";
+import type { AndOr, Command, List, Pipeline, Redirect } from "./ast";
+import { BUILTINS, notFoundMessage } from "./commands";
+import { ExpansionError, expandToString, expandWords } from "./expand";
+import { parseScript, ShellSyntaxError } from "./parser";
+import { ExitSignal, LoopSignal, type Io, type Run, type ShellState, type Sink } from "./state";
+import { normalizePath } from "./vfs";
 
 export function* runList(list: List, sh: ShellState, io: Io): Run<number> {
   for (const andOr of list) yield* runAndOr(andOr, sh, io);

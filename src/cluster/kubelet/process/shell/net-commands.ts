@@ -1,8 +1,8 @@
 // wget, curl and nc against the host's network hook: an HTTP answer, connection refused, or an unknown name.
 
-import type { Builtin } from "./commands.js";
-import type { Io, ShellState } from "./state.js";
-import { normalizePath } from "./vfs.js";
+import type { Builtin } from "./commands";
+import type { Io, ShellState } from "./state";
+import { normalizePath } from "./vfs";
 
 const REASONS: Record<number, string> = { 200: "OK", 301: "Moved Permanently", 302: "Found", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable" };
 

@@ -2,7 +2,7 @@
 // `&&`/`||`, `;`/`&`/newlines, if/elif/else, while/until, for, `{ }` and `( )`, quoting, `$VAR`, `${VAR:-x}`,
 // `$(...)`, backticks and `$((...))`. Unsupported syntax (case, functions, here-documents) is a syntax error.
 
-import type { AndOr, Assignment, Command, List, Pipeline, Redirect, Word, WordPart } from "./ast.js";
+import type { AndOr, Assignment, Command, List, Pipeline, Redirect, Word, WordPart } from "./ast";
 
 export class ShellSyntaxError extends Error {}
 

@@ -1,8 +1,8 @@
 // Drives a program generator over virtual time, lazily: the simulation only advances as far as someone asks
 // (logs up to now, a probe at some moment), and it never does more than a bounded amount of work.
 
-import type { OutputLine } from "../types.js";
-import { ExitSignal, LoopSignal, OomKillSignal, type Io, type Run, type Sink } from "./state.js";
+import type { OutputLine } from "../types";
+import { ExitSignal, LoopSignal, OomKillSignal, type Io, type Run, type Sink } from "./state";
 
 /** Total work (commands run) one process may do before it is considered to spin silently forever. */
 export const MAX_STEPS = 200_000;

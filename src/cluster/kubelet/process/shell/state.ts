@@ -1,8 +1,8 @@
 // The state a running shell shares with the commands it runs: variables, the virtual clock and filesystem, and the
 // hooks through which the surrounding process answers what a script cannot know by itself (network, listening).
 
-import type { HttpAnswer } from "../types.js";
-import type { VirtualFs } from "./vfs.js";
+import type { HttpAnswer } from "../types";
+import type { VirtualFs } from "./vfs";
 
 /** What a command does while it runs: advance virtual time, or just count one unit of work. */
 export type Effect = { type: "sleep"; ms: number } | { type: "step" };

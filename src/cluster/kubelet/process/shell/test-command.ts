@@ -1,8 +1,8 @@
 // `test` / `[ ]`: file tests (-e -f -d -s -r -w -x), string tests (-z -n = != ==), integer comparisons
 // (-eq -ne -lt -le -gt -ge), `!`, and `-a` / `-o`.
 
-import type { Io, ShellState } from "./state.js";
-import { normalizePath } from "./vfs.js";
+import type { Io, ShellState } from "./state";
+import { normalizePath } from "./vfs";
 
 export function evaluateTest(args: string[], io: Io, sh: ShellState, name: string): number {
   try {

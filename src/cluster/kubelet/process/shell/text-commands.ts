@@ -1,8 +1,8 @@
 // Text filters for pipelines: grep, wc, head, tail, sort, uniq, tr, cut (common flags only).
 
-import type { Builtin } from "./commands.js";
-import type { Io, ShellState } from "./state.js";
-import { normalizePath } from "./vfs.js";
+import type { Builtin } from "./commands";
+import type { Io, ShellState } from "./state";
+import { normalizePath } from "./vfs";
 
 /** Read the named files (or stdin when none): the text, or a status after printing an error. */
 function input(cmd: string, files: string[], io: Io, sh: ShellState): string | number {

@@ -1,0 +1,96 @@
+// The one wiring of a cluster's parts: store → registry (admission, object limit) → watches, live feed, apiserver,
+// controllers. The Durable Object, the CPU bench and the Node-side test harness all build a cluster here; each
+// brings its own database, clock and randomness (the object passes runtime/'s, tests pass fake ones), so nothing
+// below reads them by itself.
+import type { ClusterSpec } from "../api/platform";
+import { admissionPlugins } from "./admission";
+import { LiveFeed } from "./apiserver/live-feed";
+import { ApiServer } from "./apiserver/server";
+import { WatchHub } from "./apiserver/watch";
+import { createControllers } from "./controller-list";
+import { EventRecorder } from "./controllers/event-recorder";
+import { Indexes } from "./controllers/indexes";
+import { ControllerManager } from "./controllers/manager";
+import type { Controller } from "./controllers/types";
+import { kubeletConnection } from "./kubelet/log-server";
+import { maskedForViewers } from "./redaction/log-viewer";
+import { defaultMaxObjects, RegistryStore } from "./registry/generic-store";
+import { bucketOfKind } from "./registry/keys";
+import { ResourceTable } from "./registry/resource-table";
+import { resources } from "./registry/resources";
+import { Store } from "./storage/store";
+
+/** Every kind the cluster serves. */
+export const clusterTable = new ResourceTable(resources);
+
+export interface ClusterClock {
+  now(): number;
+  /** RFC 3339 of a time in ms, as Kubernetes writes metav1.Time. */
+  rfc3339(ms: number): string;
+  /** Run `fn` every `ms` until cancelled (log follows); wall-clock timers, not the control loop's. */
+  every(ms: number, fn: () => void): () => void;
+}
+
+export interface ClusterRandom {
+  uid(): string;
+  /** The suffix of a `generateName`. */
+  nameSuffix(): string;
+}
+
+export interface AssembleOptions {
+  sql: SqlStorage;
+  transactionSync<T>(fn: () => T): T;
+  clock: ClusterClock;
+  random: ClusterRandom;
+  /** Most objects the cluster holds (events excluded). */
+  maxObjects?: number;
+  /** The cluster's options; undefined before the cluster is created. */
+  cluster(): ClusterSpec | undefined;
+  /** Ask for the control loop to run no later than `at` (the Durable Object's alarm). */
+  wake(at: number): Promise<void>;
+  /** The controllers, in pass order; the cluster's full list when absent. */
+  controllers?: Controller[];
+}
+
+export interface ClusterParts {
+  table: ResourceTable;
+  store: Store;
+  registry: RegistryStore;
+  watches: WatchHub;
+  feed: LiveFeed;
+  api: ApiServer;
+  controllers: ControllerManager;
+}
+
+/** Build a cluster's parts over its storage (whose tables they create). */
+export function assemble(options: AssembleOptions): ClusterParts {
+  const { sql, clock, random } = options;
+  const table = clusterTable;
+  const store = new Store(sql, (fn) => options.transactionSync(fn), { coldBuckets: table.defs.filter((d) => d.cold).map(bucketOfKind) });
+  const registry = new RegistryStore(
+    store,
+    { now: clock.now, rfc3339: clock.rfc3339, uid: random.uid, nameSuffix: random.nameSuffix },
+    options.maxObjects ?? defaultMaxObjects,
+  );
+  for (const check of admissionPlugins(registry, table)) registry.addAdmission(check);
+  for (const def of table.defs) if (def.uncounted) registry.declareUncounted(def);
+  const watches = new WatchHub(store);
+  const feed = new LiveFeed(store);
+  const nodes = maskedForViewers(kubeletConnection({ registry, now: clock.now, every: clock.every }), store);
+  const api = new ApiServer({ table, registry, watches, nodes, now: clock.now });
+  const controllers = new ControllerManager(
+    {
+      registry,
+      table,
+      store,
+      sql,
+      events: new EventRecorder(registry, table.byResource("", "v1", "events")!, clock.rfc3339),
+      indexes: new Indexes(store),
+      cluster: options.cluster,
+      now: clock.now,
+      wake: options.wake,
+    },
+    options.controllers ?? createControllers(),
+  );
+  return { table, store, registry, watches, feed, api, controllers };
+}

@@ -1,0 +1,126 @@
+// The kubelet's side of the node connection (registry/pods/node-connection.ts): container logs, recomputed from the
+// simulated process (nothing is stored). `follow` streams new lines as time passes and ends when the run stops.
+import type { KubeObject } from "../../api/object";
+import { configMaps } from "../registry/configmaps";
+import type { RegistryStore } from "../registry/generic-store";
+import { nodes } from "../registry/nodes";
+import type { LogViewer, NodeAnswer, NodeConnection, PodLogRequest } from "../registry/pods/node-connection";
+import { pods } from "../registry/pods";
+import { secrets } from "../registry/secrets";
+import type { PodSources } from "./env";
+import { logSource, parseLogQuery, renderLines, replay, truncateBytes, type LogOptions, type LogSource } from "./logs";
+import { podSources } from "./pod-sources";
+import type { SimulatedProcess } from "./runtime-adapter";
+
+/** How often a follow stream looks for new lines (wall clock). */
+const followTickMs = 1000;
+
+export interface LogServerDependencies {
+  registry: RegistryStore;
+  now(): number;
+  /** Run `fn` every `ms` (wall clock) until cancelled: runtime/timers' `every`. */
+  every(ms: number, fn: () => void): () => void;
+}
+
+type Render = (process: SimulatedProcess, source: LogSource, from: number, until: number, options: LogOptions) => string;
+
+/** The pod's sources; every Secret value a container reads is added to `read`. */
+function sourcesFor(registry: RegistryStore, pod: KubeObject, read: string[]): PodSources {
+  const nodeName = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
+  const node = nodeName ? registry.tryGet(nodes, undefined, nodeName) : undefined;
+  const sources = podSources(registry, { configMaps, secrets }, pod.metadata.namespace!, node);
+  return {
+    ...sources,
+    secret(name) {
+      const data = sources.secret(name);
+      if (data) read.push(...Object.values(data));
+      return data;
+    },
+  };
+}
+
+/** The rendering with Secret values masked before the text is cut (read-only callers). */
+function maskedRender(viewer: LogViewer): Render {
+  return (process, source, from, until, options) => {
+    const whole = renderLines(process, source, from, until, { ...options, tailLines: undefined, limitBytes: undefined });
+    let text = viewer.mask(whole);
+    if (options.tailLines !== undefined) {
+      const lines = text.split(/(?<=\n)/).filter(Boolean);
+      text = options.tailLines <= 0 ? "" : lines.slice(-options.tailLines).join("");
+    }
+    return options.limitBytes !== undefined ? truncateBytes(text, options.limitBytes) : text;
+  };
+}
+
+/** The simulated kubelets' server: one for every node, since every node's kubelet runs in this object. */
+export function kubeletConnection(deps: LogServerDependencies): NodeConnection {
+  return {
+    containerLog(request: PodLogRequest): NodeAnswer {
+      const { pod, viewer } = request;
+      const now = deps.now();
+      const options = parseLogQuery(request.query, now);
+      const source = logSource(pod, options);
+      const read: string[] = [];
+      const process = replay(pod, source, sourcesFor(deps.registry, pod, read));
+      viewer?.admit(read, source.container.name);
+      const render: Render = viewer ? maskedRender(viewer) : renderLines;
+      const first = render(process, source, source.startedAt, now, options);
+      if (!options.follow || source.finishedAt !== undefined) return { text: first };
+      const more = (from: number, until: number) => render(process, source, from, until, { ...options, tailLines: undefined });
+      return { stream: follow(deps, pod, source, first, now, more) };
+    },
+  };
+}
+
+/** When the run `source` ended in the pod's current status (now when the pod or the run is gone); undefined while it runs. */
+function endOf(deps: LogServerDependencies, namespace: string | undefined, name: string, source: LogSource): number | undefined {
+  const pod = deps.registry.tryGet(pods, namespace, name);
+  if (!pod) return deps.now();
+  const statuses = [
+    ...(((pod.status as Record<string, any> | undefined)?.containerStatuses ?? []) as Record<string, any>[]),
+    ...(((pod.status as Record<string, any> | undefined)?.initContainerStatuses ?? []) as Record<string, any>[]),
+  ];
+  for (const s of statuses) {
+    for (const state of [s.state, s.lastState]) {
+      const t = state?.terminated;
+      // Status times are whole seconds: the run ended within the second after the one recorded (a line printed in
+      // the exit's millisecond belongs to the log).
+      if (t?.containerID === source.containerID) return Date.parse(t.finishedAt) + 999;
+      if (state?.running && s.containerID === source.containerID) return undefined;
+    }
+  }
+  return deps.now();
+}
+
+function follow(
+  deps: LogServerDependencies,
+  pod: KubeObject,
+  source: LogSource,
+  first: string,
+  startedAt: number,
+  more: (from: number, until: number) => string,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const { namespace, name } = pod.metadata;
+  let cancel: (() => void) | undefined;
+  let sentUntil = startedAt;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (first) controller.enqueue(encoder.encode(first));
+      cancel = deps.every(followTickMs, () => {
+        const finishedAt = endOf(deps, namespace, name!, source);
+        const until = finishedAt ?? deps.now();
+        const text = more(sentUntil, until);
+        sentUntil = Math.max(sentUntil, until);
+        if (text) controller.enqueue(encoder.encode(text));
+        if (finishedAt !== undefined) {
+          cancel?.();
+          controller.close();
+        }
+      });
+    },
+    cancel() {
+      cancel?.();
+    },
+  });
+}
