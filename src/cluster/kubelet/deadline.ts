@@ -3,18 +3,15 @@
 // and, once they have stopped, reports the pod Failed with reason DeadlineExceeded. The deadline is a timer of the
 // simulation, and it survives a restart of the object because startTime is in the pod's status.
 import type { PodRuntime } from "./pod-runtime";
+import type { Pod } from "../../api/schemas";
+import { kubeletEvents, render } from "./stages";
 import { beginTermination, type StopHost } from "./termination";
-
-type Json = Record<string, any>;
-
-export const deadlineReason = "DeadlineExceeded";
-export const deadlineMessage = "Pod was active on the node longer than the specified deadline";
 
 /**
  * When `pod`'s active deadline passes, if it has one: activeDeadlineSeconds after its start time, counted from the
  * whole second status.startTime shows (so a runtime rebuilt from the status keeps the same deadline).
  */
-export function activeDeadlineAt(pod: Json, rt: PodRuntime): number | undefined {
+export function activeDeadlineAt(pod: Pod, rt: PodRuntime): number | undefined {
   const seconds = pod.spec?.activeDeadlineSeconds;
   if (typeof seconds !== "number" || !Number.isFinite(seconds)) return undefined;
   return Math.floor(rt.acceptedAt / 1000) * 1000 + seconds * 1000;
@@ -22,7 +19,8 @@ export function activeDeadlineAt(pod: Json, rt: PodRuntime): number | undefined 
 
 /** The deadline passed at `at`: record it, fail the pod, and stop every container within `graceMs`. */
 export function exceedDeadline(host: StopHost, at: number, graceMs: number): void {
-  host.emit(at, undefined, "Normal", deadlineReason, deadlineMessage);
-  host.rt.evicted = { reason: deadlineReason, message: deadlineMessage };
+  const event = render(kubeletEvents.deadlineExceeded, {});
+  host.emit(at, undefined, event);
+  host.rt.evicted = { reason: event.reason, message: event.message };
   beginTermination(host, "deadline", at, graceMs);
 }

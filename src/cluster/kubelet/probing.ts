@@ -1,11 +1,10 @@
 // A container's startup, liveness and readiness probes in the lifecycle simulation: when each first runs, what one
 // run does (success and failure thresholds, Unhealthy events, readiness, a kill after a failed liveness or startup
 // probe), and, for a passing probe, when it will first fail — so a quiet container has nothing due.
-import type { KubeletEvent } from "./lifecycle";
+import type { Container, Probe } from "../../api/schemas";
 import type { ContainerRuntime, PodRuntime, ProbeRun } from "./pod-runtime";
-import { probe as runProbe } from "./runtime-adapter";
-
-type Json = Record<string, any>;
+import type { RuntimePort } from "./runtime-port";
+import { kubeletEvents, render, type EventBody } from "./stages";
 export type ProbeKind = "startup" | "liveness" | "readiness";
 
 /** How far ahead a quiet, passing probe is simulated to find when it will first fail (in probe periods). */
@@ -14,17 +13,18 @@ const probeLookahead = 360;
 /** What a probe run needs from the pod simulation. */
 export interface ProbeHost {
   readonly rt: PodRuntime;
-  containerSpec(c: ContainerRuntime): Json;
-  emit(at: number, c: ContainerRuntime | undefined, type: KubeletEvent["type"], reason: string, message: string): void;
+  readonly runtime: RuntimePort;
+  containerSpec(c: ContainerRuntime): Container;
+  emit(at: number, c: ContainerRuntime | undefined, event: EventBody): void;
   /** Kill the container (it restarts): at once when SIGTERM stops it, else after the grace period. */
   stop(c: ContainerRuntime, at: number, final: boolean): void;
 }
 
-const firstRun = (p: Json | undefined, at: number): ProbeRun | undefined =>
+const firstRun = (p: Probe | undefined, at: number): ProbeRun | undefined =>
   p ? { nextAt: at + (p.initialDelaySeconds ?? 0) * 1000, successes: 0, failures: 0 } : undefined;
 
 /** The container's instance started at `at`: set started/ready and schedule its probes' first runs. */
-export function startProbes(c: ContainerRuntime, spec: Json, at: number): void {
+export function startProbes(c: ContainerRuntime, spec: Container, at: number): void {
   c.started = !spec.startupProbe;
   c.everStarted ||= c.started;
   c.ready = c.started && !spec.readinessProbe && (!c.init || c.sidecar);
@@ -36,12 +36,12 @@ export function startProbes(c: ContainerRuntime, spec: Json, at: number): void {
 /** Run the `kind` probe of container `c` at `at`. */
 export function runProbeStep(host: ProbeHost, c: ContainerRuntime, kind: ProbeKind, at: number): void {
   const spec = host.containerSpec(c);
-  const def: Json = spec[`${kind}Probe`];
+  const def = spec[`${kind}Probe`]!;
   const run = c[kind]!;
   // Validation refuses negative periods and defaulting turns 0 into 10; a pod stored before either never spins.
   const period = Math.max(1, def.periodSeconds || 10) * 1000;
   const instance = c.current!;
-  const outcome = runProbe(def, spec, instance.process!, at - instance.startedAt, host.rt.podIP ?? "");
+  const outcome = host.runtime.probe(def, spec, instance.process!, at - instance.startedAt, host.rt.podIP ?? "");
   const label = kind === "startup" ? "Startup" : kind === "liveness" ? "Liveness" : "Readiness";
   run.nextAt = at + period;
   if (outcome.ok) {
@@ -59,19 +59,19 @@ export function runProbeStep(host: ProbeHost, c: ContainerRuntime, kind: ProbeKi
       return;
     }
     if (kind === "readiness" && run.successes >= (def.successThreshold ?? 1)) c.ready = true;
-    if (kind === "liveness" || c.ready) run.nextAt = firstFailure(host.rt, def, spec, instance, at, period);
+    if (kind === "liveness" || c.ready) run.nextAt = firstFailure(host, def, spec, instance, at, period);
     return;
   }
   run.successes = 0;
   run.failures += 1;
-  host.emit(at, c, "Warning", "Unhealthy", `${label} probe failed: ${outcome.message}`.trimEnd());
+  host.emit(at, c, render(kubeletEvents.unhealthy, { label, output: outcome.message }));
   if (run.failures < (def.failureThreshold ?? 3)) return;
   if (kind === "readiness") {
     c.ready = false;
     return;
   }
-  const killing = c.sidecar ? `Init container ${c.name} failed ${kind} probe` : `Container ${c.name} failed ${kind} probe, will be restarted`;
-  host.emit(at, c, "Normal", "Killing", killing);
+  const killing = c.sidecar ? kubeletEvents.sidecarProbeKilling : kubeletEvents.probeKilling;
+  host.emit(at, c, render(killing, { container: c.name, probe: kind }));
   host.stop(c, at, false);
 }
 
@@ -80,12 +80,12 @@ export function runProbeStep(host: ProbeHost, c: ContainerRuntime, kind: ProbeKi
  * when it passes throughout the look-ahead of a process that never exits: such a container is settled, and an
  * idle cluster must have nothing due (the probe runs again if the kubelet rebuilds its state).
  */
-function firstFailure(rt: PodRuntime, def: Json, spec: Json, instance: NonNullable<ContainerRuntime["current"]>, at: number, period: number): number {
+function firstFailure(host: ProbeHost, def: Probe, spec: Container, instance: NonNullable<ContainerRuntime["current"]>, at: number, period: number): number {
   const exitAt = instance.process?.exit ? instance.startedAt + instance.process.exit.atMs : Number.POSITIVE_INFINITY;
   for (let k = 1; k <= probeLookahead; k++) {
     const t = at + k * period;
     if (t >= exitAt) return t;
-    if (!runProbe(def, spec, instance.process!, t - instance.startedAt, rt.podIP ?? "").ok) return t;
+    if (!host.runtime.probe(def, spec, instance.process!, t - instance.startedAt, host.rt.podIP ?? "").ok) return t;
   }
   return Number.isFinite(exitAt) ? at + probeLookahead * period : Number.POSITIVE_INFINITY;
 }

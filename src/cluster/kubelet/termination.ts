@@ -3,9 +3,9 @@
 // running container at once; app containers get SIGTERM at once; each sidecar waits for the app containers and the
 // sidecars declared after it to stop (or for the grace period to run out), then gets what is left of the grace period,
 // rounded up to whole seconds and at least 2 s. Nothing is started or restarted once a pod terminates.
-import type { KubeletEvent } from "./lifecycle";
 import type { ContainerRuntime, PodRuntime, TerminationCause } from "./pod-runtime";
 import { sidecarTurn } from "./sidecars";
+import { kubeletEvents, render, type EventBody } from "./stages";
 
 /** The kubelet's minimumGracePeriodInSeconds: no container is killed with less than this after its SIGTERM. */
 const minimumGraceMs = 2000;
@@ -16,7 +16,7 @@ const rank: Record<TerminationCause, number> = { finished: 0, deadline: 1, delet
 /** What termination needs from the pod simulation. */
 export interface StopHost {
   readonly rt: PodRuntime;
-  emit(at: number, c: ContainerRuntime | undefined, type: KubeletEvent["type"], reason: string, message: string): void;
+  emit(at: number, c: ContainerRuntime | undefined, event: EventBody): void;
   /** Send SIGTERM to `c` at `at`: it stops then if SIGTERM stops it, else `graceMs` later. */
   stop(c: ContainerRuntime, at: number, final: boolean, graceMs: number): void;
 }
@@ -36,7 +36,7 @@ export function beginTermination(host: StopHost, cause: TerminationCause, at: nu
       c.stopping.at = Math.min(c.stopping.at, at + graceMs);
       continue;
     }
-    if (!previous) host.emit(at, c, "Normal", "Killing", `Stopping container ${c.name}`);
+    if (!previous) host.emit(at, c, render(kubeletEvents.stopping, { container: c.name }));
     c.startup = c.liveness = c.readiness = undefined;
     c.ready = false;
   }
