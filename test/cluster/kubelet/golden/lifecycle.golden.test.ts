@@ -110,6 +110,12 @@ const scenarios: Record<string, Scenario> = {
     spec: { activeDeadlineSeconds: 30, containers: [{ name: "app", image: "busybox:1.36", command: sh("sleep 3600") }] },
     until: 600_000,
   },
+  "image-changed": { spec: { containers: [server] }, until: 600_000, inputs: [{ at: 30_000, image: { container: "web", image: "nginx:1.27" } }] },
+  "kubelet-restart-during-crash-loop": {
+    spec: { containers: [{ name: "app", image: "busybox:1.36", command: sh("sleep 4; exit 1") }] },
+    until: 120_000,
+    inputs: [{ at: 30_000, kubeletRestart: true }],
+  },
   "missing-configmap-key": {
     spec: { containers: [{ ...server, env: [{ name: "MODE", valueFrom: { configMapKeyRef: { name: "settings", key: "mode" } } }] }] },
     configMaps: { settings: { other: "x" } },

@@ -4,7 +4,7 @@
 // moment the kubelet accepted the pod, so a timeline reads the same on any day.
 import { advancePod } from "../../../../src/cluster/kubelet/lifecycle";
 import { NodeState } from "../../../../src/cluster/kubelet/node-state";
-import { newPodRuntime, releaseProcesses } from "../../../../src/cluster/kubelet/pod-runtime";
+import { newPodRuntime, rebuildPodRuntime, releaseProcesses } from "../../../../src/cluster/kubelet/pod-runtime";
 import { computePodStatus } from "../../../../src/cluster/kubelet/pod-status";
 import { paces, type Pace } from "../../../../src/cluster/timing";
 import type { Pod, PodSpec, ContainerStatus } from "../../../../src/api/schemas";
@@ -13,7 +13,10 @@ import { fakeClockStart } from "../../../helpers/fake-clock";
 /** Something that happens to the pod from outside, `at` ms after its start. */
 export type Input =
   | { at: number; delete: { graceSeconds: number } }
-  | { at: number; configMap: { name: string; data: Record<string, string> } };
+  | { at: number; configMap: { name: string; data: Record<string, string> } }
+  | { at: number; image: { container: string; image: string } }
+  /** The kubelet forgets everything (its object restarted) and picks the pod up from its status. */
+  | { at: number; kubeletRestart: true };
 
 export interface Scenario {
   spec: Partial<PodSpec>;
@@ -64,7 +67,7 @@ export function timeline(scenario: Scenario): string {
     spec: { nodeName: "worker-1", restartPolicy: "Always", terminationGracePeriodSeconds: 30, ...scenario.spec },
     status: { phase: "Pending" },
   } as Pod;
-  const rt = newPodRuntime(pod, t0, timing.podSandboxMs);
+  let rt = newPodRuntime(pod, t0, timing.podSandboxMs);
   const sources = { configMap: (name: string) => configMaps[name], secret: () => undefined, allocatable: { cpu: "2", memory: "4Gi" } };
   const env = { timing, node: new NodeState("10.244.1.0/24"), sources };
   const inputs = [...(scenario.inputs ?? [])].sort((a, b) => a.at - b.at);
@@ -79,9 +82,18 @@ export function timeline(scenario: Scenario): string {
       if ("delete" in input) {
         deletion = input.delete;
         lines.push(`  input: delete with grace ${input.delete.graceSeconds}s`);
-      } else {
+      } else if ("configMap" in input) {
         configMaps[input.configMap.name] = input.configMap.data;
         lines.push(`  input: ConfigMap ${input.configMap.name} written`);
+      } else if ("image" in input) {
+        const spec = pod.spec!;
+        const all = [...(spec.initContainers ?? []), ...spec.containers];
+        pod.spec = { ...spec, containers: spec.containers.map((c) => (c.name === input.image.container ? { ...c, image: input.image.image } : c)) };
+        if (!all.some((c) => c.name === input.image.container)) throw new Error(`no container ${input.image.container}`);
+        lines.push(`  input: container ${input.image.container} image set to ${input.image.image}`);
+      } else {
+        rt = rebuildPodRuntime(JSON.parse(JSON.stringify(pod)), t0 + now);
+        lines.push("  input: the kubelet restarts and rebuilds its view from the pod's status");
       }
     }
     const result = advancePod(pod, rt, env, t0 + now, deletion);
