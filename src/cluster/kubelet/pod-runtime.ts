@@ -1,9 +1,10 @@
 // What the kubelet tracks per pod between reconciles, in memory: each container's place in its lifecycle, its
 // current and previous instance, back-off and probe counters. Rebuilt from the pod's status after a restart.
+import type { Container, ContainerStatus, Pod, PodSpec } from "../../api/schemas";
 import { parseTime } from "../../api/timestamp";
 import type { ProcessSpec, SimulatedProcess } from "./runtime-adapter";
 
-type Json = Record<string, any>;
+type ContainerState = NonNullable<ContainerStatus["state"]>;
 
 /** One run of a container. Times are wall-clock ms. */
 export interface Instance {
@@ -91,7 +92,7 @@ export function restartsAfterExit(c: ContainerRuntime, exitCode: number, restart
   return restartPolicy === "Always" || (restartPolicy === "OnFailure" && exitCode !== 0);
 }
 
-function newContainer(spec: Json, init: boolean): ContainerRuntime {
+function newContainer(spec: Container, init: boolean): ContainerRuntime {
   const sidecar = init && spec.restartPolicy === "Always";
   const base = { name: spec.name, init, sidecar, everStarted: false, phase: "pending" as const };
   return { ...base, pullFailures: 0, crashStreak: 0, restartCount: 0, started: false, ready: false };
@@ -107,41 +108,42 @@ export function releaseProcesses(rt: PodRuntime): void {
   for (const c of rt.containers) if (c.current?.process) c.current.process = undefined;
 }
 
-export function newPodRuntime(pod: Json, now: number, sandboxMs: number): PodRuntime {
-  const spec = pod.spec ?? {};
+export function newPodRuntime(pod: Pod, now: number, sandboxMs: number): PodRuntime {
+  const spec: Partial<PodSpec> = pod.spec ?? {};
   return {
-    uid: pod.metadata.uid,
+    uid: pod.metadata?.uid ?? "",
     acceptedAt: now,
     sandboxAt: now + sandboxMs,
     sandboxReady: false,
     containers: [
-      ...(spec.initContainers ?? []).map((c: Json) => newContainer(c, true)),
-      ...(spec.containers ?? []).map((c: Json) => newContainer(c, false)),
+      ...(spec.initContainers ?? []).map((c) => newContainer(c, true)),
+      ...(spec.containers ?? []).map((c) => newContainer(c, false)),
     ],
   };
 }
 
-function instanceFrom(state: Json | undefined, containerID: string | undefined): Instance | undefined {
-  const t = state?.terminated ?? state?.running;
-  if (!t) return undefined;
-  const startedAt = parseTime(t.startedAt);
+function instanceFrom(state: ContainerState | undefined, containerID: string | undefined): Instance | undefined {
+  const t = state?.terminated;
+  const run = t ?? state?.running;
+  if (!run) return undefined;
+  const startedAt = parseTime(run.startedAt);
   if (startedAt === undefined) return undefined;
   return {
-    containerID: (t.containerID ?? containerID ?? "").replace(/^containerd:\/\//, ""),
+    containerID: (t?.containerID ?? containerID ?? "").replace(/^containerd:\/\//, ""),
     startedAt,
-    finishedAt: parseTime(t.finishedAt),
-    exitCode: t.exitCode,
-    reason: t.reason,
+    finishedAt: parseTime(t?.finishedAt),
+    exitCode: t?.exitCode,
+    reason: t?.reason,
   };
 }
 
 /** Pick up a pod the kubelet was already running before a restart, from what its status shows, at `now`. */
-export function rebuildPodRuntime(pod: Json, now: number): PodRuntime {
+export function rebuildPodRuntime(pod: Pod, now: number): PodRuntime {
   const status = pod.status ?? {};
   const rt = newPodRuntime(pod, parseTime(status.startTime) ?? now, 0);
   rt.sandboxReady = !!status.podIP;
   rt.podIP = status.podIP;
-  const statuses = new Map<string, Json>();
+  const statuses = new Map<string, ContainerStatus>();
   for (const s of status.initContainerStatuses ?? []) statuses.set(`i/${s.name}`, s);
   for (const s of status.containerStatuses ?? []) statuses.set(`c/${s.name}`, s);
   for (const c of rt.containers) {
@@ -162,8 +164,8 @@ export function rebuildPodRuntime(pod: Json, now: number): PodRuntime {
       const again = restartsAfterExit(c, current.exitCode ?? 0, pod.spec?.restartPolicy ?? "Always");
       c.phase = again ? "exited" : "done";
       if (again) c.dueAt = now;
-    } else if (s.state?.waiting && !defaultWaiting.has(s.state.waiting.reason)) {
-      c.waiting = { reason: s.state.waiting.reason, message: s.state.waiting.message };
+    } else if (s.state?.waiting && !defaultWaiting.has(s.state.waiting.reason ?? "")) {
+      c.waiting = { reason: s.state.waiting.reason ?? "", message: s.state.waiting.message };
       c.pullFailures = s.state.waiting.reason === "ImagePullBackOff" ? 1 : 0;
       c.dueAt = now;
     }
