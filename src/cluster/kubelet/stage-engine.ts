@@ -32,12 +32,14 @@ export interface StageHost {
 }
 
 type Config = { spec: ProcessSpec } | { error: string };
+/** The table's facts, and the resolved config the keepProcessSpec effect keeps. */
+type EngineFacts = StageFacts & { config: Config };
 
 /** The facts about `c` at `at`, each computed when first read. */
-function factsFor(host: StageHost, c: ContainerRuntime, at: number): StageFacts & { config: Config } {
+function factsFor(host: StageHost, c: ContainerRuntime, at: number): EngineFacts {
   const spec = host.containerSpec(c);
   const image = String(spec.image ?? "");
-  const compute: { [K in keyof (StageFacts & { config: Config })]-?: (f: StageFacts & { config: Config }) => (StageFacts & { config: Config })[K] } = {
+  const compute: { [K in keyof EngineFacts]-?: (f: EngineFacts) => EngineFacts[K] } = {
     container: () => c.name,
     pod: () => host.podRef,
     image: () => image,
@@ -62,7 +64,7 @@ function factsFor(host: StageHost, c: ContainerRuntime, at: number): StageFacts 
     restartDue: () => c.dueAt !== undefined,
     restartBackoff: () => goDuration((c.dueAt ?? at) - (c.current?.finishedAt ?? at)),
   };
-  const facts = {} as StageFacts & { config: Config };
+  const facts = {} as EngineFacts;
   for (const key of Object.keys(compute) as (keyof typeof compute)[]) {
     Object.defineProperty(facts, key, {
       configurable: true,
@@ -76,7 +78,7 @@ function factsFor(host: StageHost, c: ContainerRuntime, at: number): StageFacts 
   return facts;
 }
 
-const effects: Record<Effect, (host: StageHost, c: ContainerRuntime, facts: StageFacts & { config: Config }, at: number) => void> = {
+const effects: Record<Effect, (host: StageHost, c: ContainerRuntime, facts: EngineFacts, at: number) => void> = {
   countPullFailure: (_host, c) => {
     c.pullFailures += 1;
   },
