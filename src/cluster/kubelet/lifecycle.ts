@@ -12,7 +12,7 @@ import { activeDeadlineAt, exceedDeadline } from "./deadline";
 import type { NodeState } from "./node-state";
 import { restartsAfterExit, type ContainerRuntime, type PodRuntime } from "./pod-runtime";
 import { runProbeStep, startProbes, type ProbeHost } from "./probing";
-import { invalidImageMessage, pull, start, type ProcessSpec } from "./runtime-adapter";
+import type { ContainerRuntimePort, ProcessSpec } from "./runtime-port";
 import { processSpecFor } from "./process-spec";
 import { startable, workDone } from "./sidecars";
 import { allStopped, beginTermination, signalStops, turnTimeout, type StopHost } from "./termination";
@@ -32,6 +32,7 @@ export interface LifecycleEnv {
   timing: TimingProfile;
   node: NodeState;
   sources: PodSources;
+  runtime: ContainerRuntimePort;
 }
 
 export interface AdvanceResult {
@@ -49,6 +50,7 @@ class PodSimulation implements StopHost, ProbeHost {
   readonly events: KubeletEvent[] = [];
   private readonly spec: Json;
   private readonly byName = new Map<string, Json>();
+  readonly runtime: ContainerRuntimePort;
 
   constructor(
     private readonly pod: Json,
@@ -56,6 +58,7 @@ class PodSimulation implements StopHost, ProbeHost {
     private readonly env: LifecycleEnv,
   ) {
     this.spec = pod.spec ?? {};
+    this.runtime = env.runtime;
     for (const c of this.spec.initContainers ?? []) this.byName.set(`i/${c.name}`, c);
     for (const c of this.spec.containers ?? []) this.byName.set(`c/${c.name}`, c);
   }
@@ -149,7 +152,7 @@ class PodSimulation implements StopHost, ProbeHost {
   private prepare(c: ContainerRuntime, at: number): void {
     const spec = this.containerSpec(c);
     const image = String(spec.image ?? "");
-    const invalid = invalidImageMessage(image);
+    const invalid = this.runtime.invalidImageMessage(image);
     if (invalid) {
       c.phase = "blocked";
       c.waiting = { reason: "InvalidImageName", message: invalid };
@@ -170,7 +173,7 @@ class PodSimulation implements StopHost, ProbeHost {
       this.emit(at, c, "Normal", "Pulled", `Container image "${image}" already present on machine`);
       return this.create(c, at);
     }
-    const result = pull(image);
+    const result = this.runtime.pull(image);
     const timing = this.env.timing;
     const ms = result.ok ? (present ? Math.ceil(timing.imagePullMs.small / 3) : timing.imagePullMs[result.size]) : timing.imagePullMs.small;
     this.emit(at, c, "Normal", "Pulling", `Pulling image "${image}"`);
@@ -180,7 +183,7 @@ class PodSimulation implements StopHost, ProbeHost {
 
   private pulled(c: ContainerRuntime, at: number): void {
     const image = String(this.containerSpec(c).image ?? "");
-    const result = pull(image);
+    const result = this.runtime.pull(image);
     if (!result.ok) {
       c.pullFailures += 1;
       c.phase = "pullBackoff";
@@ -208,7 +211,7 @@ class PodSimulation implements StopHost, ProbeHost {
       if (e.reason === "Pulling" && e.fieldPath?.endsWith(`{${c.name}}`)) return e.at;
     }
     const spec = this.containerSpec(c);
-    const result = pull(String(spec.image ?? ""));
+    const result = this.runtime.pull(String(spec.image ?? ""));
     return at - (result.ok ? this.env.timing.imagePullMs[result.size] : 0);
   }
 
@@ -230,7 +233,7 @@ class PodSimulation implements StopHost, ProbeHost {
       return;
     }
     if (!c.imageID) {
-      const result = pull(String(spec.image ?? ""));
+      const result = this.runtime.pull(String(spec.image ?? ""));
       if (result.ok) c.imageID = imageRef(String(spec.image), result.digest).id;
     }
     c.phase = "creating";
@@ -252,7 +255,7 @@ class PodSimulation implements StopHost, ProbeHost {
     c.current = {
       containerID: containerID(this.rt.uid, c.name, c.restartCount),
       startedAt: at,
-      process: start(c.spec!, at),
+      process: this.runtime.start(c.spec!, at),
     };
     c.phase = "running";
     c.waiting = undefined;
@@ -348,7 +351,7 @@ class PodSimulation implements StopHost, ProbeHost {
       try {
         // The spec the instance started with, when known: the pod's may have changed since (a new image).
         c.spec ??= this.processSpec(this.containerSpec(c));
-        c.current.process = start(c.spec, c.current.startedAt);
+        c.current.process = this.runtime.start(c.spec, c.current.startedAt);
       } catch {
         c.current.process = undefined;
       }

@@ -1,7 +1,7 @@
 // What the kubelet tracks per pod between reconciles, in memory: each container's place in its lifecycle, its
 // current and previous instance, back-off and probe counters. Rebuilt from the pod's status after a restart.
 import { parseTime } from "../../api/timestamp";
-import type { ProcessSpec, SimulatedProcess } from "./runtime-adapter";
+import type { ProcessSpec, SimulatedProcess } from "./runtime-port";
 
 type Json = Record<string, any>;
 

@@ -3,7 +3,7 @@
 // probe), and, for a passing probe, when it will first fail — so a quiet container has nothing due.
 import type { KubeletEvent } from "./lifecycle";
 import type { ContainerRuntime, PodRuntime, ProbeRun } from "./pod-runtime";
-import { probe as runProbe } from "./runtime-adapter";
+import type { ContainerRuntimePort } from "./runtime-port";
 
 type Json = Record<string, any>;
 export type ProbeKind = "startup" | "liveness" | "readiness";
@@ -14,6 +14,7 @@ const probeLookahead = 360;
 /** What a probe run needs from the pod simulation. */
 export interface ProbeHost {
   readonly rt: PodRuntime;
+  readonly runtime: ContainerRuntimePort;
   containerSpec(c: ContainerRuntime): Json;
   emit(at: number, c: ContainerRuntime | undefined, type: KubeletEvent["type"], reason: string, message: string): void;
   /** Kill the container (it restarts): at once when SIGTERM stops it, else after the grace period. */
@@ -41,7 +42,7 @@ export function runProbeStep(host: ProbeHost, c: ContainerRuntime, kind: ProbeKi
   // Validation refuses negative periods and defaulting turns 0 into 10; a pod stored before either never spins.
   const period = Math.max(1, def.periodSeconds || 10) * 1000;
   const instance = c.current!;
-  const outcome = runProbe(def, spec, instance.process!, at - instance.startedAt, host.rt.podIP ?? "");
+  const outcome = host.runtime.probe(def, spec, instance.process!, at - instance.startedAt, host.rt.podIP ?? "");
   const label = kind === "startup" ? "Startup" : kind === "liveness" ? "Liveness" : "Readiness";
   run.nextAt = at + period;
   if (outcome.ok) {
@@ -59,7 +60,7 @@ export function runProbeStep(host: ProbeHost, c: ContainerRuntime, kind: ProbeKi
       return;
     }
     if (kind === "readiness" && run.successes >= (def.successThreshold ?? 1)) c.ready = true;
-    if (kind === "liveness" || c.ready) run.nextAt = firstFailure(host.rt, def, spec, instance, at, period);
+    if (kind === "liveness" || c.ready) run.nextAt = firstFailure(host, def, spec, instance, at, period);
     return;
   }
   run.successes = 0;
@@ -80,12 +81,12 @@ export function runProbeStep(host: ProbeHost, c: ContainerRuntime, kind: ProbeKi
  * when it passes throughout the look-ahead of a process that never exits: such a container is settled, and an
  * idle cluster must have nothing due (the probe runs again if the kubelet rebuilds its state).
  */
-function firstFailure(rt: PodRuntime, def: Json, spec: Json, instance: NonNullable<ContainerRuntime["current"]>, at: number, period: number): number {
+function firstFailure(host: ProbeHost, def: Json, spec: Json, instance: NonNullable<ContainerRuntime["current"]>, at: number, period: number): number {
   const exitAt = instance.process?.exit ? instance.startedAt + instance.process.exit.atMs : Number.POSITIVE_INFINITY;
   for (let k = 1; k <= probeLookahead; k++) {
     const t = at + k * period;
     if (t >= exitAt) return t;
-    if (!runProbe(def, spec, instance.process!, t - instance.startedAt, rt.podIP ?? "").ok) return t;
+    if (!host.runtime.probe(def, spec, instance.process!, t - instance.startedAt, host.rt.podIP ?? "").ok) return t;
   }
   return Number.isFinite(exitAt) ? at + probeLookahead * period : Number.POSITIVE_INFINITY;
 }

@@ -1,7 +1,7 @@
 // What the runtime is told when a container starts: image, command and args with `$(VAR)` expanded, the resolved
 // environment, mounted files and the memory limit. Throws ConfigError when a reference is missing.
 import { expandCommand, resolveEnv, type PodSources } from "./env";
-import type { ProcessSpec } from "./runtime-adapter";
+import type { ProcessSpec } from "./runtime-port";
 import { mountedFiles } from "./volumes";
 
 type Json = Record<string, any>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { startProcess } from "../../../../src/cluster/kubelet/process/index";
-import type { ProcessSpec } from "../../../../src/cluster/kubelet/process/types";
+import { startProcess } from "../../src/container-sim/index";
+import type { ProcessSpec } from "../../src/container-sim/types";
 
 const T0 = Date.UTC(2024, 0, 1, 12, 0, 0);
 const spec = (script: string, extra: Partial<ProcessSpec> = {}): ProcessSpec => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateProbe, invalidImageNameMessage, parseImageReference, probeFailedEventMessage, pullImage, startProcess } from "../../../../src/cluster/kubelet/process/index";
+import { evaluateProbe, invalidImageNameMessage, parseImageReference, probeFailedEventMessage, pullImage, startProcess } from "../../src/container-sim/index";
 
 const T0 = Date.UTC(2024, 0, 1);
 const start = (image: string, extra: object = {}) => startProcess({ image, env: {}, hostname: "web-1", ...extra }, T0);
