@@ -1,7 +1,6 @@
 // What a container gets from whoever runs it: mounts over the image's files, a network, and stdin over time.
 import { describe, expect, it } from "vitest";
-import { defaultNetwork, startProcess, type ConnectRequest, type ContainerNetwork, type InputStream } from "../../src/container-sim/index";
-import type { ProcessSpec } from "../../src/container-sim/types";
+import { defaultNetwork, startProcess, type ConnectRequest, type ContainerNetwork, type InputStream, type ProcessSpec } from "../../src/container-sim/index";
 import { directory } from "./directories";
 
 const T0 = Date.UTC(2024, 0, 1, 12, 0, 0);

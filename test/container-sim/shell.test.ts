@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { startProcess } from "../../src/container-sim/index";
-import type { ProcessSpec } from "../../src/container-sim/types";
+import type { ProcessSpec } from "../../src/container-sim/index";
 import { directory } from "./directories";
 
 const T0 = Date.UTC(2024, 0, 1, 12, 0, 0);
