@@ -13,6 +13,8 @@ import { Indexes } from "./controllers/indexes";
 import { ControllerManager } from "./controllers/manager";
 import type { Controller } from "./controllers/types";
 import { kubeletConnection } from "./kubelet/log-server";
+import type { ContainerRuntimePort } from "./kubelet/runtime-port";
+import { simulatedRuntime } from "./kubelet/simulated-runtime";
 import { maskedForViewers } from "./redaction/log-viewer";
 import { defaultMaxObjects, RegistryStore } from "./registry/generic-store";
 import { bucketOfKind } from "./registry/keys";
@@ -48,6 +50,8 @@ export interface AssembleOptions {
   cluster(): ClusterSpec | undefined;
   /** Ask for the control loop to run no later than `at` (the Durable Object's alarm). */
   wake(at: number): Promise<void>;
+  /** The container runtime of the kubelet and its log server; the simulated one (src/container-sim/) when absent. */
+  runtime?: ContainerRuntimePort;
   /** The controllers, in pass order; the cluster's full list when absent. */
   controllers?: Controller[];
 }
@@ -65,6 +69,7 @@ export interface ClusterParts {
 /** Build a cluster's parts over its storage (whose tables they create). */
 export function assemble(options: AssembleOptions): ClusterParts {
   const { sql, clock, random } = options;
+  const runtime = options.runtime ?? simulatedRuntime;
   const table = clusterTable;
   const store = new Store(sql, (fn) => options.transactionSync(fn), { coldBuckets: table.defs.filter((d) => d.cold).map(bucketOfKind) });
   const registry = new RegistryStore(
@@ -76,7 +81,7 @@ export function assemble(options: AssembleOptions): ClusterParts {
   for (const def of table.defs) if (def.uncounted) registry.declareUncounted(def);
   const watches = new WatchHub(store);
   const feed = new LiveFeed(store);
-  const nodes = maskedForViewers(kubeletConnection({ registry, now: clock.now, every: clock.every }), store);
+  const nodes = maskedForViewers(kubeletConnection({ registry, runtime, now: clock.now, every: clock.every }), store);
   const api = new ApiServer({ table, registry, watches, nodes, now: clock.now });
   const controllers = new ControllerManager(
     {
@@ -90,7 +95,7 @@ export function assemble(options: AssembleOptions): ClusterParts {
       now: clock.now,
       wake: options.wake,
     },
-    options.controllers ?? createControllers(),
+    options.controllers ?? createControllers(runtime),
   );
   return { table, store, registry, watches, feed, api, controllers };
 }

@@ -11,17 +11,19 @@ import { namespaceDeletion } from "./controllers/namespace-deletion";
 import { createReplicaSetController, createReplicationControllerController } from "./controllers/replicaset";
 import type { Controller } from "./controllers/types";
 import { Kubelet } from "./kubelet/kubelet";
+import type { ContainerRuntimePort } from "./kubelet/runtime-port";
 import { EndpointsController } from "./network/endpoints-controller";
 import { SchedulerController } from "./scheduler/controller";
 
-export function createControllers(): Controller[] {
+/** `runtime`: the container runtime the kubelet drives. */
+export function createControllers(runtime: ContainerRuntimePort): Controller[] {
   return [
     namespaceDefaults,
     namespaceDeletion,
     new GarbageCollector(),
     new EventTtl(),
     new SchedulerController(),
-    new Kubelet(),
+    new Kubelet(runtime),
     new EndpointsController(),
     jobController,
     cronJobController,

@@ -1,6 +1,6 @@
 // Deterministic identifiers the kubelet reports: container IDs, image references as containerd names them, and
 // image sizes (from the pull's size class and digest).
-import type { PullResult } from "./runtime-adapter";
+import type { PullResult } from "./runtime-port";
 
 /** 64 hex digits from a string (FNV-1a, eight rounds with different seeds): stable, not cryptographic. */
 export function hex64(input: string): string {

@@ -12,6 +12,7 @@ import { advancePod } from "./lifecycle";
 import { NodeState } from "./node-state";
 import { newPodRuntime, rebuildPodRuntime, releaseProcesses, type PodRuntime } from "./pod-runtime";
 import { computePodStatus } from "./pod-status";
+import type { ContainerRuntimePort } from "./runtime-port";
 
 type Json = Record<string, any>;
 
@@ -25,6 +26,9 @@ export class Kubelet implements Controller {
   private readonly nodes = new Map<string, NodeState>();
   /** namespace → keys of pods blocked on a missing ConfigMap or Secret (woken when one is written). */
   private readonly waitingOnConfig = new Map<string, Set<string>>();
+
+  /** `runtime`: the container runtime the wiring plugs in (the simulated one, or a test's stand-in). */
+  constructor(private readonly runtime: ContainerRuntimePort) {}
 
   keysFor(event: StoreEvent): string[] {
     if (event.key.startsWith(podPrefix)) {
@@ -82,7 +86,7 @@ export class Kubelet implements Controller {
     const defs = { configMaps: ctx.table.byResource("", "v1", "configmaps")!, secrets: ctx.table.byResource("", "v1", "secrets")! };
     const sources = podSources(ctx.registry, defs, namespace!, nodeObj);
     const deletion = deleting ? { graceSeconds: pod.metadata.deletionGracePeriodSeconds ?? 0 } : undefined;
-    const result = advancePod(pod, rt, { timing: ctx.timing, node, sources }, ctx.now, deletion);
+    const result = advancePod(pod, rt, { timing: ctx.timing, node, sources, runtime: this.runtime }, ctx.now, deletion);
     const source = { component: "kubelet", host: nodeName };
     for (const e of result.events) ctx.events.record(pod, e.at, e.type, e.reason, e.message, source, { fieldPath: e.fieldPath });
     if (result.stopped) {

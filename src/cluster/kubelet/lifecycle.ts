@@ -13,8 +13,7 @@ import type { NodeState } from "./node-state";
 import { restartsAfterExit, type ContainerRuntime, type PodRuntime } from "./pod-runtime";
 import { runProbeStep, type ProbeHost } from "./probing";
 import { processSpecFor } from "./process-spec";
-import type { ProcessSpec } from "./runtime-adapter";
-import { defaultRuntime, type RuntimePort } from "./runtime-port";
+import type { ContainerRuntimePort, ProcessSpec } from "./runtime-port";
 import { startable, workDone } from "./sidecars";
 import { fire, type StageHost } from "./stage-engine";
 import { kubeletEvents, render, type EventBody, type EventType } from "./stages";
@@ -33,6 +32,7 @@ export interface LifecycleEnv {
   timing: TimingProfile;
   node: NodeState;
   sources: PodSources;
+  runtime: ContainerRuntimePort;
 }
 
 export interface AdvanceResult {
@@ -49,7 +49,7 @@ const maxSteps = 10_000;
 class PodSimulation implements StopHost, ProbeHost, StageHost {
   readonly events: KubeletEvent[] = [];
   /** The container runtime: the lifecycle's only way to it. */
-  readonly runtime: RuntimePort = defaultRuntime;
+  readonly runtime: ContainerRuntimePort;
   readonly podRef: string;
   private readonly spec: PodSpec | Partial<PodSpec>;
   private readonly byName = new Map<string, Container>();
@@ -60,6 +60,7 @@ class PodSimulation implements StopHost, ProbeHost, StageHost {
     private readonly env: LifecycleEnv,
   ) {
     this.spec = pod.spec ?? {};
+    this.runtime = env.runtime;
     for (const c of this.spec.initContainers ?? []) this.byName.set(`i/${c.name}`, c);
     for (const c of this.spec.containers ?? []) this.byName.set(`c/${c.name}`, c);
     const m = pod.metadata ?? {};

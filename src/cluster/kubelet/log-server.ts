@@ -10,13 +10,15 @@ import { secrets } from "../registry/secrets";
 import type { PodSources } from "./env";
 import { logSource, parseLogQuery, renderLines, replay, truncateBytes, type LogOptions, type LogSource } from "./logs";
 import { podSources } from "./pod-sources";
-import type { SimulatedProcess } from "./runtime-adapter";
+import type { ContainerRuntimePort, SimulatedProcess } from "./runtime-port";
 
 /** How often a follow stream looks for new lines (wall clock). */
 const followTickMs = 1000;
 
 export interface LogServerDependencies {
   registry: RegistryStore;
+  /** The container runtime that replays a run's output. */
+  runtime: ContainerRuntimePort;
   now(): number;
   /** Run `fn` every `ms` (wall clock) until cancelled: runtime/timers' `every`. */
   every(ms: number, fn: () => void): () => void;
@@ -61,7 +63,7 @@ export function kubeletConnection(deps: LogServerDependencies): NodeConnection {
       const options = parseLogQuery(request.query, now);
       const source = logSource(pod, options);
       const read: string[] = [];
-      const process = replay(pod, source, sourcesFor(deps.registry, pod, read));
+      const process = replay(pod, source, sourcesFor(deps.registry, pod, read), deps.runtime);
       viewer?.admit(read, source.container.name);
       const render: Render = viewer ? maskedRender(viewer) : renderLines;
       const first = render(process, source, source.startedAt, now, options);

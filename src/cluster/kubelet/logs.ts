@@ -5,7 +5,7 @@ import { badRequest } from "../../api/status";
 import { parseTime } from "../../api/timestamp";
 import type { PodSources } from "./env";
 import { processSpecFor } from "./process-spec";
-import { start, type SimulatedProcess } from "./runtime-adapter";
+import type { ContainerRuntimePort, SimulatedProcess } from "./runtime-port";
 
 type Json = Record<string, any>;
 
@@ -83,8 +83,8 @@ export function logSource(pod: Json, options: Pick<LogOptions, "container" | "pr
 }
 
 /** The process of a run, started again from the same spec at the same moment (it is deterministic). */
-export function replay(pod: Json, source: LogSource, sources: PodSources): SimulatedProcess {
-  return start(processSpecFor(pod, source.container, sources), source.startedAt);
+export function replay(pod: Json, source: LogSource, sources: PodSources, runtime: ContainerRuntimePort): SimulatedProcess {
+  return runtime.start(processSpecFor(pod, source.container, sources), source.startedAt);
 }
 
 /** RFC 3339 with nanoseconds, trailing zeros trimmed (Go's RFC3339Nano). */

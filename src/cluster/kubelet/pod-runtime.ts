@@ -2,7 +2,7 @@
 // current and previous instance, back-off and probe counters. Rebuilt from the pod's status after a restart.
 import type { Container, ContainerStatus, Pod, PodSpec } from "../../api/schemas";
 import { parseTime } from "../../api/timestamp";
-import type { ProcessSpec, SimulatedProcess } from "./runtime-adapter";
+import type { ProcessSpec, SimulatedProcess } from "./runtime-port";
 
 type ContainerState = NonNullable<ContainerStatus["state"]>;
 

@@ -3,7 +3,7 @@
 // probe), and, for a passing probe, when it will first fail — so a quiet container has nothing due.
 import type { Container, Probe } from "../../api/schemas";
 import type { ContainerRuntime, PodRuntime, ProbeRun } from "./pod-runtime";
-import type { RuntimePort } from "./runtime-port";
+import type { ContainerRuntimePort } from "./runtime-port";
 import { kubeletEvents, render, type EventBody } from "./stages";
 export type ProbeKind = "startup" | "liveness" | "readiness";
 
@@ -13,7 +13,7 @@ const probeLookahead = 360;
 /** What a probe run needs from the pod simulation. */
 export interface ProbeHost {
   readonly rt: PodRuntime;
-  readonly runtime: RuntimePort;
+  readonly runtime: ContainerRuntimePort;
   containerSpec(c: ContainerRuntime): Container;
   emit(at: number, c: ContainerRuntime | undefined, event: EventBody): void;
   /** Kill the container (it restarts): at once when SIGTERM stops it, else after the grace period. */

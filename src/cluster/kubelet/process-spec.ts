@@ -1,14 +1,14 @@
 // What the runtime is told when a container starts: image, command and args with `$(VAR)` expanded, the resolved
-// environment, mounted files and the memory limit. Throws ConfigError when a reference is missing.
+// environment, the volumes it mounts and the memory limit. Throws ConfigError when a reference is missing.
 import { expandCommand, resolveEnv, type PodSources } from "./env";
-import type { ProcessSpec } from "./runtime-adapter";
-import { mountedFiles } from "./volumes";
+import type { ProcessSpec } from "./runtime-port";
+import { volumeMounts } from "./volumes";
 
 type Json = Record<string, any>;
 
 export function processSpecFor(pod: Json, container: Json, sources: PodSources): ProcessSpec {
   const env = resolveEnv(pod, container, sources);
-  const files = mountedFiles(pod, container, sources);
+  const mounts = volumeMounts(pod, container, sources);
   const { command, args } = expandCommand(container, env);
   const memory = container.resources?.limits?.memory;
   return {
@@ -18,7 +18,7 @@ export function processSpecFor(pod: Json, container: Json, sources: PodSources):
     env,
     workingDir: container.workingDir,
     memoryLimitBytes: memory !== undefined ? memoryBytes(String(memory)) : undefined,
-    files,
+    mounts,
     hostname: pod.metadata?.name ?? "",
   };
 }

@@ -1,12 +1,28 @@
-// The container runtime as the lifecycle uses it: pulling, checking image names, starting processes and running
-// probes. The lifecycle reaches the runtime only through this object (`PodSimulation.runtime`).
-import { invalidImageMessage, probe, pull, start } from "./runtime-adapter";
+// The container runtime as the kubelet sees it (its CRI, in miniature): the port the wiring fills with the simulated
+// runtime (`simulated-runtime.ts`, over src/container-sim/) and tests fill with a stand-in. Nothing in the kubelet
+// imports a runtime's code: it reaches one through `LifecycleEnv.runtime` and the log server's dependencies.
+import type { DirectorySource, Mount, ProbeSpec, ProcessSpec, PullResult, SimulatedProcess } from "../../container-sim/index";
 
-export interface RuntimePort {
-  pull: typeof pull;
-  invalidImageMessage: typeof invalidImageMessage;
-  start: typeof start;
-  probe: typeof probe;
+export type { DirectorySource, Mount, ProcessSpec, PullResult, SimulatedProcess };
+
+export interface ProbeOutcome {
+  ok: boolean;
+  /** What follows "Liveness probe failed: " in the Unhealthy event. */
+  message: string;
 }
 
-export const defaultRuntime: RuntimePort = { pull, invalidImageMessage, start, probe };
+/** The container's ports, by which a probe names one. */
+export interface ProbedContainer {
+  ports?: { name?: string; containerPort: number }[];
+}
+
+export interface ContainerRuntimePort {
+  /** Whether `image` can be pulled, its size class and digest (or the kubelet's ErrImagePull message). */
+  pull(image: string): PullResult;
+  /** The kubelet's InvalidImageName message for an unparsable reference, undefined for a valid one. */
+  invalidImageMessage(image: string): string | undefined;
+  /** Start a container's main process at wall-clock `startedAtMs`; the same spec and moment give the same process. */
+  start(spec: ProcessSpec, startedAtMs: number): SimulatedProcess;
+  /** Run one probe of `container` against its process, `atMs` after the process started, reaching it at `podIP`. */
+  probe(probe: ProbeSpec, container: ProbedContainer, process: SimulatedProcess, atMs: number, podIP: string): ProbeOutcome;
+}

@@ -9,8 +9,7 @@ import { containerID, imageBytes, imageRef } from "./identity";
 import type { NodeState } from "./node-state";
 import type { ContainerRuntime, PodRuntime } from "./pod-runtime";
 import { startProbes } from "./probing";
-import type { ProcessSpec } from "./runtime-adapter";
-import type { RuntimePort } from "./runtime-port";
+import type { ContainerRuntimePort, ProcessSpec } from "./runtime-port";
 import { containerStages, render, type EventBody, type Effect, type StageFacts, type Trigger } from "./stages";
 
 /** What the engine needs from the pod simulation. */
@@ -18,7 +17,7 @@ export interface StageHost {
   readonly rt: PodRuntime;
   readonly timing: TimingProfile;
   readonly node: NodeState;
-  readonly runtime: RuntimePort;
+  readonly runtime: ContainerRuntimePort;
   /** The pod as events name it: name_namespace(uid). */
   readonly podRef: string;
   containerSpec(c: ContainerRuntime): Container;

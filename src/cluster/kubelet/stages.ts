@@ -6,7 +6,7 @@
 import type { TimingProfile } from "../timing";
 import { backoffDelay } from "./backoff";
 import type { ContainerPhase, ContainerRuntime } from "./pod-runtime";
-import type { PullResult } from "./runtime-adapter";
+import type { PullResult } from "./runtime-port";
 
 export type EventType = "Normal" | "Warning";
 

@@ -1,6 +1,10 @@
-// The files a container sees from its ConfigMap, Secret, downward API and projected volumes (path → content). Pure:
-// a missing non-optional ConfigMap or Secret throws ConfigError with the kubelet's MountVolume.SetUp message.
+// What a container mounts from its ConfigMap, Secret, downward API and projected volumes: each volumeMount a file
+// tree (or one file of it, by subPath) at its mountPath. Pure: a missing non-optional ConfigMap or Secret throws
+// ConfigError with the kubelet's MountVolume.SetUp message. Other volume types (emptyDir, hostPath, PVC) mount
+// nothing yet.
 import { ConfigError, fieldRefValue, resourceFieldValue, type PodSources } from "./env";
+import { fileTree } from "./file-tree";
+import type { Mount } from "./runtime-port";
 
 type Json = Record<string, any>;
 
@@ -48,24 +52,25 @@ function sourceFiles(pod: Json, container: Json, source: Json, sources: PodSourc
   return undefined;
 }
 
-/** Files mounted into `container`, keyed by absolute path. */
-export function mountedFiles(pod: Json, container: Json, sources: PodSources): Record<string, string> {
+/** The volumes `container` mounts, in the order of its volumeMounts. */
+export function volumeMounts(pod: Json, container: Json, sources: PodSources): Mount[] {
   const volumes = new Map<string, Json>((pod.spec?.volumes ?? []).map((v: Json) => [v.name, v]));
-  const files: Record<string, string> = {};
+  const mounts: Mount[] = [];
   for (const mount of container.volumeMounts ?? []) {
     const volume = volumes.get(mount.name);
     if (!volume) continue;
     const parts = volume.projected ? (volume.projected.sources ?? []) : [volume];
     const contents: Record<string, string> = {};
-    for (const part of parts) Object.assign(contents, sourceFiles(pod, container, part, sources) ?? {});
-    const base = String(mount.mountPath).replace(/\/$/, "");
-    for (const [path, content] of Object.entries(contents)) {
-      if (mount.subPath) {
-        if (path === mount.subPath) files[base] = content;
-      } else files[`${base}/${path}`] = content;
+    let known = false;
+    for (const part of parts) {
+      const files = sourceFiles(pod, container, part, sources);
+      if (files) Object.assign(contents, files);
+      known ||= files !== undefined;
     }
+    if (!known) continue;
+    mounts.push({ mountPath: String(mount.mountPath), source: fileTree(contents), ...(mount.subPath ? { subPath: String(mount.subPath) } : {}) });
   }
-  return files;
+  return mounts;
 }
 
 /** The first missing reference among the pod's volumes (what blocks the sandbox: FailedMount), if any. */

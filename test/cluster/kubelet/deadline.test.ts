@@ -1,11 +1,9 @@
 // spec.activeDeadlineSeconds in the lifecycle simulation, against a stand-in runtime.
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 
-vi.mock("../../../src/cluster/kubelet/runtime-adapter", async () => await import("./fake-runtime"));
-
-const { harness, makePod, pullAndStart, t0, timing } = await import("./sim-harness");
-const { activeDeadlineAt } = await import("../../../src/cluster/kubelet/deadline");
-const { summarizePod } = await import("../../../src/cluster/registry/pods/printer");
+import { harness, makePod, pullAndStart, t0, timing } from "./sim-harness";
+import { activeDeadlineAt } from "../../../src/cluster/kubelet/deadline";
+import { summarizePod } from "../../../src/cluster/registry/pods/printer";
 
 const message = "Pod was active on the node longer than the specified deadline";
 const server = { name: "c", image: "nginx:1.25" };

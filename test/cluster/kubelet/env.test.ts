@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, expandVars, fieldRefValue, resolveEnv, resourceFieldValue, type PodSources } from "../../../src/cluster/kubelet/env";
-import { mountedFiles, missingVolumeSource } from "../../../src/cluster/kubelet/volumes";
+import type { Mount } from "../../../src/cluster/kubelet/runtime-port";
+import { missingVolumeSource, volumeMounts } from "../../../src/cluster/kubelet/volumes";
 
 const pod = {
   metadata: { name: "web", namespace: "shop", uid: "u-1", labels: { app: "web", tier: "front" }, annotations: { note: "hi" } },
@@ -78,7 +79,9 @@ describe("mounted files", () => {
       },
     };
     const container = { volumeMounts: [{ name: "cfg", mountPath: "/etc/cfg" }, { name: "one", mountPath: "/one/" }, { name: "info", mountPath: "/info" }] };
-    expect(mountedFiles(p, container, sources({ cfg: { a: "1", b: "2" } }))).toEqual({
+    const mounts = volumeMounts(p, container, sources({ cfg: { a: "1", b: "2" } }));
+    expect(mounts.map((m) => m.mountPath)).toEqual(["/etc/cfg", "/one/", "/info"]);
+    expect(filesOf(mounts)).toEqual({
       "/etc/cfg/a": "1",
       "/etc/cfg/b": "2",
       "/one/renamed": "1",
@@ -86,8 +89,31 @@ describe("mounted files", () => {
     });
   });
 
+  it("mounts one file by subPath, and nothing for volume types it does not know yet", () => {
+    const p = { ...pod, spec: { ...pod.spec, volumes: [{ name: "cfg", configMap: { name: "cfg" } }, { name: "scratch", emptyDir: {} }] } };
+    const container = { volumeMounts: [{ name: "cfg", mountPath: "/etc/app.conf", subPath: "b" }, { name: "scratch", mountPath: "/scratch" }] };
+    const mounts = volumeMounts(p, container, sources({ cfg: { a: "1", b: "2" } }));
+    expect(mounts).toHaveLength(1);
+    expect(mounts[0]).toMatchObject({ mountPath: "/etc/app.conf", subPath: "b" });
+    expect(mounts[0]!.source.read("b", 0)).toBe("2");
+  });
+
   it("finds a missing volume source", () => {
     const p = { ...pod, spec: { ...pod.spec, volumes: [{ name: "s", secret: { secretName: "tls" } }] } };
     expect(missingVolumeSource(p, sources())).toEqual({ volume: "s", message: 'secret "tls" not found' });
   });
 });
+
+/** Every file the mounts show, by absolute path (subPath mounts not included). */
+function filesOf(mounts: Mount[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (m: Mount, dir: string) => {
+    for (const name of m.source.list(dir, 0)) {
+      const inner = dir ? `${dir}/${name}` : name;
+      if (m.source.kind(inner, 0) === "dir") walk(m, inner);
+      else out[`${m.mountPath.replace(/\/$/, "")}/${inner}`] = m.source.read(inner, 0)!;
+    }
+  };
+  for (const m of mounts) walk(m, "");
+  return out;
+}

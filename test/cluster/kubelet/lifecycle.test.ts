@@ -1,15 +1,17 @@
-// The lifecycle simulation against a stand-in runtime (the real one is tested in process/).
-import { describe, expect, it, vi } from "vitest";
+// The lifecycle simulation against a stand-in runtime (the real one is tested in test/container-sim/).
+import { describe, expect, it } from "vitest";
+import type { ContainerRuntimePort } from "../../../src/cluster/kubelet/runtime-port";
+import { harness as simHarness, t0, timing } from "./sim-harness";
 
-vi.mock("../../../src/cluster/kubelet/runtime-adapter", () => ({
-  pull: (image: string) =>
+const runtime: ContainerRuntimePort = {
+  pull: (image) =>
     image.includes("does-not-exist")
       ? { ok: false, message: "rpc error: code = NotFound desc = not found" }
       : { ok: true, size: "medium", digest: "sha256:abc" },
-  invalidImageMessage: (image: string) => (image !== image.toLowerCase() ? `Failed to apply default image tag "${image}": bad` : undefined),
-  start: (spec: { command?: string[] }) => {
+  invalidImageMessage: (image) => (image !== image.toLowerCase() ? `Failed to apply default image tag "${image}": bad` : undefined),
+  start: (spec) => {
     const script = (spec.command ?? []).join(" ");
-    const exit = script.includes("exit 1") ? { atMs: 5000, code: 1, reason: "Error" } : script.includes("exit 0") ? { atMs: 2000, code: 0, reason: "Completed" } : undefined;
+    const exit = script.includes("exit 1") ? ({ atMs: 5000, code: 1, reason: "Error" } as const) : script.includes("exit 0") ? ({ atMs: 2000, code: 0, reason: "Completed" } as const) : undefined;
     return {
       output: (from: number, until: number) => (from <= 0 && until > 0 ? [{ atMs: 0, stream: "stdout", text: "hi" }] : []),
       exit,
@@ -17,13 +19,13 @@ vi.mock("../../../src/cluster/kubelet/runtime-adapter", () => ({
       stopsOnSigterm: !script.includes("sleep"),
       fileExists: (_path: string, at: number) => at < 30_000,
       httpGet: () => ({ status: 200, body: "" }),
+      listening: () => true,
+      exec: () => ({ exitCode: 0, stdout: "", stderr: "" }),
     };
   },
-  probe: (probe: any, _c: unknown, process: any, at: number) =>
+  probe: (probe, _c, process, at) =>
     probe.exec ? { ok: process.fileExists("/tmp/healthy", at), message: "cat: can't open '/tmp/healthy': No such file or directory" } : { ok: true, message: "" },
-}));
-
-const { harness: simHarness, t0, timing } = await import("./sim-harness");
+};
 
 function makePod(container: Record<string, unknown>, spec: Record<string, unknown> = {}) {
   return {
@@ -33,7 +35,7 @@ function makePod(container: Record<string, unknown>, spec: Record<string, unknow
   } as any;
 }
 
-const harness = (pod: any, configMaps: Record<string, Record<string, string>> = {}) => simHarness(pod, t0, configMaps);
+const harness = (pod: any, configMaps: Record<string, Record<string, string>> = {}) => simHarness(pod, t0, configMaps, runtime);
 
 describe("advancePod", () => {
   it("pulls, creates and starts a server, then has nothing due", () => {

@@ -1,8 +1,5 @@
-import { describe, expect, it, vi } from "vitest";
-
-vi.mock("../../../src/cluster/kubelet/runtime-adapter", () => ({ start: () => undefined }));
-
-const { logSource, parseLogQuery, renderLines, rfc3339Nano } = await import("../../../src/cluster/kubelet/logs");
+import { describe, expect, it } from "vitest";
+import { logSource, parseLogQuery, renderLines, rfc3339Nano } from "../../../src/cluster/kubelet/logs";
 
 const t0 = Date.parse("2025-01-01T00:00:00Z");
 

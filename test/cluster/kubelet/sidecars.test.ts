@@ -1,10 +1,8 @@
 // Sidecar containers (restartable init containers, KEP-753) in the lifecycle simulation, against a stand-in runtime.
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 
-vi.mock("../../../src/cluster/kubelet/runtime-adapter", async () => await import("./fake-runtime"));
-
-const { harness, makePod, pullAndStart, t0, timing } = await import("./sim-harness");
-const { summarizePod } = await import("../../../src/cluster/registry/pods/printer");
+import { harness, makePod, pullAndStart, t0, timing } from "./sim-harness";
+import { summarizePod } from "../../../src/cluster/registry/pods/printer";
 
 const sandbox = timing.podSandboxMs;
 const start = timing.containerStartMs;

@@ -1,11 +1,13 @@
 // Drives one pod through the kubelet's lifecycle simulation with fake time (realistic pace), as the kubelet does:
-// advance to a moment, collect the events, recompute the status. Test files mock the runtime adapter with
-// fake-runtime.ts before importing this.
+// advance to a moment, collect the events, recompute the status. The runtime is fake-runtime.ts unless a test passes
+// its own.
 import { advancePod } from "../../../src/cluster/kubelet/lifecycle";
 import { NodeState } from "../../../src/cluster/kubelet/node-state";
 import { newPodRuntime, rebuildPodRuntime, type PodRuntime } from "../../../src/cluster/kubelet/pod-runtime";
 import { computePodStatus } from "../../../src/cluster/kubelet/pod-status";
+import type { ContainerRuntimePort } from "../../../src/cluster/kubelet/runtime-port";
 import { paces } from "../../../src/cluster/timing";
+import { fakeRuntime } from "./fake-runtime";
 
 export const timing = paces.realistic;
 export const t0 = Date.parse("2025-01-01T00:00:00Z");
@@ -23,10 +25,10 @@ export function makePod(spec: Json): any {
 }
 
 /** `configMaps`: the ConfigMaps the pod's namespace holds, by name (their data). */
-export function harness(pod: any, acceptedAt = t0, configMaps: Record<string, Record<string, string>> = {}) {
+export function harness(pod: any, acceptedAt = t0, configMaps: Record<string, Record<string, string>> = {}, runtime: ContainerRuntimePort = fakeRuntime) {
   let rt: PodRuntime = newPodRuntime(pod, acceptedAt, timing.podSandboxMs);
   const sources = { configMap: (name: string) => configMaps[name], secret: () => undefined, allocatable: {} };
-  const env = { timing, node: new NodeState("10.244.1.0/24"), sources };
+  const env = { timing, node: new NodeState("10.244.1.0/24"), sources, runtime };
   const events: any[] = [];
   const at = (ms: number, deletion?: { graceSeconds: number }) => {
     const result = advancePod(pod, rt, env as any, t0 + ms, deletion);

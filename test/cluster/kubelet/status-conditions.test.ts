@@ -1,9 +1,7 @@
 // The kubelet writes its own pod conditions and keeps those of other components.
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 
-vi.mock("../../../src/cluster/kubelet/runtime-adapter", async () => await import("./fake-runtime"));
-
-const { harness, makePod } = await import("./sim-harness");
+import { harness, makePod } from "./sim-harness";
 
 describe("pod conditions", () => {
   it("keeps a condition another component set (the scheduler's DisruptionTarget), and its own stay unique", () => {

@@ -6,6 +6,7 @@ import { advancePod } from "../../../../src/cluster/kubelet/lifecycle";
 import { NodeState } from "../../../../src/cluster/kubelet/node-state";
 import { newPodRuntime, rebuildPodRuntime, releaseProcesses } from "../../../../src/cluster/kubelet/pod-runtime";
 import { computePodStatus } from "../../../../src/cluster/kubelet/pod-status";
+import { simulatedRuntime } from "../../../../src/cluster/kubelet/simulated-runtime";
 import { paces, type Pace } from "../../../../src/cluster/timing";
 import type { Pod, PodSpec, ContainerStatus } from "../../../../src/api/schemas";
 import { fakeClockStart } from "../../../helpers/fake-clock";
@@ -69,7 +70,7 @@ export function timeline(scenario: Scenario): string {
   } as Pod;
   let rt = newPodRuntime(pod, t0, timing.podSandboxMs);
   const sources = { configMap: (name: string) => configMaps[name], secret: () => undefined, allocatable: { cpu: "2", memory: "4Gi" } };
-  const env = { timing, node: new NodeState("10.244.1.0/24"), sources };
+  const env = { timing, node: new NodeState("10.244.1.0/24"), sources, runtime: simulatedRuntime };
   const inputs = [...(scenario.inputs ?? [])].sort((a, b) => a.at - b.at);
   const out: string[] = [`pace ${scenario.pace ?? "realistic"}`];
   let deletion: { graceSeconds: number } | undefined;

@@ -41,7 +41,7 @@ export function evaluateProbe(probe: ProbeSpec, process: SimulatedProcess, atMs:
   const timeoutMs = Math.max(1, probe.timeoutSeconds ?? 1) * 1000;
   if (probe.exec) {
     const command = probe.exec.command ?? [];
-    const r = process.exec(command, atMs, timeoutMs);
+    const r = process.exec(command, atMs, { timeoutMs });
     if (r.timedOut) return { success: false, message: `command "${command.join(" ")}" timed out` };
     const output = `${r.stdout}${r.stderr}`;
     return r.exitCode === 0 ? { success: true, message: output || undefined } : { success: false, message: output };

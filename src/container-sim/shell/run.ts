@@ -2,7 +2,7 @@
 // (logs up to now, a probe at some moment), and it never does more than a bounded amount of work.
 
 import type { OutputLine } from "../types";
-import { ExitSignal, LoopSignal, OomKillSignal, type Io, type Run, type Sink } from "./state";
+import { ExitSignal, LoopSignal, OomKillSignal, type Io, type Run, type Sink, type Stdin } from "./state";
 
 /** Total work (commands run) one process may do before it is considered to spin silently forever. */
 export const MAX_STEPS = 200_000;
@@ -22,8 +22,9 @@ export class VirtualRun {
   private readonly gen: Run<number>;
   private readonly partial = { stdout: "", stderr: "" };
 
-  constructor(readonly clock: { nowMs: number }, start: (io: Io, work: { steps: number }) => Run<number>) {
-    this.gen = start({ stdin: { data: "" }, stdout: this.sink("stdout"), stderr: this.sink("stderr") }, this.work);
+  /** `stdin`: the program's standard input (empty when absent). */
+  constructor(readonly clock: { nowMs: number }, start: (io: Io, work: { steps: number }) => Run<number>, stdin: Stdin = { data: "" }) {
+    this.gen = start({ stdin, stdout: this.sink("stdout"), stderr: this.sink("stderr") }, this.work);
   }
 
   private sink(stream: "stdout" | "stderr"): Sink {

@@ -10,12 +10,12 @@ const NGINX_PATCHES: Record<string, string> = { "1": "1.27.3", "1.27": "1.27.3",
 
 export const nginxVersion = (ctx: ProgramContext) => versionOf(ctx, "1.27.3", NGINX_PATCHES);
 
-/** Ports from `listen` directives in mounted nginx configuration, else 80. */
-function nginxPorts(ctx: ProgramContext): number[] {
+/** Ports from `listen` directives in nginx configuration (the image ships none: mounted files), else 80. */
+function nginxPorts(sh: ShellState): number[] {
   const ports = new Set<number>();
-  for (const [path, content] of Object.entries(ctx.spec.files ?? {})) {
-    if (!path.startsWith("/etc/nginx/")) continue;
-    for (const m of content.matchAll(/^\s*listen\s+(?:[\d.]+:)?(\d+)/gm)) ports.add(Number(m[1]));
+  const at = sh.host.clock.nowMs;
+  for (const path of sh.host.fs.filesBelow("/etc/nginx", at)) {
+    for (const m of (sh.host.fs.read(path, at) ?? "").matchAll(/^\s*listen\s+(?:[\d.]+:)?(\d+)/gm)) ports.add(Number(m[1]));
   }
   return ports.size ? [...ports] : [80];
 }
@@ -54,7 +54,7 @@ export const nginx: Program = function* (_argv, io, sh, ctx) {
     body: `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`,
   });
   const serve = staticSite(sh, "/usr/share/nginx/html", notFound);
-  for (const port of nginxPorts(ctx)) sh.host.listen(port, sh.host.clock.nowMs, serve);
+  for (const port of nginxPorts(sh)) sh.host.listen(port, sh.host.clock.nowMs, serve);
   return yield* forever();
 };
 

@@ -1,6 +1,7 @@
 // The state a running shell shares with the commands it runs: variables, the virtual clock and filesystem, and the
 // hooks through which the surrounding process answers what a script cannot know by itself (network, listening).
 
+import type { NetworkAnswer } from "../network";
 import type { HttpAnswer } from "../types";
 import type { VirtualFs } from "./vfs";
 
@@ -13,7 +14,10 @@ export interface Sink {
 }
 
 export interface Stdin {
+  /** What can be read now; a reader assigns what it leaves unread. */
   data: string;
+  /** Virtual ms until more input may arrive, undefined at end of file (a pipe or a file: always). */
+  more?(): number | undefined;
 }
 
 export interface Io {
@@ -24,14 +28,6 @@ export interface Io {
 
 /** Which userland the image has: error messages differ between busybox (alpine, busybox) and GNU (debian, ubuntu). */
 export type Flavor = "busybox" | "gnu";
-
-/** Answers for network commands (wget, curl, nc) run inside the container. */
-export interface NetworkAnswer {
-  kind: "answer" | "refused" | "unresolved";
-  answer?: HttpAnswer;
-  /** The address the name resolved to, for messages. */
-  ip?: string;
-}
 
 export interface ShellHost {
   hostname: string;

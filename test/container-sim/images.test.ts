@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evaluateProbe, invalidImageNameMessage, parseImageReference, probeFailedEventMessage, pullImage, startProcess } from "../../../../src/cluster/kubelet/process/index";
+import { directory } from "./directories";
+import { evaluateProbe, invalidImageNameMessage, parseImageReference, probeFailedEventMessage, pullImage, startProcess } from "../../src/container-sim/index";
 
 const T0 = Date.UTC(2024, 0, 1);
 const start = (image: string, extra: object = {}) => startProcess({ image, env: {}, hostname: "web-1", ...extra }, T0);
@@ -59,7 +60,7 @@ describe("image behaviour", () => {
   });
 
   it("nginx serves mounted files", () => {
-    const p = start("nginx", { files: { "/usr/share/nginx/html/index.html": "hello from configmap\n" } });
+    const p = start("nginx", { mounts: [{ mountPath: "/usr/share/nginx/html", source: directory({ "index.html": "hello from configmap\n" }) }] });
     expect(p.httpGet(80, "/", 1000)?.body).toBe("hello from configmap\n");
   });
 

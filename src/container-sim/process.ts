@@ -9,9 +9,12 @@ import { BUILTINS } from "./shell/commands";
 import { runProgram } from "./shell/interpreter";
 import { parseScript } from "./shell/parser";
 import { VirtualRun } from "./shell/run";
-import { ShellState, type Io, type NetworkAnswer, type ShellHost } from "./shell/state";
+import { defaultNetwork, type ContainerNetwork, type NetworkAnswer } from "./network";
+import { ShellState, type Io, type ShellHost } from "./shell/state";
+import { StreamStdin } from "./shell/stdin";
 import { normalizePath, VirtualFs } from "./shell/vfs";
-import type { ExecResult, HttpAnswer, OutputLine, ProcessExit, ProcessSpec, SimulatedProcess } from "./types";
+import { noInput } from "./streams";
+import type { ExecOptions, ExecResult, HttpAnswer, OutputLine, ProcessExit, ProcessSpec, SimulatedProcess } from "./types";
 
 /** Work allowed when deciding whether a process exits by itself; longer scripts count as long-running. */
 const EXIT_SCAN_STEPS = 2_000;
@@ -38,19 +41,12 @@ function startErrorMessage(name: string): string {
   return `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${name}": ${reason}: unknown`;
 }
 
-/** Public sites answer; cluster-internal names need the caller's `network` hook. */
-function defaultNetwork(host: string): NetworkAnswer {
-  if (host.includes(".") && !/\.(local|internal|svc|cluster\.local)$/.test(host) && !/^\d+\.\d+\.\d+\.\d+$/.test(host)) {
-    return { kind: "answer", ip: "93.184.215.14", answer: { status: 200, body: `<!doctype html>\n<html>\n<head>\n    <title>${host}</title>\n</head>\n<body>\n<h1>${host}</h1>\n</body>\n</html>\n` } };
-  }
-  return /^\d+\.\d+\.\d+\.\d+$/.test(host) ? { kind: "refused", ip: host } : { kind: "unresolved" };
-}
-
 class ContainerProcess implements SimulatedProcess {
   private readonly profile: ImageProfile | undefined;
   private readonly ref: ImageReference | undefined;
   private readonly argv: string[];
   private readonly fs: VirtualFs;
+  private readonly net: ContainerNetwork;
   private readonly listeners: Listener[] = [];
   private readonly run: VirtualRun | undefined;
   private readonly startError: ProcessExit | undefined;
@@ -67,11 +63,12 @@ class ContainerProcess implements SimulatedProcess {
       {
         "/etc/hostname": `${spec.hostname}\n`,
         "/etc/hosts": `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${spec.podIP ?? "10.244.0.2"}\t${spec.hostname}\n`,
-        ...spec.files,
       },
       spec.workingDir ? [spec.workingDir] : [],
       this.profile?.files,
+      { mounts: spec.mounts ?? [], wallOffsetMs: startedAtWallMs },
     );
+    this.net = spec.network ?? defaultNetwork(spec);
     const missing = this.missingExecutable();
     if (missing !== undefined) {
       this.startError = { atMs: 0, code: 128, reason: "StartError", message: startErrorMessage(missing) };
@@ -80,7 +77,8 @@ class ContainerProcess implements SimulatedProcess {
     }
     this.stopsOnSigterm = this.decideStopsOnSigterm();
     const clock = { nowMs: 0 };
-    this.run = new VirtualRun(clock, (io, work) => this.main(this.host(clock, work, this.fs, true), io));
+    const stdin = new StreamStdin(spec.stdin ?? noInput, clock, startedAtWallMs);
+    this.run = new VirtualRun(clock, (io, work) => this.main(this.host(clock, work, this.fs, true), io), stdin);
   }
 
   /** The first word of the command line when the image cannot run it; undefined when it can. */
@@ -131,17 +129,11 @@ class ContainerProcess implements SimulatedProcess {
   }
 
   private network(host: string, port: number, path: string, atMs: number): NetworkAnswer {
-    const self = ["localhost", "127.0.0.1", "0.0.0.0", "::1", this.spec.hostname, this.spec.podIP].includes(host);
-    if (self) {
-      const listener = this.listeners.find((l) => l.port === port && l.fromMs <= atMs);
-      if (!listener) return { kind: "refused", ip: "127.0.0.1" };
-      return { kind: "answer", ip: "127.0.0.1", answer: listener.serve?.(path, atMs) ?? { status: 200, body: "" } };
-    }
-    if (this.spec.network) {
-      const r = this.spec.network(host, port, path, this.startedAtWallMs + atMs);
-      return typeof r === "string" ? { kind: r } : { kind: "answer", answer: r };
-    }
-    return defaultNetwork(host);
+    const loopback = (to: number, toPath: string): HttpAnswer | "refused" => {
+      const listener = this.listeners.find((l) => l.port === to && l.fromMs <= atMs);
+      return listener ? listener.serve?.(toPath, atMs) ?? { status: 200, body: "" } : "refused";
+    };
+    return this.net.connect({ host, port, path, atWallMs: this.startedAtWallMs + atMs }, loopback);
   }
 
   private newShell(host: ShellHost): ShellState {
@@ -222,7 +214,8 @@ class ContainerProcess implements SimulatedProcess {
     return listener.serve ? listener.serve(path, atMs) : { status: 0, body: "" };
   }
 
-  exec(command: string[], atMs: number, timeoutMs = Infinity): ExecResult {
+  exec(command: string[], atMs: number, options: ExecOptions = {}): ExecResult {
+    const timeoutMs = options.timeoutMs ?? Infinity;
     if (!this.runningAt(atMs)) {
       return { exitCode: 126, stdout: "", stderr: "OCI runtime exec failed: exec failed: cannot exec in a stopped container: unknown" };
     }
@@ -235,7 +228,8 @@ class ContainerProcess implements SimulatedProcess {
     const snapshot = this.fs.snapshot(atMs);
     let stdout = "";
     let stderr = "";
-    const run = new VirtualRun(clock, (io, work) => runProgram(command, this.newShell(this.host(clock, work, snapshot, false)), io));
+    const stdin = new StreamStdin(options.stdin ?? noInput, clock, this.startedAtWallMs);
+    const run = new VirtualRun(clock, (io, work) => runProgram(command, this.newShell(this.host(clock, work, snapshot, false)), io), stdin);
     run.advance(atMs + timeoutMs, false, 20_000);
     for (const line of run.lines) (line.stream === "stdout" ? (t: string) => (stdout += t) : (t: string) => (stderr += t))(`${line.text}\n`);
     if (!run.exit) return { exitCode: -1, stdout, stderr, timedOut: true };

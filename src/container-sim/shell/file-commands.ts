@@ -1,7 +1,7 @@
 // Commands on the virtual filesystem: cat, touch, rm, mkdir, ls, cp, mv, tee, basename, dirname.
 
 import type { Builtin } from "./commands";
-import type { Io, ShellState } from "./state";
+import type { Io, Run, ShellState } from "./state";
 import { normalizePath } from "./vfs";
 
 const flags = (argv: string[]) => argv.slice(1).filter((a) => a.startsWith("-") && a !== "-");
@@ -12,13 +12,20 @@ function noSuchFile(sh: ShellState, cmd: string, path: string, busyboxVerb = "")
   return `${cmd}: ${cmd === "ls" ? `cannot access '${path}'` : cmd === "rm" ? `cannot remove '${path}'` : path}: No such file or directory\n`;
 }
 
-const cat: Builtin = (argv, io, sh) => {
-  const files = operands(argv);
-  if (files.length === 0) {
+/** Copy stdin to stdout until its end (an attached stdin fills over time). */
+function* drain(io: Io): Run<number> {
+  for (;;) {
     io.stdout.write(io.stdin.data);
     io.stdin.data = "";
-    return 0;
+    const wait = io.stdin.more?.();
+    if (wait === undefined) return 0;
+    yield { type: "sleep", ms: wait };
   }
+}
+
+const cat: Builtin = (argv, io, sh) => {
+  const files = operands(argv);
+  if (files.length === 0) return drain(io);
   let status = 0;
   for (const f of files) {
     if (f === "-") {

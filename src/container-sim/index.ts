@@ -11,10 +11,20 @@
 //   evaluateProbe(probe, process, atMs, target) → { success, message } for exec/httpGet/tcpSocket/grpc probes;
 //   probeFailedEventMessage(kind, result) → "Liveness probe failed: …".
 //   findProfile(repository)               → the catalog entry of a well-known image (ports, size, commands).
+//
+// It imports nothing outside this folder. What a container gets from whoever runs it:
+//   filesystem (filesystem.ts)  ProcessSpec.mounts: DirectorySource trees mounted over the image's files (volumes).
+//   network    (network.ts)     ProcessSpec.network: ContainerNetwork.connect(request, loopback) for wget/curl/nc;
+//                               `defaultNetwork` (own ports on loopback, hostname and pod IP; public sites) otherwise.
+//   streams    (streams.ts)     ProcessSpec.stdin / ExecOptions.stdin: InputStream chunks over time; stdout and
+//                               stderr come back as SimulatedProcess.output(from, until).
 
-export type { ExecResult, HttpAnswer, OutputLine, ProcessExit, ProcessSpec, PullResult, SimulatedProcess } from "./types";
+export type { ExecOptions, ExecResult, HttpAnswer, OutputLine, ProcessExit, ProcessSpec, PullResult, SimulatedProcess } from "./types";
 export { pullImage, fakeDigest } from "./pull";
 export { invalidImageNameMessage, parseImageReference, type ImageReference } from "./reference";
 export { findProfile, type ImageProfile } from "./catalog";
 export { startProcess, resolveArgv, shellSyntaxError } from "./process";
 export { evaluateProbe, probeFailedEventMessage, type ProbeResult, type ProbeSpec, type ProbeTarget } from "./probes";
+export type { DirectorySource, Mount } from "./filesystem";
+export { defaultNetwork, publicInternet, type ConnectRequest, type ContainerNetwork, type Loopback, type NetworkAnswer } from "./network";
+export { noInput, type InputStream } from "./streams";

@@ -150,8 +150,16 @@ function cd(argv: string[], io: Io, sh: ShellState): number {
   return 0;
 }
 
-function read(argv: string[], io: Io, sh: ShellState): number {
+/** Wait until stdin holds a whole line or reaches its end (an attached stdin fills over time). */
+function* awaitLine(io: Io): Run<void> {
+  for (let wait = io.stdin.more?.(); wait !== undefined && !io.stdin.data.includes("\n"); wait = io.stdin.more?.()) {
+    yield { type: "sleep", ms: wait };
+  }
+}
+
+function* read(argv: string[], io: Io, sh: ShellState): Run<number> {
   const names = argv.slice(1).filter((a) => !a.startsWith("-"));
+  yield* awaitLine(io);
   if (io.stdin.data === "") return 1;
   const nl = io.stdin.data.indexOf("\n");
   const line = nl >= 0 ? io.stdin.data.slice(0, nl) : io.stdin.data;

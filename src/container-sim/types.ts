@@ -1,7 +1,12 @@
 // The contract between the simulated container runtime (this folder: images, the shell interpreter, processes,
 // probes) and the kubelet controller that drives pods through their lifecycle. Everything here is pure and
 // deterministic: a process is a function of its spec and its start; what it printed by any moment can be recomputed,
-// so logs need no storage.
+// so logs need no storage. What a container gets from whoever runs it (its filesystem's mounts, its network, its
+// stdin) comes in through the interfaces of filesystem.ts, network.ts and streams.ts.
+
+import type { Mount } from "./filesystem";
+import type { ContainerNetwork } from "./network";
+import type { InputStream } from "./streams";
 
 /** What the kubelet knows when it starts a container. */
 export interface ProcessSpec {
@@ -15,18 +20,16 @@ export interface ProcessSpec {
   workingDir?: string;
   /** Memory limit in bytes, if any (a process that allocates beyond it is OOMKilled). */
   memoryLimitBytes?: number;
-  /** Files mounted into the container (ConfigMap/Secret/downward API volumes): path → content. */
-  files?: Record<string, string>;
+  /** Directory sources mounted over the image's files (the pod's volumes). */
+  mounts?: Mount[];
   /** The pod's hostname (the pod name), for images that print it. */
   hostname: string;
   /** The pod IP, for programs that print it (optional). */
   podIP?: string;
-  /**
-   * How the container's network commands (wget, curl, nc) reach `host:port` at `atWallMs`: an HTTP answer (for a
-   * bare TCP connect, path is ""), "refused", or "unresolved". Without it, only the container's own ports
-   * (localhost) and well-known public sites answer. Must answer as of `atWallMs` (the simulation is lazy).
-   */
-  network?: (host: string, port: number, path: string, atWallMs: number) => HttpAnswer | "refused" | "unresolved";
+  /** How the container's network commands (wget, curl, nc) reach `host:port`; `defaultNetwork(spec)` when absent. */
+  network?: ContainerNetwork;
+  /** The main process's stdin; `noInput` (end of file at once) when absent. */
+  stdin?: InputStream;
 }
 
 export interface OutputLine {
@@ -74,10 +77,18 @@ export interface SimulatedProcess {
   /** Does the process accept TCP connections on `port` at `atMs` (tcpSocket probes)? */
   listening(port: number, atMs: number): boolean;
   /**
-   * Run `command` inside the container at `atMs` (exec probes, `kubectl exec`), against the filesystem as it is
-   * then; its own writes are not kept. `timedOut` when it ran past `timeoutMs` (virtual).
+   * Run `command` as a second process in the container at `atMs` (exec probes, later `kubectl exec`): it shares the
+   * container's mounts and network and starts from its own layer as it is then (writes to its own layer are not
+   * kept; writes through a writable mount are). `timedOut` when it ran past `timeoutMs` (virtual).
    */
-  exec(command: string[], atMs: number, timeoutMs?: number): ExecResult;
+  exec(command: string[], atMs: number, options?: ExecOptions): ExecResult;
+}
+
+export interface ExecOptions {
+  /** Virtual ms the command may run; unbounded when absent. */
+  timeoutMs?: number;
+  /** Its stdin (`kubectl exec -i`); `noInput` when absent. */
+  stdin?: InputStream;
 }
 
 /** Whether an image can be pulled, and how long it takes. */

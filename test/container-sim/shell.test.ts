@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { startProcess } from "../../../../src/cluster/kubelet/process/index";
-import type { ProcessSpec } from "../../../../src/cluster/kubelet/process/types";
+import { startProcess } from "../../src/container-sim/index";
+import type { ProcessSpec } from "../../src/container-sim/index";
+import { directory } from "./directories";
 
 const T0 = Date.UTC(2024, 0, 1, 12, 0, 0);
 const spec = (script: string, extra: Partial<ProcessSpec> = {}): ProcessSpec => ({
@@ -68,7 +69,7 @@ describe("shell interpreter over virtual time", () => {
   });
 
   it("files: > >> cat, mkdir -p, spec files, test -f", () => {
-    const p = run("mkdir -p /data/x; echo one > /data/x/f; echo two >> /data/x/f; cat /data/x/f; cat /config/app.conf; [ -f /data/x/f ] && echo isfile", { files: { "/config/app.conf": "key=value\n" } });
+    const p = run("mkdir -p /data/x; echo one > /data/x/f; echo two >> /data/x/f; cat /data/x/f; cat /config/app.conf; [ -f /data/x/f ] && echo isfile", { mounts: [{ mountPath: "/config", source: directory({ "app.conf": "key=value\n" }) }] });
     expect(p.output(0, 1e9).map((l) => l.text)).toEqual(["one", "two", "key=value", "isfile"]);
   });
 

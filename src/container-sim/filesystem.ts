@@ -1,0 +1,38 @@
+// A container's filesystem, as whoever runs the container provides it: the image's files, with directory sources
+// mounted over them. The simulator keeps the container's own layer (what its processes write, over virtual time,
+// shell/vfs.ts); a mount shows a source the caller owns: today the kubelet's ConfigMap, Secret, downward API and
+// projected volumes, later emptyDir, hostPath and PersistentVolumeClaims, whose files outlive a container's run.
+
+/**
+ * A directory tree mounted into a container. Paths are relative to the source's root, without a leading slash ("" is
+ * the root, "conf.d/app.conf" a file below it); times are wall-clock ms, since a source may outlive one run of a
+ * container and be shared by several (an emptyDir between restarts and between the containers of a pod).
+ */
+export interface DirectorySource {
+  /** What `path` is at `atWallMs`: a file, a directory, or nothing. */
+  kind(path: string, atWallMs: number): "file" | "dir" | undefined;
+  /** The content of the file at `path` at `atWallMs`, undefined when it is no file. */
+  read(path: string, atWallMs: number): string | undefined;
+  /** Names directly inside the directory `path` at `atWallMs`. */
+  list(path: string, atWallMs: number): string[];
+  /**
+   * Writes through to the source (a writable volume: emptyDir, PVC). Without it, a container's writes under the mount
+   * stay in the container's own layer, seen by that run only (as ConfigMap files behave in the simulator today).
+   * A process is replayed from its start when its state was let go of (logs, a rebuilt kubelet): a writable source
+   * must answer the same write at the same moment idempotently.
+   */
+  writes?: {
+    write(path: string, content: string, atWallMs: number, append: boolean): boolean;
+    remove(path: string, atWallMs: number): boolean;
+    mkdir(path: string, atWallMs: number): boolean;
+  };
+}
+
+/** A source shown at `mountPath` (a directory, or a single file when `subPath` names one), as a volumeMount does. */
+export interface Mount {
+  /** Absolute path in the container; what the image has there is hidden. */
+  mountPath: string;
+  source: DirectorySource;
+  /** The part of the source shown, relative to its root (volumeMounts[].subPath); the whole source when absent. */
+  subPath?: string;
+}

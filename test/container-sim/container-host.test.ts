@@ -1,0 +1,108 @@
+// What a container gets from whoever runs it: mounts over the image's files, a network, and stdin over time.
+import { describe, expect, it } from "vitest";
+import { defaultNetwork, startProcess, type ConnectRequest, type ContainerNetwork, type InputStream, type ProcessSpec } from "../../src/container-sim/index";
+import { directory } from "./directories";
+
+const T0 = Date.UTC(2024, 0, 1, 12, 0, 0);
+const sh = (script: string, extra: Partial<ProcessSpec> = {}, image = "busybox:1.36") =>
+  startProcess({ image, command: ["sh", "-c", script], env: {}, hostname: "pod-a", ...extra }, T0);
+const texts = (p: ReturnType<typeof sh>, until = 1e9) => p.output(0, until).map((l) => l.text);
+
+describe("filesystem: mounts", () => {
+  it("hide what the image has at their path and show the source's tree", () => {
+    const p = startProcess({ image: "nginx:1.25", env: {}, hostname: "web", mounts: [{ mountPath: "/usr/share/nginx/html", source: directory({ "index.html": "mine\n", "sub/page.html": "page\n" }) }] }, T0);
+    expect(p.httpGet(80, "/", 1000)?.body).toBe("mine\n");
+    expect(p.httpGet(80, "/sub/page.html", 1000)?.body).toBe("page\n");
+    expect(p.httpGet(80, "/50x.html", 1000)?.status).toBe(404);
+    expect(p.exec(["ls", "/usr/share/nginx/html"], 1000).stdout).toBe("index.html\nsub\n");
+  });
+
+  it("mount one file by subPath, with its parent directories made", () => {
+    const p = sh("cat /etc/app/app.conf; ls /etc/app", { mounts: [{ mountPath: "/etc/app/app.conf", source: directory({ a: "1\n", b: "2\n" }), subPath: "b" }] });
+    expect(texts(p)).toEqual(["2", "app.conf"]);
+  });
+
+  it("nginx listens on the ports of a mounted configuration", () => {
+    const conf = "server {\n  listen 8080;\n}\n";
+    const p = startProcess({ image: "nginx:1.25", env: {}, hostname: "web", mounts: [{ mountPath: "/etc/nginx/conf.d", source: directory({ "default.conf": conf }) }] }, T0);
+    expect(p.ports).toEqual([8080]);
+  });
+
+  it("keep a read-only source's files; the container's writes over them stay in its own layer", () => {
+    const source = directory({ a: "1\n" });
+    const p = sh("echo changed > /cfg/a; cat /cfg/a; rm /cfg/a; ls /cfg; echo done", { mounts: [{ mountPath: "/cfg", source }] });
+    expect(texts(p)).toEqual(["changed", "done"]);
+    expect(source.read("a", T0)).toBe("1\n");
+    expect(texts(sh("cat /cfg/a", { mounts: [{ mountPath: "/cfg", source }] }))).toEqual(["1"]);
+  });
+
+  it("write through a writable source at the wall-clock moment, from the main process and from exec", () => {
+    const writes: string[] = [];
+    const p = sh("sleep 2; echo hi > /data/out; mkdir /data/d; sleep 3600", { mounts: [{ mountPath: "/data", source: directory({}, writes) }] });
+    expect(p.fileExists("/data/out", 3000)).toBe(true);
+    expect(p.exec(["rm", "/data/out"], 5000).exitCode).toBe(0);
+    expect(writes).toEqual([`${T0 + 2000} write out`, `${T0 + 2000} write out`, `${T0 + 2000} mkdir d`, `${T0 + 5000} remove out`]);
+  });
+});
+
+describe("network", () => {
+  it("by default reaches the container's own ports by loopback names, hostname and pod IP", () => {
+    const p = sh("sleep 1; nc -l -p 8080", { podIP: "10.244.1.9" });
+    const get = (url: string, at: number) => p.exec(["wget", "-qO-", url], at).exitCode;
+    expect([get("http://localhost:8080/", 2000), get("http://pod-a:8080/", 2000), get("http://10.244.1.9:8080/", 2000)]).toEqual([0, 0, 0]);
+    expect(get("http://localhost:8080/", 500)).toBe(1);
+    expect(p.exec(["wget", "-qO-", "http://10.244.1.10:8080/"], 2000).stderr).toBe("wget: can't connect to remote host (10.244.1.10): Connection refused\n");
+    expect(defaultNetwork({ hostname: "pod-a" }).connect({ host: "web.default.svc", port: 80, path: "/", atWallMs: T0 }, () => "refused")).toEqual({ kind: "unresolved" });
+    expect(defaultNetwork({ hostname: "pod-a" }).connect({ host: "example.com", port: 80, path: "/", atWallMs: T0 }, () => "refused")).toMatchObject({ kind: "answer", answer: { status: 200 } });
+  });
+
+  it("is the caller's when given: it sees each connection at its wall-clock moment, and can answer from the loopback", () => {
+    const seen: ConnectRequest[] = [];
+    const network: ContainerNetwork = {
+      connect(request, loopback) {
+        seen.push(request);
+        if (request.host === "web") return { kind: "answer", ip: "10.96.0.10", answer: { status: 200, body: "from web\n" } };
+        if (request.host === "self") {
+          const answer = loopback(request.port, request.path);
+          return answer === "refused" ? { kind: "refused" } : { kind: "answer", answer };
+        }
+        return { kind: "unresolved" };
+      },
+    };
+    const p = sh("sleep 1; wget -qO- http://web/x; wget -qO- http://self:81/ || echo no; nc -z nowhere 80 || echo unresolved", { network });
+    expect(texts(p)).toEqual(["from web", "wget: can't connect to remote host (self): Connection refused", "no", "nc: bad address 'nowhere'", "unresolved"]);
+    expect(seen).toEqual([
+      { host: "web", port: 80, path: "/x", atWallMs: T0 + 1000 },
+      { host: "self", port: 81, path: "/", atWallMs: T0 + 1000 },
+      { host: "nowhere", port: 80, path: "", atWallMs: T0 + 1000 },
+    ]);
+  });
+});
+
+describe("streams: stdin over time", () => {
+  const input: InputStream = { chunks: [{ atWallMs: T0 + 2000, text: "one\ntw" }, { atWallMs: T0 + 5000, text: "o\n" }], closedAtWallMs: T0 + 9000 };
+
+  it("read waits for each whole line, then sees the end of file", () => {
+    const p = sh("while read line; do echo got $line; done; echo eof", { stdin: input });
+    expect(p.output(0, 1e9).map((l) => [l.atMs, l.text])).toEqual([[2000, "got one"], [5000, "got two"], [9000, "eof"]]);
+    expect(p.exit).toEqual({ atMs: 9000, code: 0, reason: "Completed" });
+  });
+
+  it("cat copies stdin as it arrives and runs while the stream is open", () => {
+    const open: InputStream = { chunks: input.chunks };
+    const p = sh("cat", { stdin: open });
+    expect(p.output(0, 1e9).map((l) => [l.atMs, l.text])).toEqual([[2000, "one"], [5000, "two"]]);
+    expect(p.exit).toBeUndefined();
+  });
+
+  it("without stdin, reads see the end of file at once (as before)", () => {
+    expect(sh("cat; read x || echo none").exit).toMatchObject({ atMs: 0, code: 0 });
+    expect(texts(sh("cat; read x || echo none"))).toEqual(["none"]);
+  });
+
+  it("a second process (exec) gets its own stdin and shares the container's files", () => {
+    const p = sh("echo shared > /tmp/f; sleep 3600");
+    const r = p.exec(["sh", "-c", "read a; cat /tmp/f; echo $a"], 1000, { stdin: { chunks: [{ atWallMs: T0 + 1500, text: "typed\n" }] }, timeoutMs: 10_000 });
+    expect(r).toEqual({ exitCode: 0, stdout: "shared\ntyped\n", stderr: "" });
+  });
+});
