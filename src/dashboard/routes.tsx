@@ -106,18 +106,16 @@ async function contextOf(c: C, section: Section, base: string): Promise<PageCont
   const id = clusterOfToken(token);
   const stub = id ? await clusterStubOf(c.env, id) : undefined;
   if (!id || !stub) return undefined;
-  const client = new ClusterClient(c.env, id, token);
-  const now = nowMs();
-  // Asked for alongside the token's check; its answer counts only once the token is known good.
-  const catalog = catalogOf(client, now);
-  catalog.catch(() => {});
   const [role, summary] = await Promise.all([stub.authenticate(token), stub.summary(token)]);
   if ("status" in summary && (summary.status as Status).code === 401) await noteAuthFailure(c.env, c.req.raw);
   if (!role || !("value" in summary)) return undefined;
   const ns = c.req.query("ns") || undefined;
+  const client = new ClusterClient(c.env, id, token);
+  const now = nowMs();
   return {
     client,
-    catalog: await catalog,
+    // Only once the token is known good: a link that leads nowhere costs the cluster no discovery request.
+    catalog: await catalogOf(client, now),
     clusterName: summary.value.name,
     role,
     ns,
