@@ -31,12 +31,16 @@ function toneOf(label: string, phase: string | undefined): StateTone {
 
 /** A STATUS word kubectl prints for a pod, with a colour class (which also depends on the pod's phase). */
 export function stateOf(label: string, pod: KubeObject): PodState {
-  return { label, tone: toneOf(label, (pod as Any).status?.phase) };
+  return { label, tone: toneOf(label, phaseOf(pod)) };
+}
+
+function phaseOf(pod: KubeObject): string | undefined {
+  return (pod as { status?: { phase?: string } }).status?.phase;
 }
 
 /** The state of a printed pod: its Table row's STATUS cell (the apiserver's printPod), with a colour class. */
 export function podState(row: Row): PodState {
-  return stateOf(String(cellOf(row, "Status") ?? (row.object as Any).status?.phase ?? "Unknown"), row.object);
+  return stateOf(String(cellOf(row, "Status") ?? phaseOf(row.object) ?? "Unknown"), row.object);
 }
 
 /** Why a pod without a node waits: the PodScheduled condition's reason and message, or the scheduler's queue. */
