@@ -3,6 +3,6 @@
 import { app } from "./worker/app";
 
 export { ClusterObject } from "./cluster/cluster-object";
-export { IdKeyObject } from "./worker/id-key-object";
+export { IdKeyObject } from "./platform/id-key-object";
 
 export default app;

@@ -1,5 +1,5 @@
 // Types of `env` and `exports` from "cloudflare:workers" inside the Workers test project.
-import type { Env as WorkerEnv } from "../src/env";
+import type { Env as WorkerEnv } from "../src/platform/env";
 
 declare global {
   namespace Cloudflare {

@@ -67,3 +67,16 @@ export interface RotatedShare {
   shareUrl: string;
   dashboardUrl: string;
 }
+
+/**
+ * The Worker's variables (wrangler.toml `[vars]`) a cluster's Durable Object reads; the Worker's whole bindings are
+ * `Env` of platform/env.ts, which extends these.
+ */
+export interface ClusterVariables {
+  /** Days an idle cluster lives after its last request (default 7). */
+  IDLE_DAYS?: string;
+  /** Requests per second one cluster accepts on average (default 500; bursts of twice that). */
+  RATE_LIMIT_RPS?: string;
+  /** Most objects one cluster may hold (default 5000, events excluded). */
+  MAX_OBJECTS?: string;
+}

@@ -4,7 +4,7 @@
 
 /**
  * 36 lowercase base32 characters, a valid DNS label: 20 random (100 bits) and 16 of a MAC over them (80 bits,
- * `worker/cluster-ids.ts`), which the Worker checks before it addresses any Durable Object.
+ * `platform/cluster-ids.ts`), which the Worker checks before it addresses any Durable Object.
  */
 export const clusterIdPattern = /^[a-z2-7]{36}$/;
 

@@ -5,7 +5,7 @@ import type { ClusterSpec, ClusterSummary } from "../api/platform";
 import { drainBody } from "../api/request-body";
 import { failure, tooManyRequests, type Status } from "../api/status";
 import { bearerToken, sha256Hex } from "../api/tokens";
-import type { Env } from "../env";
+import type { ClusterVariables as Env } from "../api/platform";
 import type { ApiServer } from "./apiserver/server";
 import { liveFeedHeaders, liveFeedPath, type LiveFeed } from "./apiserver/live-feed";
 import { OpenStreams } from "./apiserver/open-streams";

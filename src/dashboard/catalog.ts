@@ -1,31 +1,74 @@
-// Which kinds the dashboard shows, read from the cluster's resource table (so a kind served later appears without
-// a change here), and the API paths and dashboard links of their objects.
-import type { KubeObject } from "../api/object";
-import { resources } from "../cluster/registry/resources";
-import type { ResourceDef } from "../cluster/registry/types";
+// Which kinds the dashboard shows, read from the cluster's discovery as kubectl reads it (so a kind served later
+// appears without a change here), and the API paths and dashboard links of their objects.
+import type { APIGroupDiscoveryList } from "../api/discovery";
+import type { KubeObject, ObjectMeta } from "../api/object";
 
-export type Def = ResourceDef;
+/** A kind the cluster serves, as its discovery describes it. */
+export interface Def {
+  group: string;
+  version: string;
+  resource: string;
+  kind: string;
+  namespaced: boolean;
+  verbs: string[];
+  categories: string[];
+}
 
 const listable = (def: Def) => def.verbs.includes("list");
 
-export function findDef(group: string, version: string, resource: string): Def | undefined {
-  return resources.find((d) => d.group === group && d.version === version && d.resource === resource && listable(d));
-}
+/** The kinds of one cluster. Lookups answer the same `Def` objects, so they compare with `===`. */
+export class Catalog {
+  constructor(readonly defs: Def[]) {}
 
-export function defOfKind(apiVersion: string | undefined, kind: string | undefined): Def | undefined {
-  if (!apiVersion || !kind) return undefined;
-  const [group, version] = apiVersion.includes("/") ? apiVersion.split("/") : ["", apiVersion];
-  return resources.find((d) => d.group === group && d.version === version && d.kind === kind && listable(d));
-}
+  /** From the aggregated discovery of `/api` and `/apis`. */
+  static fromDiscovery(lists: APIGroupDiscoveryList[]): Catalog {
+    const defs: Def[] = [];
+    for (const list of lists) {
+      for (const group of list.items ?? []) {
+        for (const version of group.versions ?? []) {
+          for (const r of version.resources ?? []) {
+            defs.push({
+              group: group.metadata.name,
+              version: version.version,
+              resource: r.resource,
+              kind: r.responseKind.kind,
+              namespaced: r.scope === "Namespaced",
+              verbs: r.verbs ?? [],
+              categories: r.categories ?? [],
+            });
+          }
+        }
+      }
+    }
+    return new Catalog(defs);
+  }
 
-/** The core kind serving `resource` (pods, nodes, services, ...). */
-export function coreDef(resource: string): Def | undefined {
-  return findDef("", "v1", resource);
-}
+  find(group: string, version: string, resource: string): Def | undefined {
+    return this.defs.find((d) => d.group === group && d.version === version && d.resource === resource && listable(d));
+  }
 
-/** Controllers of pods: kinds in kubectl's `all` category other than pods and services themselves. */
-export function workloadDefs(): Def[] {
-  return resources.filter((d) => listable(d) && d.categories?.includes("all") && !["pods", "services"].includes(d.resource) && !(d.group === "" && d.resource === "replicationcontrollers"));
+  ofKind(apiVersion: string | undefined, kind: string | undefined): Def | undefined {
+    if (!apiVersion || !kind) return undefined;
+    const [group, version] = apiVersion.includes("/") ? apiVersion.split("/") : ["", apiVersion];
+    return this.defs.find((d) => d.group === group && d.version === version && d.kind === kind && listable(d));
+  }
+
+  /** The core kind serving `resource` (pods, nodes, services, ...). */
+  core(resource: string): Def | undefined {
+    return this.find("", "v1", resource);
+  }
+
+  /** Controllers of pods: kinds in kubectl's `all` category other than pods and services themselves. */
+  workloads(): Def[] {
+    return this.defs.filter(
+      (d) => listable(d) && d.categories.includes("all") && !["pods", "services"].includes(d.resource) && !(d.group === "" && d.resource === "replicationcontrollers"),
+    );
+  }
+
+  /** The dashboard path of an object's page, when its kind is served. */
+  hrefOf(obj: KubeObject, def: Def | undefined = this.ofKind(obj.apiVersion, obj.kind)): string | undefined {
+    return def ? detailHref(def, obj.metadata.namespace, obj.metadata.name) : undefined;
+  }
 }
 
 /** `/api/v1` or `/apis/<group>/<version>`. */
@@ -59,23 +102,29 @@ export function detailHref(def: Def, namespace: string | undefined, name: string
   return `objects/${groupVersionSegment(def)}/${def.resource}/${encodeURIComponent(namespace || "_")}/${encodeURIComponent(name ?? "")}`;
 }
 
-export function hrefOf(obj: KubeObject, def: Def | undefined = defOfKind(obj.apiVersion, obj.kind)): string | undefined {
-  return def ? detailHref(def, obj.metadata.namespace, obj.metadata.name) : undefined;
-}
-
 export const secretPlaceholder = "(value hidden)";
 
+/** Kinds whose values the dashboard never shows, whoever opened it: Secrets (core group). */
+function holdsSecretValues(def: Def | undefined): boolean {
+  return def?.group === "" && def.kind === "Secret";
+}
+
+const lastApplied = "kubectl.kubernetes.io/last-applied-configuration";
+
 /**
- * What the dashboard may show of an object: the kind's read-only view (Secret values dropped), then every value of
- * `data`/`stringData` of such a kind replaced by a placeholder. Applied whatever token opened the dashboard.
+ * What the dashboard may show of an object: for a Secret, every value of `data`/`stringData` replaced by a
+ * placeholder (the keys stay) and no last-applied configuration (it holds the values too). Applied whatever token
+ * opened the dashboard; the cluster masks the read-only token's answers as well.
  */
 export function displayable(def: Def | undefined, obj: KubeObject): KubeObject {
-  if (!def?.redactForViewer) return obj;
-  const viewed = def.redactForViewer(obj) as KubeObject & Record<string, unknown>;
-  const out: Record<string, unknown> = { ...viewed };
+  if (!holdsSecretValues(def)) return obj;
+  const out: Record<string, unknown> = { ...obj };
   for (const field of ["data", "stringData"]) {
     const map = out[field];
     if (map && typeof map === "object") out[field] = Object.fromEntries(Object.keys(map).map((k) => [k, secretPlaceholder]));
   }
-  return out as KubeObject;
+  const { [lastApplied]: _dropped, ...annotations } = obj.metadata.annotations ?? {};
+  const metadata: ObjectMeta = { ...obj.metadata, annotations };
+  if (!Object.keys(annotations).length) delete metadata.annotations;
+  return { ...(out as KubeObject), metadata };
 }

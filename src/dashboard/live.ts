@@ -1,22 +1,22 @@
 // `GET /s/<token>/live`: a Server-Sent Events stream that says `change` (debounced) whenever an object a page
 // shows changes, and `gone` when the link stops working (rotated, cluster deleted). It is the cluster's shared live
 // feed (cluster/apiserver/live-feed.ts), which holds no Kubernetes watch: viewers never take the learner's watches.
+import { liveFeedHeaders } from "../api/live-feed";
 import type { Status } from "../api/status";
-import { liveFeedHeaders } from "../cluster/apiserver/live-feed";
-import { coreDef, workloadDefs, type Def } from "./catalog";
+import type { Catalog, Def } from "./catalog";
 import type { ClusterClient } from "./cluster-client";
 import type { Section } from "./page-context";
 
 export const sseHeaders = liveFeedHeaders;
 
 /** The kinds whose changes a section's page shows. */
-export function liveKinds(section: Section, detailDef?: Def): Def[] {
-  const core = (...names: string[]) => names.map((n) => coreDef(n)).filter((d): d is Def => !!d);
+export function liveKinds(catalog: Catalog, section: Section, detailDef?: Def): Def[] {
+  const core = (...names: string[]) => names.map((n) => catalog.core(n)).filter((d): d is Def => !!d);
   switch (section) {
     case "overview":
       return core("nodes", "pods");
     case "workloads":
-      return [...workloadDefs(), ...core("pods")];
+      return [...catalog.workloads(), ...core("pods")];
     case "services":
       return core("services", "endpoints");
     case "config":

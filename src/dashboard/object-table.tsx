@@ -1,8 +1,10 @@
-// A kind's objects as a table with the columns `kubectl get` prints for it (the kind's own printer), each name a
-// link to the object's page, plus optional extra columns.
+// A kind's objects as a table with the columns `kubectl get` prints for it (the cluster's Table), each name a link
+// to the object's page, plus optional extra columns.
 import type { Child } from "hono/jsx";
 import type { KubeObject } from "../api/object";
+import type { TableColumnDefinition } from "../api/table";
 import { detailHref, type Def } from "./catalog";
+import type { Printed } from "./cluster-client";
 import { Empty } from "./layout";
 import { href, type PageContext } from "./page-context";
 
@@ -11,17 +13,16 @@ export interface ExtraColumn {
   cell(obj: KubeObject): Child;
 }
 
-/** Printer columns shown: the default ones, plus the images of pod controllers. */
-function shownColumns(def: Def): number[] {
-  const columns = def.printer?.columns ?? [];
+/** Printed columns shown: the default ones, plus the images of pod controllers. */
+function shownColumns(columns: TableColumnDefinition[]): number[] {
   return columns.flatMap((c, i) => ((c.priority === 0 || c.name === "Images") && c.name !== "Name" ? [i] : []));
 }
 
-export function ObjectTable(props: { ctx: PageContext; def: Def; objects: KubeObject[]; extra?: ExtraColumn[]; caption?: string }) {
-  const { ctx, def, objects } = props;
-  if (!objects.length) return <Empty>No {def.resource}{ctx.ns ? ` in namespace ${ctx.ns}` : ""}.</Empty>;
-  const indexes = shownColumns(def);
-  const columns = def.printer?.columns ?? [];
+export function ObjectTable(props: { ctx: PageContext; def: Def; printed: Printed; extra?: ExtraColumn[]; caption?: string }) {
+  const { ctx, def } = props;
+  const { columns, rows } = props.printed;
+  if (!rows.length) return <Empty>No {def.resource}{ctx.ns ? ` in namespace ${ctx.ns}` : ""}.</Empty>;
+  const indexes = shownColumns(columns);
   const showNamespace = def.namespaced && !ctx.ns;
   return (
     <div class="scroll">
@@ -36,8 +37,7 @@ export function ObjectTable(props: { ctx: PageContext; def: Def; objects: KubeOb
           </tr>
         </thead>
         <tbody>
-          {objects.map((obj) => {
-            const cells = def.printer ? safeCells(def, obj, ctx.now) : [];
+          {rows.map(({ object: obj, cells }) => {
             return (
               <tr>
                 {showNamespace ? <td>{obj.metadata.namespace}</td> : null}
@@ -53,14 +53,6 @@ export function ObjectTable(props: { ctx: PageContext; def: Def; objects: KubeOb
       </table>
     </div>
   );
-}
-
-function safeCells(def: Def, obj: KubeObject, now: number): unknown[] {
-  try {
-    return def.printer!.cells(obj, now);
-  } catch {
-    return [];
-  }
 }
 
 function cellText(value: unknown): string {

@@ -1,12 +1,15 @@
-// What every dashboard page knows about its request: the cluster, the link's role, the namespace filter, and how
-// to link within the share link (relative links, so the token is not repeated in every href).
+// What every dashboard page knows about its request: the cluster and its kinds, the link's role, the namespace
+// filter, and how to link within the share link (relative links, so the token is not repeated in every href).
 import type { KubeObject } from "../api/object";
-import type { ClusterClient } from "./cluster-client";
+import type { Catalog } from "./catalog";
+import type { ClusterClient, Row } from "./cluster-client";
 
 export type Section = "overview" | "workloads" | "services" | "config" | "namespaces" | "events" | "objects";
 
 export interface PageContext {
   client: ClusterClient;
+  /** The kinds the cluster serves (its discovery). */
+  catalog: Catalog;
   clusterName: string;
   /** `view` for the read-only share token: the page shows the "shared view" label. */
   role: "admin" | "view";
@@ -28,4 +31,8 @@ export function href(ctx: PageContext, path: string, keepNs = true): string {
 
 export function byName<T extends KubeObject>(a: T, b: T): number {
   return (a.metadata.namespace ?? "").localeCompare(b.metadata.namespace ?? "") || (a.metadata.name ?? "").localeCompare(b.metadata.name ?? "");
+}
+
+export function byRowName(a: Row, b: Row): number {
+  return byName(a.object, b.object);
 }

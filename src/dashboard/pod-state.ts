@@ -1,8 +1,8 @@
-// What the dashboard says about a pod and a node: the state word kubectl's STATUS column would show, reduced to a
-// few colour classes (always shown with the word itself), and a node's allocation.
+// What the dashboard says about a pod and a node: the state word of kubectl's STATUS column (the cluster's Table
+// prints it), reduced to a few colour classes (always shown with the word itself), and a node's allocation.
 import type { KubeObject } from "../api/object";
 import { Quantity } from "../api/quantity";
-import { summarizePod } from "../cluster/registry/pods/printer";
+import { cellOf, type Row } from "./cluster-client";
 
 /** Colour classes; the text label always accompanies the colour. */
 export type StateTone = "pending" | "creating" | "running" | "succeeded" | "failed" | "crash" | "terminating";
@@ -29,10 +29,18 @@ function toneOf(label: string, phase: string | undefined): StateTone {
   return phase === "Running" ? "failed" : "creating";
 }
 
-/** The STATUS word kubectl prints for the pod (the apiserver's printPod), with a colour class. */
-export function podState(pod: KubeObject): PodState {
-  const label = summarizePod(pod, 0).status;
-  return { label, tone: toneOf(label, (pod as Any).status?.phase) };
+/** A STATUS word kubectl prints for a pod, with a colour class (which also depends on the pod's phase). */
+export function stateOf(label: string, pod: KubeObject): PodState {
+  return { label, tone: toneOf(label, phaseOf(pod)) };
+}
+
+function phaseOf(pod: KubeObject): string | undefined {
+  return (pod as { status?: { phase?: string } }).status?.phase;
+}
+
+/** The state of a printed pod: its Table row's STATUS cell (the apiserver's printPod), with a colour class. */
+export function podState(row: Row): PodState {
+  return stateOf(String(cellOf(row, "Status") ?? phaseOf(row.object) ?? "Unknown"), row.object);
 }
 
 /** Why a pod without a node waits: the PodScheduled condition's reason and message, or the scheduler's queue. */

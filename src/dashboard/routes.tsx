@@ -6,13 +6,14 @@ import type { Child } from "hono/jsx";
 import type { Status } from "../api/status";
 import { clusterOfToken } from "../api/tokens";
 import { nowMs } from "../cluster/runtime/clock";
-import type { Env } from "../env";
-import { noteAuthFailure, refusedSeconds } from "../worker/client-limits";
-import { clusterStubOf } from "../worker/cluster-ids";
-import { createSandbox, CreateRefused } from "../worker/create-cluster";
+import type { Env } from "../platform/env";
+import { noteAuthFailure, refusedSeconds } from "../platform/client-limits";
+import { clusterStubOf } from "../platform/cluster-ids";
+import { createSandbox, CreateRefused } from "../platform/create-cluster";
 import { dashboardCss, liveScript } from "./assets";
-import { coreDef, findDef, listPath, parseGroupVersionSegment } from "./catalog";
+import { listPath, parseGroupVersionSegment } from "./catalog";
 import { ClusterClient, ClusterRequestError } from "./cluster-client";
+import { catalogOf } from "./discovery";
 import { NamespaceFilter, Shell } from "./layout";
 import { liveKinds, liveStream } from "./live";
 import type { PageContext, Section } from "./page-context";
@@ -109,22 +110,26 @@ async function contextOf(c: C, section: Section, base: string): Promise<PageCont
   if ("status" in summary && (summary.status as Status).code === 401) await noteAuthFailure(c.env, c.req.raw);
   if (!role || !("value" in summary)) return undefined;
   const ns = c.req.query("ns") || undefined;
+  const client = new ClusterClient(c.env, id, token);
+  const now = nowMs();
   return {
-    client: new ClusterClient(c.env, id, token),
+    client,
+    // Only once the token is known good: a link that leads nowhere costs the cluster no discovery request.
+    catalog: await catalogOf(client, now),
     clusterName: summary.value.name,
     role,
     ns,
     section,
     root: `/s/${token}/`,
     base,
-    now: nowMs(),
+    now,
   };
 }
 
 const gone = (c: C) => html(c, <GonePage />, 404);
 
 async function namespaceNames(ctx: PageContext): Promise<string[]> {
-  return (await ctx.client.listOrEmpty(listPath(coreDef("namespaces")!))).map((n) => n.metadata.name ?? "").sort();
+  return (await ctx.client.listOrEmpty(listPath(ctx.catalog.core("namespaces")!))).map((n) => n.metadata.name ?? "").sort();
 }
 
 /** A full page, or only the <main> content for live.js (`?fragment=1`). */
@@ -160,7 +165,7 @@ dashboard.get("/s/:token/objects/:gv/:resource/:ns/:name", async (c) => {
   const ctx = await contextOf(c, "objects", "../../../../");
   if (!ctx) return gone(c);
   const gv = parseGroupVersionSegment(c.req.param("gv"));
-  const def = gv && findDef(gv.group, gv.version, c.req.param("resource"));
+  const def = gv && ctx.catalog.find(gv.group, gv.version, c.req.param("resource"));
   const ns = c.req.param("ns") === "_" ? undefined : c.req.param("ns");
   const data = def && (def.namespaced === !!ns) ? await loadDetail(ctx, def, ns, c.req.param("name")) : undefined;
   const live = `${ctx.root}live?page=objects&gv=${encodeURIComponent(c.req.param("gv"))}&resource=${encodeURIComponent(c.req.param("resource"))}`;
@@ -176,8 +181,8 @@ dashboard.get("/s/:token/live", async (c) => {
   if (!ctx) return gone(c);
   const section = (c.req.query("page") ?? "overview") as Section;
   const gv = parseGroupVersionSegment(c.req.query("gv") ?? "");
-  const detailDef = gv ? findDef(gv.group, gv.version, c.req.query("resource") ?? "") : undefined;
-  const kinds = liveKinds(section, detailDef) ?? liveKinds("overview");
+  const detailDef = gv ? ctx.catalog.find(gv.group, gv.version, c.req.query("resource") ?? "") : undefined;
+  const kinds = liveKinds(ctx.catalog, section, detailDef) ?? liveKinds(ctx.catalog, "overview");
   return liveStream(ctx.client, kinds);
 });
 

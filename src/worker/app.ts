@@ -1,7 +1,7 @@
 // The Worker's router: the platform API, the Kubernetes API of each cluster, and the pages.
 import { Hono } from "hono";
 import { StatusError, internalError } from "../api/status";
-import type { Env } from "../env";
+import type { Env } from "../platform/env";
 import { forwardByToken, forwardToCluster } from "./kube-proxy";
 import { dashboard } from "../dashboard/routes";
 import { platformApi } from "./platform-api";

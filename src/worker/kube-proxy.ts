@@ -1,9 +1,9 @@
 // Forwards Kubernetes API requests to the cluster's Durable Object. The cluster comes from the path
 // (`/clusters/<id>/...`) or, for the prefix-less requests `kubectl get --raw` sends, from the bearer token.
 import { bearerToken, clusterOfToken } from "../api/tokens";
-import type { Env } from "../env";
-import { noteAuthFailure, refusedSeconds } from "./client-limits";
-import { isAuthenticClusterId } from "./cluster-ids";
+import type { Env } from "../platform/env";
+import { noteAuthFailure, refusedSeconds } from "../platform/client-limits";
+import { isAuthenticClusterId } from "../platform/cluster-ids";
 import { clusterNotFound, refusedResponse, unauthorizedResponse } from "./statuses";
 
 export async function forwardToCluster(env: Env, request: Request, id: string, path: string): Promise<Response> {

@@ -4,12 +4,12 @@ import { CreateClusterOptions, type RotatedShare } from "../api/platform";
 import { badRequest, failure, type Status } from "../api/status";
 import { bearerToken, clusterOfToken } from "../api/tokens";
 import type { ClusterObject } from "../cluster/cluster-object";
-import type { Env } from "../env";
+import type { Env } from "../platform/env";
 import { readCappedBody } from "../api/request-body";
-import { limitPeriodSeconds, noteAuthFailure, refusedSeconds, withinLimit } from "./client-limits";
-import { isAuthenticClusterId } from "./cluster-ids";
-import { createSandbox, CreateRefused, serverUrl, shareUrl } from "./create-cluster";
-import { kubeconfigYaml } from "./kubeconfig";
+import { limitPeriodSeconds, noteAuthFailure, refusedSeconds, withinLimit } from "../platform/client-limits";
+import { isAuthenticClusterId } from "../platform/cluster-ids";
+import { createSandbox, CreateRefused, serverUrl, shareUrl } from "../platform/create-cluster";
+import { kubeconfigYaml } from "../platform/kubeconfig";
 import { clusterNotFound, refusedResponse, statusJson, tooManyResponse, unauthorizedResponse } from "./statuses";
 
 type PlatformEnv = { Bindings: Env; Variables: { stub: DurableObjectStub<ClusterObject> } };

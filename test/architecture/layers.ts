@@ -1,6 +1,6 @@
 // The layers of docs/architecture.md ("Layers and imports") as data: which layer a source file belongs to, and
-// which imports between layers the rules allow. Imports flow worker → cluster → apiserver → registry → storage →
-// runtime; everything may use api/.
+// which imports between layers the rules allow. Imports flow worker → dashboard → platform → cluster → apiserver →
+// registry → storage → runtime; everything may use api/.
 
 /** A layer's rank: a file may import from its own folder and from lower ranks; peers (same rank, other folder) not. */
 const layers: Array<[prefix: string, rank: number]> = [
@@ -22,11 +22,14 @@ const layers: Array<[prefix: string, rank: number]> = [
   ["src/cluster/scheduler/", 5],
   // The wiring: the Durable Object, assemble(), the controller list, bootstrap.
   ["src/cluster/", 6],
-  // The Worker's bindings (types), shared by the Worker, the dashboard and the Durable Object.
-  ["src/env.ts", 6.5],
-  ["src/dashboard/", 7],
-  ["src/worker/", 7],
-  ["src/index.ts", 8],
+  // Platform code shared by the dashboard and the Worker: sandbox creation, kubeconfigs, cluster ids, per-client
+  // limits, the Worker's bindings (env.ts).
+  ["src/platform/", 7],
+  // The read-only pages: a client of the cluster's API, as kubectl is.
+  ["src/dashboard/", 8],
+  // The Worker's router mounts the platform API, the kube proxy and the dashboard's routes.
+  ["src/worker/", 9],
+  ["src/index.ts", 10],
 ];
 
 export interface Layer {
@@ -52,7 +55,8 @@ export function violation(from: string, to: string): string | undefined {
   if (a.rank < b.rank) return `${a.name} (layer ${a.rank}) imports the higher ${b.name} (layer ${b.rank})`;
   // The files of the wiring (directly in src/cluster/) may use each other.
   if (a.rank === b.rank && a.rank !== 6) return `${a.name} imports its peer ${b.name}`;
-  // The Worker and the dashboard reach a cluster through its Durable Object (and its API), nothing deeper.
+  // The Worker, the platform code and the dashboard reach a cluster through its Durable Object (and its API),
+  // nothing deeper.
   if (!from.startsWith("src/cluster/") && to.startsWith("src/cluster/") && to !== "src/cluster/cluster-object.ts") {
     return `${a.name} reaches into the cluster (${to}) past its Durable Object`;
   }

@@ -55,6 +55,22 @@ describe("pages of a fresh cluster", () => {
     for (const pod of pods.body.items) expect(html).toContain(pod.metadata.name);
   });
 
+  it("a pod's state is the STATUS column of the cluster's Table (kubectl get pods), and a kind's columns are the Table's", async () => {
+    const { body: table } = await kubeJson(cluster, "/api/v1/pods", { accept: "application/json;as=Table;v=v1;g=meta.k8s.io" });
+    const status = table.columnDefinitions.findIndex((c: { name: string }) => c.name === "Status");
+    expect(status).toBeGreaterThan(0);
+    const html = await (await get(sharePath())).text();
+    for (const row of table.rows) {
+      const { namespace, name } = row.object.metadata;
+      expect(html).toMatch(new RegExp(`>${namespace}/${name}</a> <span class="state s-[a-z]+">${row.cells[status]}</span>`));
+    }
+    const { body: services } = await kubeJson(cluster, "/api/v1/services", { accept: "application/json;as=Table;v=v1;g=meta.k8s.io" });
+    const page = await (await get(`${sharePath()}services`)).text();
+    for (const column of services.columnDefinitions.filter((c: { priority: number; name: string }) => c.priority === 0 && c.name !== "Name")) {
+      expect(page).toContain(`<th scope="col">${column.name}</th>`);
+    }
+  });
+
   it("the admin token opens the same pages without the shared-view label", async () => {
     const html = await (await get(sharePath(cluster.token))).text();
     expect(html).not.toContain("Shared view");

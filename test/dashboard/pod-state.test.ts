@@ -1,33 +1,46 @@
-// What the dashboard says about pods and nodes: kubectl's status words, readiness, allocation.
+// What the dashboard says about pods and nodes: kubectl's status words (as the cluster's Table prints them),
+// readiness, allocation.
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../src/api/object";
+import type { Table } from "../../src/api/table";
+import { toTable } from "../../src/cluster/apiserver/table";
+import { resources } from "../../src/cluster/registry/resources";
+import type { Row } from "../../src/dashboard/cluster-client";
 import { age, allocatable, formatAmount, nodeFacts, podState, requested, unscheduledReason } from "../../src/dashboard/pod-state";
 
 const pod = (spec: Record<string, unknown>, status: Record<string, unknown> = {}, meta: Record<string, unknown> = {}): KubeObject =>
   ({ apiVersion: "v1", kind: "Pod", metadata: { name: "p", namespace: "default", ...meta }, spec: { containers: [{ name: "c" }], ...spec }, status }) as KubeObject;
 
+const podsDef = resources.find((d) => d.group === "" && d.resource === "pods")!;
+
+/** The pod as the cluster's Table prints it for `kubectl get pods` (what the dashboard reads), as one row. */
+function printed(p: KubeObject): Row {
+  const table = JSON.parse(JSON.stringify(toTable(podsDef, [p], 0, "Object", {}))) as Table;
+  return { object: p, cells: table.rows[0].cells, columns: table.columnDefinitions };
+}
+
 describe("podState", () => {
   it("an unscheduled pod is Pending", () => {
-    expect(podState(pod({}, { phase: "Pending" }))).toEqual({ label: "Pending", tone: "pending" });
+    expect(podState(printed(pod({}, { phase: "Pending" })))).toEqual({ label: "Pending", tone: "pending" });
   });
   it("a pod on a node whose containers are being created is ContainerCreating (Pending until the kubelet says so)", () => {
-    expect(podState(pod({ nodeName: "n" }, { phase: "Pending" }))).toEqual({ label: "Pending", tone: "pending" });
+    expect(podState(printed(pod({ nodeName: "n" }, { phase: "Pending" })))).toEqual({ label: "Pending", tone: "pending" });
     const waiting = { containerStatuses: [{ name: "c", state: { waiting: { reason: "ContainerCreating" } } }] };
-    expect(podState(pod({ nodeName: "n" }, { phase: "Pending", ...waiting }))).toEqual({ label: "ContainerCreating", tone: "creating" });
+    expect(podState(printed(pod({ nodeName: "n" }, { phase: "Pending", ...waiting })))).toEqual({ label: "ContainerCreating", tone: "creating" });
   });
   it("Running, Completed and Failed as kubectl prints them", () => {
     const running = { containerStatuses: [{ name: "c", ready: true, state: { running: {} } }] };
-    expect(podState(pod({ nodeName: "n" }, { phase: "Running", ...running }))).toEqual({ label: "Running", tone: "running" });
+    expect(podState(printed(pod({ nodeName: "n" }, { phase: "Running", ...running })))).toEqual({ label: "Running", tone: "running" });
     const completed = { containerStatuses: [{ name: "c", state: { terminated: { exitCode: 0, reason: "Completed" } } }] };
-    expect(podState(pod({ nodeName: "n" }, { phase: "Succeeded", ...completed }))).toEqual({ label: "Completed", tone: "succeeded" });
+    expect(podState(printed(pod({ nodeName: "n" }, { phase: "Succeeded", ...completed })))).toEqual({ label: "Completed", tone: "succeeded" });
     const failed = { containerStatuses: [{ name: "c", state: { terminated: { exitCode: 1, reason: "Error" } } }] };
-    expect(podState(pod({ nodeName: "n" }, { phase: "Failed", ...failed }))).toEqual({ label: "Error", tone: "failed" });
-    expect(podState(pod({ nodeName: "n" }, { phase: "Failed", reason: "Evicted" }))).toEqual({ label: "Evicted", tone: "failed" });
+    expect(podState(printed(pod({ nodeName: "n" }, { phase: "Failed", ...failed })))).toEqual({ label: "Error", tone: "failed" });
+    expect(podState(printed(pod({ nodeName: "n" }, { phase: "Failed", reason: "Evicted" })))).toEqual({ label: "Evicted", tone: "failed" });
   });
   it("init containers show Init:N/M, and a started sidecar lets the pod run", () => {
     const spec = { nodeName: "n", initContainers: [{ name: "setup" }, { name: "proxy", restartPolicy: "Always" }] };
     const initializing = { phase: "Pending", initContainerStatuses: [{ name: "setup", state: { running: {} } }, { name: "proxy", state: { waiting: { reason: "PodInitializing" } } }] };
-    expect(podState(pod(spec, initializing))).toEqual({ label: "Init:0/2", tone: "creating" });
+    expect(podState(printed(pod(spec, initializing)))).toEqual({ label: "Init:0/2", tone: "creating" });
     const running = {
       phase: "Running",
       conditions: [{ type: "Initialized", status: "True" }, { type: "Ready", status: "True" }],
@@ -37,18 +50,18 @@ describe("podState", () => {
       ],
       containerStatuses: [{ name: "c", ready: true, restartCount: 2, state: { running: {} } }],
     };
-    expect(podState(pod(spec, running))).toEqual({ label: "Running", tone: "running" });
+    expect(podState(printed(pod(spec, running)))).toEqual({ label: "Running", tone: "running" });
   });
   it("a container in CrashLoopBackOff wins over the Running phase", () => {
     const status = { phase: "Running", containerStatuses: [{ name: "c", state: { waiting: { reason: "CrashLoopBackOff" } } }] };
-    expect(podState(pod({ nodeName: "n" }, status))).toEqual({ label: "CrashLoopBackOff", tone: "crash" });
+    expect(podState(printed(pod({ nodeName: "n" }, status)))).toEqual({ label: "CrashLoopBackOff", tone: "crash" });
   });
   it("image pull failures show their reason as a failure", () => {
     const status = { phase: "Pending", containerStatuses: [{ name: "c", state: { waiting: { reason: "ImagePullBackOff" } } }] };
-    expect(podState(pod({ nodeName: "n" }, status))).toEqual({ label: "ImagePullBackOff", tone: "failed" });
+    expect(podState(printed(pod({ nodeName: "n" }, status)))).toEqual({ label: "ImagePullBackOff", tone: "failed" });
   });
   it("a pod being deleted is Terminating whatever its phase", () => {
-    expect(podState(pod({ nodeName: "n" }, { phase: "Running" }, { deletionTimestamp: "2026-01-01T00:00:00Z" }))).toEqual({ label: "Terminating", tone: "terminating" });
+    expect(podState(printed(pod({ nodeName: "n" }, { phase: "Running" }, { deletionTimestamp: "2026-01-01T00:00:00Z" })))).toEqual({ label: "Terminating", tone: "terminating" });
   });
 });
 

@@ -4,9 +4,9 @@ import { env, exports } from "cloudflare:workers";
 import { listDurableObjectIds, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { CreatedCluster } from "../../src/api/platform";
-import type { Env } from "../../src/env";
+import type { Env } from "../../src/platform/env";
 import { app } from "../../src/worker/app";
-import { idKeyObjectName, isAuthenticClusterId, mintClusterId } from "../../src/worker/cluster-ids";
+import { idKeyObjectName, isAuthenticClusterId, mintClusterId } from "../../src/platform/cluster-ids";
 import { coldStartMs, createCluster, origin } from "../helpers/cluster";
 import { addressSpy, forgedClusterId, mintedClusterId, requestsFor } from "./id-helpers";
 

@@ -5,7 +5,7 @@ import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { CreatedCluster } from "../../src/api/platform";
 import type { ClusterObject } from "../../src/cluster/cluster-object";
-import type { Env } from "../../src/env";
+import type { Env } from "../../src/platform/env";
 import { clusterStub, coldStartMs, createCluster, kube, kubeJson, origin } from "../helpers/cluster";
 import { fakeClockStart } from "../helpers/fake-clock";
 import { requestsFor } from "./id-helpers";

@@ -1,8 +1,8 @@
 // Cluster ids for Worker tests: ids the platform made (never created, or made and deleted) and ids it did not make,
 // an env whose CLUSTER namespace records every Durable Object the Worker addresses, and every route that names one.
 import { env } from "cloudflare:workers";
-import type { Env } from "../../src/env";
-import { mintClusterId } from "../../src/worker/cluster-ids";
+import type { Env } from "../../src/platform/env";
+import { mintClusterId } from "../../src/platform/cluster-ids";
 import { origin } from "../helpers/cluster";
 
 /** An id with a cluster id's shape that the platform did not make (its MAC is wrong). */

@@ -13,18 +13,8 @@ type Role = "admin" | "view";
 export const debounceMs = 250;
 /** Comment lines keep idle streams (and proxies) from timing out, and reveal viewers that went away (a write does). */
 export const heartbeatMs = 5_000;
-/**
- * The cluster path of the feed (no Kubernetes path starts with a dot). Reaching it through the kube proxy gives a
- * token holder nothing the share link's own live route does not.
- */
-export const liveFeedPath = "/.sandbox/live";
-
-export const liveFeedHeaders = {
-  "Content-Type": "text/event-stream; charset=utf-8",
-  "Content-Encoding": "identity",
-  "Cache-Control": "no-cache, no-transform",
-  "X-Content-Type-Options": "nosniff",
-};
+// The wire constants live in api/ (the dashboard reads the feed too).
+export { liveFeedHeaders, liveFeedPath } from "../../api/live-feed";
 
 /** Most live pages open at once on one cluster. */
 export const maxViewers = 500;

@@ -1,20 +1,23 @@
 // ConfigMaps and Secrets: names, types and keys only; never a value.
 import type { KubeObject } from "../../api/object";
-import { coreDef, listPath } from "../catalog";
+import { listPath } from "../catalog";
+import type { Printed } from "../cluster-client";
 import { ObjectTable } from "../object-table";
-import { byName, type PageContext } from "../page-context";
+import { byRowName, type PageContext } from "../page-context";
 
 export interface ConfigData {
-  configMaps: KubeObject[];
-  secrets: KubeObject[];
+  configMaps: Printed;
+  secrets: Printed;
 }
 
 export async function loadConfig(ctx: PageContext): Promise<ConfigData> {
   const [configMaps, secrets] = await Promise.all([
-    ctx.client.listOrEmpty(listPath(coreDef("configmaps")!, ctx.ns)),
-    ctx.client.listOrEmpty(listPath(coreDef("secrets")!, ctx.ns)),
+    ctx.client.printedOrEmpty(listPath(ctx.catalog.core("configmaps")!, ctx.ns)),
+    ctx.client.printedOrEmpty(listPath(ctx.catalog.core("secrets")!, ctx.ns)),
   ]);
-  return { configMaps: configMaps.sort(byName), secrets: secrets.sort(byName) };
+  configMaps.rows.sort(byRowName);
+  secrets.rows.sort(byRowName);
+  return { configMaps, secrets };
 }
 
 /** The keys of `data` and `binaryData`, sorted; values are never read. */
@@ -30,13 +33,13 @@ export function ConfigPage(props: { ctx: PageContext; data: ConfigData }) {
     <>
       <h1>Configuration</h1>
       <section aria-labelledby="configmaps">
-        <h2 id="configmaps">ConfigMaps ({data.configMaps.length})</h2>
-        <ObjectTable ctx={ctx} def={coreDef("configmaps")!} objects={data.configMaps} extra={[{ name: "Keys", cell: keysOf }]} />
+        <h2 id="configmaps">ConfigMaps ({data.configMaps.rows.length})</h2>
+        <ObjectTable ctx={ctx} def={ctx.catalog.core("configmaps")!} printed={data.configMaps} extra={[{ name: "Keys", cell: keysOf }]} />
       </section>
       <section aria-labelledby="secrets">
-        <h2 id="secrets">Secrets ({data.secrets.length})</h2>
+        <h2 id="secrets">Secrets ({data.secrets.rows.length})</h2>
         <p class="note">Secret values are never shown here, whoever opens the dashboard: only names, types and keys.</p>
-        <ObjectTable ctx={ctx} def={coreDef("secrets")!} objects={data.secrets} extra={[{ name: "Keys", cell: keysOf }]} />
+        <ObjectTable ctx={ctx} def={ctx.catalog.core("secrets")!} printed={data.secrets} extra={[{ name: "Keys", cell: keysOf }]} />
       </section>
     </>
   );

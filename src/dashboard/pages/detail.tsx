@@ -3,83 +3,103 @@
 import { stringify } from "yaml";
 import type { KubeObject } from "../../api/object";
 import { mapSelectorOrNothing } from "../../api/selectors/selector-or-nothing";
-import { coreDef, defOfKind, detailHref, displayable, hrefOf, listPath, objectPath, workloadDefs, type Def } from "../catalog";
-import type { ClusterClient } from "../cluster-client";
+import { detailHref, displayable, listPath, objectPath, type Def } from "../catalog";
 import { Empty, StateBadge } from "../layout";
 import { href, type PageContext } from "../page-context";
-import { age, podState } from "../pod-state";
+import { age, podState, type PodState } from "../pod-state";
 import { EventList, newestFirst, type CoreEvent } from "./events";
 
 /** Log lines shown per container. */
 export const logTailLines = 50;
 
+/** An object shown in a list of the page, with its STATUS word when it is a pod. */
+export interface RelatedObject {
+  object: KubeObject;
+  state?: PodState;
+}
+
 export interface DetailData {
   def: Def;
   object: KubeObject;
-  related: Array<{ label: string; objects: KubeObject[] }>;
+  /** A pod's STATUS word, as its Table row prints it. */
+  state?: PodState;
+  related: Array<{ label: string; objects: RelatedObject[] }>;
   events: CoreEvent[];
   logs: Array<{ container: string; ok: boolean; text: string }>;
 }
 
 type Any = Record<string, any>;
 
-async function relatedObjects(client: ClusterClient, def: Def, obj: KubeObject): Promise<DetailData["related"]> {
+/** Every pod (of a namespace, or of all), each with its STATUS word. */
+async function printedPods(ctx: PageContext, namespace?: string): Promise<RelatedObject[]> {
+  const printed = await ctx.client.printedOrEmpty(listPath(ctx.catalog.core("pods")!, namespace));
+  return printed.rows.map((row) => ({ object: row.object, state: podState(row) }));
+}
+
+async function relatedObjects(ctx: PageContext, def: Def, obj: KubeObject): Promise<DetailData["related"]> {
+  const { client, catalog } = ctx;
   const o = obj as Any;
   const ns = obj.metadata.namespace;
   const related: DetailData["related"] = [];
-  const pods = coreDef("pods")!;
+  const pods = catalog.core("pods")!;
   if (def.resource === "nodes" && !def.group) {
-    const all = await client.listOrEmpty(listPath(pods));
-    related.push({ label: "Pods on this node", objects: all.filter((p) => (p as Any).spec?.nodeName === obj.metadata.name) });
+    const all = await printedPods(ctx);
+    related.push({ label: "Pods on this node", objects: all.filter((p) => (p.object as Any).spec?.nodeName === obj.metadata.name) });
   }
   if (def === pods && o.spec?.nodeName) {
-    const node = await client.getJson(objectPath(coreDef("nodes")!, undefined, o.spec.nodeName)).catch(() => undefined);
-    if (node) related.push({ label: "Node", objects: [node] });
+    const node = await client.getJson(objectPath(catalog.core("nodes")!, undefined, o.spec.nodeName)).catch(() => undefined);
+    if (node) related.push({ label: "Node", objects: [{ object: node }] });
   }
   if (def.resource === "services" && !def.group && ns) {
     const [endpoints, all] = await Promise.all([
-      client.getJson(objectPath(coreDef("endpoints")!, ns, obj.metadata.name)).catch(() => undefined),
-      client.listOrEmpty(listPath(pods, ns)),
+      client.getJson(objectPath(catalog.core("endpoints")!, ns, obj.metadata.name)).catch(() => undefined),
+      printedPods(ctx, ns),
     ]);
-    if (endpoints) related.push({ label: "Endpoints", objects: [endpoints] });
+    if (endpoints) related.push({ label: "Endpoints", objects: [{ object: endpoints }] });
     const selector = mapSelectorOrNothing(o.spec?.selector);
-    related.push({ label: "Pods selected", objects: all.filter((p) => selector.matches(p.metadata.labels ?? {})) });
+    related.push({ label: "Pods selected", objects: all.filter((p) => selector.matches(p.object.metadata.labels ?? {})) });
   }
-  if (workloadDefs().includes(def) && ns) {
-    const kinds = [pods, ...workloadDefs()];
-    const lists = await Promise.all(kinds.map((k) => client.listOrEmpty(listPath(k, ns))));
-    const owned = lists.flat().filter((c) => (c.metadata.ownerReferences ?? []).some((r) => r.uid === obj.metadata.uid));
+  const workloads = catalog.workloads();
+  if (workloads.includes(def) && ns) {
+    const lists = await Promise.all([
+      printedPods(ctx, ns),
+      ...workloads.map(async (k) => (await client.listOrEmpty(listPath(k, ns))).map((object): RelatedObject => ({ object }))),
+    ]);
+    const owned = lists.flat().filter((c) => (c.object.metadata.ownerReferences ?? []).some((r) => r.uid === obj.metadata.uid));
     related.push({ label: "Owned objects", objects: owned });
   }
   return related;
 }
 
-async function podLogs(client: ClusterClient, obj: KubeObject): Promise<DetailData["logs"]> {
+async function podLogs(ctx: PageContext, obj: KubeObject): Promise<DetailData["logs"]> {
   const containers: Array<{ name: string }> = (obj as Any).spec?.containers ?? [];
-  const base = `${objectPath(coreDef("pods")!, obj.metadata.namespace, obj.metadata.name)}/log`;
+  const base = `${objectPath(ctx.catalog.core("pods")!, obj.metadata.namespace, obj.metadata.name)}/log`;
   return Promise.all(
-    containers.map(async (c) => ({ container: c.name, ...(await client.text(`${base}?container=${encodeURIComponent(c.name)}&tailLines=${logTailLines}`)) })),
+    containers.map(async (c) => ({ container: c.name, ...(await ctx.client.text(`${base}?container=${encodeURIComponent(c.name)}&tailLines=${logTailLines}`)) })),
   );
 }
 
 /** Loads an object's page; undefined when the object (or its kind) does not exist. */
 export async function loadDetail(ctx: PageContext, def: Def, namespace: string | undefined, name: string): Promise<DetailData | undefined> {
-  let object: KubeObject;
+  let row;
   try {
-    object = await ctx.client.getJson(objectPath(def, namespace, name));
+    row = (await ctx.client.printed(objectPath(def, namespace, name))).rows[0];
   } catch {
     return undefined;
   }
-  const eventsDef = coreDef("events")!;
+  if (!row) return undefined;
+  const object = row.object;
+  const isPod = def === ctx.catalog.core("pods");
+  const eventsDef = ctx.catalog.core("events")!;
   const [related, events, logs] = await Promise.all([
-    relatedObjects(ctx.client, def, object),
+    relatedObjects(ctx, def, object),
     ctx.client.listOrEmpty(listPath(eventsDef, namespace)),
-    def === coreDef("pods") ? podLogs(ctx.client, object) : Promise.resolve([]),
+    isPod ? podLogs(ctx, object) : Promise.resolve([]),
   ]);
   const mine = (events as CoreEvent[]).filter((e) =>
     e.involvedObject?.uid ? e.involvedObject.uid === object.metadata.uid : e.involvedObject?.kind === def.kind && e.involvedObject?.name === name,
   );
-  return { def, object, related, events: newestFirst(mine), logs };
+  return { def, object, state: isPod ? podState(row) : undefined, related, events: newestFirst(mine), logs };
 }
 
 /** The object as `kubectl get -o yaml` shows it (no managedFields), Secret values replaced. */
@@ -114,7 +134,7 @@ export function DetailPage(props: { ctx: PageContext; data: DetailData }) {
   const { def, object } = data;
   const meta = object.metadata;
   const conditions: Any[] = (object as Any).status?.conditions ?? [];
-  const state = def === coreDef("pods") ? podState(object) : undefined;
+  const state = data.state;
   return (
     <>
       <p class="crumbs">
@@ -130,7 +150,7 @@ export function DetailPage(props: { ctx: PageContext; data: DetailData }) {
         <dd><time datetime={meta.creationTimestamp ?? undefined}>{age(meta.creationTimestamp ?? undefined, ctx.now)} ago</time></dd>
         {meta.deletionTimestamp ? <><dt>Deleting since</dt><dd>{meta.deletionTimestamp}</dd></> : null}
         {(meta.ownerReferences ?? []).map((r) => {
-          const ownerDef = defOfKind(r.apiVersion, r.kind);
+          const ownerDef = ctx.catalog.ofKind(r.apiVersion, r.kind);
           return (
             <>
               <dt>Owner</dt>
@@ -165,10 +185,9 @@ export function DetailPage(props: { ctx: PageContext; data: DetailData }) {
           <h2>{group.label} ({group.objects.length})</h2>
           {group.objects.length ? (
             <ul class="plain">
-              {group.objects.map((o) => {
-                const link = hrefOf(o);
+              {group.objects.map(({ object: o, state: podTone }) => {
+                const link = ctx.catalog.hrefOf(o);
                 const label = `${o.kind ?? ""}/${o.metadata.name}`;
-                const podTone = o.kind === "Pod" ? podState(o) : undefined;
                 return (
                   <li>
                     {link ? <a href={href(ctx, link, false)}>{label}</a> : label} {podTone ? <StateBadge label={podTone.label} tone={podTone.tone} /> : null}

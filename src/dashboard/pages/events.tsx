@@ -1,6 +1,6 @@
 // Events as a timeline, newest first, warnings highlighted (with the word "Warning", not only a colour).
 import type { KubeObject } from "../../api/object";
-import { coreDef, defOfKind, detailHref, listPath } from "../catalog";
+import { detailHref, listPath } from "../catalog";
 import { Empty, StateBadge } from "../layout";
 import { href, type PageContext } from "../page-context";
 import { age } from "../pod-state";
@@ -28,7 +28,7 @@ export function newestFirst(events: CoreEvent[]): CoreEvent[] {
 }
 
 export async function loadEvents(ctx: PageContext): Promise<CoreEvent[]> {
-  return newestFirst((await ctx.client.listOrEmpty(listPath(coreDef("events")!, ctx.ns))) as CoreEvent[]);
+  return newestFirst((await ctx.client.listOrEmpty(listPath(ctx.catalog.core("events")!, ctx.ns))) as CoreEvent[]);
 }
 
 export function EventList(props: { ctx: PageContext; events: CoreEvent[]; showObject?: boolean }) {
@@ -39,7 +39,7 @@ export function EventList(props: { ctx: PageContext; events: CoreEvent[]; showOb
       {props.events.map((e) => {
         const warning = e.type === "Warning";
         const inv = e.involvedObject ?? {};
-        const def = defOfKind(inv.apiVersion, inv.kind);
+        const def = ctx.catalog.ofKind(inv.apiVersion, inv.kind);
         const target = `${inv.kind ?? "?"}/${inv.name ?? "?"}`;
         const when = eventTime(e);
         return (

@@ -1,6 +1,6 @@
 // Namespaces with their phase and their ResourceQuotas (used versus hard).
 import type { KubeObject } from "../../api/object";
-import { coreDef, detailHref, listPath } from "../catalog";
+import { detailHref, listPath } from "../catalog";
 import { Empty, StateBadge } from "../layout";
 import { byName, href, type PageContext } from "../page-context";
 
@@ -11,8 +11,8 @@ export interface NamespacesData {
 
 export async function loadNamespaces(ctx: PageContext): Promise<NamespacesData> {
   const [namespaces, quotas] = await Promise.all([
-    ctx.client.listOrEmpty(listPath(coreDef("namespaces")!)),
-    ctx.client.listOrEmpty(listPath(coreDef("resourcequotas")!, ctx.ns)),
+    ctx.client.listOrEmpty(listPath(ctx.catalog.core("namespaces")!)),
+    ctx.client.listOrEmpty(listPath(ctx.catalog.core("resourcequotas")!, ctx.ns)),
   ]);
   return { namespaces: namespaces.sort(byName), quotas: quotas.sort(byName) };
 }
@@ -29,7 +29,7 @@ export function quotaLines(quota: KubeObject): string[] {
 export function NamespacesPage(props: { ctx: PageContext; data: NamespacesData }) {
   const { ctx, data } = props;
   const shown = ctx.ns ? data.namespaces.filter((n) => n.metadata.name === ctx.ns) : data.namespaces;
-  const quotaDef = coreDef("resourcequotas")!;
+  const quotaDef = ctx.catalog.core("resourcequotas")!;
   return (
     <>
       <h1>Namespaces</h1>
@@ -46,7 +46,7 @@ export function NamespacesPage(props: { ctx: PageContext; data: NamespacesData }
                 return (
                   <tr>
                     <th scope="row">
-                      <a href={href(ctx, detailHref(coreDef("namespaces")!, undefined, ns.metadata.name), false)}>{ns.metadata.name}</a>
+                      <a href={href(ctx, detailHref(ctx.catalog.core("namespaces")!, undefined, ns.metadata.name), false)}>{ns.metadata.name}</a>
                     </th>
                     <td><StateBadge label={phase} tone={phase === "Active" ? "running" : "terminating"} /></td>
                     <td>

@@ -1,31 +1,33 @@
 // The overview: every node as a card holding its pods, and the pods no node has taken yet, with the reason.
 import type { KubeObject } from "../../api/object";
-import { coreDef, detailHref, listPath } from "../catalog";
+import { detailHref, listPath } from "../catalog";
+import type { Row } from "../cluster-client";
 import { Empty, StateBadge } from "../layout";
-import { byName, href, type PageContext } from "../page-context";
+import { byName, byRowName, href, type PageContext } from "../page-context";
 import { allocatable, formatAmount, nodeFacts, podState, requested, unscheduledReason } from "../pod-state";
 
 export interface OverviewData {
   nodes: KubeObject[];
-  /** Every pod (allocation counts them all); the page shows those of the namespace filter. */
-  pods: KubeObject[];
+  /** Every pod, printed (allocation counts them all); the page shows those of the namespace filter. */
+  pods: Row[];
 }
 
 export async function loadOverview(ctx: PageContext): Promise<OverviewData> {
   const [nodes, pods] = await Promise.all([
-    ctx.client.listOrEmpty(listPath(coreDef("nodes")!)),
-    ctx.client.listOrEmpty(listPath(coreDef("pods")!)),
+    ctx.client.listOrEmpty(listPath(ctx.catalog.core("nodes")!)),
+    ctx.client.printedOrEmpty(listPath(ctx.catalog.core("pods")!)),
   ]);
-  return { nodes: nodes.sort(byName), pods: pods.sort(byName) };
+  return { nodes: nodes.sort(byName), pods: pods.rows.sort(byRowName) };
 }
 
-function PodChip(props: { ctx: PageContext; pod: KubeObject }) {
-  const { ctx, pod } = props;
-  const state = podState(pod);
+function PodChip(props: { ctx: PageContext; row: Row }) {
+  const { ctx, row } = props;
+  const pod = row.object;
+  const state = podState(row);
   const name = ctx.ns ? pod.metadata.name : `${pod.metadata.namespace}/${pod.metadata.name}`;
   return (
     <li class={`pod t-${state.tone}`}>
-      <a href={href(ctx, detailHref(coreDef("pods")!, pod.metadata.namespace, pod.metadata.name), false)}>{name}</a>{" "}
+      <a href={href(ctx, detailHref(ctx.catalog.core("pods")!, pod.metadata.namespace, pod.metadata.name), false)}>{name}</a>{" "}
       <StateBadge label={state.label} tone={state.tone} />
     </li>
   );
@@ -42,13 +44,13 @@ function Usage(props: { label: string; resource: string; used: number; total: nu
   );
 }
 
-function NodeCard(props: { ctx: PageContext; node: KubeObject; pods: KubeObject[]; allPodsOnNode: KubeObject[] }) {
+function NodeCard(props: { ctx: PageContext; node: KubeObject; pods: Row[]; allPodsOnNode: KubeObject[] }) {
   const { ctx, node, pods } = props;
   const facts = nodeFacts(node);
   return (
     <article class="node" aria-labelledby={`node-${node.metadata.name}`}>
       <h3 id={`node-${node.metadata.name}`}>
-        <a href={href(ctx, detailHref(coreDef("nodes")!, undefined, node.metadata.name), false)}>{node.metadata.name}</a>
+        <a href={href(ctx, detailHref(ctx.catalog.core("nodes")!, undefined, node.metadata.name), false)}>{node.metadata.name}</a>
       </h3>
       <p class="facts">
         <span class="role">{facts.role}</span> <StateBadge label={facts.readyLabel} tone={facts.ready ? "running" : "failed"} />
@@ -58,12 +60,12 @@ function NodeCard(props: { ctx: PageContext; node: KubeObject; pods: KubeObject[
       <Usage label="CPU" resource="cpu" used={requested(props.allPodsOnNode, "cpu")} total={allocatable(node, "cpu")} />
       <Usage label="Memory" resource="memory" used={requested(props.allPodsOnNode, "memory")} total={allocatable(node, "memory")} />
       <h4>{pods.length} pod{pods.length === 1 ? "" : "s"}</h4>
-      {pods.length ? <ul class="pods">{pods.map((pod) => <PodChip ctx={ctx} pod={pod} />)}</ul> : null}
+      {pods.length ? <ul class="pods">{pods.map((row) => <PodChip ctx={ctx} row={row} />)}</ul> : null}
     </article>
   );
 }
 
-function push(map: Map<string, KubeObject[]>, key: string, value: KubeObject): void {
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
@@ -72,19 +74,20 @@ function push(map: Map<string, KubeObject[]>, key: string, value: KubeObject): v
 export function OverviewPage(props: { ctx: PageContext; data: OverviewData }) {
   const { ctx, data } = props;
   const byNode = new Map<string, KubeObject[]>();
-  const shownByNode = new Map<string, KubeObject[]>();
-  const unscheduled: KubeObject[] = [];
+  const shownByNode = new Map<string, Row[]>();
+  const unscheduled: Row[] = [];
   let shown = 0;
-  for (const pod of data.pods) {
+  for (const row of data.pods) {
+    const pod = row.object;
     const nodeName = (pod as { spec?: { nodeName?: string } }).spec?.nodeName;
     const visible = !ctx.ns || pod.metadata.namespace === ctx.ns;
     if (visible) shown += 1;
     if (!nodeName) {
-      if (visible) unscheduled.push(pod);
+      if (visible) unscheduled.push(row);
       continue;
     }
     push(byNode, nodeName, pod);
-    if (visible) push(shownByNode, nodeName, pod);
+    if (visible) push(shownByNode, nodeName, row);
   }
   const ready = data.nodes.filter((n) => nodeFacts(n).ready).length;
   return (
@@ -114,12 +117,13 @@ export function OverviewPage(props: { ctx: PageContext; data: OverviewData }) {
               <tr><th scope="col">Pod</th><th scope="col">State</th><th scope="col">Reason</th></tr>
             </thead>
             <tbody>
-              {unscheduled.map((pod) => {
-                const state = podState(pod);
+              {unscheduled.map((row) => {
+                const pod = row.object;
+                const state = podState(row);
                 return (
                   <tr>
                     <td>
-                      <a href={href(ctx, detailHref(coreDef("pods")!, pod.metadata.namespace, pod.metadata.name), false)}>{`${pod.metadata.namespace}/${pod.metadata.name}`}</a>
+                      <a href={href(ctx, detailHref(ctx.catalog.core("pods")!, pod.metadata.namespace, pod.metadata.name), false)}>{`${pod.metadata.namespace}/${pod.metadata.name}`}</a>
                     </td>
                     <td><StateBadge label={state.label} tone={state.tone} /></td>
                     <td>{unscheduledReason(pod)}</td>

@@ -1,7 +1,7 @@
 // Pages outside a share link: the landing page with its one form (create a sandbox), the page that shows a new
 // sandbox's credentials, and the answer for a link that leads nowhere.
 import type { CreatedCluster } from "../../api/platform";
-import { isLoopback } from "../../worker/kubeconfig";
+import { isLoopback } from "../../platform/kubeconfig";
 import { Document } from "../layout";
 
 export function LandingPage(props: { origin: string; error?: string }) {

@@ -1,20 +1,22 @@
 // Services with their endpoints (the ready addresses and ports of the Endpoints object of the same name).
 import type { KubeObject } from "../../api/object";
-import { coreDef, detailHref, listPath } from "../catalog";
+import { detailHref, listPath } from "../catalog";
+import type { Printed } from "../cluster-client";
 import { ObjectTable } from "../object-table";
-import { byName, href, type PageContext } from "../page-context";
+import { byRowName, href, type PageContext } from "../page-context";
 
 export interface ServicesData {
-  services: KubeObject[];
+  services: Printed;
   endpoints: Map<string, KubeObject>;
 }
 
 export async function loadServices(ctx: PageContext): Promise<ServicesData> {
   const [services, endpoints] = await Promise.all([
-    ctx.client.listOrEmpty(listPath(coreDef("services")!, ctx.ns)),
-    ctx.client.listOrEmpty(listPath(coreDef("endpoints")!, ctx.ns)),
+    ctx.client.printedOrEmpty(listPath(ctx.catalog.core("services")!, ctx.ns)),
+    ctx.client.listOrEmpty(listPath(ctx.catalog.core("endpoints")!, ctx.ns)),
   ]);
-  return { services: services.sort(byName), endpoints: new Map(endpoints.map((e) => [`${e.metadata.namespace}/${e.metadata.name}`, e])) };
+  services.rows.sort(byRowName);
+  return { services, endpoints: new Map(endpoints.map((e) => [`${e.metadata.namespace}/${e.metadata.name}`, e])) };
 }
 
 type Subset = { addresses?: Array<{ ip: string }>; notReadyAddresses?: Array<{ ip: string }>; ports?: Array<{ port: number }> };
@@ -30,14 +32,14 @@ export function endpointsText(endpoints: KubeObject | undefined): string {
 
 export function ServicesPage(props: { ctx: PageContext; data: ServicesData }) {
   const { ctx, data } = props;
-  const endpointsDef = coreDef("endpoints")!;
+  const endpointsDef = ctx.catalog.core("endpoints")!;
   return (
     <>
       <h1>Services</h1>
       <ObjectTable
         ctx={ctx}
-        def={coreDef("services")!}
-        objects={data.services}
+        def={ctx.catalog.core("services")!}
+        printed={data.services}
         extra={[
           {
             name: "Endpoints",

@@ -4,7 +4,7 @@ import { CreateClusterOptions, type ClusterSpec, type CreatedCluster } from "../
 import { badRequest, tooManyRequests, unauthorized, type Status } from "../api/status";
 import { isValidQuantity, parseQuantity } from "../api/quantity";
 import { bearerToken } from "../api/tokens";
-import type { Env } from "../env";
+import type { Env } from "./env";
 import { limitPeriodSeconds, withinLimit } from "./client-limits";
 import { mintClusterId } from "./cluster-ids";
 import { kubeconfigYaml } from "./kubeconfig";

@@ -3,7 +3,7 @@
 // address. Exact per-cluster limits are the cluster object's own (runtime/rate-limit.ts). They guard what costs
 // more than the Worker's own answer: Durable Object requests and storage (a 429 costs a Worker request as a 401 does).
 import { nowMs } from "../cluster/runtime/clock";
-import type { Env } from "../env";
+import type { Env } from "./env";
 
 /** The window of every rate-limit binding in wrangler.toml, in seconds: the Retry-After of their 429s. */
 export const limitPeriodSeconds = 60;

@@ -7,7 +7,7 @@
 import { isClusterId } from "../api/tokens";
 import { randomToken } from "../cluster/runtime/random";
 import type { ClusterObject } from "../cluster/cluster-object";
-import type { Env } from "../env";
+import type { Env } from "./env";
 
 const randomLength = 20;
 const macBytes = 10;

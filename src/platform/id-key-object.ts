@@ -2,7 +2,7 @@
 // kept in this one Durable Object's storage (so it survives restarts of `wrangler dev` and redeploys), never shown.
 import { DurableObject } from "cloudflare:workers";
 import { randomToken } from "../cluster/runtime/random";
-import type { Env } from "../env";
+import type { Env } from "./env";
 
 export class IdKeyObject extends DurableObject<Env> {
   /** The key (260 random bits as base32), made on the first call. */

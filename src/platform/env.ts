@@ -1,17 +1,13 @@
-// Bindings and settings of the Worker (wrangler.toml), shared by the Worker and the cluster Durable Object.
-import type { ClusterObject } from "./cluster/cluster-object";
-import type { IdKeyObject } from "./worker/id-key-object";
+// Bindings and settings of the Worker (wrangler.toml), shared by the Worker, the dashboard and the platform code.
+// The cluster's Durable Object reads only its own variables (`ClusterVariables` of api/platform.ts).
+import type { ClusterVariables } from "../api/platform";
+import type { ClusterObject } from "../cluster/cluster-object";
+import type { IdKeyObject } from "./id-key-object";
 
-export interface Env {
+export interface Env extends ClusterVariables {
   CLUSTER: DurableObjectNamespace<ClusterObject>;
   /** Keeps the generated key of cluster ids when `CLUSTER_ID_KEY` is not set (one object). */
   ID_KEYS: DurableObjectNamespace<IdKeyObject>;
-  /** Days an idle cluster lives after its last request (default 7). */
-  IDLE_DAYS?: string;
-  /** Requests per second one cluster accepts on average (default 500; bursts of twice that). */
-  RATE_LIMIT_RPS?: string;
-  /** Most objects one cluster may hold (default 5000, events excluded). */
-  MAX_OBJECTS?: string;
   /** When set, creating a cluster needs this as a bearer token. */
   CREATE_TOKEN?: string;
   /** Secret (at least 32 characters) that cluster ids are MACed with; unset: a generated key kept in `ID_KEYS`. */
