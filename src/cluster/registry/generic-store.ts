@@ -36,6 +36,8 @@ export type AdmissionCheck = (
   def: ResourceDef,
   object: KubeObject,
   old: KubeObject | undefined,
+  /** The subresource written (`status`), if any: plugins that only judge pods proper skip these. */
+  subresource?: string,
 ) => void;
 
 export interface WriteOptions {
@@ -199,7 +201,7 @@ export class RegistryStore {
             ...(def.strategy?.validateUpdate?.(obj, old, ctx) ?? []),
           ];
     this.validate(def, obj, errors);
-    for (const check of this.admission) check("UPDATE", def, obj, old);
+    for (const check of this.admission) check("UPDATE", def, obj, old, opts.subresource);
     if (deepEqual(withoutVolatileMeta(obj), withoutVolatileMeta(old))) return old;
     if (opts.dryRun) return obj;
     // The last finalizer of an object being deleted is gone: the update completes the deletion — unless a graceful
