@@ -80,6 +80,11 @@ export class RegistryStore {
     private readonly maxObjects = defaultMaxObjects,
   ) {}
 
+  /** The time of this request (RFC 3339), as strategies see it: for subresources that stamp what they write. */
+  requestTime(): string {
+    return this.env.rfc3339(this.env.now());
+  }
+
   addAdmission(check: AdmissionCheck): void {
     this.admission.push(check);
   }
