@@ -200,7 +200,7 @@ describe("eviction under a PodDisruptionBudget", () => {
     const stale = await cluster.request(`${ns}/pods/${other}/eviction`, { method: "POST", body: JSON.stringify(evictionOf(other)), headers: json });
     expect(stale.status).toBe(429);
     expect(stale.headers.get("retry-after")).toBe("10");
-    expect((await stale.json()).details).toEqual({
+    expect(((await stale.json()) as { details: unknown }).details).toEqual({
       retryAfterSeconds: 10,
       causes: [{ reason: "DisruptionBudget", message: "The disruption budget web is still being processed by the server." }],
     });
