@@ -2,6 +2,7 @@
 // not in controllers/, because the scheduler, the kubelet and the endpoints controller build on controllers/.
 import { cronJobController } from "./controllers/cronjob/controller";
 import { DaemonSetController } from "./controllers/daemonset/controller";
+import { DisruptionController } from "./controllers/disruption/controller";
 import { DeploymentController } from "./controllers/deployment/deployment-controller";
 import { EventTtl } from "./controllers/event-ttl";
 import { GarbageCollector } from "./controllers/garbage-collector";
@@ -31,5 +32,6 @@ export function createControllers(runtime: ContainerRuntimePort): Controller[] {
     new DeploymentController(),
     createReplicaSetController(),
     createReplicationControllerController(),
+    new DisruptionController(),
   ];
 }

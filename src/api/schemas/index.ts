@@ -29,6 +29,7 @@ export { Lease } from "./coordination/lease";
 export { SelfSubjectAccessReview } from "./authorization/selfsubjectaccessreview";
 export { SelfSubjectRulesReview } from "./authorization/selfsubjectrulesreview";
 export { Eviction } from "./policy/eviction";
+export { PodDisruptionBudget } from "./policy/poddisruptionbudget";
 export { PriorityClass } from "./scheduling/priorityclass";
 export { Deployment } from "./apps/deployment";
 export { ReplicaSet } from "./apps/replicaset";

@@ -36,6 +36,8 @@ export type AdmissionCheck = (
   def: ResourceDef,
   object: KubeObject,
   old: KubeObject | undefined,
+  /** The subresource written (`status`), if any: plugins that only judge pods proper skip these. */
+  subresource?: string,
 ) => void;
 
 export interface WriteOptions {
@@ -77,6 +79,11 @@ export class RegistryStore {
     private readonly env: StoreEnvironment,
     private readonly maxObjects = defaultMaxObjects,
   ) {}
+
+  /** The time of this request (RFC 3339), as strategies see it: for subresources that stamp what they write. */
+  requestTime(): string {
+    return this.env.rfc3339(this.env.now());
+  }
 
   addAdmission(check: AdmissionCheck): void {
     this.admission.push(check);
@@ -199,7 +206,7 @@ export class RegistryStore {
             ...(def.strategy?.validateUpdate?.(obj, old, ctx) ?? []),
           ];
     this.validate(def, obj, errors);
-    for (const check of this.admission) check("UPDATE", def, obj, old);
+    for (const check of this.admission) check("UPDATE", def, obj, old, opts.subresource);
     if (deepEqual(withoutVolatileMeta(obj), withoutVolatileMeta(old))) return old;
     if (opts.dryRun) return obj;
     // The last finalizer of an object being deleted is gone: the update completes the deletion — unless a graceful

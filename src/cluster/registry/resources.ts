@@ -14,6 +14,7 @@ import { jobs } from "./jobs";
 import { limitRanges } from "./limitranges";
 import { namespaces } from "./namespaces";
 import { nodes } from "./nodes";
+import { podDisruptionBudgets } from "./poddisruptionbudgets";
 import { pods } from "./pods";
 import { priorityClasses } from "./priorityclasses";
 import { podTemplates } from "./podtemplates";
@@ -51,6 +52,7 @@ export const resources: ResourceDef[] = [
   jobs,
   selfSubjectAccessReviews,
   selfSubjectRulesReviews,
+  podDisruptionBudgets,
   storageClasses,
   priorityClasses,
   leases,

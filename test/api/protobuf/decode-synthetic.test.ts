@@ -176,7 +176,7 @@ describe("decodeKubernetesProtobuf errors (400 BadRequest)", () => {
     expect(error.status.message).toBe(
       'no kind "Frobnicator" is registered for version "v1" in scheme "pkg/api/legacyscheme/scheme.go:30"',
     );
-    expect(decodeError(envelope("policy/v1", "PodDisruptionBudget", message())).status.message).toMatch(/^no kind "PodDisruptionBudget"/);
+    expect(decodeError(envelope("autoscaling/v2", "HorizontalPodAutoscaler", message())).status.message).toMatch(/^no kind "HorizontalPodAutoscaler"/);
     expect(decodeError(envelope("apps/v2", "DeleteOptions", message())).status.message).toMatch(/^no kind "DeleteOptions"/);
     expect(decodeError(envelope("apps/v2", "Deployment", message())).status.message).toMatch(
       /^no kind "Deployment" is registered for version "apps\/v2"/,

@@ -157,9 +157,20 @@ describe("decodeKubernetesProtobuf on bodies captured from kubectl 1.33", () => 
     });
   });
 
-  it("refuses bodies of kinds not served yet (PodDisruptionBudget, HorizontalPodAutoscaler, RBAC), as the scheme does", () => {
+  it("create pdb --min-available=1: a pointer count and the selector; the status's zero counts are absent", () => {
+    const { apiVersion, kind, object } = fixture("pdb");
+    expect([apiVersion, kind]).toEqual(["policy/v1", "PodDisruptionBudget"]);
+    expect(object).toEqual({
+      apiVersion: "policy/v1",
+      kind: "PodDisruptionBudget",
+      metadata: { name: "p" },
+      spec: { minAvailable: 1, selector: { matchLabels: { app: "web" } } },
+      status: {},
+    });
+  });
+
+  it("refuses bodies of kinds not served yet (HorizontalPodAutoscaler, RBAC), as the scheme does", () => {
     for (const [name, apiVersion, kind] of [
-      ["pdb", "policy/v1", "PodDisruptionBudget"],
       ["hpa", "autoscaling/v2", "HorizontalPodAutoscaler"],
       ["role", "rbac.authorization.k8s.io/v1", "Role"],
       ["clusterrolebinding", "rbac.authorization.k8s.io/v1", "ClusterRoleBinding"],

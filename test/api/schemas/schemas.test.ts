@@ -12,6 +12,7 @@ import {
   Service,
 } from "../../../src/api/schemas";
 import { DeploymentSpec } from "../../../src/api/schemas/apps/deployment";
+import { PodDisruptionBudget } from "../../../src/api/schemas/policy/poddisruptionbudget";
 import { ResourceTable } from "../../../src/cluster/registry/resource-table";
 import { resources } from "../../../src/cluster/registry/resources";
 
@@ -256,7 +257,8 @@ describe("conventions hold for every served kind and every body kind", () => {
     expect(table.schemaOf("meta.k8s.io/v1", "DeleteOptions")).toBe(DeleteOptions);
     expect(table.schemaOf("policy/v1", "Eviction")).toBeDefined();
     expect(table.schemaOf("v1", "Binding")).toBeDefined();
-    expect(table.schemaOf("policy/v1", "PodDisruptionBudget")).toBeUndefined();
+    expect(table.schemaOf("policy/v1", "PodDisruptionBudget")).toBe(PodDisruptionBudget);
+    expect(table.schemaOf("autoscaling/v2", "HorizontalPodAutoscaler")).toBeUndefined();
   });
 
   it("gives every served kind the group, version and kind of its definition", () => {

@@ -56,17 +56,13 @@ export function defaultPodSpec(spec: Json): void {
 
 const apiAccessMount = "/var/run/secrets/kubernetes.io/serviceaccount";
 
-/** What admission adds on create: service account, its token volume, default tolerations (priority: admission/). */
+/**
+ * What admission adds on create: service account and its token volume (priority and default tolerations: admission/).
+ */
 export function admitNewPod(pod: KubeObject, suffix: string): void {
   const spec = pod.spec as Json;
   spec.serviceAccountName ??= spec.serviceAccount ?? "default";
   spec.serviceAccount = spec.serviceAccountName;
-  const tolerations: Json[] = (spec.tolerations ??= []);
-  for (const key of ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"]) {
-    if (!tolerations.some((t) => t.key === key && t.effect === "NoExecute")) {
-      tolerations.push({ key, operator: "Exists", effect: "NoExecute", tolerationSeconds: 300 });
-    }
-  }
   if (spec.automountServiceAccountToken === false) return;
   const containers: Json[] = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
   if (containers.some((c) => (c.volumeMounts ?? []).some((m: Json) => m.mountPath === apiAccessMount))) return;

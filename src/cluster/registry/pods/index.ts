@@ -4,7 +4,8 @@ import { defineResource } from "../define";
 import { printer } from "./printer";
 import { podStrategy } from "./strategy";
 import { podLog } from "./log";
-import { bindPod, evictPod } from "./subresources";
+import { evictPod } from "./eviction";
+import { bindPod } from "./subresources";
 
 type Json = Record<string, any>;
 

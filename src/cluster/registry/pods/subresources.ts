@@ -1,9 +1,9 @@
-// Pod subresources served by the apiserver itself: binding (the scheduler's write, see ./binding) and eviction (drain's).
+// Pod subresources served by the apiserver itself: binding (the scheduler's write, see ./binding) and eviction (drain's,
+// see ./eviction).
 import { isRecord } from "../../../api/object";
 import { badRequest, failure, success } from "../../../api/status";
 import type { SubresourceRequest, SubresourceResult } from "../types";
 import { assignPod } from "./binding";
-import { pods } from "./index";
 
 const text = (value: unknown) => (typeof value === "string" ? value : undefined);
 
@@ -29,12 +29,5 @@ export function bindPod(req: SubresourceRequest): SubresourceResult {
     resourceVersion: text(metadata.resourceVersion),
     annotations,
   });
-  return { status: 201, body: { ...success(), code: 201 } };
-}
-
-export function evictPod(req: SubresourceRequest): SubresourceResult {
-  if (req.method !== "POST") throw failure(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
-  const options = isRecord(req.body) && isRecord(req.body.deleteOptions) ? req.body.deleteOptions : {};
-  req.registry.delete(pods, req.namespace, req.name, options);
   return { status: 201, body: { ...success(), code: 201 } };
 }

@@ -99,6 +99,10 @@ const kinds: KindUnderTest[] = [
     namespaced: false, valid: (name) => ({ metadata: { name }, value: 1000 }),
   },
   {
+    kind: "PodDisruptionBudget", qualified: "PodDisruptionBudget.policy", apiVersion: "policy/v1", path: group("policy/v1", "poddisruptionbudgets"),
+    namespaced: true, objectField: "spec", valid: (name) => ({ metadata: { name }, spec: { maxUnavailable: 1, selector } }),
+  },
+  {
     kind: "StorageClass", qualified: "StorageClass.storage.k8s.io", apiVersion: "storage.k8s.io/v1", path: "/apis/storage.k8s.io/v1/storageclasses",
     namespaced: false, valid: (name) => ({ metadata: { name }, provisioner: "example.com/disk" }),
   },
@@ -487,6 +491,21 @@ const storageClassCases: BadInputCase[] = [
     /allowedTopologies\[0\]\.matchLabelExpressions\[0\]\.values: Required value/),
 ];
 
+const pdbs = group("policy/v1", "poddisruptionbudgets");
+const pdb = (name: string, spec: Record<string, unknown>) => ({ apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: { name }, spec });
+const pdbCases: BadInputCase[] = [
+  post("PodDisruptionBudget: minAvailable and maxUnavailable", pdbs, pdb("pdb-both", { minAvailable: 1, maxUnavailable: 1 }), 422,
+    /^PodDisruptionBudget\.policy "pdb-both" is invalid: spec: Invalid value: policy\.PodDisruptionBudgetSpec\{MinAvailable:\(\*intstr\.IntOrString\)\(0x[0-9a-f]+\), .*: minAvailable and maxUnavailable cannot be both set$/),
+  post("PodDisruptionBudget: a percentage without %", pdbs, pdb("pdb-pct", { maxUnavailable: "50" }), 422,
+    /spec\.maxUnavailable: Invalid value: intstr\.IntOrString\{Type:1, IntVal:0, StrVal:"50"\}: a valid percent string must be/),
+  post("PodDisruptionBudget: over 100%", pdbs, pdb("pdb-150", { minAvailable: "150%" }), 422, /spec\.minAvailable: .*: must not be greater than 100%$/),
+  post("PodDisruptionBudget: a negative count", pdbs, pdb("pdb-neg", { minAvailable: -1 }), 422,
+    'PodDisruptionBudget.policy "pdb-neg" is invalid: spec.minAvailable: Invalid value: -1: must be greater than or equal to 0'),
+  post("PodDisruptionBudget: an unknown eviction policy", pdbs, pdb("pdb-policy", { minAvailable: 1, unhealthyPodEvictionPolicy: "Never" }), 422,
+    /spec\.unhealthyPodEvictionPolicy: Unsupported value: "Never": supported values: "AlwaysAllow", "IfHealthyBudget"/),
+  post("PodDisruptionBudget: a count that is a list", pdbs, pdb("pdb-list", { minAvailable: [1] }), 400),
+];
+
 const endpointSliceCases: BadInputCase[] = [
   post("EndpointSlice: port above int32", group("discovery.k8s.io/v1", "endpointslices"),
     { apiVersion: "discovery.k8s.io/v1", kind: "EndpointSlice", metadata: { name: "slice-int32" }, addressType: "IPv4", endpoints: [], ports: [{ port: 2147483648 }] }, 400),
@@ -600,6 +619,7 @@ export const cases: BadInputCase[] = [
   ...serviceCases,
   ...priorityClassCases,
   ...endpointSliceCases,
+  ...pdbCases,
   ...storageClassCases,
   ...nodeCases,
   ...otherKindCases,

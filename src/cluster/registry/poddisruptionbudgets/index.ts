@@ -1,0 +1,20 @@
+import { PodDisruptionBudget } from "../../../api/schemas/policy/poddisruptionbudget";
+import { PodDisruptionBudget as PodDisruptionBudgetMessage } from "../../../api/protobuf/messages/policy";
+import { defineResource } from "../define";
+import { printer } from "./printer";
+import { pdbStrategy } from "./strategy";
+
+export const podDisruptionBudgets = defineResource({
+  group: "policy",
+  version: "v1",
+  kind: "PodDisruptionBudget",
+  resource: "poddisruptionbudgets",
+  namespaced: true,
+  shortNames: ["pdb"],
+  schema: PodDisruptionBudget,
+  protobuf: PodDisruptionBudgetMessage,
+  subresources: ["status"],
+  hasGeneration: true,
+  strategy: pdbStrategy,
+  printer,
+});
