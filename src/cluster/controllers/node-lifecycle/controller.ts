@@ -64,7 +64,7 @@ export class NodeLifecycleController implements Controller {
     let requeueAt: number | undefined;
     if (ctx.now - probe >= grace) {
       if (ready?.status !== "Unknown") current = this.markUnknown(ctx, node, posted === undefined, probe);
-    } else if (heartbeat === undefined || heartbeat < ctx.now) {
+    } else if (heartbeat === undefined || this.machines.of(node)?.heartbeatAt !== undefined) {
       // The heartbeat is frozen (no kubelet posts): look again when the grace period runs out.
       requeueAt = probe + grace;
     }
