@@ -40,8 +40,8 @@ export function machineCluster(options: NodeClusterOptions = {}) {
     pods(namespace = "default"): Obj[] {
       return cluster.registry.list(def("", "pods"), namespace) as Obj[];
     },
-    events(reason: string): Obj[] {
-      return (cluster.registry.list(def("", "events")) as Obj[]).filter((e) => (e as { reason?: string }).reason === reason);
+    events(reason: string): any[] {
+      return (cluster.registry.list(def("", "events")) as any[]).filter((e) => (e as { reason?: string }).reason === reason);
     },
     ready(node: Obj | undefined) {
       return node?.status?.conditions?.find((c: { type: string }) => c.type === "Ready");

@@ -24,7 +24,7 @@ describe("a stopped node", () => {
     const stoppedAt = cluster.now;
     cluster.node("stop", "worker-1");
     cluster.runOnce();
-    const lease = await (await cluster.request("/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/worker-1")).json();
+    const lease = (await (await cluster.request("/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/worker-1")).json()) as any;
     expect(Date.parse(lease.spec.renewTime)).toBe(stoppedAt);
 
     cluster.advance(fast.nodeMonitorGraceMs - 10);
@@ -154,9 +154,9 @@ describe("heartbeats and idleness", () => {
     expect(cluster.runOnce()).toBeUndefined();
     cluster.advance(3_600_000);
     expect(cluster.runOnce()).toBeUndefined();
-    const lease = await (await cluster.request("/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/worker-2")).json();
+    const lease = (await (await cluster.request("/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/worker-2")).json()) as any;
     expect(cluster.now - Date.parse(lease.spec.renewTime)).toBeLessThan(10_000);
-    const node = await (await cluster.request("/api/v1/nodes/worker-2")).json();
+    const node = (await (await cluster.request("/api/v1/nodes/worker-2")).json()) as any;
     expect(cluster.now - Date.parse(cluster.ready(node).lastHeartbeatTime)).toBeLessThan(5 * 60_000);
     expect(cluster.ready(cluster.getNode("worker-2")).status).toBe("True");
   });
