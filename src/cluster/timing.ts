@@ -12,7 +12,7 @@ export interface TimingProfile {
   podSandboxMs: number;
   /** How long a node may be unreachable before its pods are evicted (node-monitor-grace + eviction). */
   nodeGracePeriodMs: number;
-  /** kube-controller-manager's --node-monitor-grace-period: no heartbeat this long and the node turns Unknown. */
+  /** kube-controller-manager's --node-monitor-grace-period (50 s since 1.32): no heartbeat this long and the node turns Unknown. */
   nodeMonitorGraceMs: number;
   /** A new worker's kubelet registers NotReady; its kubelet, CNI and kube-proxy are up (Ready) this much later. */
   nodeJoinMs: number;
@@ -33,7 +33,7 @@ export const paces: Record<Pace, TimingProfile> = {
     containerStartMs: 400,
     podSandboxMs: 300,
     nodeGracePeriodMs: 40_000,
-    nodeMonitorGraceMs: 40_000,
+    nodeMonitorGraceMs: 50_000,
     nodeJoinMs: 30_000,
     nodeBootMs: 25_000,
     podGcQuarantineMs: 40_000,
