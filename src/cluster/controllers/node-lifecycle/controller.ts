@@ -23,13 +23,19 @@ type PodCondition = NonNullable<NonNullable<Pod["status"]>["conditions"]>[number
 
 export class NodeLifecycleController implements Controller {
   readonly name = "node-lifecycle-controller";
-  /** Nodes this controller has registered (name → the object last seen), for RegisteredNode and RemovingNode. */
-  private readonly known = new Map<string, KubeObject>();
+  /** Nodes created or deleted since their last reconcile (name → the object), for RegisteredNode and RemovingNode. */
+  private readonly added = new Map<string, KubeObject>();
+  private readonly removed = new Map<string, KubeObject>();
 
   constructor(private readonly machines: Machines) {}
 
   keysFor(event: StoreEvent): string[] {
-    if (event.key.startsWith(nodePrefix)) return [event.key.slice(nodePrefix.length)];
+    if (event.key.startsWith(nodePrefix)) {
+      const name = event.key.slice(nodePrefix.length);
+      if (event.type === "ADDED") this.added.set(name, event.object);
+      if (event.type === "DELETED") this.removed.set(name, event.object);
+      return [name];
+    }
     if (event.key.startsWith(leasePrefix)) return [event.key.slice(leasePrefix.length)];
     return [];
   }
@@ -41,18 +47,17 @@ export class NodeLifecycleController implements Controller {
   reconcile(name: string, ctx: ControllerContext): ReconcileResult {
     const def = nodesDef(ctx);
     const node = ctx.registry.tryGet(def, undefined, name) as (KubeObject & Node) | undefined;
-    const known = this.known.get(name);
-    if (!node) {
-      if (known) {
-        this.known.delete(name);
-        ctx.events.record(known, ctx.now, "Normal", "RemovingNode", `Node ${name} event: Removing Node ${name} from Controller`, source);
-      }
-      return;
+    const removed = this.removed.get(name);
+    if (removed && removed.metadata.uid !== node?.metadata.uid) {
+      ctx.events.record(removed, ctx.now, "Normal", "RemovingNode", `Node ${name} event: Removing Node ${name} from Controller`, source);
     }
-    if (known?.metadata.uid !== node.metadata.uid) {
+    this.removed.delete(name);
+    const added = this.added.get(name);
+    this.added.delete(name);
+    if (!node) return;
+    if (added?.metadata.uid === node.metadata.uid) {
       ctx.events.record(node, ctx.now, "Normal", "RegisteredNode", `Node ${name} event: Registered Node ${name} in Controller`, source);
     }
-    this.known.set(name, node);
 
     const grace = ctx.timing.nodeMonitorGraceMs;
     const conditions = node.status?.conditions ?? [];
