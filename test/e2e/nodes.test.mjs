@@ -3,11 +3,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { acquireServer, createCluster, deleteCluster, platformRequest, writeTempFile } from "./harness.mjs";
-import { fallbackVersion, kubectl, kubectlBinary } from "./kubectl.mjs";
+import { kubectl, kubectlBinary } from "./kubectl.mjs";
 import { eventually } from "./retry.mjs";
 import { parseTable } from "./table.mjs";
 
-const version = fallbackVersion;
+/** The newest kubectl this machine has of the versions the suite covers. */
+const version = ["1.33", "1.32", "1.30", "1.27"].find((v) => kubectlBinary(v)) ?? "1.33";
 
 function ok(result, what) {
   assert.equal(result.code, 0, `${what} exited ${result.code}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`);
