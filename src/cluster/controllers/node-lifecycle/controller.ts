@@ -75,7 +75,11 @@ export class NodeLifecycleController implements Controller {
     }
     const readyNow = (current.status?.conditions ?? []).find((c) => c.type === "Ready")?.status;
     const taints = reconcileTaints(current.spec?.taints ?? [], wantedTaints(readyNow, !!current.spec?.unschedulable), rfc(ctx.now));
-    if (taints) ctx.registry.update(def, undefined, name, { ...current, spec: { ...current.spec, taints: taints as Taint[] } });
+    if (taints) {
+      // An empty list is no field (Go's omitempty), as `kubectl get node -o jsonpath={.spec.taints}` shows.
+      const { taints: _old, ...rest } = current.spec ?? {};
+      ctx.registry.update(def, undefined, name, { ...current, spec: taints.length ? { ...rest, taints: taints as Taint[] } : rest });
+    }
     return requeueAt === undefined ? undefined : { requeueAt };
   }
 
