@@ -186,3 +186,44 @@ describe("heartbeats and idleness", () => {
     expect(cluster.events("NodeSchedulable")).toHaveLength(1);
   });
 });
+
+describe("taint-based eviction", () => {
+  it("evicts the pods that do not tolerate a NoExecute taint added with kubectl taint, and the tolerating ones after their tolerationSeconds", async () => {
+    const cluster = machineCluster();
+    cluster.runUntilIdle();
+    const pod = (name: string, tolerations?: unknown[]) => ({
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name, namespace: "default" },
+      spec: { nodeName: "worker-1", tolerations, containers: [{ name: "c", image: "nginx:1.27" }] },
+    });
+    await cluster.create("/api/v1/namespaces/default/pods", pod("plain"));
+    await cluster.create("/api/v1/namespaces/default/pods", pod("patient", [{ key: "maint", operator: "Exists", effect: "NoExecute", tolerationSeconds: 30 }]));
+    await cluster.create("/api/v1/namespaces/default/pods", pod("forever", [{ key: "maint", operator: "Exists", effect: "NoExecute" }]));
+    cluster.runUntilIdle();
+    const taintedAt = cluster.now;
+    const patched = await cluster.request("/api/v1/nodes/worker-1", {
+      method: "PATCH",
+      body: JSON.stringify({ spec: { taints: [{ key: "maint", value: "true", effect: "NoExecute" }] } }),
+      headers: { "content-type": "application/merge-patch+json" },
+    });
+    expect(patched.status).toBe(200);
+    cluster.runOnce();
+    const names = () => cluster.pods().map((p) => p.metadata.name).sort();
+    // Deleted gracefully (the simulated nginx stops at once on the fast pace, so the kubelet may already have removed it).
+    const plain = cluster.pods().find((p) => p.metadata.name === "plain");
+    expect(plain === undefined || plain.metadata.deletionTimestamp !== undefined).toBe(true);
+    const evictions = () => cluster.events("TaintManagerEviction").filter((e) => e.metadata.namespace === "default");
+    expect(evictions().map((e) => e.message)).toEqual(["Marking for deletion Pod default/plain"]);
+    cluster.advance(29_000);
+    expect(names()).toEqual(["forever", "patient"]);
+    cluster.advance(2_000);
+    const patient = cluster.pods().find((p) => p.metadata.name === "patient");
+    expect(patient === undefined || patient.metadata.deletionTimestamp !== undefined).toBe(true);
+    expect(evictions().map((e) => e.message)).toContain("Marking for deletion Pod default/patient");
+    cluster.runUntilIdle();
+    expect(names()).toEqual(["forever"]);
+    expect(evictions()).toHaveLength(2);
+    expect(cluster.now - taintedAt).toBeGreaterThanOrEqual(30_000);
+  });
+});
