@@ -79,10 +79,11 @@ export class Kubelet implements Controller {
     if (known && (!pod || pod.metadata.uid !== known.uid)) this.forget(key, known);
     const nodeName: string | undefined = pod?.spec?.nodeName;
     if (!pod || !nodeName) return;
-    // issue 11 (nodes): a stopped (or still booting) machine's kubelet does nothing; its node agent catches up at boot.
-    if (this.machines && !this.machines.kubeletRunning(nodeName)) return;
     const nodeObj = ctx.registry.tryGet(ctx.table.byResource("", "v1", "nodes")!, undefined, nodeName);
     if (!nodeObj) return;
+    // issue 11 (nodes): a stopped (or still booting) machine's kubelet does nothing (its node agent catches up at
+    // boot), and a Node applied by hand has no kubelet at all.
+    if (this.machines && !this.machines.kubeletRunning(nodeObj)) return;
     const node = this.nodeState(ctx, nodeName, nodeObj);
     const deleting = !!pod.metadata.deletionTimestamp;
     const phase = pod.status?.phase;

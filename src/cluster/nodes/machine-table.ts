@@ -30,9 +30,9 @@ export class MachineTable implements Machines {
     return machine.heartbeatAt ?? now;
   }
 
-  kubeletRunning(nodeName: string): boolean {
-    const machine = this.rows.get(nodeName);
-    return !machine || machine.state === "up" || (machine.state === "booting" && !!machine.joining);
+  kubeletRunning(node: KubeObject): boolean {
+    const machine = this.of(node);
+    return !!machine && (machine.state === "up" || (machine.state === "booting" && !!machine.joining));
   }
 
   markUp(nodeName: string, now: number): void {

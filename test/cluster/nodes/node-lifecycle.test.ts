@@ -165,7 +165,15 @@ describe("heartbeats and idleness", () => {
     const cluster = machineCluster();
     cluster.runUntilIdle();
     await cluster.create("/api/v1/nodes", { apiVersion: "v1", kind: "Node", metadata: { name: "by-hand" } });
+    await cluster.create("/api/v1/namespaces/default/pods", {
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "stranded", namespace: "default" },
+      spec: { nodeName: "by-hand", tolerations: [{ operator: "Exists" }], containers: [{ name: "c", image: "nginx:1.27" }] },
+    });
     cluster.runUntilIdle();
+    // No kubelet runs there: the pod bound to it never starts.
+    expect(cluster.pods().find((p) => p.metadata.name === "stranded")?.status?.startTime).toBeUndefined();
     const node = cluster.getNode("by-hand");
     expect(cluster.ready(node)).toMatchObject({ status: "Unknown", reason: "NodeStatusUnknown", message: "Kubelet never posted node status." });
     expect(cluster.taints(node)).toEqual(["node.kubernetes.io/unreachable:NoSchedule", "node.kubernetes.io/unreachable:NoExecute"]);

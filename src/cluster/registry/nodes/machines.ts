@@ -26,8 +26,8 @@ export interface Machines {
   of(node: KubeObject): Machine | undefined;
   /** When the node's kubelet last posted status (ms), as of `now`; undefined when none ever did. */
   lastHeartbeat(node: KubeObject, now: number): number | undefined;
-  /** Whether the node's kubelet runs (and drives its pods). */
-  kubeletRunning(nodeName: string): boolean;
+  /** Whether the node's kubelet runs (and drives its pods): never for a Node applied by hand. */
+  kubeletRunning(node: KubeObject): boolean;
   /** A booting machine's kubelet is up and posting (the kubelet side calls it at `readyAt`). */
   markUp(nodeName: string, now: number): void;
   /** Booting machines, for the kubelet side's resync after a restart of the object. */
