@@ -21,6 +21,8 @@ import { bucketOfKind } from "./registry/keys";
 import { ResourceTable } from "./registry/resource-table";
 import { resources } from "./registry/resources";
 import { Store } from "./storage/store";
+import { heartbeatPresenter } from "./nodes/heartbeat-view";
+import { MachineTable } from "./nodes/machine-table";
 
 /** Every kind the cluster serves. */
 export const clusterTable = new ResourceTable(resources);
@@ -64,6 +66,8 @@ export interface ClusterParts {
   feed: LiveFeed;
   api: ApiServer;
   controllers: ControllerManager;
+  /** Each node's machine (up, stopped, booting): the node operations change it. */
+  machines: MachineTable;
 }
 
 /** Build a cluster's parts over its storage (whose tables they create). */
@@ -82,7 +86,9 @@ export function assemble(options: AssembleOptions): ClusterParts {
   const watches = new WatchHub(store);
   const feed = new LiveFeed(store);
   const nodes = maskedForViewers(kubeletConnection({ registry, runtime, now: clock.now, every: clock.every }), store);
-  const api = new ApiServer({ table, registry, watches, nodes, now: clock.now });
+  const machines = new MachineTable(sql);
+  const present = heartbeatPresenter({ registry, nodes: table.byResource("", "v1", "nodes")!, machines, now: clock.now, rfc3339: clock.rfc3339 });
+  const api = new ApiServer({ table, registry, watches, nodes, now: clock.now, present });
   const controllers = new ControllerManager(
     {
       registry,
@@ -95,7 +101,7 @@ export function assemble(options: AssembleOptions): ClusterParts {
       now: clock.now,
       wake: options.wake,
     },
-    options.controllers ?? createControllers(runtime),
+    options.controllers ?? createControllers({ runtime, machines }),
   );
-  return { table, store, registry, watches, feed, api, controllers };
+  return { table, store, registry, watches, feed, api, controllers, machines };
 }

@@ -25,6 +25,11 @@ import type { Store } from "./storage/store";
 import type { Caller } from "./registry/types";
 import { answerKind, maskAnswer, maskBlock } from "./redaction/answer";
 import { followSecrets, viewerRedactor } from "./redaction/viewer-redactor";
+import { nodeKeyPrefix } from "./kubelet/node-agent";
+import type { MachineTable } from "./nodes/machine-table";
+import { runNodeOperation, type NodeOperation, type NodeOperationResult } from "./nodes/operations";
+import { StatusError } from "../api/status";
+import { paces } from "./timing";
 
 const dayMs = 24 * 3600 * 1000;
 /** How often (at most) the last-used time is written back. */
@@ -64,6 +69,7 @@ export class ClusterObject extends DurableObject<Env> {
   private readonly streams = new OpenStreams();
   /** The dashboard's live pages: one shared feed that takes no watch slots. */
   private feed!: LiveFeed;
+  private machines!: MachineTable;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -87,7 +93,7 @@ export class ClusterObject extends DurableObject<Env> {
       cluster: () => this.record?.spec,
       wake: (at) => this.alarms.atOrBefore(at),
     });
-    ({ store: this.store, registry: this.registry, feed: this.feed, api: this.api, controllers: this.controllers } = parts);
+    ({ store: this.store, registry: this.registry, feed: this.feed, api: this.api, controllers: this.controllers, machines: this.machines } = parts);
   }
 
   /** Create this cluster (once): tokens, nodes, namespaces, system objects. */
@@ -171,6 +177,30 @@ export class ClusterObject extends DurableObject<Env> {
     this.tokenRoles.clear();
     this.closeStreams("view");
     return { ok: true, value: { viewToken } };
+  }
+
+  /** A node operation (admin token only, issue 11): add a worker, stop, start or delete one (cluster/nodes/operations.ts). */
+  async nodeOperation(token: string | undefined, op: NodeOperation, name?: string, body?: unknown): Promise<PlatformResult<NodeOperationResult>> {
+    const denied = await this.deny(token, "admin");
+    if (denied) return denied;
+    this.touch();
+    const spec = this.record!.spec;
+    const now = nowMs();
+    try {
+      const value = this.store.batch(() =>
+        runNodeOperation(
+          { registry: this.registry, table, machines: this.machines, spec, timing: paces[spec.pace], now, rfc3339, uid: randomUid, wakeKubelet: (n) => this.controllers.wakeKey("kubelet", nodeKeyPrefix + n) },
+          op,
+          name,
+          body,
+        ),
+      );
+      await this.controllers.flush();
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof StatusError) return { ok: false, status: error.status };
+      throw error;
+    }
   }
 
   /** Delete every object, the history and the record: the cluster's API answers 404 afterwards. */

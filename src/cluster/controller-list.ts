@@ -9,6 +9,10 @@ import { GarbageCollector } from "./controllers/garbage-collector";
 import { jobController } from "./controllers/job/controller";
 import { namespaceDefaults } from "./controllers/namespace-defaults";
 import { namespaceDeletion } from "./controllers/namespace-deletion";
+import { NodeLifecycleController } from "./controllers/node-lifecycle/controller";
+import { PodGarbageCollector } from "./controllers/pod-gc/controller";
+import { TaintEvictionController } from "./controllers/taint-eviction/controller";
+import type { Machines } from "./registry/nodes/machines";
 import { createReplicaSetController, createReplicationControllerController } from "./controllers/replicaset";
 import type { Controller } from "./controllers/types";
 import { Kubelet } from "./kubelet/kubelet";
@@ -16,15 +20,21 @@ import type { ContainerRuntimePort } from "./kubelet/runtime-port";
 import { EndpointsController } from "./network/endpoints-controller";
 import { SchedulerController } from "./scheduler/controller";
 
-/** `runtime`: the container runtime the kubelet drives. */
-export function createControllers(runtime: ContainerRuntimePort): Controller[] {
+/**
+ * @param runtime the container runtime the kubelet drives.
+ * @param machines each node's machine (cluster/nodes/machine-table.ts), for the node controllers and the kubelet.
+ */
+export function createControllers({ runtime, machines }: { runtime: ContainerRuntimePort; machines: Machines }): Controller[] {
   return [
     namespaceDefaults,
     namespaceDeletion,
     new GarbageCollector(),
     new EventTtl(),
+    new NodeLifecycleController(machines),
+    new TaintEvictionController(),
+    new PodGarbageCollector(),
     new SchedulerController(),
-    new Kubelet(runtime),
+    new Kubelet(runtime, machines),
     new EndpointsController(),
     jobController,
     cronJobController,

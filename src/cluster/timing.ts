@@ -12,6 +12,14 @@ export interface TimingProfile {
   podSandboxMs: number;
   /** How long a node may be unreachable before its pods are evicted (node-monitor-grace + eviction). */
   nodeGracePeriodMs: number;
+  /** kube-controller-manager's --node-monitor-grace-period (50 s since 1.32): no heartbeat this long and the node turns Unknown. */
+  nodeMonitorGraceMs: number;
+  /** A new worker's kubelet registers NotReady; its kubelet, CNI and kube-proxy are up (Ready) this much later. */
+  nodeJoinMs: number;
+  /** A stopped machine that is started again: boot until its kubelet posts status again. */
+  nodeBootMs: number;
+  /** Pod garbage collection's quarantine of pods whose node is gone (podgc's quarantineTime). */
+  podGcQuarantineMs: number;
   /** Base of the image-pull and crash-loop back-off (doubles up to the cap). */
   backoffBaseMs: number;
   backoffCapMs: number;
@@ -25,6 +33,10 @@ export const paces: Record<Pace, TimingProfile> = {
     containerStartMs: 400,
     podSandboxMs: 300,
     nodeGracePeriodMs: 40_000,
+    nodeMonitorGraceMs: 50_000,
+    nodeJoinMs: 30_000,
+    nodeBootMs: 25_000,
+    podGcQuarantineMs: 40_000,
     backoffBaseMs: 10_000,
     backoffCapMs: 300_000,
     backoffResetMs: 600_000,
@@ -34,6 +46,10 @@ export const paces: Record<Pace, TimingProfile> = {
     containerStartMs: 2,
     podSandboxMs: 1,
     nodeGracePeriodMs: 2_000,
+    nodeMonitorGraceMs: 2_000,
+    nodeJoinMs: 1_500,
+    nodeBootMs: 1_000,
+    podGcQuarantineMs: 1_000,
     backoffBaseMs: 1_000,
     backoffCapMs: 30_000,
     backoffResetMs: 60_000,

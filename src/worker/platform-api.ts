@@ -36,6 +36,17 @@ async function readOptions(request: Request): Promise<CreateClusterOptions> {
   return parsed.data;
 }
 
+/** A small JSON body (node options); empty is `{}`. */
+async function readJson(request: Request): Promise<unknown> {
+  const text = new TextDecoder().decode(await readCappedBody(request, maxCreateBodyBytes));
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw badRequest(`the body is not JSON: ${(e as Error).message}`);
+  }
+}
+
 platformApi.post("/clusters", async (c) => {
   if (c.env.CREATE_TOKEN) {
     // The create token is a secret guessed only at the rate of the client's 401s.
@@ -107,6 +118,17 @@ platformApi.delete("/clusters/:id", async (c) => {
   if ("status" in result) return refusal(c, result.status as Status);
   return c.json({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Success", code: 200, details: { name: id, kind: "clusters" } });
 });
+
+// Node operations (issue 11): the sandbox's `minikube node add|stop|start|delete`, admin token only.
+async function nodeCall(c: Context<PlatformEnv>, op: "add" | "stop" | "start" | "delete", body?: unknown): Promise<Response> {
+  const result = await c.get("stub").nodeOperation(bearerToken(c.req.raw), op, c.req.param("name"), body);
+  if ("status" in result) return refusal(c, result.status as Status);
+  return c.json(result.value, op === "add" ? 201 : 200);
+}
+platformApi.post("/clusters/:id/nodes", async (c) => nodeCall(c, "add", await readJson(c.req.raw)));
+platformApi.post("/clusters/:id/nodes/:name/stop", (c) => nodeCall(c, "stop"));
+platformApi.post("/clusters/:id/nodes/:name/start", (c) => nodeCall(c, "start"));
+platformApi.delete("/clusters/:id/nodes/:name", (c) => nodeCall(c, "delete"));
 
 // Only /api/clusters… is the platform's: every other /api path is the Kubernetes core API (`kubectl get --raw`).
 const noSuchRoute = () => statusJson(failure(404, "NotFound", "no such platform API route; see the README for the API").status);

@@ -32,9 +32,15 @@ export interface VerbContext {
   now: () => number;
   /** Longest a watch may stay open, in seconds. */
   maxWatchSeconds: number;
+  /** Fields derived when an object is read (node heartbeats), filled by the wiring. */
+  present?: ReadPresenter;
 }
 
-function view(ctx: VerbContext, obj: KubeObject): KubeObject {
+/** An object as a read shows it: fields that are derived at read time filled in (a new object; the stored one stays). */
+export type ReadPresenter = (def: ResourceDef, obj: KubeObject) => KubeObject;
+
+function view(ctx: VerbContext, stored: KubeObject): KubeObject {
+  const obj = ctx.present ? ctx.present(ctx.def, stored) : stored;
   return ctx.caller.role === "view" && ctx.def.redactForViewer ? ctx.def.redactForViewer(obj) : obj;
 }
 

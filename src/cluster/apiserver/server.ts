@@ -16,6 +16,7 @@ import {
   negotiateAggregated,
 } from "./discovery";
 import * as verbs from "./handlers";
+import type { ReadPresenter } from "./handlers";
 import { drainBody } from "../../api/request-body";
 import { decodeObject, readBody } from "./decode";
 import { openapiV3DocumentJSON, openapiV3Hash, openapiV3Index } from "./openapi/documents";
@@ -36,6 +37,8 @@ export interface ApiServerOptions {
   maxWatchSeconds?: number;
   /** Most watches open at once on this cluster. */
   maxWatches?: number;
+  /** Fields derived when an object is read (node heartbeats). */
+  present?: ReadPresenter;
 }
 
 export const kubernetesVersion = {
@@ -230,6 +233,7 @@ export class ApiServer {
       watches: this.opts.watches,
       now: this.opts.now,
       maxWatchSeconds: this.opts.maxWatchSeconds ?? 1800,
+      present: this.opts.present,
     };
   }
 }

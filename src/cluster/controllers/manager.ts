@@ -131,6 +131,12 @@ export class ControllerManager {
     return this.timers.earliest();
   }
 
+  /** Queue `key` of the controller named `name`: a change no store event shows (a machine booting, issue 11). */
+  wakeKey(name: string, key: string): void {
+    const controller = this.byName.get(name);
+    if (controller) this.enqueue(controller, key);
+  }
+
   /** Whether any work is queued right now (for tests and the idle check). */
   get pending(): number {
     return this.queue.size;

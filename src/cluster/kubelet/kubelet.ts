@@ -13,6 +13,10 @@ import { NodeState } from "./node-state";
 import { newPodRuntime, rebuildPodRuntime, releaseProcesses, type PodRuntime } from "./pod-runtime";
 import { computePodStatus } from "./pod-status";
 import type { ContainerRuntimePort } from "./runtime-port";
+// issue 11 (nodes): the machine behind each node and the node agent (boot, stop, restart, node events).
+import type { Machines } from "../registry/nodes/machines";
+import { NodeAgent, nodeKeyPrefix, type PodDriver } from "./node-agent";
+import { restartedRuntime } from "./restart";
 
 type Json = Record<string, any>;
 
@@ -26,11 +30,22 @@ export class Kubelet implements Controller {
   private readonly nodes = new Map<string, NodeState>();
   /** namespace → keys of pods blocked on a missing ConfigMap or Secret (woken when one is written). */
   private readonly waitingOnConfig = new Map<string, Set<string>>();
+  private readonly agent?: NodeAgent;
 
-  /** `runtime`: the container runtime the wiring plugs in (the simulated one, or a test's stand-in). */
-  constructor(private readonly runtime: ContainerRuntimePort) {}
+  /**
+   * @param runtime the container runtime the wiring plugs in (the simulated one, or a test's stand-in).
+   * @param machines each node's machine; without it (tests that build a Kubelet alone) every node's kubelet runs.
+   */
+  constructor(
+    private readonly runtime: ContainerRuntimePort,
+    private readonly machines?: Machines,
+  ) {
+    if (machines) this.agent = new NodeAgent(machines);
+  }
 
   keysFor(event: StoreEvent): string[] {
+    const nodeKeys = this.agent?.keysFor(event);
+    if (nodeKeys?.length) return nodeKeys;
     if (event.key.startsWith(podPrefix)) {
       const pod = event.object;
       const node = (pod.spec as Json | undefined)?.nodeName;
@@ -55,13 +70,15 @@ export class Kubelet implements Controller {
 
   resync(ctx: ControllerContext): string[] {
     const pods = ctx.table.byResource("", "v1", "pods")!;
-    return ctx.registry
+    const keys = ctx.registry
       .list(pods)
       .filter((p) => (p.spec as Json | undefined)?.nodeName)
       .map(keyOf);
+    return this.agent ? [...keys, ...this.agent.resync()] : keys;
   }
 
   reconcile(key: string, ctx: ControllerContext): ReconcileResult {
+    if (this.agent && key.startsWith(nodeKeyPrefix)) return this.agent.reconcile(key.slice(nodeKeyPrefix.length), ctx, this.podDriver);
     const podsDef = ctx.table.byResource("", "v1", "pods")!;
     const { namespace, name } = splitKey(key);
     const pod = ctx.registry.tryGet(podsDef, namespace, name) as (KubeObject & Json) | undefined;
@@ -71,6 +88,9 @@ export class Kubelet implements Controller {
     if (!pod || !nodeName) return;
     const nodeObj = ctx.registry.tryGet(ctx.table.byResource("", "v1", "nodes")!, undefined, nodeName);
     if (!nodeObj) return;
+    // issue 11 (nodes): a stopped (or still booting) machine's kubelet does nothing (its node agent catches up at
+    // boot), and a Node applied by hand has no kubelet at all.
+    if (this.machines && !this.machines.kubeletRunning(nodeObj)) return;
     const node = this.nodeState(ctx, nodeName, nodeObj);
     const deleting = !!pod.metadata.deletionTimestamp;
     const phase = pod.status?.phase;
@@ -108,6 +128,28 @@ export class Kubelet implements Controller {
     }
     return { requeueAt: Math.max(result.nextAt, ctx.now) };
   }
+
+  /** issue 11 (nodes): what the node agent does to this node's pods. */
+  private readonly podDriver: PodDriver = {
+    reconcilePod: (key, ctx) => this.reconcile(key, ctx),
+    restartPod: (pod, ctx) => {
+      const key = keyOf(pod);
+      const known = this.runtimes.get(key);
+      if (known) this.forget(key, known);
+      this.runtimes.set(key, restartedRuntime(pod, ctx.now, ctx.timing.podSandboxMs));
+    },
+    stopPodsOn: (nodeName, ctx) => {
+      for (const pod of ctx.indexes.podsOnNode(nodeName)) {
+        const known = this.runtimes.get(keyOf(pod));
+        if (known) this.forget(keyOf(pod), known);
+      }
+    },
+    removePod: (pod, ctx) => {
+      const known = this.runtimes.get(keyOf(pod));
+      if (known) this.forget(keyOf(pod), known);
+      this.remove(ctx, ctx.table.byResource("", "v1", "pods")!, pod);
+    },
+  };
 
   private nodeState(ctx: ControllerContext, nodeName: string, node: KubeObject): NodeState {
     let state = this.nodes.get(nodeName);

@@ -1,0 +1,65 @@
+// Kubernetes' pod garbage collector, for orphaned pods: a pod bound to a node that no longer exists is marked
+// (DisruptionTarget, phase Failed) and force-deleted, after podgc's quarantine (the node is checked again then, in
+// case it was only late to appear). Keyed by node name; nothing runs while every bound pod's node exists.
+import type { KubeObject } from "../../../api/object";
+import type { Pod } from "../../../api/schemas/core/pod";
+import type { StoreEvent } from "../../storage/store";
+import { markDisruptionTarget } from "../disruption";
+import type { Controller, ControllerContext, ReconcileResult } from "../types";
+
+const nodePrefix = "/core/nodes/";
+const podPrefix = "/core/pods/";
+
+function nodeNameOf(pod: KubeObject | undefined): string | undefined {
+  return (pod?.spec as Pod["spec"])?.nodeName;
+}
+
+export class PodGarbageCollector implements Controller {
+  readonly name = "pod-garbage-collector";
+  /** Node name → when its absence was first seen while pods were bound to it. */
+  private readonly missingSince = new Map<string, number>();
+
+  keysFor(event: StoreEvent): string[] {
+    if (event.key.startsWith(nodePrefix)) return [event.object.metadata.name!];
+    if (event.key.startsWith(podPrefix) && event.type === "ADDED") {
+      const node = nodeNameOf(event.object);
+      return node ? [node] : [];
+    }
+    if (event.key.startsWith(podPrefix) && event.type === "MODIFIED") {
+      const node = nodeNameOf(event.object);
+      return node && nodeNameOf(event.prev) !== node ? [node] : [];
+    }
+    return [];
+  }
+
+  resync(ctx: ControllerContext): string[] {
+    const names = new Set<string>();
+    for (const pod of ctx.registry.list(ctx.table.byResource("", "v1", "pods")!)) {
+      const node = nodeNameOf(pod);
+      if (node) names.add(node);
+    }
+    return [...names];
+  }
+
+  reconcile(nodeName: string, ctx: ControllerContext): ReconcileResult {
+    if (ctx.registry.tryGet(ctx.table.byResource("", "v1", "nodes")!, undefined, nodeName)) {
+      this.missingSince.delete(nodeName);
+      return;
+    }
+    const orphans = ctx.indexes.podsOnNode(nodeName) as Array<KubeObject & Pod>;
+    if (!orphans.length) {
+      this.missingSince.delete(nodeName);
+      return;
+    }
+    const since = this.missingSince.get(nodeName) ?? ctx.now;
+    this.missingSince.set(nodeName, since);
+    const due = since + ctx.timing.podGcQuarantineMs;
+    if (ctx.now < due) return { requeueAt: due };
+    this.missingSince.delete(nodeName);
+    const pods = ctx.table.byResource("", "v1", "pods")!;
+    for (const pod of orphans) {
+      const marked = markDisruptionTarget(ctx, pod, "DeletionByPodGC", "PodGC: node no longer exists", true);
+      ctx.registry.delete(pods, pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: 0, preconditions: { uid: marked.metadata.uid } });
+    }
+  }
+}
