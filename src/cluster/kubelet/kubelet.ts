@@ -4,9 +4,13 @@
 // IPs) and per-pod runtime live in memory and are rebuilt from pods after a restart.
 import type { KubeObject } from "../../api/object";
 import type { StoreEvent } from "../storage/store";
+import { configMaps } from "../registry/configmaps";
+import { nodes } from "../registry/nodes";
+import { pods } from "../registry/pods";
+import { secrets } from "../registry/secrets";
 import type { ResourceDef } from "../registry/types";
 import { deepEqual } from "../../api/json-equal";
-import { keyOf, splitKey, type Controller, type ControllerContext, type ReconcileResult } from "../controllers/types";
+import { keyOf, splitKey, type Controller, type ControllerContext, type ReconcileResult, type Watch } from "../controllers/types";
 import { hostIPOf, podSources } from "./pod-sources";
 import { advancePod } from "./lifecycle";
 import { NodeState } from "./node-state";
@@ -14,9 +18,6 @@ import { newPodRuntime, rebuildPodRuntime, releaseProcesses, type PodRuntime } f
 import { computePodStatus } from "./pod-status";
 
 type Json = Record<string, any>;
-
-const podPrefix = "/core/pods/";
-const configPrefixes = ["/core/configmaps/", "/core/secrets/"];
 
 
 export class Kubelet implements Controller {
@@ -26,31 +27,37 @@ export class Kubelet implements Controller {
   /** namespace → keys of pods blocked on a missing ConfigMap or Secret (woken when one is written). */
   private readonly waitingOnConfig = new Map<string, Set<string>>();
 
-  keysFor(event: StoreEvent): string[] {
-    if (event.key.startsWith(podPrefix)) {
-      const pod = event.object;
-      const node = (pod.spec as Json | undefined)?.nodeName;
-      if (event.type === "DELETED") return this.runtimes.has(keyOf(pod)) ? [keyOf(pod)] : [];
-      if (!node) return [];
-      const prev = event.prev;
-      if (event.type === "ADDED" || !prev) return [keyOf(pod)];
-      const spec = (o: typeof pod) => (o.spec ?? {}) as Json;
-      const images = (o: typeof pod) => [...(spec(o).initContainers ?? []), ...(spec(o).containers ?? [])].map((c: Json) => c.image).join("\n");
-      const changed =
-        spec(prev).nodeName !== node ||
-        prev.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp ||
-        spec(prev).activeDeadlineSeconds !== spec(pod).activeDeadlineSeconds ||
-        images(prev) !== images(pod);
-      return changed ? [keyOf(pod)] : [];
-    }
-    if (event.type !== "DELETED" && configPrefixes.some((p) => event.key.startsWith(p))) {
-      return [...(this.waitingOnConfig.get(event.object.metadata.namespace ?? "") ?? [])];
-    }
-    return [];
+  readonly watches: Watch[] = [
+    { kind: pods, keys: (event) => this.podKeys(event) },
+    { kind: configMaps, keys: (event) => this.waitingOn(event) },
+    { kind: secrets, keys: (event) => this.waitingOn(event) },
+  ];
+
+  /** A pod bound to a node, when what the kubelet acts on changed (binding, deletion, deadline, images); or gone. */
+  private podKeys(event: StoreEvent): string[] {
+    const pod = event.object;
+    const node = (pod.spec as Json | undefined)?.nodeName;
+    if (event.type === "DELETED") return this.runtimes.has(keyOf(pod)) ? [keyOf(pod)] : [];
+    if (!node) return [];
+    const prev = event.prev;
+    if (event.type === "ADDED" || !prev) return [keyOf(pod)];
+    const spec = (o: typeof pod) => (o.spec ?? {}) as Json;
+    const images = (o: typeof pod) => [...(spec(o).initContainers ?? []), ...(spec(o).containers ?? [])].map((c: Json) => c.image).join("\n");
+    const changed =
+      spec(prev).nodeName !== node ||
+      prev.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp ||
+      spec(prev).activeDeadlineSeconds !== spec(pod).activeDeadlineSeconds ||
+      images(prev) !== images(pod);
+    return changed ? [keyOf(pod)] : [];
+  }
+
+  /** The pods of the namespace blocked on a missing ConfigMap or Secret, when one is written. */
+  private waitingOn(event: StoreEvent): string[] {
+    if (event.type === "DELETED") return [];
+    return [...(this.waitingOnConfig.get(event.object.metadata.namespace ?? "") ?? [])];
   }
 
   resync(ctx: ControllerContext): string[] {
-    const pods = ctx.table.byResource("", "v1", "pods")!;
     return ctx.registry
       .list(pods)
       .filter((p) => (p.spec as Json | undefined)?.nodeName)
@@ -58,14 +65,14 @@ export class Kubelet implements Controller {
   }
 
   reconcile(key: string, ctx: ControllerContext): ReconcileResult {
-    const podsDef = ctx.table.byResource("", "v1", "pods")!;
+    const podsDef = pods;
     const { namespace, name } = splitKey(key);
     const pod = ctx.registry.tryGet(podsDef, namespace, name) as (KubeObject & Json) | undefined;
     const known = this.runtimes.get(key);
     if (known && (!pod || pod.metadata.uid !== known.uid)) this.forget(key, known);
     const nodeName: string | undefined = pod?.spec?.nodeName;
     if (!pod || !nodeName) return;
-    const nodeObj = ctx.registry.tryGet(ctx.table.byResource("", "v1", "nodes")!, undefined, nodeName);
+    const nodeObj = ctx.registry.tryGet(nodes, undefined, nodeName);
     if (!nodeObj) return;
     const node = this.nodeState(ctx, nodeName, nodeObj);
     const deleting = !!pod.metadata.deletionTimestamp;
@@ -79,7 +86,7 @@ export class Kubelet implements Controller {
       rt = pod.status?.startTime ? rebuildPodRuntime(pod, ctx.now) : newPodRuntime(pod, ctx.now, ctx.timing.podSandboxMs);
       this.runtimes.set(key, rt);
     }
-    const defs = { configMaps: ctx.table.byResource("", "v1", "configmaps")!, secrets: ctx.table.byResource("", "v1", "secrets")! };
+    const defs = { configMaps, secrets };
     const sources = podSources(ctx.registry, defs, namespace!, nodeObj);
     const deletion = deleting ? { graceSeconds: pod.metadata.deletionGracePeriodSeconds ?? 0 } : undefined;
     const result = advancePod(pod, rt, { timing: ctx.timing, node, sources }, ctx.now, deletion);

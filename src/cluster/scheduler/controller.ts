@@ -7,10 +7,12 @@
 // labels changed) or, at the latest, after the real scheduler's 5-minute flush of unschedulable pods.
 import type { KubeObject } from "../../api/object";
 import type { RegistryStore } from "../registry/generic-store";
-import type { ResourceDef } from "../registry/types";
+import { namespaces } from "../registry/namespaces";
+import { nodes } from "../registry/nodes";
+import { pods } from "../registry/pods";
 import { rfc3339 } from "../runtime/clock";
 import type { StoreEvent } from "../storage/store";
-import { splitKey, type Controller, type ControllerContext, type ReconcileResult } from "../controllers/types";
+import { splitKey, type Controller, type ControllerContext, type ReconcileResult, type Watch } from "../controllers/types";
 import { bindFailed, bindToNode, type BindOutcome } from "./binding-cycle";
 import { SchedulerCache } from "./cache";
 import { defaultSelectors } from "./default-selector";
@@ -26,8 +28,6 @@ import type { AssignedPod } from "./types";
 
 type Json = Record<string, any>;
 
-const podPrefix = "/core/pods/";
-const nodePrefix = "/core/nodes/";
 /** The key that retries the unschedulable pods a cluster event may have helped. */
 export const retryKey = "*unschedulable";
 /** podMaxInUnschedulablePodsDuration: an unschedulable pod is tried again after this long at the latest. */
@@ -47,7 +47,6 @@ export class SchedulerController implements Controller {
   private cache = new SchedulerCache();
   private ready = false;
   private registry: RegistryStore | undefined;
-  private defs: { pods: ResourceDef; nodes: ResourceDef; namespaces: ResourceDef } | undefined;
   /** Unschedulable pod key → the plugins that rejected it on some node. */
   private readonly unschedulable = new Map<string, Set<string>>();
   /** Plugin → how many unschedulable pods it rejected (so an event wakes the retry only when it can matter). */
@@ -58,16 +57,15 @@ export class SchedulerController implements Controller {
   private readonly nominator = new PodNominator();
   private readonly nominatedOn: NominatedPods = (node) => this.nominator.on(node);
 
-  keysFor(event: StoreEvent): string[] {
-    if (event.key.startsWith(podPrefix)) return this.onPod(event);
-    if (event.key.startsWith(nodePrefix)) return this.onNode(event);
-    return [];
-  }
+  readonly watches: Watch[] = [
+    { kind: pods, keys: (event) => this.onPod(event) },
+    { kind: nodes, keys: (event) => this.onNode(event) },
+  ];
 
   resync(ctx: ControllerContext): string[] {
     this.ready = false;
     this.ensureCache(ctx);
-    return ctx.registry.list(this.defs!.pods).filter(needsScheduling).map(podKeyOf);
+    return ctx.registry.list(pods).filter(needsScheduling).map(podKeyOf);
   }
 
   reconcile(key: string, ctx: ControllerContext): ReconcileResult {
@@ -83,10 +81,9 @@ export class SchedulerController implements Controller {
 
   private parseOptions(): ParseOptions {
     const registry = this.registry;
-    const namespaces = this.defs?.namespaces;
     return {
       namespaces: () =>
-        registry && namespaces
+        registry
           ? registry.list(namespaces).map((ns) => ({ name: ns.metadata.name!, labels: ns.metadata.labels ?? {} }))
           : [],
     };
@@ -95,13 +92,11 @@ export class SchedulerController implements Controller {
   private ensureCache(ctx: ControllerContext): void {
     if (this.ready) return;
     this.registry = ctx.registry;
-    const def = (resource: string) => ctx.table.byResource("", "v1", resource)!;
-    this.defs = { pods: def("pods"), nodes: def("nodes"), namespaces: def("namespaces") };
     this.cache = new SchedulerCache();
-    for (const node of ctx.registry.list(this.defs.nodes)) this.cache.upsertNode(nodeUpdate(node));
+    for (const node of ctx.registry.list(nodes)) this.cache.upsertNode(nodeUpdate(node));
     const options = this.parseOptions();
     this.nominator.clear();
-    for (const pod of ctx.registry.list(this.defs.pods)) {
+    for (const pod of ctx.registry.list(pods)) {
       if (isAssigned(pod) && !isTerminal(pod)) this.cache.upsertPod(assignedPod(pod, options));
       else this.nominator.set(podKeyOf(pod), this.nominated(pod));
     }
@@ -213,13 +208,12 @@ export class SchedulerController implements Controller {
 
   private priorityOf(key: string, ctx: ControllerContext): number {
     const { namespace, name } = splitKey(key);
-    return (ctx.registry.tryGet(this.defs!.pods, namespace, name)?.spec as Json | undefined)?.priority ?? 0;
+    return (ctx.registry.tryGet(pods, namespace, name)?.spec as Json | undefined)?.priority ?? 0;
   }
 
   private scheduleOne(key: string, ctx: ControllerContext): ReconcileResult {
-    const defs = this.defs!;
     const { namespace, name } = splitKey(key);
-    const pod = ctx.registry.tryGet(defs.pods, namespace, name);
+    const pod = ctx.registry.tryGet(pods, namespace, name);
     if (!pod || !needsScheduling(pod) || isGated(pod)) {
       this.clearUnschedulable(key);
       return;
@@ -236,7 +230,7 @@ export class SchedulerController implements Controller {
       const outcome = preempt(parsed, this.cache, result.failures, result.state, this.nominatedOn);
       if (outcome.preempt) {
         const lower = this.nominator.on(outcome.preempt.node).filter((p) => p.priority < parsed.priority && p.key !== key);
-        executePreemption(pod, outcome.preempt, lower, defs.pods, ctx);
+        executePreemption(pod, outcome.preempt, lower, pods, ctx);
         nominate = outcome.preempt.node;
       } else {
         preemption = outcome.message;
@@ -244,11 +238,11 @@ export class SchedulerController implements Controller {
       }
     }
     const message = unschedulableMessage(result.numNodes, result.failures, preemption);
-    const current = ctx.registry.tryGet(defs.pods, namespace, name) ?? pod;
+    const current = ctx.registry.tryGet(pods, namespace, name) ?? pod;
     const updated = withCondition(current, { type: "PodScheduled", status: "False", reason: "Unschedulable", message }, rfc3339(ctx.now));
     if (nominate) (updated.status as Json).nominatedNodeName = nominate;
     else if (nominate === "") delete (updated.status as Json).nominatedNodeName;
-    const stored = ctx.registry.update(defs.pods, namespace, name, updated, { subresource: "status" });
+    const stored = ctx.registry.update(pods, namespace, name, updated, { subresource: "status" });
     ctx.events.record(stored, ctx.now, "Warning", "FailedScheduling", message, source);
     return { requeueAt: ctx.now + unschedulableFlushMs };
   }
@@ -271,7 +265,7 @@ export class SchedulerController implements Controller {
     if (outcome.error === undefined) return;
     this.cache.forgetPod(key);
     this.trigger(plugins.nodeResourcesFit, plugins.podTopologySpread, plugins.interPodAffinity);
-    const retryAt = bindFailed(pod, outcome.error, this.defs!.pods, ctx);
+    const retryAt = bindFailed(pod, outcome.error, pods, ctx);
     return retryAt === undefined ? undefined : { requeueAt: retryAt };
   }
 }

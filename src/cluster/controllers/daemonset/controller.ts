@@ -3,9 +3,13 @@
 // maxUnavailable, recorded as ControllerRevisions (what `kubectl rollout status|history|undo ds` read).
 import type { KubeObject } from "../../../api/object";
 import type { StoreEvent } from "../../storage/store";
+import { controllerRevisions } from "../../registry/controllerrevisions";
+import { daemonSets } from "../../registry/daemonsets";
+import { nodes } from "../../registry/nodes";
+import { pods } from "../../registry/pods";
 import type { ResourceDef } from "../../registry/types";
 import { controllerName, controllerRef, isControlledBy } from "../job/job-pods";
-import type { Controller, ControllerContext, ReconcileResult } from "../types";
+import type { Controller, ControllerContext, ReconcileResult, Watch } from "../types";
 import { keyOf, splitKey } from "../types";
 import { nodeVerdict, pinnedNode, pinToNode, withDaemonTolerations } from "./node-eligibility";
 import { revisionData, templateHash, templateOf } from "./revisions";
@@ -25,14 +29,7 @@ interface Defs {
   nodes: ResourceDef;
 }
 
-function defs(ctx: ControllerContext): Defs {
-  return {
-    daemonSets: ctx.table.byResource("apps", "v1", "daemonsets")!,
-    revisions: ctx.table.byResource("apps", "v1", "controllerrevisions")!,
-    pods: ctx.table.byResource("", "v1", "pods")!,
-    nodes: ctx.table.byResource("", "v1", "nodes")!,
-  };
-}
+const kinds: Defs = { daemonSets, revisions: controllerRevisions, pods, nodes };
 
 /** Whether a node change can change where daemon pods belong (labels, taints, cordon, existence). */
 function nodeChangeMatters(event: StoreEvent): boolean {
@@ -61,29 +58,30 @@ export class DaemonSetController implements Controller {
   readonly name = "daemonset-controller";
   private readonly keys = new Set<string>();
 
-  keysFor(event: StoreEvent): string[] {
-    if (event.key.startsWith("/apps/daemonsets/")) {
-      const key = keyOf(event.object);
-      if (event.type === "DELETED") this.keys.delete(key);
-      else this.keys.add(key);
-      return event.type === "DELETED" ? [] : [key];
-    }
-    if (event.key.startsWith("/core/pods/")) {
-      const owner = controllerName(event.object, "DaemonSet");
-      return owner ? [`${event.object.metadata.namespace}/${owner}`] : [];
-    }
-    if (event.key.startsWith("/core/nodes/") && nodeChangeMatters(event)) return [...this.keys];
+  readonly for = daemonSets;
+  readonly ignoreDeleted = true;
+  readonly owns = [pods];
+  readonly watches: Watch[] = [
+    { kind: daemonSets, keys: (event) => this.track(event) },
+    { kind: nodes, keys: (event) => (nodeChangeMatters(event) ? [...this.keys] : []) },
+  ];
+
+  /** Keeps the set of DaemonSet keys (every one looks again when a node changes); wakes nothing itself. */
+  private track(event: StoreEvent): string[] {
+    const key = keyOf(event.object);
+    if (event.type === "DELETED") this.keys.delete(key);
+    else this.keys.add(key);
     return [];
   }
 
   resync(ctx: ControllerContext): string[] {
     this.keys.clear();
-    for (const ds of ctx.registry.list(defs(ctx).daemonSets)) this.keys.add(keyOf(ds));
+    for (const ds of ctx.registry.list(daemonSets)) this.keys.add(keyOf(ds));
     return [...this.keys];
   }
 
   reconcile(key: string, ctx: ControllerContext): ReconcileResult {
-    const d = defs(ctx);
+    const d = kinds;
     const { namespace, name } = splitKey(key);
     const ds = ctx.registry.tryGet(d.daemonSets, namespace, name);
     if (!ds || ds.metadata.deletionTimestamp) return;
