@@ -8,7 +8,7 @@ import { bindPod, evictPod } from "./subresources";
 
 type Json = Record<string, any>;
 
-export const pods = defineResource({
+export const pods = defineResource<Pod>({
   group: "",
   version: "v1",
   kind: "Pod",
