@@ -4,6 +4,7 @@ import type { ResourceTable } from "../registry/resource-table";
 import { namespaceLifecycle } from "./namespace-lifecycle";
 import { priorityAdmission } from "./priority";
 
-export function admissionPlugins(registry: RegistryStore, table: ResourceTable): AdmissionCheck[] {
-  return [namespaceLifecycle(registry, table), priorityAdmission(registry, table)];
+/** `_table` is unused (the plugins import the kinds they check); kept so callers need not change. */
+export function admissionPlugins(registry: RegistryStore, _table?: ResourceTable): AdmissionCheck[] {
+  return [namespaceLifecycle(registry), priorityAdmission(registry)];
 }

@@ -1,7 +1,7 @@
 // apps/v1 DaemonSet.
 import { z } from "zod";
 import { gvk, int, int32, list, mapKeys, patch, ref, str, typeMetaFields } from "../fields";
-import { IntOrString, LabelSelector, ObjectMeta, Time } from "../meta";
+import { IntOrString, LabelSelector, objectMetadata, Time } from "../meta";
 import { PodTemplateSpec } from "../core/pod";
 
 export const RollingUpdateDaemonSet = z
@@ -56,7 +56,7 @@ export const DaemonSetStatus = z
 export const DaemonSet = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     spec: ref(DaemonSetSpec, "Desired state of the DaemonSet.").optional(),
     status: ref(DaemonSetStatus, "Observed state of the DaemonSet.").optional(),
   })

@@ -1,7 +1,7 @@
 // apps/v1 Deployment.
 import { z } from "zod";
 import { bool, gvk, int, int32, list, mapKeys, patch, ref, str, typeMetaFields } from "../fields";
-import { IntOrString, LabelSelector, ObjectMeta, Time } from "../meta";
+import { IntOrString, LabelSelector, objectMetadata, Time } from "../meta";
 import { PodTemplateSpec } from "../core/pod";
 
 export const RollingUpdateDeployment = z
@@ -59,7 +59,7 @@ export const DeploymentStatus = z
 export const Deployment = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     spec: ref(DeploymentSpec, "Desired state of the Deployment.").optional(),
     status: ref(DeploymentStatus, "Observed state of the Deployment.").optional(),
   })

@@ -1,7 +1,7 @@
 // apps/v1 ReplicaSet.
 import { z } from "zod";
 import { gvk, int, int32, list, mapKeys, patch, ref, str, typeMetaFields } from "../fields";
-import { LabelSelector, ObjectMeta, Time } from "../meta";
+import { LabelSelector, objectMetadata, Time } from "../meta";
 import { PodTemplateSpec } from "../core/pod";
 
 export const ReplicaSetSpec = z
@@ -38,7 +38,7 @@ export const ReplicaSetStatus = z
 export const ReplicaSet = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     spec: ref(ReplicaSetSpec, "Desired state of the ReplicaSet.").optional(),
     status: ref(ReplicaSetStatus, "Observed state of the ReplicaSet.").optional(),
   })

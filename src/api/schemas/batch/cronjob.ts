@@ -1,7 +1,7 @@
 // batch/v1 CronJob.
 import { z } from "zod";
 import { atomic, bool, gvk, int, int32, list, ref, str, typeMetaFields } from "../fields";
-import { ObjectMeta, ObjectReference, Time } from "../meta";
+import { objectMetadata, ObjectReference, Time } from "../meta";
 import { JobTemplateSpec } from "./job";
 
 export const CronJobSpec = z
@@ -28,7 +28,7 @@ export const CronJobStatus = z
 export const CronJob = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     spec: ref(CronJobSpec, "Desired schedule and Job.").optional(),
     status: ref(CronJobStatus, "Observed state of the CronJob.").optional(),
   })

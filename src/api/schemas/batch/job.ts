@@ -1,7 +1,7 @@
 // batch/v1 Job and JobTemplateSpec.
 import { z } from "zod";
 import { atomic, bool, gvk, int, int32, list, patch, ref, set, str, typeMetaFields } from "../fields";
-import { LabelSelector, ObjectMeta, Time } from "../meta";
+import { LabelSelector, ObjectMeta, objectMetadata, Time } from "../meta";
 import { PodTemplateSpec } from "../core/pod";
 
 export const PodFailurePolicyOnExitCodesRequirement = z
@@ -100,7 +100,7 @@ export const JobStatus = z
 export const Job = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     spec: ref(JobSpec, "Desired behaviour of the Job.").optional(),
     status: ref(JobStatus, "Observed state of the Job.").optional(),
   })

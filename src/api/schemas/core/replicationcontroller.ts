@@ -1,7 +1,7 @@
 // ReplicationController.
 import { z } from "zod";
 import { atomicMap, gvk, int, int32, list, mapKeys, patch, ref, str, strMap, typeMetaFields } from "../fields";
-import { ObjectMeta, Time } from "../meta";
+import { objectMetadata, Time } from "../meta";
 import { PodTemplateSpec } from "./pod";
 
 export const ReplicationControllerSpec = z
@@ -37,7 +37,7 @@ export const ReplicationControllerStatus = z
 export const ReplicationController = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     spec: ref(ReplicationControllerSpec, "Desired state.").optional(),
     status: ref(ReplicationControllerStatus, "Observed state.").optional(),
   })

@@ -6,7 +6,7 @@ import { printer } from "./printer";
 import { finalizeNamespace } from "./finalize";
 import { namespaceStrategy } from "./strategy";
 
-export const namespaces = defineResource({
+export const namespaces = defineResource<Namespace>({
   group: "",
   version: "v1",
   kind: "Namespace",

@@ -2,7 +2,7 @@ import { Node } from "../../../api/schemas/core/node";
 import { defineResource } from "../define";
 import { printer } from "./printer";
 
-export const nodes = defineResource({
+export const nodes = defineResource<Node>({
   group: "",
   version: "v1",
   kind: "Node",

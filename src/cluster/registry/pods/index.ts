@@ -6,9 +6,7 @@ import { podStrategy } from "./strategy";
 import { podLog } from "./log";
 import { bindPod, evictPod } from "./subresources";
 
-type Json = Record<string, any>;
-
-export const pods = defineResource({
+export const pods = defineResource<Pod>({
   group: "",
   version: "v1",
   kind: "Pod",
@@ -23,17 +21,16 @@ export const pods = defineResource({
   strategy: podStrategy,
   printer,
   selectableFields: (pod) => {
-    const spec = (pod.spec ?? {}) as Json;
-    const status = (pod.status ?? {}) as Json;
+    const { spec, status } = pod;
     return {
-      "spec.nodeName": spec.nodeName ?? "",
-      "spec.restartPolicy": spec.restartPolicy ?? "",
-      "spec.schedulerName": spec.schedulerName ?? "",
-      "spec.serviceAccountName": spec.serviceAccountName ?? "",
-      "spec.hostNetwork": String(spec.hostNetwork ?? false),
-      "status.phase": status.phase ?? "",
-      "status.podIP": status.podIP ?? "",
-      "status.nominatedNodeName": status.nominatedNodeName ?? "",
+      "spec.nodeName": spec?.nodeName ?? "",
+      "spec.restartPolicy": spec?.restartPolicy ?? "",
+      "spec.schedulerName": spec?.schedulerName ?? "",
+      "spec.serviceAccountName": spec?.serviceAccountName ?? "",
+      "spec.hostNetwork": String(spec?.hostNetwork ?? false),
+      "status.phase": status?.phase ?? "",
+      "status.podIP": status?.podIP ?? "",
+      "status.nominatedNodeName": status?.nominatedNodeName ?? "",
     };
   },
 });

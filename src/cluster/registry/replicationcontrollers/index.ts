@@ -6,7 +6,7 @@ import { replicationControllerStrategy } from "./strategy";
 
 type Json = Record<string, any>;
 
-export const replicationControllers = defineResource({
+export const replicationControllers = defineResource<ReplicationController>({
   group: "",
   version: "v1",
   kind: "ReplicationController",

@@ -4,7 +4,7 @@ import { defineResource } from "../define";
 import { printer } from "./printer";
 import { redactSecret, secretStrategy } from "./strategy";
 
-export const secrets = defineResource({
+export const secrets = defineResource<Secret>({
   group: "",
   version: "v1",
   kind: "Secret",

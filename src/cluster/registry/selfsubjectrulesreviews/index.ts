@@ -25,7 +25,7 @@ function reviewRules(review: KubeObject, caller: Caller): KubeObject {
   };
 }
 
-export const selfSubjectRulesReviews = defineResource({
+export const selfSubjectRulesReviews = defineResource<SelfSubjectRulesReview>({
   group: "authorization.k8s.io",
   version: "v1",
   kind: "SelfSubjectRulesReview",

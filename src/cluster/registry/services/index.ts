@@ -5,7 +5,7 @@ import { defineResource } from "../define";
 import { printer } from "./printer";
 import { serviceStrategy } from "./strategy";
 
-export const services = defineResource({
+export const services = defineResource<Service>({
   group: "",
   version: "v1",
   kind: "Service",
