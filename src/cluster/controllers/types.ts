@@ -32,10 +32,18 @@ export type ReconcileResult = { requeueAt?: number } | void;
 /** Every kind: a watch of `anyKind` sees every store event (the garbage collector, namespace deletion). */
 export const anyKind = "*";
 
+/** A store event of one kind: its objects typed as that kind. */
+export type KindEvent<T extends KubeObject> = Omit<StoreEvent, "object" | "prev"> & { object: T; prev?: T };
+
 /** A custom watch: the keys an event of `kind` wakes. Must be cheap: it runs on every write of that kind. */
 export interface Watch {
   kind: ResourceDef | typeof anyKind;
   keys(event: StoreEvent): string[];
+}
+
+/** A watch of one kind whose `keys` sees that kind's type (`watch(pods, (event) => ...)`: `event.object` is a Pod). */
+export function watch<T extends KubeObject>(kind: ResourceDef<T>, keys: (event: KindEvent<T>) => string[]): Watch {
+  return { kind, keys: keys as (event: StoreEvent) => string[] };
 }
 
 /**

@@ -2,7 +2,8 @@
 // lifecycle by `advancePod`; each reconcile applies what is due, writes the status and events, and asks to be woken
 // at the next due moment only (a running server without probes asks for nothing). Per-node state (image cache, pod
 // IPs) and per-pod runtime live in memory and are rebuilt from pods after a restart.
-import type { KubeObject } from "../../api/object";
+import type { Node } from "../../api/schemas/core/node";
+import type { Pod } from "../../api/schemas/core/pod";
 import type { StoreEvent } from "../storage/store";
 import { configMaps } from "../registry/configmaps";
 import { nodes } from "../registry/nodes";
@@ -10,14 +11,13 @@ import { pods } from "../registry/pods";
 import { secrets } from "../registry/secrets";
 import type { ResourceDef } from "../registry/types";
 import { deepEqual } from "../../api/json-equal";
-import { keyOf, splitKey, type Controller, type ControllerContext, type ReconcileResult, type Watch } from "../controllers/types";
+import { keyOf, splitKey, watch, type Controller, type ControllerContext, type KindEvent, type ReconcileResult, type Watch } from "../controllers/types";
 import { hostIPOf, podSources } from "./pod-sources";
 import { advancePod } from "./lifecycle";
 import { NodeState } from "./node-state";
 import { newPodRuntime, rebuildPodRuntime, releaseProcesses, type PodRuntime } from "./pod-runtime";
 import { computePodStatus } from "./pod-status";
 
-type Json = Record<string, any>;
 
 
 export class Kubelet implements Controller {
@@ -28,25 +28,24 @@ export class Kubelet implements Controller {
   private readonly waitingOnConfig = new Map<string, Set<string>>();
 
   readonly watches: Watch[] = [
-    { kind: pods, keys: (event) => this.podKeys(event) },
-    { kind: configMaps, keys: (event) => this.waitingOn(event) },
-    { kind: secrets, keys: (event) => this.waitingOn(event) },
+    watch(pods, (event) => this.podKeys(event)),
+    watch(configMaps, (event) => this.waitingOn(event)),
+    watch(secrets, (event) => this.waitingOn(event)),
   ];
 
   /** A pod bound to a node, when what the kubelet acts on changed (binding, deletion, deadline, images); or gone. */
-  private podKeys(event: StoreEvent): string[] {
+  private podKeys(event: KindEvent<Pod>): string[] {
     const pod = event.object;
-    const node = (pod.spec as Json | undefined)?.nodeName;
+    const node = pod.spec?.nodeName;
     if (event.type === "DELETED") return this.runtimes.has(keyOf(pod)) ? [keyOf(pod)] : [];
     if (!node) return [];
     const prev = event.prev;
     if (event.type === "ADDED" || !prev) return [keyOf(pod)];
-    const spec = (o: typeof pod) => (o.spec ?? {}) as Json;
-    const images = (o: typeof pod) => [...(spec(o).initContainers ?? []), ...(spec(o).containers ?? [])].map((c: Json) => c.image).join("\n");
+    const images = (o: Pod) => [...(o.spec?.initContainers ?? []), ...(o.spec?.containers ?? [])].map((c) => c.image).join("\n");
     const changed =
-      spec(prev).nodeName !== node ||
+      prev.spec?.nodeName !== node ||
       prev.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp ||
-      spec(prev).activeDeadlineSeconds !== spec(pod).activeDeadlineSeconds ||
+      prev.spec?.activeDeadlineSeconds !== pod.spec?.activeDeadlineSeconds ||
       images(prev) !== images(pod);
     return changed ? [keyOf(pod)] : [];
   }
@@ -60,14 +59,14 @@ export class Kubelet implements Controller {
   resync(ctx: ControllerContext): string[] {
     return ctx.registry
       .list(pods)
-      .filter((p) => (p.spec as Json | undefined)?.nodeName)
+      .filter((p) => p.spec?.nodeName)
       .map(keyOf);
   }
 
   reconcile(key: string, ctx: ControllerContext): ReconcileResult {
     const podsDef = pods;
     const { namespace, name } = splitKey(key);
-    const pod = ctx.registry.tryGet(podsDef, namespace, name) as (KubeObject & Json) | undefined;
+    const pod = ctx.registry.tryGet(podsDef, namespace, name);
     const known = this.runtimes.get(key);
     if (known && (!pod || pod.metadata.uid !== known.uid)) this.forget(key, known);
     const nodeName: string | undefined = pod?.spec?.nodeName;
@@ -112,16 +111,16 @@ export class Kubelet implements Controller {
     return { requeueAt: Math.max(result.nextAt, ctx.now) };
   }
 
-  private nodeState(ctx: ControllerContext, nodeName: string, node: KubeObject): NodeState {
+  private nodeState(ctx: ControllerContext, nodeName: string, node: Node): NodeState {
     let state = this.nodes.get(nodeName);
     if (state) return state;
-    state = new NodeState((node.spec as Json | undefined)?.podCIDR);
+    state = new NodeState(node.spec?.podCIDR);
     for (const pod of ctx.indexes.podsOnNode(nodeName)) state.rebuildFrom(pod);
     this.nodes.set(nodeName, state);
     return state;
   }
 
-  private remove(ctx: ControllerContext, def: ResourceDef, pod: KubeObject): void {
+  private remove(ctx: ControllerContext, def: ResourceDef<Pod>, pod: Pod): void {
     ctx.registry.delete(def, pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
   }
 

@@ -1,7 +1,9 @@
 // The endpoints and endpointslice controllers in one: every Service with a selector gets an Endpoints object of its
 // name and an EndpointSlice owned by it, listing the IPs of the pods it selects (ready or not). Services without a
 // selector keep whatever endpoints their owner writes.
-import type { KubeObject } from "../../api/object";
+import type { Endpoints } from "../../api/schemas/core/endpoints";
+import type { Pod } from "../../api/schemas/core/pod";
+import type { Service } from "../../api/schemas/core/service";
 import { nothingSelector, type LabelMatcher } from "../../api/selectors/label-selector";
 import { mapSelectorOrNothing } from "../../api/selectors/selector-or-nothing";
 import type { Controller, ControllerContext, Watch } from "../controllers/types";
@@ -14,14 +16,12 @@ import { services } from "../registry/services";
 import type { StoreEvent } from "../storage/store";
 import { endpointSubsets, podEndpoints, sliceContent } from "./endpoints";
 
-type Json = Record<string, any>;
-
 /** The pods a Service selects; `nothingSelector` for a Service without a selector. */
-function selectorOf(service: KubeObject): LabelMatcher {
-  return mapSelectorOrNothing((service.spec as Json)?.selector);
+function selectorOf(service: Service): LabelMatcher {
+  return mapSelectorOrNothing(service.spec?.selector);
 }
 
-function selects(service: KubeObject, pod: KubeObject | undefined): boolean {
+function selects(service: Service, pod: Pod | undefined): boolean {
   return pod !== undefined && selectorOf(service).matches(pod.metadata.labels ?? {});
 }
 
@@ -64,7 +64,7 @@ export class EndpointsController implements Controller {
 
     const subsets = endpointSubsets(endpoints);
     const existing = ctx.registry.tryGet(endpointsDef, namespace, name);
-    const body: KubeObject = { metadata: { name, namespace, labels }, ...(subsets.length ? { subsets } : {}) };
+    const body: Endpoints = { metadata: { name, namespace, labels }, ...(subsets.length ? { subsets } : {}) };
     if (!existing) ctx.registry.create(endpointsDef, namespace, body);
     else ctx.registry.update(endpointsDef, namespace, name, { ...body, metadata: { ...existing.metadata, labels } });
 
