@@ -15,6 +15,7 @@ import type { Controller } from "./controllers/types";
 import { kubeletConnection } from "./kubelet/log-server";
 import { maskedForViewers } from "./redaction/log-viewer";
 import { defaultMaxObjects, RegistryStore } from "./registry/generic-store";
+import { events } from "./registry/events";
 import { bucketOfKind } from "./registry/keys";
 import { ResourceTable } from "./registry/resource-table";
 import { resources } from "./registry/resources";
@@ -84,7 +85,7 @@ export function assemble(options: AssembleOptions): ClusterParts {
       table,
       store,
       sql,
-      events: new EventRecorder(registry, table.byResource("", "v1", "events")!, clock.rfc3339),
+      events: new EventRecorder(registry, events, clock.rfc3339),
       indexes: new Indexes(store),
       cluster: options.cluster,
       now: clock.now,
