@@ -15,7 +15,7 @@ import {
 } from "../../api/status";
 import { validateObjectMeta, validateObjectMetaUpdate } from "../../api/validation/object-meta";
 import type { Store } from "../storage/store";
-import { bucketOfKind, listPrefix, objectKey } from "./keys";
+import { bucketOfKind, listPrefix, objectKey, resourcePrefix } from "./keys";
 import type { ResourceDef, StrategyContext } from "./types";
 import { deepEqual } from "../../api/json-equal";
 import { withoutVolatileMeta, specOf } from "./object-compare";
@@ -98,7 +98,7 @@ export class RegistryStore {
 
   create<T extends KubeObject>(kind: ResourceDef<T>, namespace: string | undefined, input: NoInfer<T>, opts: WriteOptions = {}): T {
     const def: ResourceDef = kind;
-    const ctx = this.context();
+    const ctx = this.context(def);
     // Fields in Kubernetes' order (apiVersion, kind, metadata, spec..., status), whatever order the body had.
     const copy = cloneJson(input);
     zeroNullMapValues(copy, def.schema);
@@ -151,7 +151,7 @@ export class RegistryStore {
     opts: WriteOptions = {},
   ): T {
     const def: ResourceDef = kind;
-    const ctx = this.context(opts.subresource);
+    const ctx = this.context(def, opts.subresource);
     const key = objectKey(def, namespace, name);
     const old = this.store.get(key);
     if (!old) throw notFound(def.resource, def.group, name);
@@ -225,7 +225,7 @@ export class RegistryStore {
    */
   delete<T extends KubeObject>(kind: ResourceDef<T>, namespace: string | undefined, name: string, options: DeleteOptions = {}): DeleteResult<T> {
     const def: ResourceDef = kind;
-    const ctx = this.context();
+    const ctx = this.context(def);
     const key = objectKey(def, namespace, name);
     const old = this.store.get(key);
     if (!old) throw notFound(def.resource, def.group, name);
@@ -284,8 +284,8 @@ export class RegistryStore {
     return this.store.size - uncounted;
   }
 
-  private context(subresource?: string): StrategyContext {
-    return { now: this.env.rfc3339(this.env.now()), subresource, list: (prefix) => this.store.list(prefix) };
+  private context(def: ResourceDef, subresource?: string): StrategyContext {
+    return { now: this.env.rfc3339(this.env.now()), subresource, stored: () => this.store.list(resourcePrefix(def)) };
   }
 
   private checkNamespace(def: ResourceDef, pathNamespace: string | undefined, bodyNamespace: string | undefined): void {

@@ -27,6 +27,7 @@ export const DaemonSetSpec = z
     revisionHistoryLimit: int32("Old revisions kept for rollback; defaults to 10.").optional(),
   })
   .meta({ id: "io.k8s.api.apps.v1.DaemonSetSpec", description: "The desired state of a DaemonSet." });
+export type DaemonSetSpec = z.infer<typeof DaemonSetSpec>;
 
 export const DaemonSetCondition = z
   .object({

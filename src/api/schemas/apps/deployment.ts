@@ -17,6 +17,7 @@ export const DeploymentStrategy = z
     rollingUpdate: ref(RollingUpdateDeployment, "Rolling update parameters, for type RollingUpdate.").optional(),
   })
   .meta({ id: "io.k8s.api.apps.v1.DeploymentStrategy", description: "How old pods are replaced by new ones." });
+export type DeploymentStrategy = z.infer<typeof DeploymentStrategy>;
 
 export const DeploymentSpec = z
   .object({
@@ -30,6 +31,7 @@ export const DeploymentSpec = z
     progressDeadlineSeconds: int32("Seconds without progress before the rollout is reported failed; defaults to 600.").optional(),
   })
   .meta({ id: "io.k8s.api.apps.v1.DeploymentSpec", description: "The desired state of a Deployment." });
+export type DeploymentSpec = z.infer<typeof DeploymentSpec>;
 
 export const DeploymentCondition = z
   .object({

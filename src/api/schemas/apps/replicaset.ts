@@ -12,6 +12,7 @@ export const ReplicaSetSpec = z
     template: ref(PodTemplateSpec, "Template of the pods created.").optional(),
   })
   .meta({ id: "io.k8s.api.apps.v1.ReplicaSetSpec", description: "The desired state of a ReplicaSet." });
+export type ReplicaSetSpec = z.infer<typeof ReplicaSetSpec>;
 
 export const ReplicaSetCondition = z
   .object({

@@ -16,6 +16,7 @@ export const CronJobSpec = z
     failedJobsHistoryLimit: int32("Failed Jobs kept; defaults to 1.").optional(),
   })
   .meta({ id: "io.k8s.api.batch.v1.CronJobSpec", description: "The desired schedule and Job of a CronJob." });
+export type CronJobSpec = z.infer<typeof CronJobSpec>;
 
 export const CronJobStatus = z
   .object({

@@ -62,6 +62,7 @@ export const JobSpec = z
     managedBy: str("Controller that manages the Job; defaults to kubernetes.io/job-controller.").optional(),
   })
   .meta({ id: "io.k8s.api.batch.v1.JobSpec", description: "The desired behaviour of a Job." });
+export type JobSpec = z.infer<typeof JobSpec>;
 
 export const JobCondition = z
   .object({

@@ -12,6 +12,7 @@ export const ReplicationControllerSpec = z
     template: ref(PodTemplateSpec, "Template of the pods created.").optional(),
   })
   .meta({ id: "io.k8s.api.core.v1.ReplicationControllerSpec", description: "The desired state of a ReplicationController." });
+export type ReplicationControllerSpec = z.infer<typeof ReplicationControllerSpec>;
 
 export const ReplicationControllerCondition = z
   .object({

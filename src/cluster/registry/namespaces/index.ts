@@ -20,5 +20,5 @@ export const namespaces = defineResource<Namespace>({
   strategy: namespaceStrategy,
   subresourceHandlers: { finalize: finalizeNamespace },
   printer,
-  selectableFields: (ns) => ({ "status.phase": String((ns.status as { phase?: string } | undefined)?.phase ?? "") }),
+  selectableFields: (ns) => ({ "status.phase": ns.status?.phase ?? "" }),
 });

@@ -13,6 +13,6 @@ export const nodes = defineResource<Node>({
   subresources: ["status"],
   printer,
   selectableFields: (node) => ({
-    "spec.unschedulable": String((node.spec as { unschedulable?: boolean } | undefined)?.unschedulable ?? false),
+    "spec.unschedulable": String(node.spec?.unschedulable ?? false),
   }),
 });

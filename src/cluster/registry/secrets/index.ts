@@ -15,5 +15,5 @@ export const secrets = defineResource<Secret>({
   strategy: secretStrategy,
   redactForViewer: redactSecret,
   printer,
-  selectableFields: (s) => ({ type: String((s as { type?: string }).type ?? "") }),
+  selectableFields: (s) => ({ type: s.type ?? "" }),
 });

@@ -20,7 +20,7 @@ export const services = defineResource<Service>({
   strategy: serviceStrategy,
   printer,
   selectableFields: (svc) => ({
-    "spec.clusterIP": String((svc.spec as { clusterIP?: string } | undefined)?.clusterIP ?? ""),
-    "spec.type": String((svc.spec as { type?: string } | undefined)?.type ?? ""),
+    "spec.clusterIP": svc.spec?.clusterIP ?? "",
+    "spec.type": svc.spec?.type ?? "",
   }),
 });
