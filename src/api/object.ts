@@ -12,10 +12,12 @@ export interface OwnerReference {
 
 export interface ManagedFieldsEntry {
   manager?: string;
-  operation?: "Apply" | "Update";
+  /** `Apply` or `Update`. */
+  operation?: string;
   apiVersion?: string;
   time?: string;
-  fieldsType?: "FieldsV1";
+  /** Only `FieldsV1` exists. */
+  fieldsType?: string;
   fieldsV1?: Record<string, unknown>;
   subresource?: string;
 }

@@ -17,6 +17,7 @@ import type { ContainerRuntimePort } from "./kubelet/runtime-port";
 import { simulatedRuntime } from "./kubelet/simulated-runtime";
 import { maskedForViewers } from "./redaction/log-viewer";
 import { defaultMaxObjects, RegistryStore } from "./registry/generic-store";
+import { events } from "./registry/events";
 import { bucketOfKind } from "./registry/keys";
 import { ResourceTable } from "./registry/resource-table";
 import { resources } from "./registry/resources";
@@ -81,7 +82,7 @@ export function assemble(options: AssembleOptions): ClusterParts {
     { now: clock.now, rfc3339: clock.rfc3339, uid: random.uid, nameSuffix: random.nameSuffix },
     options.maxObjects ?? defaultMaxObjects,
   );
-  for (const check of admissionPlugins(registry, table)) registry.addAdmission(check);
+  for (const check of admissionPlugins(registry)) registry.addAdmission(check);
   for (const def of table.defs) if (def.uncounted) registry.declareUncounted(def);
   const watches = new WatchHub(store);
   const feed = new LiveFeed(store);
@@ -95,7 +96,7 @@ export function assemble(options: AssembleOptions): ClusterParts {
       table,
       store,
       sql,
-      events: new EventRecorder(registry, table.byResource("", "v1", "events")!, clock.rfc3339),
+      events: new EventRecorder(registry, events, clock.rfc3339),
       indexes: new Indexes(store),
       cluster: options.cluster,
       now: clock.now,

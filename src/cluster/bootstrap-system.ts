@@ -1,14 +1,19 @@
 // kube-system as kubeadm leaves it: the control-plane components as static (mirror) pods on the control-plane
 // node, kube-proxy as a DaemonSet, CoreDNS as a Deployment behind the kube-dns Service. They run like any other
 // workload in the sandbox, so `kubectl get pods -n kube-system` shows what a real cluster shows.
-import type { KubeObject } from "../api/object";
+import type { DaemonSet } from "../api/schemas/apps/daemonset";
+import type { Deployment } from "../api/schemas/apps/deployment";
+import type { Node } from "../api/schemas/core/node";
+import type { Pod } from "../api/schemas/core/pod";
+import type { Service } from "../api/schemas/core/service";
+import type { ServiceAccount } from "../api/schemas/core/serviceaccount";
 
 export const kubeVersion = "v1.33.1";
 export const dnsServiceIP = "10.96.0.10";
 
 const criticalTolerations = [{ operator: "Exists", effect: "NoExecute" }];
 
-function staticPod(component: string, image: string, node: KubeObject, command: string[], port: number): KubeObject {
+function staticPod(component: string, image: string, node: Node, command: string[], port: number): Pod {
   const nodeName = node.metadata.name!;
   return {
     apiVersion: "v1",
@@ -51,7 +56,7 @@ function staticPod(component: string, image: string, node: KubeObject, command: 
 }
 
 /** The four control-plane static pods of the control-plane node. */
-export function controlPlanePods(node: KubeObject, apiserverIP: string): KubeObject[] {
+export function controlPlanePods(node: Node, apiserverIP: string): Pod[] {
   return [
     staticPod("etcd", "registry.k8s.io/etcd:3.5.21-0", node, ["etcd", `--advertise-client-urls=https://${apiserverIP}:2379`, "--data-dir=/var/lib/etcd"], 2381),
     staticPod("kube-apiserver", `registry.k8s.io/kube-apiserver:${kubeVersion}`, node, ["kube-apiserver", `--advertise-address=${apiserverIP}`, "--secure-port=6443", "--service-cluster-ip-range=10.96.0.0/16"], 6443),
@@ -60,7 +65,7 @@ export function controlPlanePods(node: KubeObject, apiserverIP: string): KubeObj
   ];
 }
 
-export function kubeProxyDaemonSet(): KubeObject {
+export function kubeProxyDaemonSet(): DaemonSet {
   const labels = { "k8s-app": "kube-proxy" };
   return {
     apiVersion: "apps/v1",
@@ -91,7 +96,7 @@ export function kubeProxyDaemonSet(): KubeObject {
   };
 }
 
-export function coreDnsDeployment(): KubeObject {
+export function coreDnsDeployment(): Deployment {
   const labels = { "k8s-app": "kube-dns" };
   return {
     apiVersion: "apps/v1",
@@ -132,7 +137,7 @@ export function coreDnsDeployment(): KubeObject {
   };
 }
 
-export function kubeDnsService(): KubeObject {
+export function kubeDnsService(): Service {
   return {
     apiVersion: "v1",
     kind: "Service",
@@ -154,6 +159,6 @@ export function kubeDnsService(): KubeObject {
   };
 }
 
-export function systemServiceAccounts(): KubeObject[] {
+export function systemServiceAccounts(): ServiceAccount[] {
   return ["kube-proxy", "coredns"].map((name) => ({ apiVersion: "v1", kind: "ServiceAccount", metadata: { name, namespace: "kube-system" } }));
 }

@@ -1,8 +1,13 @@
 // What a new cluster holds before anyone touches it: nodes (one tainted control plane, N workers, all Ready) with
 // their leases, the four standard namespaces, and the `kubernetes` Service with its endpoints — as `kind` or
 // kubeadm would leave them.
-import type { KubeObject } from "../api/object";
 import type { ClusterSpec } from "../api/platform";
+import type { Endpoints } from "../api/schemas/core/endpoints";
+import type { Namespace } from "../api/schemas/core/namespace";
+import type { Node } from "../api/schemas/core/node";
+import type { Service } from "../api/schemas/core/service";
+import type { Lease } from "../api/schemas/coordination/lease";
+import type { EndpointSlice } from "../api/schemas/discovery/endpointslice";
 
 export const controlPlaneName = "control-plane";
 export const apiserverIP = "172.18.0.2";
@@ -16,7 +21,7 @@ export function systemNamespaces(): string[] {
   return ["default", "kube-system", "kube-public", "kube-node-lease"];
 }
 
-export function namespaceObject(name: string): KubeObject {
+export function namespaceObject(name: string): Namespace {
   return {
     apiVersion: "v1",
     kind: "Namespace",
@@ -27,7 +32,7 @@ export function namespaceObject(name: string): KubeObject {
 }
 
 /** A node as its kubelet registers it: labels, capacity, addresses, node info, healthy conditions. */
-export function nodeObject(spec: ClusterSpec, index: number, now: string, ids: { machine: string; boot: string }): KubeObject {
+export function nodeObject(spec: ClusterSpec, index: number, now: string, ids: { machine: string; boot: string }): Node {
   const controlPlane = index === 0;
   const name = controlPlane ? controlPlaneName : workerName(index);
   const ip = `172.18.0.${index + 2}`;
@@ -105,7 +110,7 @@ export function nodeObject(spec: ClusterSpec, index: number, now: string, ids: {
   };
 }
 
-export function nodeLease(node: KubeObject, nowMicro: string): KubeObject {
+export function nodeLease(node: Node, nowMicro: string): Lease {
   return {
     apiVersion: "coordination.k8s.io/v1",
     kind: "Lease",
@@ -118,7 +123,7 @@ export function nodeLease(node: KubeObject, nowMicro: string): KubeObject {
   };
 }
 
-export function kubernetesService(): KubeObject {
+export function kubernetesService(): Service {
   return {
     apiVersion: "v1",
     kind: "Service",
@@ -137,7 +142,7 @@ export function kubernetesService(): KubeObject {
   };
 }
 
-export function kubernetesEndpoints(): KubeObject[] {
+export function kubernetesEndpoints(): [Endpoints, EndpointSlice] {
   return [
     {
       apiVersion: "v1",

@@ -105,6 +105,23 @@ export const ObjectMeta = z
   });
 export type ObjectMeta = z.infer<typeof ObjectMeta>;
 
+/**
+ * An optional Time field the API writes as `null` when unset (Go's zero metav1.Time), e.g. a PodCondition's
+ * lastProbeTime. Typed as nullable so code may write that null; validation and OpenAPI are those of
+ * `ref(Time, description).optional()` (the schema check lets a null through, as the apiserver does).
+ */
+export function zeroableTime(description: string) {
+  return ref(Time, description).optional() as unknown as z.ZodOptional<z.ZodNullable<typeof Time>>;
+}
+
+/**
+ * The `metadata` field of a top-level kind. A request body may leave it out (the schema accepts that), but every
+ * stored object has it (the registry store fills it), so the kind types (`Pod`, ...) declare it present: that makes
+ * them `KubeObject`s, usable as the type of a kind's `ResourceDef`. Only the static type differs from an optional
+ * ObjectMeta; validation and OpenAPI are those of `ref(ObjectMeta, ...).optional()`.
+ */
+export const objectMetadata = ref(ObjectMeta, "Standard object metadata.").optional() as unknown as typeof ObjectMeta;
+
 export const ListMeta = z
   .object({
     resourceVersion: str("Version of the collection at the time it was read.").optional(),

@@ -1,4 +1,5 @@
 // Port numbers and names (apimachinery util/validation IsValidPortNum, IsValidPortName; core ValidatePortNumOrName).
+import type { ContainerPort } from "../schemas/core/container";
 import { fieldError, type FieldError } from "../status";
 
 export const PORT_RANGE_ERROR = "must be between 1 and 65535, inclusive";
@@ -26,7 +27,7 @@ export function validatePortNumOrName(port: unknown, field: string): FieldError[
 }
 
 /** validateContainerPorts: number required and in range, host port in range, names valid and unique. */
-export function validateContainerPorts(ports: Array<Record<string, any>> | undefined, at: string): FieldError[] {
+export function validateContainerPorts(ports: ContainerPort[] | undefined, at: string): FieldError[] {
   const errs: FieldError[] = [];
   const names = new Set<string>();
   (ports ?? []).forEach((p, j) => {

@@ -1,10 +1,10 @@
 // The admission plugins every cluster runs, in order, after defaults and validation and before storage.
 import type { AdmissionCheck, RegistryStore } from "../registry/generic-store";
-import type { ResourceTable } from "../registry/resource-table";
+import { pods } from "../registry/pods";
 import { defaultTolerationSecondsAdmission } from "./default-toleration-seconds";
 import { namespaceLifecycle } from "./namespace-lifecycle";
 import { priorityAdmission } from "./priority";
 
-export function admissionPlugins(registry: RegistryStore, table: ResourceTable): AdmissionCheck[] {
-  return [namespaceLifecycle(registry, table), defaultTolerationSecondsAdmission(table.byResource("", "v1", "pods")!), priorityAdmission(registry, table)];
+export function admissionPlugins(registry: RegistryStore): AdmissionCheck[] {
+  return [namespaceLifecycle(registry), defaultTolerationSecondsAdmission(pods), priorityAdmission(registry)];
 }

@@ -2,12 +2,11 @@
 // four system namespaces cannot be deleted.
 import { failure, notFound } from "../../api/status";
 import type { AdmissionCheck, RegistryStore } from "../registry/generic-store";
-import type { ResourceTable } from "../registry/resource-table";
+import { namespaces } from "../registry/namespaces";
 
 const immortal = new Set(["default", "kube-system", "kube-public", "kube-node-lease"]);
 
-export function namespaceLifecycle(registry: RegistryStore, table: ResourceTable): AdmissionCheck {
-  const namespaces = table.byResource("", "v1", "namespaces")!;
+export function namespaceLifecycle(registry: RegistryStore): AdmissionCheck {
   return (operation, def, object) => {
     if (def === namespaces) {
       if (operation === "DELETE" && immortal.has(object.metadata.name!)) {

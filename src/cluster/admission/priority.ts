@@ -1,21 +1,21 @@
 // The Priority admission plugin: a new pod gets spec.priority (and spec.preemptionPolicy) from its PriorityClass or
 // the global default; only one PriorityClass may be the global default; and, as the priorityclasses storage refuses,
 // the system classes cannot be deleted.
-import type { KubeObject } from "../../api/object";
+import type { PodSpec } from "../../api/schemas/core/pod-spec";
+import type { PriorityClass } from "../../api/schemas/scheduling/priorityclass";
 import type { AdmissionCheck, RegistryStore } from "../registry/generic-store";
+import { ofKind } from "../registry/of-kind";
+import { pods } from "../registry/pods";
+import { priorityClasses } from "../registry/priorityclasses";
 import { systemPriorityClass } from "../registry/priorityclasses/system";
-import type { ResourceTable } from "../registry/resource-table";
 import { admissionForbidden, admissionName } from "./forbidden";
 import { defaultPriorityClass, resolvePodPriority, type PodPriorityFields, type PriorityClassInfo } from "./pod-priority";
 
-type Json = Record<string, any>;
-
-function classInfo(pc: KubeObject): PriorityClassInfo {
-  const o = pc as KubeObject & Json;
-  return { name: pc.metadata.name ?? "", value: o.value ?? 0, globalDefault: o.globalDefault === true, preemptionPolicy: o.preemptionPolicy };
+function classInfo(pc: PriorityClass): PriorityClassInfo {
+  return { name: pc.metadata.name ?? "", value: pc.value ?? 0, globalDefault: pc.globalDefault === true, preemptionPolicy: pc.preemptionPolicy };
 }
 
-function providedByPod(spec: Json): PodPriorityFields {
+function providedByPod(spec: PodSpec): PodPriorityFields {
   return {
     priorityClassName: spec.priorityClassName || undefined,
     priority: spec.priority,
@@ -23,12 +23,10 @@ function providedByPod(spec: Json): PodPriorityFields {
   };
 }
 
-export function priorityAdmission(registry: RegistryStore, table: ResourceTable): AdmissionCheck {
-  const pods = table.byResource("", "v1", "pods")!;
-  const classes = table.byResource("scheduling.k8s.io", "v1", "priorityclasses")!;
-  const allClasses = () => registry.list(classes).map(classInfo);
+export function priorityAdmission(registry: RegistryStore): AdmissionCheck {
+  const allClasses = () => registry.list(priorityClasses).map(classInfo);
   const lookup = (name: string): PriorityClassInfo | undefined => {
-    const stored = registry.tryGet(classes, undefined, name);
+    const stored = registry.tryGet(priorityClasses, undefined, name);
     if (stored) return classInfo(stored);
     // A cluster created before it served PriorityClasses lacks the system classes the apiserver always has.
     const system = systemPriorityClass(name);
@@ -36,8 +34,10 @@ export function priorityAdmission(registry: RegistryStore, table: ResourceTable)
   };
 
   return (operation, def, object, old) => {
-    if (def === pods && operation === "CREATE") {
-      const spec = ((object.spec as Json | undefined) ?? (object.spec = {})) as Json;
+    const pod = ofKind(pods, def, object);
+    if (pod && operation === "CREATE") {
+      // The pod strategy's defaults give every pod a spec, and validation has passed.
+      const spec = pod.spec!;
       const resolved = resolvePodPriority(providedByPod(spec), lookup, allClasses);
       if (!resolved.ok) throw admissionForbidden(def, admissionName(operation, object), resolved.reason);
       if (resolved.priorityClassName) spec.priorityClassName = resolved.priorityClassName;
@@ -46,13 +46,14 @@ export function priorityAdmission(registry: RegistryStore, table: ResourceTable)
       if (resolved.preemptionPolicy !== undefined) spec.preemptionPolicy = resolved.preemptionPolicy;
       return;
     }
-    if (def !== classes) return;
-    const name = object.metadata.name ?? "";
+    const priorityClass = ofKind(priorityClasses, def, object);
+    if (!priorityClass) return;
+    const name = priorityClass.metadata.name ?? "";
     if (operation === "DELETE") {
       if (systemPriorityClass(name)) throw admissionForbidden(def, name, "this is a system priority class and cannot be deleted");
       return;
     }
-    if ((object as Json).globalDefault !== true) return;
+    if (priorityClass.globalDefault !== true) return;
     const existing = defaultPriorityClass(allClasses());
     if (existing && (operation === "CREATE" || (old && existing.name !== name))) {
       throw admissionForbidden(def, admissionName(operation, object), `PriorityClass ${existing.name} is already marked as default. Only one default can exist`);

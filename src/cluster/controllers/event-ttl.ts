@@ -2,8 +2,8 @@
 // with them. One sweep key, run whenever events are written and after a restart. It sets no timer of its own: an idle
 // cluster must have nothing due, so the events of a cluster left alone expire at its next activity.
 import type { KubeObject } from "../../api/object";
-import type { StoreEvent } from "../storage/store";
-import type { Controller, ControllerContext } from "./types";
+import { events } from "../registry/events";
+import type { Controller, ControllerContext, Watch } from "./types";
 
 export const eventTtlMs = 60 * 60 * 1000;
 
@@ -19,9 +19,7 @@ export class EventTtl implements Controller {
   readonly name = "event-ttl";
   private lastSweep = Number.NEGATIVE_INFINITY;
 
-  keysFor(event: StoreEvent): string[] {
-    return event.type === "ADDED" && event.key.startsWith("/core/events/") ? ["sweep"] : [];
-  }
+  readonly watches: Watch[] = [{ kind: events, keys: (event) => (event.type === "ADDED" ? ["sweep"] : []) }];
 
   resync(): string[] {
     return ["sweep"];
@@ -30,9 +28,8 @@ export class EventTtl implements Controller {
   reconcile(_key: string, ctx: ControllerContext): void {
     if (ctx.now - this.lastSweep < sweepEveryMs) return;
     this.lastSweep = ctx.now;
-    const def = ctx.table.byResource("", "v1", "events")!;
-    for (const event of ctx.registry.list(def)) {
-      if (lastSeen(event) + eventTtlMs <= ctx.now) ctx.registry.delete(def, event.metadata.namespace, event.metadata.name!);
+    for (const event of ctx.registry.list(events)) {
+      if (lastSeen(event) + eventTtlMs <= ctx.now) ctx.registry.delete(events, event.metadata.namespace, event.metadata.name!);
     }
   }
 }

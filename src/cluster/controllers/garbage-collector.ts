@@ -7,7 +7,7 @@ import type { StoreEvent } from "../storage/store";
 import type { RegistryStore } from "../registry/generic-store";
 import { objectKey } from "../registry/keys";
 import type { ResourceDef } from "../registry/types";
-import type { Controller, ControllerContext } from "./types";
+import { anyKind, type Controller, type ControllerContext, type Watch } from "./types";
 import { cloneJson } from "../../api/clone";
 
 export class GarbageCollector implements Controller {
@@ -15,7 +15,9 @@ export class GarbageCollector implements Controller {
   /** uid → storage key, for every object with a uid (to tell living owners from gone ones). */
   private readonly keyOfUid = new Map<string, string>();
 
-  keysFor(event: StoreEvent): string[] {
+  readonly watches: Watch[] = [{ kind: anyKind, keys: (event) => this.onEvent(event) }];
+
+  private onEvent(event: StoreEvent): string[] {
     const { key, object } = event;
     const uid = object.metadata.uid;
     if (event.type === "DELETED") {

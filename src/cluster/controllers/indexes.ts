@@ -1,9 +1,11 @@
 // Secondary indexes over the store, kept current from its events: what controllers would otherwise find by scanning
 // every object on every reconcile.
 import type { KubeObject } from "../../api/object";
+import { resourcePrefix } from "../registry/keys";
+import { pods } from "../registry/pods";
 import type { Store, StoreEvent } from "../storage/store";
 
-const podPrefix = "/core/pods/";
+const podPrefix = resourcePrefix(pods);
 
 export class Indexes {
   /** owner uid → storage keys of objects that list it in ownerReferences. */

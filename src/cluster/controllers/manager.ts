@@ -1,4 +1,4 @@
-// Runs the controllers: store events become keys in a de-duplicating work queue; the alarm drains the queue within
+// Runs the controllers: store events become keys (routed by kind to the controllers watching it, watch-routes.ts) in a de-duplicating work queue; the alarm drains the queue within
 // a budget and re-runs keys at the times they asked for (a persisted TimerTable). Errors are isolated per key and
 // retried with exponential back-off; a key that asks to run again at once without writing is pushed back (SpinGuard).
 import type { ClusterSpec } from "../../api/platform";
@@ -11,6 +11,7 @@ import type { Indexes } from "./indexes";
 import { SpinGuard } from "./spin-guard";
 import { TimerTable } from "./timer-table";
 import type { Controller, ControllerContext } from "./types";
+import { WatchRoutes } from "./watch-routes";
 
 export interface ManagerDependencies {
   registry: RegistryStore;
@@ -50,10 +51,11 @@ export class ControllerManager {
   ) {
     this.byName = new Map(controllers.map((c) => [c.name, c]));
     this.timers = new TimerTable(deps.sql);
+    const routes = new WatchRoutes(controllers);
     deps.store.subscribe((events) => {
       for (const event of events) {
-        for (const controller of this.controllers) {
-          for (const key of controller.keysFor(event)) this.enqueue(controller, key);
+        for (const route of routes.routes(event.key)) {
+          for (const key of route.keys(event)) this.enqueue(route.controller, key);
         }
       }
     });

@@ -1,24 +1,24 @@
 // The namespace controller's deletion: when a namespace is Terminating, delete everything in it; when nothing is
 // left, clear its `kubernetes` finalizer so the namespace itself goes away.
-import type { Controller } from "./types";
+import { namespaces } from "../registry/namespaces";
+import { anyKind, type Controller } from "./types";
 import { cloneJson } from "../../api/clone";
 
 export const namespaceDeletion: Controller = {
   name: "namespace-deletion",
-  keysFor(event) {
-    if (event.key.startsWith("/core/namespaces/")) {
-      return event.type !== "DELETED" && event.object.metadata.deletionTimestamp ? [event.object.metadata.name!] : [];
-    }
+  watches: [
+    {
+      kind: namespaces,
+      keys: (event) => (event.type !== "DELETED" && event.object.metadata.deletionTimestamp ? [event.object.metadata.name!] : []),
+    },
     // Progress inside a terminating namespace: look again once something in it is gone.
-    return event.type === "DELETED" && event.object.metadata.namespace ? [event.object.metadata.namespace] : [];
-  },
+    { kind: anyKind, keys: (event) => (event.type === "DELETED" && event.object.metadata.namespace ? [event.object.metadata.namespace] : []) },
+  ],
   resync(ctx) {
-    const ns = ctx.table.byResource("", "v1", "namespaces")!;
-    return ctx.registry.list(ns).filter((n) => n.metadata.deletionTimestamp).map((n) => n.metadata.name!);
+    return ctx.registry.list(namespaces).filter((n) => n.metadata.deletionTimestamp).map((n) => n.metadata.name!);
   },
   reconcile(name, ctx) {
-    const nsDef = ctx.table.byResource("", "v1", "namespaces")!;
-    const namespace = ctx.registry.tryGet(nsDef, undefined, name);
+    const namespace = ctx.registry.tryGet(namespaces, undefined, name);
     if (!namespace?.metadata.deletionTimestamp) return;
     let remaining = 0;
     for (const def of ctx.table.defs) {
@@ -31,6 +31,6 @@ export const namespaceDeletion: Controller = {
     if (remaining > 0 && ctx.table.defs.some((d) => d.namespaced && ctx.registry.list(d, name).length > 0)) return;
     const finalized = cloneJson(namespace);
     finalized.spec = { ...(finalized.spec as object), finalizers: [] };
-    ctx.registry.update(nsDef, undefined, name, finalized, { subresource: "finalize" });
+    ctx.registry.update(namespaces, undefined, name, finalized, { subresource: "finalize" });
   },
 };

@@ -2,11 +2,16 @@
 // lifecycle by `advancePod`; each reconcile applies what is due, writes the status and events, and asks to be woken
 // at the next due moment only (a running server without probes asks for nothing). Per-node state (image cache, pod
 // IPs) and per-pod runtime live in memory and are rebuilt from pods after a restart.
-import type { KubeObject } from "../../api/object";
+import type { Node } from "../../api/schemas/core/node";
+import type { Pod } from "../../api/schemas/core/pod";
 import type { StoreEvent } from "../storage/store";
+import { configMaps } from "../registry/configmaps";
+import { nodes } from "../registry/nodes";
+import { pods } from "../registry/pods";
+import { secrets } from "../registry/secrets";
 import type { ResourceDef } from "../registry/types";
 import { deepEqual } from "../../api/json-equal";
-import { keyOf, splitKey, type Controller, type ControllerContext, type ReconcileResult } from "../controllers/types";
+import { keyOf, splitKey, watch, type Controller, type ControllerContext, type KindEvent, type ReconcileResult, type Watch } from "../controllers/types";
 import { hostIPOf, podSources } from "./pod-sources";
 import { advancePod } from "./lifecycle";
 import { NodeState } from "./node-state";
@@ -18,10 +23,6 @@ import type { Machines } from "../registry/nodes/machines";
 import { NodeAgent, nodeKeyPrefix, type PodDriver } from "./node-agent";
 import { restartedRuntime } from "./restart";
 
-type Json = Record<string, any>;
-
-const podPrefix = "/core/pods/";
-const configPrefixes = ["/core/configmaps/", "/core/secrets/"];
 
 
 export class Kubelet implements Controller {
@@ -43,50 +44,56 @@ export class Kubelet implements Controller {
     if (machines) this.agent = new NodeAgent(machines);
   }
 
-  keysFor(event: StoreEvent): string[] {
-    const nodeKeys = this.agent?.keysFor(event);
-    if (nodeKeys?.length) return nodeKeys;
-    if (event.key.startsWith(podPrefix)) {
-      const pod = event.object;
-      const node = (pod.spec as Json | undefined)?.nodeName;
-      if (event.type === "DELETED") return this.runtimes.has(keyOf(pod)) ? [keyOf(pod)] : [];
-      if (!node) return [];
-      const prev = event.prev;
-      if (event.type === "ADDED" || !prev) return [keyOf(pod)];
-      const spec = (o: typeof pod) => (o.spec ?? {}) as Json;
-      const images = (o: typeof pod) => [...(spec(o).initContainers ?? []), ...(spec(o).containers ?? [])].map((c: Json) => c.image).join("\n");
-      const changed =
-        spec(prev).nodeName !== node ||
-        prev.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp ||
-        spec(prev).activeDeadlineSeconds !== spec(pod).activeDeadlineSeconds ||
-        images(prev) !== images(pod);
-      return changed ? [keyOf(pod)] : [];
-    }
-    if (event.type !== "DELETED" && configPrefixes.some((p) => event.key.startsWith(p))) {
-      return [...(this.waitingOnConfig.get(event.object.metadata.namespace ?? "") ?? [])];
-    }
-    return [];
+  get watches(): Watch[] {
+    return [
+      watch(pods, (event) => this.podKeys(event)),
+      watch(configMaps, (event) => this.waitingOn(event)),
+      watch(secrets, (event) => this.waitingOn(event)),
+      ...(this.agent?.watches ?? []),
+    ];
+  }
+
+  /** A pod bound to a node, when what the kubelet acts on changed (binding, deletion, deadline, images); or gone. */
+  private podKeys(event: KindEvent<Pod>): string[] {
+    const pod = event.object;
+    const node = pod.spec?.nodeName;
+    if (event.type === "DELETED") return this.runtimes.has(keyOf(pod)) ? [keyOf(pod)] : [];
+    if (!node) return [];
+    const prev = event.prev;
+    if (event.type === "ADDED" || !prev) return [keyOf(pod)];
+    const images = (o: Pod) => [...(o.spec?.initContainers ?? []), ...(o.spec?.containers ?? [])].map((c) => c.image).join("\n");
+    const changed =
+      prev.spec?.nodeName !== node ||
+      prev.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp ||
+      prev.spec?.activeDeadlineSeconds !== pod.spec?.activeDeadlineSeconds ||
+      images(prev) !== images(pod);
+    return changed ? [keyOf(pod)] : [];
+  }
+
+  /** The pods of the namespace blocked on a missing ConfigMap or Secret, when one is written. */
+  private waitingOn(event: StoreEvent): string[] {
+    if (event.type === "DELETED") return [];
+    return [...(this.waitingOnConfig.get(event.object.metadata.namespace ?? "") ?? [])];
   }
 
   resync(ctx: ControllerContext): string[] {
-    const pods = ctx.table.byResource("", "v1", "pods")!;
     const keys = ctx.registry
       .list(pods)
-      .filter((p) => (p.spec as Json | undefined)?.nodeName)
+      .filter((p) => p.spec?.nodeName)
       .map(keyOf);
     return this.agent ? [...keys, ...this.agent.resync()] : keys;
   }
 
   reconcile(key: string, ctx: ControllerContext): ReconcileResult {
     if (this.agent && key.startsWith(nodeKeyPrefix)) return this.agent.reconcile(key.slice(nodeKeyPrefix.length), ctx, this.podDriver);
-    const podsDef = ctx.table.byResource("", "v1", "pods")!;
+    const podsDef = pods;
     const { namespace, name } = splitKey(key);
-    const pod = ctx.registry.tryGet(podsDef, namespace, name) as (KubeObject & Json) | undefined;
+    const pod = ctx.registry.tryGet(podsDef, namespace, name);
     const known = this.runtimes.get(key);
     if (known && (!pod || pod.metadata.uid !== known.uid)) this.forget(key, known);
     const nodeName: string | undefined = pod?.spec?.nodeName;
     if (!pod || !nodeName) return;
-    const nodeObj = ctx.registry.tryGet(ctx.table.byResource("", "v1", "nodes")!, undefined, nodeName);
+    const nodeObj = ctx.registry.tryGet(nodes, undefined, nodeName);
     if (!nodeObj) return;
     // issue 11 (nodes): a stopped (or still booting) machine's kubelet does nothing (its node agent catches up at
     // boot), and a Node applied by hand has no kubelet at all.
@@ -103,7 +110,7 @@ export class Kubelet implements Controller {
       rt = pod.status?.startTime ? rebuildPodRuntime(pod, ctx.now) : newPodRuntime(pod, ctx.now, ctx.timing.podSandboxMs);
       this.runtimes.set(key, rt);
     }
-    const defs = { configMaps: ctx.table.byResource("", "v1", "configmaps")!, secrets: ctx.table.byResource("", "v1", "secrets")! };
+    const defs = { configMaps, secrets };
     const sources = podSources(ctx.registry, defs, namespace!, nodeObj);
     const deletion = deleting ? { graceSeconds: pod.metadata.deletionGracePeriodSeconds ?? 0 } : undefined;
     const result = advancePod(pod, rt, { timing: ctx.timing, node, sources, runtime: this.runtime }, ctx.now, deletion);
@@ -147,20 +154,20 @@ export class Kubelet implements Controller {
     removePod: (pod, ctx) => {
       const known = this.runtimes.get(keyOf(pod));
       if (known) this.forget(keyOf(pod), known);
-      this.remove(ctx, ctx.table.byResource("", "v1", "pods")!, pod);
+      this.remove(ctx, pods, pod);
     },
   };
 
-  private nodeState(ctx: ControllerContext, nodeName: string, node: KubeObject): NodeState {
+  private nodeState(ctx: ControllerContext, nodeName: string, node: Node): NodeState {
     let state = this.nodes.get(nodeName);
     if (state) return state;
-    state = new NodeState((node.spec as Json | undefined)?.podCIDR);
+    state = new NodeState(node.spec?.podCIDR);
     for (const pod of ctx.indexes.podsOnNode(nodeName)) state.rebuildFrom(pod);
     this.nodes.set(nodeName, state);
     return state;
   }
 
-  private remove(ctx: ControllerContext, def: ResourceDef, pod: KubeObject): void {
+  private remove(ctx: ControllerContext, def: ResourceDef<Pod>, pod: Pod): void {
     ctx.registry.delete(def, pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
   }
 

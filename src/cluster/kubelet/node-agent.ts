@@ -8,11 +8,11 @@ import type { KubeObject } from "../../api/object";
 import type { Node } from "../../api/schemas/core/node";
 import type { Pod } from "../../api/schemas/core/pod";
 import type { Machines } from "../registry/nodes/machines";
-import type { StoreEvent } from "../storage/store";
-import { keyOf, type ControllerContext, type ReconcileResult } from "../controllers/types";
+import { keyOf, watch, type ControllerContext, type ReconcileResult, type Watch } from "../controllers/types";
+import { leases } from "../registry/leases";
+import { nodes } from "../registry/nodes";
 
-const nodePrefix = "/core/nodes/";
-const leasePrefix = "/coordination.k8s.io/leases/kube-node-lease/";
+const nodeLeaseNamespace = "kube-node-lease";
 /** Node keys of the Kubelet controller: `node:<name>` (pod keys always hold a `/`, node names never a `:`). */
 export const nodeKeyPrefix = "node:";
 
@@ -61,16 +61,16 @@ export class NodeAgent {
 
   constructor(private readonly machines: Machines) {}
 
-  keysFor(event: StoreEvent): string[] {
-    if (event.key.startsWith(nodePrefix)) {
+  /** The kubelet's node keys: a Node's writes (cordon changes noted for their events) and its Lease's. */
+  readonly watches: Watch[] = [
+    watch(nodes, (event) => {
       const name = event.object.metadata.name!;
-      const cordoned = (o: KubeObject | undefined) => !!(o?.spec as Node["spec"])?.unschedulable;
+      const cordoned = (o: Node | undefined) => !!o?.spec?.unschedulable;
       if (event.type === "MODIFIED" && event.prev && cordoned(event.prev) !== cordoned(event.object)) this.cordonChanged.add(name);
       return [nodeKeyPrefix + name];
-    }
-    if (event.key.startsWith(leasePrefix)) return [nodeKeyPrefix + event.key.slice(leasePrefix.length)];
-    return [];
-  }
+    }),
+    watch(leases, (event) => (event.object.metadata.namespace === nodeLeaseNamespace ? [nodeKeyPrefix + event.object.metadata.name] : [])),
+  ];
 
   resync(): string[] {
     return this.machines.booting().map((name) => nodeKeyPrefix + name);

@@ -1,8 +1,13 @@
 // What a Service's endpoints are: the IPs of the pods its selector picks, with each service port resolved against
 // the pod (a named targetPort becomes that container port), split into ready and not-ready addresses.
-import type { KubeObject } from "../../api/object";
+import type { Endpoints } from "../../api/schemas/core/endpoints";
+import type { Pod } from "../../api/schemas/core/pod";
+import type { Service, ServicePort } from "../../api/schemas/core/service";
+import type { EndpointSlice } from "../../api/schemas/discovery/endpointslice";
 
-type Json = Record<string, any>;
+type EndpointSubset = NonNullable<Endpoints["subsets"]>[number];
+type EndpointAddress = NonNullable<EndpointSubset["addresses"]>[number];
+type ObjectReference = NonNullable<EndpointAddress["targetRef"]>;
 
 export interface EndpointPort {
   name?: string;
@@ -11,7 +16,7 @@ export interface EndpointPort {
 }
 
 export interface PodEndpoint {
-  pod: KubeObject;
+  pod: Pod;
   ip: string;
   ready: boolean;
   /** Ready by its probes, even while terminating. */
@@ -21,27 +26,27 @@ export interface PodEndpoint {
   ports: EndpointPort[];
 }
 
-function isReady(pod: KubeObject): boolean {
-  return ((pod.status as Json)?.conditions ?? []).some((c: Json) => c.type === "Ready" && c.status === "True");
+function isReady(pod: Pod): boolean {
+  return (pod.status?.conditions ?? []).some((c) => c.type === "Ready" && c.status === "True");
 }
 
 /** The container port a service port reaches on `pod`, or undefined when a named port does not exist there. */
-export function resolveTargetPort(servicePort: Json, pod: KubeObject): number | undefined {
+export function resolveTargetPort(servicePort: ServicePort, pod: Pod): number | undefined {
   const target = servicePort.targetPort ?? servicePort.port;
   if (typeof target === "number") return target;
   if (/^\d+$/.test(target)) return Number(target);
-  for (const c of ((pod.spec as Json)?.containers ?? []) as Json[]) {
+  for (const c of pod.spec?.containers ?? []) {
     for (const p of c.ports ?? []) if (p.name === target && (p.protocol ?? "TCP") === (servicePort.protocol ?? "TCP")) return p.containerPort;
   }
   return undefined;
 }
 
 /** The endpoints of `service` among `pods` (already filtered by the selector), sorted by pod name. */
-export function podEndpoints(service: KubeObject, pods: KubeObject[]): PodEndpoint[] {
-  const servicePorts: Json[] = (service.spec as Json)?.ports ?? [];
+export function podEndpoints(service: Service, pods: Pod[]): PodEndpoint[] {
+  const servicePorts = service.spec?.ports ?? [];
   const out: PodEndpoint[] = [];
   for (const pod of pods) {
-    const status = (pod.status ?? {}) as Json;
+    const status = pod.status ?? {};
     if (!status.podIP || status.phase === "Succeeded" || status.phase === "Failed") continue;
     const ports: EndpointPort[] = [];
     for (const sp of servicePorts) {
@@ -54,20 +59,20 @@ export function podEndpoints(service: KubeObject, pods: KubeObject[]): PodEndpoi
       ready: isReady(pod) && !pod.metadata.deletionTimestamp,
       serving: isReady(pod),
       terminating: !!pod.metadata.deletionTimestamp,
-      nodeName: (pod.spec as Json)?.nodeName,
+      nodeName: pod.spec?.nodeName,
       ports,
     });
   }
   return out.sort((a, b) => (a.pod.metadata.name! < b.pod.metadata.name! ? -1 : 1));
 }
 
-function targetRef(pod: KubeObject): Json {
+function targetRef(pod: Pod): ObjectReference {
   return { kind: "Pod", namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid };
 }
 
 /** The core/v1 Endpoints subsets: addresses grouped by identical port sets, as the endpoints controller repacks them. */
-export function endpointSubsets(endpoints: PodEndpoint[]): Json[] {
-  const groups = new Map<string, { ports: EndpointPort[]; addresses: Json[]; notReadyAddresses: Json[] }>();
+export function endpointSubsets(endpoints: PodEndpoint[]): EndpointSubset[] {
+  const groups = new Map<string, { ports: EndpointPort[]; addresses: EndpointAddress[]; notReadyAddresses: EndpointAddress[] }>();
   for (const e of endpoints) {
     if (!e.ports.length) continue;
     const key = JSON.stringify(e.ports);
@@ -84,8 +89,8 @@ export function endpointSubsets(endpoints: PodEndpoint[]): Json[] {
 }
 
 /** The discovery.k8s.io/v1 EndpointSlice body (endpoints and ports) for one service. */
-export function sliceContent(service: KubeObject, endpoints: PodEndpoint[]): Json {
-  const servicePorts: Json[] = (service.spec as Json)?.ports ?? [];
+export function sliceContent(service: Service, endpoints: PodEndpoint[]): Pick<EndpointSlice, "addressType" | "endpoints" | "ports"> {
+  const servicePorts = service.spec?.ports ?? [];
   // The controller always sets a port's name (kubectl describe dereferences it), "" for an unnamed port.
   const resolved = endpoints.find((e) => e.ports.length)?.ports;
   const ports = resolved

@@ -6,11 +6,11 @@ type Required<T extends KubeObject> = Pick<ResourceDef<T>, "group" | "version" |
 
 export function defineResource<T extends KubeObject = KubeObject>(
   def: Required<T> & Partial<ResourceDef<T>>,
-): ResourceDef {
+): ResourceDef<T> {
   return {
     listKind: `${def.kind}List`,
     singular: def.kind.toLowerCase(),
     verbs: allVerbs,
     ...def,
-  } as unknown as ResourceDef;
+  };
 }

@@ -15,7 +15,7 @@ import {
 } from "../../api/status";
 import { validateObjectMeta, validateObjectMetaUpdate } from "../../api/validation/object-meta";
 import type { Store } from "../storage/store";
-import { bucketOfKind, listPrefix, objectKey } from "./keys";
+import { bucketOfKind, listPrefix, objectKey, resourcePrefix } from "./keys";
 import type { ResourceDef, StrategyContext } from "./types";
 import { deepEqual } from "../../api/json-equal";
 import { withoutVolatileMeta, specOf } from "./object-compare";
@@ -54,8 +54,8 @@ export interface DeleteOptions {
   dryRun?: boolean;
 }
 
-export interface DeleteResult {
-  object: KubeObject;
+export interface DeleteResult<T extends KubeObject = KubeObject> {
+  object: T;
   /** True when the object is gone; false when it is only marked for deletion (finalizers, grace period). */
   deleted: boolean;
 }
@@ -89,22 +89,23 @@ export class RegistryStore {
     this.admission.push(check);
   }
 
-  get(def: ResourceDef, namespace: string | undefined, name: string): KubeObject {
+  get<T extends KubeObject>(def: ResourceDef<T>, namespace: string | undefined, name: string): T {
     const found = this.store.get(objectKey(def, namespace, name));
     if (!found) throw notFound(def.resource, def.group, name);
-    return found;
+    return found as T;
   }
 
-  tryGet(def: ResourceDef, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.store.get(objectKey(def, namespace, name));
+  tryGet<T extends KubeObject>(def: ResourceDef<T>, namespace: string | undefined, name: string): T | undefined {
+    return this.store.get(objectKey(def, namespace, name)) as T | undefined;
   }
 
-  list(def: ResourceDef, namespace?: string): KubeObject[] {
-    return this.store.list(listPrefix(def, namespace));
+  list<T extends KubeObject>(def: ResourceDef<T>, namespace?: string): T[] {
+    return this.store.list(listPrefix(def, namespace)) as T[];
   }
 
-  create(def: ResourceDef, namespace: string | undefined, input: KubeObject, opts: WriteOptions = {}): KubeObject {
-    const ctx = this.context();
+  create<T extends KubeObject>(kind: ResourceDef<T>, namespace: string | undefined, input: NoInfer<T>, opts: WriteOptions = {}): T {
+    const def: ResourceDef = kind;
+    const ctx = this.context(def);
     // Fields in Kubernetes' order (apiVersion, kind, metadata, spec..., status), whatever order the body had.
     const copy = cloneJson(input);
     zeroNullMapValues(copy, def.schema);
@@ -141,16 +142,23 @@ export class RegistryStore {
     if (!def.uncounted && this.countedObjects() >= this.maxObjects) {
       throw forbidden(`${def.resource} "${meta.name}" is forbidden: this sandbox holds at most ${this.maxObjects} objects; delete some first`);
     }
-    if (opts.dryRun) return { ...obj, metadata: { ...meta } };
-    return this.store.commit([{ key, object: obj }])[0].object;
+    if (opts.dryRun) return { ...obj, metadata: { ...meta } } as T;
+    return this.store.commit([{ key, object: obj }])[0].object as T;
   }
 
   /**
    * Replace an object (PUT, or the result of a patch). `input.metadata.resourceVersion`, when set, must match the
    * stored one. Nothing is written when the result equals what is stored.
    */
-  update(def: ResourceDef, namespace: string | undefined, name: string, input: KubeObject, opts: WriteOptions = {}): KubeObject {
-    const ctx = this.context(opts.subresource);
+  update<T extends KubeObject>(
+    kind: ResourceDef<T>,
+    namespace: string | undefined,
+    name: string,
+    input: NoInfer<T>,
+    opts: WriteOptions = {},
+  ): T {
+    const def: ResourceDef = kind;
+    const ctx = this.context(def, opts.subresource);
     const key = objectKey(def, namespace, name);
     const old = this.store.get(key);
     if (!old) throw notFound(def.resource, def.group, name);
@@ -207,23 +215,24 @@ export class RegistryStore {
           ];
     this.validate(def, obj, errors);
     for (const check of this.admission) check("UPDATE", def, obj, old, opts.subresource);
-    if (deepEqual(withoutVolatileMeta(obj), withoutVolatileMeta(old))) return old;
-    if (opts.dryRun) return obj;
+    if (deepEqual(withoutVolatileMeta(obj), withoutVolatileMeta(old))) return old as T;
+    if (opts.dryRun) return obj as T;
     // The last finalizer of an object being deleted is gone: the update completes the deletion — unless a graceful
     // deletion is still under way (a pod whose kubelet has not stopped it yet), as Kubernetes' ShouldDeleteDuringUpdate.
     const graceful = (old.metadata.deletionGracePeriodSeconds ?? 0) > 0;
     if (meta.deletionTimestamp && !graceful && !meta.finalizers?.length && !def.strategy?.holdsDeletion?.(obj)) {
-      return this.store.commit([{ key, object: undefined }])[0].object;
+      return this.store.commit([{ key, object: undefined }])[0].object as T;
     }
-    return this.store.commit([{ key, object: obj }])[0].object;
+    return this.store.commit([{ key, object: obj }])[0].object as T;
   }
 
   /**
    * Delete per Kubernetes: preconditions, then either mark (finalizers, graceful deletion, foreground/orphan
    * propagation) or remove at once.
    */
-  delete(def: ResourceDef, namespace: string | undefined, name: string, options: DeleteOptions = {}): DeleteResult {
-    const ctx = this.context();
+  delete<T extends KubeObject>(kind: ResourceDef<T>, namespace: string | undefined, name: string, options: DeleteOptions = {}): DeleteResult<T> {
+    const def: ResourceDef = kind;
+    const ctx = this.context(def);
     const key = objectKey(def, namespace, name);
     const old = this.store.get(key);
     if (!old) throw notFound(def.resource, def.group, name);
@@ -250,11 +259,11 @@ export class RegistryStore {
       : def.strategy?.gracePeriod?.(old, options.gracePeriodSeconds);
 
     if (finalizers.length === 0 && !grace && !held) {
-      if (options.dryRun) return { object: old, deleted: true };
-      return { object: this.store.commit([{ key, object: undefined }])[0].object, deleted: true };
+      if (options.dryRun) return { object: old, deleted: true } as DeleteResult<T>;
+      return { object: this.store.commit([{ key, object: undefined }])[0].object, deleted: true } as DeleteResult<T>;
     }
     if (terminating && sameList(finalizers, old.metadata.finalizers)) {
-      return { object: old, deleted: false };
+      return { object: old, deleted: false } as DeleteResult<T>;
     }
     const marked = cloneJson(old);
     def.strategy?.beforeDelete?.(marked, ctx);
@@ -265,8 +274,8 @@ export class RegistryStore {
       marked.metadata.deletionGracePeriodSeconds = grace ?? 0;
     }
     if (def.hasGeneration) marked.metadata.generation = (old.metadata.generation ?? 1) + 1;
-    if (options.dryRun) return { object: marked, deleted: false };
-    return { object: this.store.commit([{ key, object: marked }])[0].object, deleted: false };
+    if (options.dryRun) return { object: marked, deleted: false } as DeleteResult<T>;
+    return { object: this.store.commit([{ key, object: marked }])[0].object, deleted: false } as DeleteResult<T>;
   }
 
   /** Kinds marked `uncounted` (events) register their buckets here, so the object limit leaves them out. */
@@ -282,8 +291,8 @@ export class RegistryStore {
     return this.store.size - uncounted;
   }
 
-  private context(subresource?: string): StrategyContext {
-    return { now: this.env.rfc3339(this.env.now()), subresource, list: (prefix) => this.store.list(prefix) };
+  private context(def: ResourceDef, subresource?: string): StrategyContext {
+    return { now: this.env.rfc3339(this.env.now()), subresource, stored: () => this.store.list(resourcePrefix(def)) };
   }
 
   private checkNamespace(def: ResourceDef, pathNamespace: string | undefined, bodyNamespace: string | undefined): void {

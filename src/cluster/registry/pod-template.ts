@@ -1,13 +1,13 @@
 // What every kind that embeds a pod template or a selector shares (Deployments, ReplicaSets, ReplicationControllers,
 // DaemonSets, Jobs, CronJobs, PodTemplates): template defaulting and validation, non-negative counts, and the Go
 // `%#v` renderings the apiserver's messages embed (`map[string]string{"app":"x"}`).
+import type { PodTemplateSpec } from "../../api/schemas/core/pod";
+import type { PodSpec } from "../../api/schemas/core/pod-spec";
 import { labelSelectorFromObject, type LabelSelector } from "../../api/selectors/label-selector";
 import { fieldError, type FieldError } from "../../api/status";
 import { validateLabels } from "../../api/validation/labels";
 import { defaultPodSpec } from "./pods/defaults";
 import { validateContainers } from "./pods/strategy";
-
-type Json = Record<string, any>;
 
 /** Go's `%#v` of a map[string]string (keys sorted, as fmt prints maps). */
 export function goStringMap(map: Record<string, string> | null | undefined): string {
@@ -40,15 +40,23 @@ export function nonNegative(field: string, value: unknown): FieldError[] {
   return typeof value === "number" && value < 0 ? [fieldError.invalid(field, value, "must be greater than or equal to 0")] : [];
 }
 
+/**
+ * Go's zero value of a struct field the API requires (a Deployment's spec, a template's pod spec): a body without it
+ * is defaulted as if it held an empty one, and validation then reports what is missing. Typed as the full struct for
+ * the defaulting code; what it lacks is validation's to find.
+ */
+export function zeroValue<T extends object>(): T {
+  return {} as T;
+}
+
 /** Pod defaults inside a template (SetDefaults_PodSpec and friends run on templates too). */
-export function defaultPodTemplate(template: Json | undefined): void {
+export function defaultPodTemplate(template: PodTemplateSpec | undefined): void {
   if (!template) return;
-  template.spec ??= {};
-  defaultPodSpec(template.spec);
+  defaultPodSpec((template.spec ??= zeroValue<PodSpec>()));
 }
 
 /** ValidatePodTemplateSpec: template labels and annotations, and the pod spec as for a pod. */
-export function validatePodTemplateSpec(template: Json | undefined, path: string): FieldError[] {
+export function validatePodTemplateSpec(template: PodTemplateSpec | undefined, path: string): FieldError[] {
   const t = template ?? {};
   return [
     ...validateLabels(t.metadata?.labels, `${path}.metadata.labels`),

@@ -30,13 +30,13 @@ export interface Printer<T extends KubeObject = KubeObject> {
   cells(obj: T, now: number): Array<string | number | boolean | null>;
 }
 
-export interface StrategyContext {
+export interface StrategyContext<T extends KubeObject = KubeObject> {
   /** RFC 3339 wall-clock time of this request. */
   now: string;
   /** The subresource written (`status`, `finalize`, ...), if any. */
   subresource?: string;
-  /** Current objects under a storage prefix (for allocators: cluster IPs, node ports). */
-  list(prefix: string): KubeObject[];
+  /** Every stored object of the kind being written, in all namespaces (for allocators: cluster IPs, node ports). */
+  stored(): T[];
 }
 
 /**
@@ -47,26 +47,26 @@ export interface Strategy<T extends KubeObject = KubeObject> {
   /** Fill defaults (the apiserver's defaulting), on create and update. */
   defaults?(obj: T): void;
   /** Clear or set fields before a create (e.g. reset status, set initial status). */
-  prepareForCreate?(obj: T, ctx: StrategyContext): void;
+  prepareForCreate?(obj: T, ctx: StrategyContext<T>): void;
   /** Before an update of the main resource: e.g. keep the old status. */
-  prepareForUpdate?(obj: T, old: T, ctx: StrategyContext): void;
+  prepareForUpdate?(obj: T, old: T, ctx: StrategyContext<T>): void;
   /**
    * The grace period of a deletion (e.g. a pod on a node: its kubelet stops the containers first); undefined or 0
    * removes the object at once. `requested` is DeleteOptions.gracePeriodSeconds.
    */
   gracePeriod?(obj: T, requested: number | undefined): number | undefined;
   /** On a delete that only marks the object (finalizers, grace): e.g. set a namespace's Terminating phase. */
-  beforeDelete?(obj: T, ctx: StrategyContext): void;
+  beforeDelete?(obj: T, ctx: StrategyContext<T>): void;
   /**
    * True while the object must stay although no metadata.finalizers remain, e.g. a namespace whose
    * spec.finalizers a controller has not cleared yet.
    */
   holdsDeletion?(obj: T): boolean;
-  validate?(obj: T, ctx: StrategyContext): FieldError[];
-  validateUpdate?(obj: T, old: T, ctx: StrategyContext): FieldError[];
+  validate?(obj: T, ctx: StrategyContext<T>): FieldError[];
+  validateUpdate?(obj: T, old: T, ctx: StrategyContext<T>): FieldError[];
   /** Before an update through the `status` subresource: e.g. keep the old spec. */
-  prepareForStatusUpdate?(obj: T, old: T, ctx: StrategyContext): void;
-  validateStatusUpdate?(obj: T, old: T, ctx: StrategyContext): FieldError[];
+  prepareForStatusUpdate?(obj: T, old: T, ctx: StrategyContext<T>): void;
+  validateStatusUpdate?(obj: T, old: T, ctx: StrategyContext<T>): FieldError[];
 }
 
 export interface ResourceDef<T extends KubeObject = KubeObject> {

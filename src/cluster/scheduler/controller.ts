@@ -5,12 +5,14 @@
 // and the pod is nominated to their node, which is kept for it. Pods that fit nowhere wait in a set and are retried,
 // most important first, when a cluster event could help them (a node added or changed, a bound pod gone, a pod's
 // labels changed) or, at the latest, after the real scheduler's 5-minute flush of unschedulable pods.
-import type { KubeObject } from "../../api/object";
+import type { Node } from "../../api/schemas/core/node";
+import type { Pod } from "../../api/schemas/core/pod";
 import type { RegistryStore } from "../registry/generic-store";
-import type { ResourceDef } from "../registry/types";
+import { namespaces } from "../registry/namespaces";
+import { nodes } from "../registry/nodes";
+import { pods } from "../registry/pods";
 import { rfc3339 } from "../runtime/clock";
-import type { StoreEvent } from "../storage/store";
-import { splitKey, type Controller, type ControllerContext, type ReconcileResult } from "../controllers/types";
+import { splitKey, watch, type Controller, type ControllerContext, type KindEvent, type ReconcileResult, type Watch } from "../controllers/types";
 import { bindFailed, bindToNode, type BindOutcome } from "./binding-cycle";
 import { SchedulerCache } from "./cache";
 import { defaultSelectors } from "./default-selector";
@@ -24,10 +26,6 @@ import { preempt } from "./preemption/evaluate";
 import { executePreemption } from "./preemption/execute";
 import type { AssignedPod } from "./types";
 
-type Json = Record<string, any>;
-
-const podPrefix = "/core/pods/";
-const nodePrefix = "/core/nodes/";
 /** The key that retries the unschedulable pods a cluster event may have helped. */
 export const retryKey = "*unschedulable";
 /** podMaxInUnschedulablePodsDuration: an unschedulable pod is tried again after this long at the latest. */
@@ -38,7 +36,7 @@ const anyPlugin = "*";
 
 const json = (value: unknown) => JSON.stringify(value ?? null);
 
-function podKeyOf(obj: KubeObject): string {
+function podKeyOf(obj: Pod): string {
   return `${obj.metadata.namespace}/${obj.metadata.name}`;
 }
 
@@ -47,7 +45,6 @@ export class SchedulerController implements Controller {
   private cache = new SchedulerCache();
   private ready = false;
   private registry: RegistryStore | undefined;
-  private defs: { pods: ResourceDef; nodes: ResourceDef; namespaces: ResourceDef } | undefined;
   /** Unschedulable pod key → the plugins that rejected it on some node. */
   private readonly unschedulable = new Map<string, Set<string>>();
   /** Plugin → how many unschedulable pods it rejected (so an event wakes the retry only when it can matter). */
@@ -58,16 +55,15 @@ export class SchedulerController implements Controller {
   private readonly nominator = new PodNominator();
   private readonly nominatedOn: NominatedPods = (node) => this.nominator.on(node);
 
-  keysFor(event: StoreEvent): string[] {
-    if (event.key.startsWith(podPrefix)) return this.onPod(event);
-    if (event.key.startsWith(nodePrefix)) return this.onNode(event);
-    return [];
-  }
+  readonly watches: Watch[] = [
+    watch(pods, (event) => this.onPod(event)),
+    watch(nodes, (event) => this.onNode(event)),
+  ];
 
   resync(ctx: ControllerContext): string[] {
     this.ready = false;
     this.ensureCache(ctx);
-    return ctx.registry.list(this.defs!.pods).filter(needsScheduling).map(podKeyOf);
+    return ctx.registry.list(pods).filter(needsScheduling).map(podKeyOf);
   }
 
   reconcile(key: string, ctx: ControllerContext): ReconcileResult {
@@ -83,10 +79,9 @@ export class SchedulerController implements Controller {
 
   private parseOptions(): ParseOptions {
     const registry = this.registry;
-    const namespaces = this.defs?.namespaces;
     return {
       namespaces: () =>
-        registry && namespaces
+        registry
           ? registry.list(namespaces).map((ns) => ({ name: ns.metadata.name!, labels: ns.metadata.labels ?? {} }))
           : [],
     };
@@ -95,13 +90,11 @@ export class SchedulerController implements Controller {
   private ensureCache(ctx: ControllerContext): void {
     if (this.ready) return;
     this.registry = ctx.registry;
-    const def = (resource: string) => ctx.table.byResource("", "v1", resource)!;
-    this.defs = { pods: def("pods"), nodes: def("nodes"), namespaces: def("namespaces") };
     this.cache = new SchedulerCache();
-    for (const node of ctx.registry.list(this.defs.nodes)) this.cache.upsertNode(nodeUpdate(node));
+    for (const node of ctx.registry.list(nodes)) this.cache.upsertNode(nodeUpdate(node));
     const options = this.parseOptions();
     this.nominator.clear();
-    for (const pod of ctx.registry.list(this.defs.pods)) {
+    for (const pod of ctx.registry.list(pods)) {
       if (isAssigned(pod) && !isTerminal(pod)) this.cache.upsertPod(assignedPod(pod, options));
       else this.nominator.set(podKeyOf(pod), this.nominated(pod));
     }
@@ -109,20 +102,20 @@ export class SchedulerController implements Controller {
   }
 
   /** The pod as it holds room on its nominated node, if it waits for one. */
-  private nominated(pod: KubeObject | undefined): AssignedPod | undefined {
-    const node = (pod?.status as Json | undefined)?.nominatedNodeName;
+  private nominated(pod: Pod | undefined): AssignedPod | undefined {
+    const node = pod?.status?.nominatedNodeName;
     if (!pod || !node || !needsScheduling(pod)) return undefined;
     return { ...assignedPod(pod), node };
   }
 
-  private onPod(event: StoreEvent): string[] {
+  private onPod(event: KindEvent<Pod>): string[] {
     const obj = event.type === "DELETED" ? undefined : event.object;
     const prev = event.prev;
     const key = podKeyOf(event.object);
-    const counted = (p: KubeObject | undefined) => !!p && isAssigned(p) && !isTerminal(p);
+    const counted = (p: Pod | undefined) => !!p && isAssigned(p) && !isTerminal(p);
     const nowCounted = counted(obj);
     const wasCounted = counted(prev);
-    if ((event.object.status as Json | undefined)?.nominatedNodeName || (prev?.status as Json | undefined)?.nominatedNodeName) {
+    if (event.object.status?.nominatedNodeName || prev?.status?.nominatedNodeName) {
       const nominated = this.nominated(obj);
       // Room kept for a pod that no longer waits for it (and did not take it) is free again.
       if (!nominated && !nowCounted) this.trigger(plugins.nodeResourcesFit);
@@ -133,9 +126,9 @@ export class SchedulerController implements Controller {
         !wasCounted ||
         json(prev!.metadata.labels) !== json(obj!.metadata.labels) ||
         !!prev!.metadata.deletionTimestamp !== !!obj!.metadata.deletionTimestamp ||
-        (prev!.spec as Json).nodeName !== (obj!.spec as Json).nodeName;
+        prev!.spec?.nodeName !== obj!.spec?.nodeName;
       // The event of this scheduler's own bind finds the pod counted already (assumed): it stands.
-      const confirmed = this.cache.confirmPod(key, (obj!.spec as Json).nodeName);
+      const confirmed = this.cache.confirmPod(key, obj!.spec!.nodeName!);
       if (changed || (this.ready && !this.cache.pod(key))) {
         if (this.ready && !confirmed) this.cache.upsertPod(assignedPod(obj!, this.parseOptions()));
         this.trigger(plugins.podTopologySpread, plugins.interPodAffinity);
@@ -156,9 +149,8 @@ export class SchedulerController implements Controller {
     return keys;
   }
 
-  private onNode(event: StoreEvent): string[] {
-    const relevant = (n: KubeObject | undefined) =>
-      n ? json([n.metadata.labels, (n.spec as Json)?.taints, (n.spec as Json)?.unschedulable, (n.status as Json)?.allocatable]) : "";
+  private onNode(event: KindEvent<Node>): string[] {
+    const relevant = (n: Node | undefined) => (n ? json([n.metadata.labels, n.spec?.taints, n.spec?.unschedulable, n.status?.allocatable]) : "");
     if (event.type === "DELETED") {
       if (this.ready) this.cache.removeNode(event.object.metadata.name!);
       return [];
@@ -213,13 +205,12 @@ export class SchedulerController implements Controller {
 
   private priorityOf(key: string, ctx: ControllerContext): number {
     const { namespace, name } = splitKey(key);
-    return (ctx.registry.tryGet(this.defs!.pods, namespace, name)?.spec as Json | undefined)?.priority ?? 0;
+    return ctx.registry.tryGet(pods, namespace, name)?.spec?.priority ?? 0;
   }
 
   private scheduleOne(key: string, ctx: ControllerContext): ReconcileResult {
-    const defs = this.defs!;
     const { namespace, name } = splitKey(key);
-    const pod = ctx.registry.tryGet(defs.pods, namespace, name);
+    const pod = ctx.registry.tryGet(pods, namespace, name);
     if (!pod || !needsScheduling(pod) || isGated(pod)) {
       this.clearUnschedulable(key);
       return;
@@ -236,7 +227,7 @@ export class SchedulerController implements Controller {
       const outcome = preempt(parsed, this.cache, result.failures, result.state, this.nominatedOn);
       if (outcome.preempt) {
         const lower = this.nominator.on(outcome.preempt.node).filter((p) => p.priority < parsed.priority && p.key !== key);
-        executePreemption(pod, outcome.preempt, lower, defs.pods, ctx);
+        executePreemption(pod, outcome.preempt, lower, pods, ctx);
         nominate = outcome.preempt.node;
       } else {
         preemption = outcome.message;
@@ -244,11 +235,11 @@ export class SchedulerController implements Controller {
       }
     }
     const message = unschedulableMessage(result.numNodes, result.failures, preemption);
-    const current = ctx.registry.tryGet(defs.pods, namespace, name) ?? pod;
+    const current = ctx.registry.tryGet(pods, namespace, name) ?? pod;
     const updated = withCondition(current, { type: "PodScheduled", status: "False", reason: "Unschedulable", message }, rfc3339(ctx.now));
-    if (nominate) (updated.status as Json).nominatedNodeName = nominate;
-    else if (nominate === "") delete (updated.status as Json).nominatedNodeName;
-    const stored = ctx.registry.update(defs.pods, namespace, name, updated, { subresource: "status" });
+    if (nominate) updated.status!.nominatedNodeName = nominate;
+    else if (nominate === "") delete updated.status?.nominatedNodeName;
+    const stored = ctx.registry.update(pods, namespace, name, updated, { subresource: "status" });
     ctx.events.record(stored, ctx.now, "Warning", "FailedScheduling", message, source);
     return { requeueAt: ctx.now + unschedulableFlushMs };
   }
@@ -257,7 +248,7 @@ export class SchedulerController implements Controller {
    * The binding cycle: the pod counts on `node` at once (assumed), then is bound through pods/binding. A refused
    * bind forgets it, which frees its room as a bound pod's deletion would, and goes to the failure handler.
    */
-  private bind(pod: KubeObject, node: string, ctx: ControllerContext): ReconcileResult {
+  private bind(pod: Pod, node: string, ctx: ControllerContext): ReconcileResult {
     const key = podKeyOf(pod);
     this.cache.assumePod({ ...assignedPod(pod, this.parseOptions()), node });
     this.clearUnschedulable(key);
@@ -271,7 +262,7 @@ export class SchedulerController implements Controller {
     if (outcome.error === undefined) return;
     this.cache.forgetPod(key);
     this.trigger(plugins.nodeResourcesFit, plugins.podTopologySpread, plugins.interPodAffinity);
-    const retryAt = bindFailed(pod, outcome.error, this.defs!.pods, ctx);
+    const retryAt = bindFailed(pod, outcome.error, pods, ctx);
     return retryAt === undefined ? undefined : { requeueAt: retryAt };
   }
 }

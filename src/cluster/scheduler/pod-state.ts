@@ -1,29 +1,27 @@
 // Small predicates and writers on pod objects the scheduler controller needs.
-import type { KubeObject } from "../../api/object";
 import { cloneJson } from "../../api/clone";
-
-type Json = Record<string, any>;
+import type { Pod } from "../../api/schemas/core/pod";
+import type { PodCondition } from "../../api/schemas/core/pod-status";
 
 export const defaultSchedulerName = "default-scheduler";
 
-export function isTerminal(pod: KubeObject): boolean {
-  const phase = (pod.status as Json | undefined)?.phase;
+export function isTerminal(pod: Pod): boolean {
+  const phase = pod.status?.phase;
   return phase === "Succeeded" || phase === "Failed";
 }
 
-export function isAssigned(pod: KubeObject): boolean {
-  return !!(pod.spec as Json | undefined)?.nodeName;
+export function isAssigned(pod: Pod): boolean {
+  return !!pod.spec?.nodeName;
 }
 
 /** A pod this scheduler should place: unbound, ours, not being deleted, not finished. */
-export function needsScheduling(pod: KubeObject): boolean {
-  const spec = (pod.spec ?? {}) as Json;
-  if (spec.nodeName || pod.metadata.deletionTimestamp || isTerminal(pod)) return false;
-  return (spec.schedulerName || defaultSchedulerName) === defaultSchedulerName;
+export function needsScheduling(pod: Pod): boolean {
+  if (pod.spec?.nodeName || pod.metadata.deletionTimestamp || isTerminal(pod)) return false;
+  return (pod.spec?.schedulerName || defaultSchedulerName) === defaultSchedulerName;
 }
 
-export function isGated(pod: KubeObject): boolean {
-  return ((pod.spec as Json | undefined)?.schedulingGates ?? []).length > 0;
+export function isGated(pod: Pod): boolean {
+  return (pod.spec?.schedulingGates ?? []).length > 0;
 }
 
 export interface Condition {
@@ -37,13 +35,13 @@ export interface Condition {
  * A copy of the pod with `condition` set (podutil.UpdatePodCondition): lastTransitionTime moves only when the status
  * changes; lastProbeTime stays null.
  */
-export function withCondition(pod: KubeObject, condition: Condition, now: string): KubeObject {
+export function withCondition(pod: Pod, condition: Condition, now: string): Pod {
   const copy = cloneJson(pod);
-  const status = (copy.status ??= {}) as Json;
-  const conditions: Json[] = (status.conditions ??= []);
+  const status = (copy.status ??= {});
+  const conditions = (status.conditions ??= []);
   const index = conditions.findIndex((c) => c.type === condition.type);
   const old = index >= 0 ? conditions[index] : undefined;
-  const next: Json = {
+  const next: PodCondition = {
     type: condition.type,
     status: condition.status,
     lastProbeTime: null,

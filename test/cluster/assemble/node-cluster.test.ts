@@ -56,7 +56,7 @@ describe("a cluster in Node", () => {
   it("fails loudly when the control loop never settles", () => {
     const cluster = nodeCluster({
       bootstrap: false,
-      controllers: [{ name: "ticker", keysFor: () => [], resync: () => ["k"], reconcile: (_key, ctx) => ({ requeueAt: ctx.now + 1_000 }) }],
+      controllers: [{ name: "ticker", resync: () => ["k"], reconcile: (_key, ctx) => ({ requeueAt: ctx.now + 1_000 }) }],
     });
     expect(() => cluster.runUntilIdle({ maxPasses: 50 })).toThrow(/did not settle: after 50 passes/);
   });

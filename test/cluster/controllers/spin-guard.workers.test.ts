@@ -21,7 +21,7 @@ function withManager<T>(controller: Reconciler | ((store: Store) => Reconciler),
     const store = new Store(state.storage.sql, (f) => state.storage.transactionSync(f));
     const deps = { store, sql: state.storage.sql, cluster: () => undefined, now: () => 0, wake: async () => {} } as unknown as ManagerDependencies;
     const reconciler = typeof controller === "function" ? controller(store) : controller;
-    const manager = new ControllerManager(deps, [{ keysFor: () => [], resync: () => ["k"], ...reconciler }]);
+    const manager = new ControllerManager(deps, [{ resync: () => ["k"], ...reconciler }]);
     return fn(manager);
   });
 }

@@ -9,7 +9,10 @@ const configMaps = { resource: "configmaps" } as ResourceDef;
 const secrets = { resource: "secrets" } as ResourceDef;
 
 function sources(objects: Record<string, KubeObject>) {
-  const registry = { tryGet: (def: ResourceDef, _ns: string | undefined, name: string) => objects[`${def.resource}/${name}`] };
+  const registry = {
+    tryGet: <T extends KubeObject>(def: ResourceDef<T>, _ns: string | undefined, name: string) =>
+      objects[`${def.resource}/${name}`] as T | undefined,
+  };
   return podSources(registry, { configMaps, secrets }, "default", undefined);
 }
 

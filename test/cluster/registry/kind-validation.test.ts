@@ -11,7 +11,7 @@ import { resourceQuotaStrategy } from "../../../src/cluster/registry/resourcequo
 import { secretStrategy } from "../../../src/cluster/registry/secrets/strategy";
 import type { Strategy } from "../../../src/cluster/registry/types";
 
-const ctx = { now: "2025-06-01T12:00:00Z", list: () => [] };
+const ctx = { now: "2025-06-01T12:00:00Z", stored: () => [] };
 const obj = (fields: Record<string, unknown>, namespace = "default"): KubeObject => ({ metadata: { name: "x", namespace }, ...fields }) as KubeObject;
 const messages = (strategy: Strategy<any>, o: KubeObject) => {
   strategy.defaults?.(o);

@@ -10,6 +10,7 @@ import type { CreatedCluster } from "../../../src/api/platform";
 import { EventRecorder } from "../../../src/cluster/controllers/event-recorder";
 import { Indexes } from "../../../src/cluster/controllers/indexes";
 import type { ControllerContext } from "../../../src/cluster/controllers/types";
+import { keysFor } from "../../../src/cluster/controllers/watch-routes";
 import { RegistryStore } from "../../../src/cluster/registry/generic-store";
 import { assignPod } from "../../../src/cluster/registry/pods/binding";
 import { ResourceTable } from "../../../src/cluster/registry/resource-table";
@@ -170,7 +171,7 @@ function withScheduler<T>(fn: (h: { registry: RegistryStore; scheduler: Schedule
     const table = new ResourceTable(resources);
     const scheduler = new SchedulerController();
     // As the manager does: every write reaches the scheduler's event handlers (its cache stays current).
-    store.subscribe((events) => events.forEach((e) => scheduler.keysFor(e)));
+    store.subscribe((events) => events.forEach((e) => keysFor(scheduler, e)));
     const events = new EventRecorder(registry, table.byResource("", "v1", "events")!, rfc3339);
     const indexes = new Indexes(store);
     const cluster = { name: "sandbox", workers: 1, nodeResources: { cpu: "1", memory: "4Gi", pods: 110 }, pace: "fast" as const };

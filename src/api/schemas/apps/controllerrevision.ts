@@ -1,12 +1,12 @@
 // apps/v1 ControllerRevision (DaemonSet and StatefulSet history).
 import { z } from "zod";
 import { gvk, int, ref, typeMetaFields } from "../fields";
-import { ObjectMeta, RawExtension } from "../meta";
+import { objectMetadata, RawExtension } from "../meta";
 
 export const ControllerRevision = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     data: ref(RawExtension, "Serialized state of the revision.").optional(),
     revision: int("Revision number."),
   })

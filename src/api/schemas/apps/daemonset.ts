@@ -1,7 +1,7 @@
 // apps/v1 DaemonSet.
 import { z } from "zod";
 import { gvk, int, int32, list, mapKeys, patch, ref, str, typeMetaFields } from "../fields";
-import { IntOrString, LabelSelector, ObjectMeta, Time } from "../meta";
+import { IntOrString, LabelSelector, objectMetadata, Time } from "../meta";
 import { PodTemplateSpec } from "../core/pod";
 
 export const RollingUpdateDaemonSet = z
@@ -27,6 +27,7 @@ export const DaemonSetSpec = z
     revisionHistoryLimit: int32("Old revisions kept for rollback; defaults to 10.").optional(),
   })
   .meta({ id: "io.k8s.api.apps.v1.DaemonSetSpec", description: "The desired state of a DaemonSet." });
+export type DaemonSetSpec = z.infer<typeof DaemonSetSpec>;
 
 export const DaemonSetCondition = z
   .object({
@@ -56,7 +57,7 @@ export const DaemonSetStatus = z
 export const DaemonSet = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     spec: ref(DaemonSetSpec, "Desired state of the DaemonSet.").optional(),
     status: ref(DaemonSetStatus, "Observed state of the DaemonSet.").optional(),
   })

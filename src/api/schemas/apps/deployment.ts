@@ -1,7 +1,7 @@
 // apps/v1 Deployment.
 import { z } from "zod";
 import { bool, gvk, int, int32, list, mapKeys, patch, ref, str, typeMetaFields } from "../fields";
-import { IntOrString, LabelSelector, ObjectMeta, Time } from "../meta";
+import { IntOrString, LabelSelector, objectMetadata, Time } from "../meta";
 import { PodTemplateSpec } from "../core/pod";
 
 export const RollingUpdateDeployment = z
@@ -17,6 +17,7 @@ export const DeploymentStrategy = z
     rollingUpdate: ref(RollingUpdateDeployment, "Rolling update parameters, for type RollingUpdate.").optional(),
   })
   .meta({ id: "io.k8s.api.apps.v1.DeploymentStrategy", description: "How old pods are replaced by new ones." });
+export type DeploymentStrategy = z.infer<typeof DeploymentStrategy>;
 
 export const DeploymentSpec = z
   .object({
@@ -30,6 +31,7 @@ export const DeploymentSpec = z
     progressDeadlineSeconds: int32("Seconds without progress before the rollout is reported failed; defaults to 600.").optional(),
   })
   .meta({ id: "io.k8s.api.apps.v1.DeploymentSpec", description: "The desired state of a Deployment." });
+export type DeploymentSpec = z.infer<typeof DeploymentSpec>;
 
 export const DeploymentCondition = z
   .object({
@@ -59,7 +61,7 @@ export const DeploymentStatus = z
 export const Deployment = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     spec: ref(DeploymentSpec, "Desired state of the Deployment.").optional(),
     status: ref(DeploymentStatus, "Observed state of the Deployment.").optional(),
   })

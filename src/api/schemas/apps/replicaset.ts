@@ -1,7 +1,7 @@
 // apps/v1 ReplicaSet.
 import { z } from "zod";
 import { gvk, int, int32, list, mapKeys, patch, ref, str, typeMetaFields } from "../fields";
-import { LabelSelector, ObjectMeta, Time } from "../meta";
+import { LabelSelector, objectMetadata, Time } from "../meta";
 import { PodTemplateSpec } from "../core/pod";
 
 export const ReplicaSetSpec = z
@@ -12,6 +12,7 @@ export const ReplicaSetSpec = z
     template: ref(PodTemplateSpec, "Template of the pods created.").optional(),
   })
   .meta({ id: "io.k8s.api.apps.v1.ReplicaSetSpec", description: "The desired state of a ReplicaSet." });
+export type ReplicaSetSpec = z.infer<typeof ReplicaSetSpec>;
 
 export const ReplicaSetCondition = z
   .object({
@@ -38,7 +39,7 @@ export const ReplicaSetStatus = z
 export const ReplicaSet = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     spec: ref(ReplicaSetSpec, "Desired state of the ReplicaSet.").optional(),
     status: ref(ReplicaSetStatus, "Observed state of the ReplicaSet.").optional(),
   })

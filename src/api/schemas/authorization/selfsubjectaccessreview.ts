@@ -1,7 +1,7 @@
 // authorization.k8s.io/v1 SelfSubjectAccessReview (`kubectl auth can-i`).
 import { z } from "zod";
 import { bool, gvk, ref, str, typeMetaFields } from "../fields";
-import { ObjectMeta } from "../meta";
+import { objectMetadata } from "../meta";
 import { NonResourceAttributes, ResourceAttributes } from "./attributes";
 
 export const SelfSubjectAccessReviewSpec = z
@@ -23,7 +23,7 @@ export const SubjectAccessReviewStatus = z
 export const SelfSubjectAccessReview = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     spec: ref(SelfSubjectAccessReviewSpec, "The action to check."),
     status: ref(SubjectAccessReviewStatus, "The answer, filled by the server.").optional(),
   })

@@ -1,7 +1,7 @@
 // authorization.k8s.io/v1 SelfSubjectRulesReview (`kubectl auth can-i --list`).
 import { z } from "zod";
 import { atomic, bool, gvk, list, ref, str, typeMetaFields } from "../fields";
-import { ObjectMeta } from "../meta";
+import { objectMetadata } from "../meta";
 
 export const SelfSubjectRulesReviewSpec = z
   .object({ namespace: str("Namespace to list rules for.").optional() })
@@ -35,7 +35,7 @@ export const SubjectRulesReviewStatus = z
 export const SelfSubjectRulesReview = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     spec: ref(SelfSubjectRulesReviewSpec, "Namespace to list rules for."),
     status: ref(SubjectRulesReviewStatus, "The rules, filled by the server.").optional(),
   })

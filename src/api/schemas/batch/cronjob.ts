@@ -1,7 +1,7 @@
 // batch/v1 CronJob.
 import { z } from "zod";
 import { atomic, bool, gvk, int, int32, list, ref, str, typeMetaFields } from "../fields";
-import { ObjectMeta, ObjectReference, Time } from "../meta";
+import { objectMetadata, ObjectReference, Time } from "../meta";
 import { JobTemplateSpec } from "./job";
 
 export const CronJobSpec = z
@@ -16,6 +16,7 @@ export const CronJobSpec = z
     failedJobsHistoryLimit: int32("Failed Jobs kept; defaults to 1.").optional(),
   })
   .meta({ id: "io.k8s.api.batch.v1.CronJobSpec", description: "The desired schedule and Job of a CronJob." });
+export type CronJobSpec = z.infer<typeof CronJobSpec>;
 
 export const CronJobStatus = z
   .object({
@@ -28,7 +29,7 @@ export const CronJobStatus = z
 export const CronJob = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     spec: ref(CronJobSpec, "Desired schedule and Job.").optional(),
     status: ref(CronJobStatus, "Observed state of the CronJob.").optional(),
   })

@@ -1,7 +1,7 @@
 // batch/v1 Job and JobTemplateSpec.
 import { z } from "zod";
 import { atomic, bool, gvk, int, int32, list, patch, ref, set, str, typeMetaFields } from "../fields";
-import { LabelSelector, ObjectMeta, Time } from "../meta";
+import { LabelSelector, ObjectMeta, objectMetadata, Time } from "../meta";
 import { PodTemplateSpec } from "../core/pod";
 
 export const PodFailurePolicyOnExitCodesRequirement = z
@@ -62,6 +62,7 @@ export const JobSpec = z
     managedBy: str("Controller that manages the Job; defaults to kubernetes.io/job-controller.").optional(),
   })
   .meta({ id: "io.k8s.api.batch.v1.JobSpec", description: "The desired behaviour of a Job." });
+export type JobSpec = z.infer<typeof JobSpec>;
 
 export const JobCondition = z
   .object({
@@ -100,7 +101,7 @@ export const JobStatus = z
 export const Job = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     spec: ref(JobSpec, "Desired behaviour of the Job.").optional(),
     status: ref(JobStatus, "Observed state of the Job.").optional(),
   })

@@ -1,7 +1,7 @@
 // coordination.k8s.io/v1 Lease (node heartbeats and leader election).
 import { z } from "zod";
 import { gvk, int, ref, str, typeMetaFields } from "../fields";
-import { MicroTime, ObjectMeta } from "../meta";
+import { MicroTime, objectMetadata } from "../meta";
 
 export const LeaseSpec = z
   .object({
@@ -18,7 +18,7 @@ export const LeaseSpec = z
 export const Lease = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     spec: ref(LeaseSpec, "Holder and timing of the lease.").optional(),
   })
   .meta({ id: "io.k8s.api.coordination.v1.Lease", description: "A lease held by one identity at a time.", ...gvk("coordination.k8s.io", "v1", "Lease") });

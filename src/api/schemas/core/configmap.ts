@@ -1,12 +1,12 @@
 // ConfigMap.
 import { z } from "zod";
 import { bool, bytesMap, gvk, ref, strMap, typeMetaFields } from "../fields";
-import { ObjectMeta } from "../meta";
+import { objectMetadata } from "../meta";
 
 export const ConfigMap = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     immutable: bool("When true, data cannot be changed after creation.").optional(),
     data: strMap("UTF-8 configuration values by key.").optional(),
     binaryData: bytesMap("Binary configuration values by key, base64 encoded.").optional(),

@@ -1,7 +1,7 @@
 // Endpoints (the legacy per-Service address list).
 import { z } from "zod";
 import { atomic, gvk, int32, list, ref, str, typeMetaFields } from "../fields";
-import { ObjectMeta, ObjectReference } from "../meta";
+import { objectMetadata, ObjectReference } from "../meta";
 
 export const EndpointAddress = z
   .object({
@@ -32,7 +32,7 @@ export const EndpointSubset = z
 export const Endpoints = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     subsets: list(EndpointSubset, "Groups of addresses and their ports.", atomic).optional(),
   })
   .meta({ id: "io.k8s.api.core.v1.Endpoints", description: "The addresses backing a Service.", ...gvk("", "v1", "Endpoints") });

@@ -1,7 +1,7 @@
 // LimitRange.
 import { z } from "zod";
 import { atomic, gvk, list, ref, str, typeMetaFields } from "../fields";
-import { ObjectMeta, ResourceList } from "../meta";
+import { objectMetadata, ResourceList } from "../meta";
 
 export const LimitRangeItem = z
   .object({
@@ -21,7 +21,7 @@ export const LimitRangeSpec = z
 export const LimitRange = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     spec: ref(LimitRangeSpec, "Limits enforced in the namespace.").optional(),
   })
   .meta({ id: "io.k8s.api.core.v1.LimitRange", description: "Per-object resource limits and defaults in a namespace.", ...gvk("", "v1", "LimitRange") });

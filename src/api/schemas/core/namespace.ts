@@ -1,7 +1,7 @@
 // Namespace.
 import { z } from "zod";
 import { atomic, gvk, list, mapKeys, patch, ref, str, typeMetaFields } from "../fields";
-import { ObjectMeta, Time } from "../meta";
+import { objectMetadata, Time } from "../meta";
 
 export const NamespaceSpec = z
   .object({ finalizers: list(z.string(), "Finalizers that must clear before the namespace is removed.", atomic).optional() })
@@ -27,7 +27,7 @@ export const NamespaceStatus = z
 export const Namespace = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     spec: ref(NamespaceSpec, "Desired state of the namespace.").optional(),
     status: ref(NamespaceStatus, "Observed state of the namespace.").optional(),
   })

@@ -1,7 +1,7 @@
 // Node.
 import { z } from "zod";
 import { atomic, bool, gvk, int, list, mapKeys, patch, ref, set, str, typeMetaFields } from "../fields";
-import { ObjectMeta, ResourceList, Time } from "../meta";
+import { objectMetadata, ResourceList, Time } from "../meta";
 
 export const Taint = z
   .object({
@@ -147,7 +147,7 @@ export const NodeStatus = z
 export const Node = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     spec: ref(NodeSpec, "Desired state of the node.").optional(),
     status: ref(NodeStatus, "Observed state of the node.").optional(),
   })

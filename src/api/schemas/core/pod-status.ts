@@ -1,7 +1,7 @@
 // PodStatus: the observed state of a pod, including per-container statuses.
 import { z } from "zod";
 import { atomic, bool, int, list, mapKeys, patch, ref, str } from "../fields";
-import { ResourceList, Time } from "../meta";
+import { ResourceList, Time, zeroableTime } from "../meta";
 import { ResourceRequirements } from "./resources";
 
 export const ContainerStateWaiting = z
@@ -96,7 +96,7 @@ export const PodCondition = z
     type: str("Condition type, e.g. PodScheduled, Initialized, ContainersReady or Ready."),
     observedGeneration: int("Pod generation the condition was computed from.").optional(),
     status: str("True, False or Unknown."),
-    lastProbeTime: ref(Time, "When the condition was last probed.").optional(),
+    lastProbeTime: zeroableTime("When the condition was last probed."),
     lastTransitionTime: ref(Time, "When the status last changed.").optional(),
     reason: str("CamelCase reason for the last transition.").optional(),
     message: str("Human-readable detail about the last transition.").optional(),

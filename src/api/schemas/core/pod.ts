@@ -1,14 +1,14 @@
 // Pod, PodTemplateSpec (reused by every workload kind), PodTemplate and Binding.
 import { z } from "zod";
 import { gvk, ref, typeMetaFields } from "../fields";
-import { ObjectMeta, ObjectReference } from "../meta";
+import { ObjectMeta, objectMetadata, ObjectReference } from "../meta";
 import { PodSpec } from "./pod-spec";
 import { PodStatus } from "./pod-status";
 
 export const Pod = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     spec: ref(PodSpec, "Desired state of the pod.").optional(),
     status: ref(PodStatus, "Observed state of the pod, written by the system.").optional(),
   })
@@ -30,7 +30,7 @@ export type PodTemplateSpec = z.infer<typeof PodTemplateSpec>;
 export const PodTemplate = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     template: ref(PodTemplateSpec, "The stored pod template.").optional(),
   })
   .meta({ id: "io.k8s.api.core.v1.PodTemplate", description: "A stored pod template.", ...gvk("", "v1", "PodTemplate") });
@@ -39,7 +39,7 @@ export type PodTemplate = z.infer<typeof PodTemplate>;
 export const Binding = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     target: ref(ObjectReference, "The node the pod is bound to."),
   })
   .meta({ id: "io.k8s.api.core.v1.Binding", description: "Binds a pod to a node; posted by schedulers.", ...gvk("", "v1", "Binding") });

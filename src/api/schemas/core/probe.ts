@@ -66,6 +66,7 @@ export const LifecycleHandler = z
     sleep: ref(SleepAction, "Time to sleep.").optional(),
   })
   .meta({ id: "io.k8s.api.core.v1.LifecycleHandler", description: "The action taken by a lifecycle hook." });
+export type LifecycleHandler = z.infer<typeof LifecycleHandler>;
 
 export const Lifecycle = z
   .object({
@@ -74,3 +75,4 @@ export const Lifecycle = z
     stopSignal: str("Signal sent to stop the container, e.g. SIGTERM.").optional(),
   })
   .meta({ id: "io.k8s.api.core.v1.Lifecycle", description: "Actions the system takes around container start and stop." });
+export type Lifecycle = z.infer<typeof Lifecycle>;

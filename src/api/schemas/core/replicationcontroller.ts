@@ -1,7 +1,7 @@
 // ReplicationController.
 import { z } from "zod";
 import { atomicMap, gvk, int, int32, list, mapKeys, patch, ref, str, strMap, typeMetaFields } from "../fields";
-import { ObjectMeta, Time } from "../meta";
+import { objectMetadata, Time } from "../meta";
 import { PodTemplateSpec } from "./pod";
 
 export const ReplicationControllerSpec = z
@@ -12,6 +12,7 @@ export const ReplicationControllerSpec = z
     template: ref(PodTemplateSpec, "Template of the pods created.").optional(),
   })
   .meta({ id: "io.k8s.api.core.v1.ReplicationControllerSpec", description: "The desired state of a ReplicationController." });
+export type ReplicationControllerSpec = z.infer<typeof ReplicationControllerSpec>;
 
 export const ReplicationControllerCondition = z
   .object({
@@ -37,7 +38,7 @@ export const ReplicationControllerStatus = z
 export const ReplicationController = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     spec: ref(ReplicationControllerSpec, "Desired state.").optional(),
     status: ref(ReplicationControllerStatus, "Observed state.").optional(),
   })

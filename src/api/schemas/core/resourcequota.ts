@@ -1,7 +1,7 @@
 // ResourceQuota.
 import { z } from "zod";
 import { atomic, gvk, list, ref, str, typeMetaFields } from "../fields";
-import { ObjectMeta, ResourceList } from "../meta";
+import { objectMetadata, ResourceList } from "../meta";
 
 export const ScopedResourceSelectorRequirement = z
   .object({
@@ -33,7 +33,7 @@ export const ResourceQuotaStatus = z
 export const ResourceQuota = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     spec: ref(ResourceQuotaSpec, "Desired quota.").optional(),
     status: ref(ResourceQuotaStatus, "Observed quota usage.").optional(),
   })

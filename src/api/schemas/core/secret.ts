@@ -1,12 +1,12 @@
 // Secret.
 import { z } from "zod";
 import { bool, bytesMap, gvk, ref, str, strMap, typeMetaFields } from "../fields";
-import { ObjectMeta } from "../meta";
+import { objectMetadata } from "../meta";
 
 export const Secret = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     immutable: bool("When true, data cannot be changed after creation.").optional(),
     data: bytesMap("Secret values by key, base64 encoded.").optional(),
     stringData: strMap("Write-only plain-text values merged into data on write.").optional(),

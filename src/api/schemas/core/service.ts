@@ -1,7 +1,7 @@
 // Service.
 import { z } from "zod";
 import { atomic, atomicMap, bool, gvk, int32, list, mapKeys, patch, ref, str, strMap, typeMetaFields } from "../fields";
-import { Condition, IntOrString, ObjectMeta } from "../meta";
+import { Condition, IntOrString, objectMetadata } from "../meta";
 
 export const ServicePort = z
   .object({
@@ -80,7 +80,7 @@ export const ServiceStatus = z
 export const Service = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     spec: ref(ServiceSpec, "Desired state of the Service.").optional(),
     status: ref(ServiceStatus, "Observed state of the Service.").optional(),
   })

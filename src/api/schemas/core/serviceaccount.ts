@@ -1,12 +1,12 @@
 // ServiceAccount.
 import { z } from "zod";
 import { atomic, bool, gvk, list, mapKeys, patch, ref, typeMetaFields } from "../fields";
-import { LocalObjectReference, ObjectMeta, ObjectReference } from "../meta";
+import { LocalObjectReference, objectMetadata, ObjectReference } from "../meta";
 
 export const ServiceAccount = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     secrets: list(ObjectReference, "Deprecated list of secrets pods of this account may use.", patch("merge", "name"), mapKeys("name")).optional(),
     imagePullSecrets: list(LocalObjectReference, "Image pull secrets added to pods using this account.", atomic).optional(),
     automountServiceAccountToken: bool("Whether pods mount this account's token by default.").optional(),

@@ -1,7 +1,7 @@
 // discovery.k8s.io/v1 EndpointSlice.
 import { z } from "zod";
 import { atomic, bool, gvk, int32, list, ref, set, str, strMap, typeMetaFields } from "../fields";
-import { ObjectMeta, ObjectReference } from "../meta";
+import { objectMetadata, ObjectReference } from "../meta";
 
 export const EndpointConditions = z
   .object({
@@ -51,7 +51,7 @@ export const EndpointPort = z
 export const EndpointSlice = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     addressType: str("Type of the addresses: IPv4, IPv6 or FQDN."),
     endpoints: list(Endpoint, "Backends in this slice.", atomic),
     ports: list(EndpointPort, "Ports exposed by every endpoint of the slice.", atomic).optional(),

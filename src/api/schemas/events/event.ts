@@ -1,7 +1,7 @@
 // events.k8s.io/v1 Event. Exported as EventsEvent to keep it apart from the core/v1 Event.
 import { z } from "zod";
 import { gvk, int, ref, str, typeMetaFields } from "../fields";
-import { MicroTime, ObjectMeta, ObjectReference, Time } from "../meta";
+import { MicroTime, objectMetadata, ObjectReference, Time } from "../meta";
 import { EventSource } from "../core/event";
 
 export const EventsEventSeries = z
@@ -14,7 +14,7 @@ export const EventsEventSeries = z
 export const EventsEvent = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     eventTime: ref(MicroTime, "When the event first happened."),
     series: ref(EventsEventSeries, "Repetition data of the event.").optional(),
     reportingController: str("Controller that emitted the event, e.g. kubernetes.io/kubelet.").optional(),

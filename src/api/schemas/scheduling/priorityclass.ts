@@ -1,12 +1,12 @@
 // scheduling.k8s.io/v1 PriorityClass: a name for a pod priority value (cluster-scoped, no spec/status split).
 import { z } from "zod";
 import { bool, gvk, int32, ref, str, typeMetaFields } from "../fields";
-import { ObjectMeta } from "../meta";
+import { objectMetadata } from "../meta";
 
 export const PriorityClass = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     value: int32("The priority pods naming this class receive; higher runs first and may preempt lower."),
     globalDefault: bool(
       "Whether pods without a priorityClassName get this class. Only one class may be the default; should several be, the lowest value wins.",

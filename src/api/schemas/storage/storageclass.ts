@@ -1,7 +1,7 @@
 // storage.k8s.io/v1 StorageClass: a class of dynamically provisioned volumes (cluster-scoped, no spec/status split).
 import { z } from "zod";
 import { atomic, atomicMap, bool, gvk, list, ref, str, strMap, typeMetaFields } from "../fields";
-import { ObjectMeta } from "../meta";
+import { objectMetadata } from "../meta";
 
 export const TopologySelectorLabelRequirement = z
   .object({
@@ -26,7 +26,7 @@ export const TopologySelectorTerm = z
 export const StorageClass = z
   .object({
     ...typeMetaFields,
-    metadata: ref(ObjectMeta, "Standard object metadata.").optional(),
+    metadata: objectMetadata,
     provisioner: str("The name of the volume plugin (provisioner) that creates volumes of this class."),
     parameters: strMap("Parameters for the provisioner that creates volumes of this class.").optional(),
     reclaimPolicy: str("What happens to volumes of this class when their claim is deleted: Delete (default) or Retain.").optional(),

@@ -5,6 +5,8 @@
 import type { KubeObject } from "../../../api/object";
 import { StatusError } from "../../../api/status";
 import { rfc3339 } from "../../runtime/clock";
+import { cronJobs } from "../../registry/cronjobs";
+import { jobs } from "../../registry/jobs";
 import type { ResourceDef } from "../../registry/types";
 import { controllerName, controllerRef, isControlledBy } from "../job/job-pods";
 import { hasCondition, type JobCondition } from "../job/job-arithmetic";
@@ -23,9 +25,7 @@ interface Defs {
   jobs: ResourceDef;
 }
 
-function defs(ctx: ControllerContext): Defs {
-  return { cronJobs: ctx.table.byResource("batch", "v1", "cronjobs")!, jobs: ctx.table.byResource("batch", "v1", "jobs")! };
-}
+const kinds: Defs = { cronJobs, jobs };
 
 /** The Job's finished condition type (Complete or Failed), if it finished. */
 function finishedAs(job: KubeObject): "Complete" | "Failed" | undefined {
@@ -42,17 +42,14 @@ export function jobNameFor(cronJobName: string, ms: number): string {
 
 export const cronJobController: Controller = {
   name: "cronjob-controller",
-  keysFor(event) {
-    if (event.key.startsWith("/batch/cronjobs/")) return event.type === "DELETED" ? [] : [keyOf(event.object)];
-    if (!event.key.startsWith("/batch/jobs/")) return [];
-    const owner = controllerName(event.object, "CronJob");
-    return owner ? [`${event.object.metadata.namespace}/${owner}`] : [];
-  },
+  for: cronJobs,
+  ignoreDeleted: true,
+  owns: [jobs],
   resync(ctx) {
-    return ctx.registry.list(defs(ctx).cronJobs).map(keyOf);
+    return ctx.registry.list(cronJobs).map(keyOf);
   },
   reconcile(key, ctx) {
-    const d = defs(ctx);
+    const d = kinds;
     const { namespace, name } = splitKey(key);
     const cronJob = ctx.registry.tryGet(d.cronJobs, namespace, name);
     if (!cronJob) return;

@@ -2,50 +2,49 @@
 // bind; pods go from nodes that stop qualifying or disappear; a template change rolls out node by node within
 // maxUnavailable, recorded as ControllerRevisions (what `kubectl rollout status|history|undo ds` read).
 import type { KubeObject } from "../../../api/object";
+import type { ControllerRevision } from "../../../api/schemas/apps/controllerrevision";
+import type { DaemonSet } from "../../../api/schemas/apps/daemonset";
+import type { Node } from "../../../api/schemas/core/node";
+import type { Pod } from "../../../api/schemas/core/pod";
 import type { StoreEvent } from "../../storage/store";
+import { controllerRevisions } from "../../registry/controllerrevisions";
+import { daemonSets } from "../../registry/daemonsets";
+import { nodes } from "../../registry/nodes";
+import { pods } from "../../registry/pods";
 import type { ResourceDef } from "../../registry/types";
 import { controllerName, controllerRef, isControlledBy } from "../job/job-pods";
-import type { Controller, ControllerContext, ReconcileResult } from "../types";
+import { watch, type Controller, type ControllerContext, type KindEvent, type ReconcileResult, type Watch } from "../types";
 import { keyOf, splitKey } from "../types";
 import { nodeVerdict, pinnedNode, pinToNode, withDaemonTolerations } from "./node-eligibility";
 import { revisionData, templateHash, templateOf } from "./revisions";
 import { deepEqual } from "../../../api/json-equal";
 import { cloneJson } from "../../../api/clone";
 
-type Json = Record<string, any>;
-
 export const revisionHashLabel = "controller-revision-hash";
 export const templateGenerationLabel = "pod-template-generation";
 const source = { component: "daemonset-controller" };
 
 interface Defs {
-  daemonSets: ResourceDef;
-  revisions: ResourceDef;
-  pods: ResourceDef;
-  nodes: ResourceDef;
+  daemonSets: ResourceDef<DaemonSet>;
+  revisions: ResourceDef<ControllerRevision>;
+  pods: ResourceDef<Pod>;
+  nodes: ResourceDef<Node>;
 }
 
-function defs(ctx: ControllerContext): Defs {
-  return {
-    daemonSets: ctx.table.byResource("apps", "v1", "daemonsets")!,
-    revisions: ctx.table.byResource("apps", "v1", "controllerrevisions")!,
-    pods: ctx.table.byResource("", "v1", "pods")!,
-    nodes: ctx.table.byResource("", "v1", "nodes")!,
-  };
-}
+const kinds: Defs = { daemonSets, revisions: controllerRevisions, pods, nodes };
 
 /** Whether a node change can change where daemon pods belong (labels, taints, cordon, existence). */
-function nodeChangeMatters(event: StoreEvent): boolean {
+function nodeChangeMatters(event: KindEvent<Node>): boolean {
   if (event.type !== "MODIFIED" || !event.prev) return true;
   const a = event.prev;
   const b = event.object;
-  return !deepEqual(a.metadata.labels, b.metadata.labels) || !deepEqual((a.spec as Json)?.taints, (b.spec as Json)?.taints);
+  return !deepEqual(a.metadata.labels, b.metadata.labels) || !deepEqual(a.spec?.taints, b.spec?.taints);
 }
 
-const isTerminal = (pod: KubeObject) => ["Succeeded", "Failed"].includes((pod.status as Json | undefined)?.phase);
+const isTerminal = (pod: Pod) => pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed";
 
-function readySince(pod: KubeObject): number | undefined {
-  const ready = ((pod.status as Json | undefined)?.conditions ?? []).find((c: Json) => c.type === "Ready" && c.status === "True");
+function readySince(pod: Pod): number | undefined {
+  const ready = (pod.status?.conditions ?? []).find((c) => c.type === "Ready" && c.status === "True");
   return ready ? Date.parse(ready.lastTransitionTime ?? "") || 0 : undefined;
 }
 
@@ -61,29 +60,30 @@ export class DaemonSetController implements Controller {
   readonly name = "daemonset-controller";
   private readonly keys = new Set<string>();
 
-  keysFor(event: StoreEvent): string[] {
-    if (event.key.startsWith("/apps/daemonsets/")) {
-      const key = keyOf(event.object);
-      if (event.type === "DELETED") this.keys.delete(key);
-      else this.keys.add(key);
-      return event.type === "DELETED" ? [] : [key];
-    }
-    if (event.key.startsWith("/core/pods/")) {
-      const owner = controllerName(event.object, "DaemonSet");
-      return owner ? [`${event.object.metadata.namespace}/${owner}`] : [];
-    }
-    if (event.key.startsWith("/core/nodes/") && nodeChangeMatters(event)) return [...this.keys];
+  readonly for = daemonSets;
+  readonly ignoreDeleted = true;
+  readonly owns = [pods];
+  readonly watches: Watch[] = [
+    { kind: daemonSets, keys: (event) => this.track(event) },
+    watch(nodes, (event) => (nodeChangeMatters(event) ? [...this.keys] : [])),
+  ];
+
+  /** Keeps the set of DaemonSet keys (every one looks again when a node changes); wakes nothing itself. */
+  private track(event: StoreEvent): string[] {
+    const key = keyOf(event.object);
+    if (event.type === "DELETED") this.keys.delete(key);
+    else this.keys.add(key);
     return [];
   }
 
   resync(ctx: ControllerContext): string[] {
     this.keys.clear();
-    for (const ds of ctx.registry.list(defs(ctx).daemonSets)) this.keys.add(keyOf(ds));
+    for (const ds of ctx.registry.list(daemonSets)) this.keys.add(keyOf(ds));
     return [...this.keys];
   }
 
   reconcile(key: string, ctx: ControllerContext): ReconcileResult {
-    const d = defs(ctx);
+    const d = kinds;
     const { namespace, name } = splitKey(key);
     const ds = ctx.registry.tryGet(d.daemonSets, namespace, name);
     if (!ds || ds.metadata.deletionTimestamp) return;
@@ -92,22 +92,22 @@ export class DaemonSetController implements Controller {
 }
 
 class DaemonSetSync {
-  private readonly spec: Json;
+  private readonly spec: NonNullable<DaemonSet["spec"]>;
   private readonly uid: string;
   private readonly minReadyMs: number;
 
   constructor(
-    private readonly ds: KubeObject,
+    private readonly ds: DaemonSet,
     private readonly d: Defs,
     private readonly ctx: ControllerContext,
   ) {
-    this.spec = ds.spec as Json;
+    this.spec = ds.spec!;
     this.uid = ds.metadata.uid!;
     this.minReadyMs = (this.spec.minReadySeconds ?? 0) * 1000;
   }
 
   run(): ReconcileResult {
-    const hash = templateHash(this.spec.template ?? {}, (this.ds.status as Json | undefined)?.collisionCount ?? 0);
+    const hash = templateHash(this.spec.template ?? {}, this.ds.status?.collisionCount ?? 0);
     this.currentRevision(hash);
     const nodes = this.ctx.registry.list(this.d.nodes);
     const byNode = this.podsByNode();
@@ -116,7 +116,7 @@ class DaemonSetSync {
     for (const [node, pods] of byNode) if (!nodeNames.has(node)) pods.forEach((p) => this.deletePod(p));
     const maxUnavailable = this.maxUnavailable(nodes);
     let unavailable = 0;
-    const oldAvailable: KubeObject[] = [];
+    const oldAvailable: Pod[] = [];
     for (const node of nodes) {
       const verdict = nodeVerdict(this.spec.template?.spec ?? {}, node);
       const pods = (byNode.get(node.metadata.name!) ?? []).filter((p) => !p.metadata.deletionTimestamp);
@@ -153,7 +153,7 @@ class DaemonSetSync {
     return requeueAt === undefined ? undefined : { requeueAt };
   }
 
-  private maxUnavailable(nodes: KubeObject[]): number {
+  private maxUnavailable(nodes: Node[]): number {
     const desired = nodes.filter((n) => nodeVerdict(this.spec.template?.spec ?? {}, n).shouldRun).length;
     const rolling = this.spec.updateStrategy?.rollingUpdate ?? {};
     return Math.max(1, scaledValue(rolling.maxUnavailable ?? 1, desired));
@@ -163,10 +163,19 @@ class DaemonSetSync {
     return this.ctx.indexes.dependentsOf(this.uid).filter((o) => o.kind === kind && isControlledBy(o, this.uid));
   }
 
-  private podsByNode(): Map<string, KubeObject[]> {
-    const out = new Map<string, KubeObject[]>();
-    for (const pod of this.ownedBy("Pod")) {
-      const node = pinnedNode((pod.spec ?? {}) as Json);
+  /** The pods it controls (the owner index holds objects of any kind; these are Pods). */
+  private ownPods(): Pod[] {
+    return this.ownedBy("Pod") as Pod[];
+  }
+
+  private ownRevisions(): ControllerRevision[] {
+    return this.ownedBy("ControllerRevision") as ControllerRevision[];
+  }
+
+  private podsByNode(): Map<string, Pod[]> {
+    const out = new Map<string, Pod[]>();
+    for (const pod of this.ownPods()) {
+      const node = pinnedNode(pod.spec ?? {});
       if (!node) continue;
       const list = out.get(node) ?? [];
       list.push(pod);
@@ -175,14 +184,14 @@ class DaemonSetSync {
     return out;
   }
 
-  private available(pod: KubeObject): boolean {
+  private available(pod: Pod): boolean {
     const since = readySince(pod);
     return since !== undefined && !pod.metadata.deletionTimestamp && since + this.minReadyMs <= this.ctx.now;
   }
 
   /** The ControllerRevision of the current template: created, or renumbered to the newest when rolled back to. */
   private currentRevision(hash: string): void {
-    const revisions = this.ownedBy("ControllerRevision");
+    const revisions = this.ownRevisions();
     const max = revisions.reduce((m, r) => Math.max(m, Number(r.revision ?? 0)), 0);
     const existing = revisions.find((r) => r.metadata.labels?.[revisionHashLabel] === hash || deepEqual(templateOf(r), this.spec.template));
     if (existing) {
@@ -207,8 +216,8 @@ class DaemonSetSync {
   /** Delete revisions beyond revisionHistoryLimit that no live pod uses, oldest first. */
   private cleanupHistory(hash: string): void {
     const limit = this.spec.revisionHistoryLimit ?? 10;
-    const inUse = new Set(this.ownedBy("Pod").map((p) => p.metadata.labels?.[revisionHashLabel]));
-    const old = this.ownedBy("ControllerRevision")
+    const inUse = new Set(this.ownPods().map((p) => p.metadata.labels?.[revisionHashLabel]));
+    const old = this.ownRevisions()
       .filter((r) => r.metadata.labels?.[revisionHashLabel] !== hash && !inUse.has(r.metadata.labels?.[revisionHashLabel]))
       .sort((a, b) => Number(a.revision) - Number(b.revision));
     for (const rev of old.slice(0, Math.max(0, old.length - limit))) {
@@ -217,8 +226,9 @@ class DaemonSetSync {
   }
 
   private createPod(nodeName: string, hash: string): void {
-    const template = (this.spec.template ?? {}) as Json;
-    const spec = cloneJson(template.spec ?? {}) as Json;
+    const template = this.spec.template ?? {};
+    // Validation requires the template's spec (its containers).
+    const spec = cloneJson(template.spec ?? { containers: [] });
     pinToNode(spec, nodeName);
     withDaemonTolerations(spec);
     const metadata: KubeObject["metadata"] = {
@@ -235,7 +245,7 @@ class DaemonSetSync {
     this.event("Normal", "SuccessfulCreate", `Created pod: ${pod.metadata.name}`);
   }
 
-  private deletePod(pod: KubeObject, warning?: string): void {
+  private deletePod(pod: Pod, warning?: string): void {
     if (!this.ctx.registry.tryGet(this.d.pods, pod.metadata.namespace, pod.metadata.name!)) return;
     if (warning) this.event("Warning", "FailedDaemonPod", warning);
     this.ctx.registry.delete(this.d.pods, pod.metadata.namespace, pod.metadata.name!);
@@ -243,7 +253,7 @@ class DaemonSetSync {
   }
 
   /** updateDaemonSetStatus; returns when a ready pod becomes available (minReadySeconds), if that is pending. */
-  private writeStatus(nodes: KubeObject[], hash: string): number | undefined {
+  private writeStatus(nodes: Node[], hash: string): number | undefined {
     const byNode = this.podsByNode();
     const counts = { desired: 0, current: 0, misscheduled: 0, ready: 0, available: 0, updated: 0 };
     let nextAvailable: number | undefined;
@@ -266,8 +276,8 @@ class DaemonSetSync {
       }
       if (pods.some((p) => p.metadata.labels?.[revisionHashLabel] === hash)) counts.updated += 1;
     }
-    const old = (this.ds.status ?? {}) as Json;
-    const status: Json = {
+    const old = this.ds.status;
+    const status: DaemonSet["status"] = {
       currentNumberScheduled: counts.current,
       numberMisscheduled: counts.misscheduled,
       desiredNumberScheduled: counts.desired,
@@ -276,8 +286,8 @@ class DaemonSetSync {
       updatedNumberScheduled: counts.updated,
       numberAvailable: counts.available,
       ...(counts.desired - counts.available > 0 ? { numberUnavailable: counts.desired - counts.available } : {}),
-      ...(old.collisionCount !== undefined ? { collisionCount: old.collisionCount } : {}),
-      ...(old.conditions ? { conditions: old.conditions } : {}),
+      ...(old?.collisionCount !== undefined ? { collisionCount: old.collisionCount } : {}),
+      ...(old?.conditions ? { conditions: old.conditions } : {}),
     };
     const current = this.ctx.registry.tryGet(this.d.daemonSets, this.ds.metadata.namespace, this.ds.metadata.name!);
     if (current) {

@@ -4,18 +4,19 @@
 import type { KubeObject } from "../../../api/object";
 import type { LabelMatcher } from "../../../api/selectors/label-selector";
 import { labelSelectorOrNothing } from "../../../api/selectors/selector-or-nothing";
+import { deployments } from "../../registry/deployments";
+import { pods } from "../../registry/pods";
+import { replicaSets } from "../../registry/replicasets";
 import type { StoreEvent } from "../../storage/store";
 import { controllerRefOf } from "../replicaset/pod-state";
-import { splitKey, type Controller, type ControllerContext, type ReconcileResult } from "../types";
+import { splitKey, type Controller, type ControllerContext, type ReconcileResult, type Watch } from "../types";
 import { rolloutRecreate, rolloutRolling, syncScaleOnly, syncStatusOnly } from "./rollout";
 import { DeploymentSync, type Defs } from "./sync";
 import { cloneJson } from "../../../api/clone";
 
 type Json = Record<string, any>;
 
-const deploymentBucket = "/apps/deployments/";
-const replicaSetBucket = "/apps/replicasets/";
-const podBucket = "/core/pods/";
+const kinds: Defs = { deployments, replicaSets, pods };
 const orphanPrefix = "rs-orphans:";
 
 function selectorOf(d: KubeObject): LabelMatcher {
@@ -27,37 +28,42 @@ export class DeploymentController implements Controller {
   /** ReplicaSet uid → `namespace/name` of the Deployment controlling it (to route pod deletions). */
   private readonly ownerOfRS = new Map<string, string>();
 
-  keysFor(event: StoreEvent): string[] {
-    const { key, object } = event;
-    if (key.startsWith(deploymentBucket)) return [key.slice(deploymentBucket.length)];
+  readonly for = deployments;
+  readonly watches: Watch[] = [
+    { kind: replicaSets, keys: (event) => this.onReplicaSet(event) },
+    { kind: pods, keys: (event) => this.onPod(event) },
+  ];
+
+  /** Its Deployment (and the one it left), or the orphan offer of its namespace. */
+  private onReplicaSet(event: StoreEvent): string[] {
+    const { object } = event;
     const ns = object.metadata.namespace ?? "";
-    if (key.startsWith(replicaSetBucket)) {
-      const out: string[] = [];
-      const ref = controllerRefOf(object);
-      if (ref?.kind === "Deployment") {
-        out.push(`${ns}/${ref.name}`);
-        if (event.type === "DELETED") this.ownerOfRS.delete(object.metadata.uid!);
-        else this.ownerOfRS.set(object.metadata.uid!, `${ns}/${ref.name}`);
-      } else {
-        this.ownerOfRS.delete(object.metadata.uid!);
-        if (event.type !== "DELETED") out.push(`${orphanPrefix}${ns}`);
-      }
-      const prevRef = event.prev && controllerRefOf(event.prev);
-      if (prevRef?.kind === "Deployment" && prevRef.name !== ref?.name) out.push(`${ns}/${prevRef.name}`);
-      return out;
+    const out: string[] = [];
+    const ref = controllerRefOf(object);
+    if (ref?.kind === "Deployment") {
+      out.push(`${ns}/${ref.name}`);
+      if (event.type === "DELETED") this.ownerOfRS.delete(object.metadata.uid!);
+      else this.ownerOfRS.set(object.metadata.uid!, `${ns}/${ref.name}`);
+    } else {
+      this.ownerOfRS.delete(object.metadata.uid!);
+      if (event.type !== "DELETED") out.push(`${orphanPrefix}${ns}`);
     }
-    if (key.startsWith(podBucket) && event.type === "DELETED") {
-      const ref = controllerRefOf(object);
-      const owner = ref && this.ownerOfRS.get(ref.uid);
-      return owner ? [owner] : [];
-    }
-    return [];
+    const prevRef = event.prev && controllerRefOf(event.prev);
+    if (prevRef?.kind === "Deployment" && prevRef.name !== ref?.name) out.push(`${ns}/${prevRef.name}`);
+    return out;
+  }
+
+  /** A pod of one of its ReplicaSets is gone (Recreate waits for that). */
+  private onPod(event: StoreEvent): string[] {
+    if (event.type !== "DELETED") return [];
+    const ref = controllerRefOf(event.object);
+    const owner = ref && this.ownerOfRS.get(ref.uid);
+    return owner ? [owner] : [];
   }
 
   resync(ctx: ControllerContext): string[] {
     this.ownerOfRS.clear();
-    const defs = this.defs(ctx);
-    if (!defs) return [];
+    const defs = kinds;
     for (const rs of ctx.registry.list(defs.replicaSets)) {
       const ref = controllerRefOf(rs);
       if (ref?.kind === "Deployment") this.ownerOfRS.set(rs.metadata.uid!, `${rs.metadata.namespace}/${ref.name}`);
@@ -66,19 +72,11 @@ export class DeploymentController implements Controller {
   }
 
   reconcile(key: string, ctx: ControllerContext): ReconcileResult {
-    const defs = this.defs(ctx);
-    if (!defs) return;
+    const defs = kinds;
     if (key.startsWith(orphanPrefix)) return this.offerOrphans(key.slice(orphanPrefix.length), defs, ctx);
     const { namespace, name } = splitKey(key);
     const d = ctx.registry.tryGet(defs.deployments, namespace, name);
     return d ? this.sync(d, defs, ctx) : undefined;
-  }
-
-  private defs(ctx: ControllerContext): Defs | undefined {
-    const deployments = ctx.table.byResource("apps", "v1", "deployments");
-    const replicaSets = ctx.table.byResource("apps", "v1", "replicasets");
-    const pods = ctx.table.byResource("", "v1", "pods");
-    return deployments && replicaSets && pods ? { deployments, replicaSets, pods } : undefined;
   }
 
   /** An orphan ReplicaSet appeared: sync the Deployments whose selector matches it. */

@@ -11,17 +11,16 @@ import { budgetSelector, conditionsUpToDate, setCondition, updateDisruptionAllow
 import type { PdbFields } from "../../registry/poddisruptionbudgets/validation";
 import type { ResourceDef } from "../../registry/types";
 import { rfc3339 } from "../../runtime/clock";
-import type { StoreEvent } from "../../storage/store";
+import { pods } from "../../registry/pods";
+import { podDisruptionBudgets } from "../../registry/poddisruptionbudgets";
 import type { EventSource } from "../event-recorder";
 import { isPodReady } from "../replicaset/pod-state";
-import { splitKey, type Controller, type ControllerContext, type ReconcileResult } from "../types";
+import { splitKey, watch, type Controller, type ControllerContext, type ReconcileResult, type Watch } from "../types";
 import { expectedPods } from "./expected-pods";
 
 /** DeletionTimeout: how long an approved eviction keeps a pod out of the healthy count if it is not deleted. */
 export const deletionTimeoutMs = 2 * 60_000;
 
-const pdbBucket = "/policy/poddisruptionbudgets/";
-const podBucket = "/core/pods/";
 const source: EventSource = { component: "controllermanager" };
 
 export class DisruptionController implements Controller {
@@ -29,22 +28,25 @@ export class DisruptionController implements Controller {
   /** namespace → budget name → its selector, kept from store events, so a pod's write finds its budgets cheaply. */
   private readonly selectors = new Map<string, Map<string, LabelMatcher>>();
 
-  keysFor(event: StoreEvent): string[] {
-    const { key, object } = event;
-    const ns = object.metadata.namespace ?? "";
-    if (key.startsWith(pdbBucket)) {
+  readonly watches: Watch[] = [
+    watch(podDisruptionBudgets, (event) => {
+      const { object } = event;
+      const ns = object.metadata.namespace ?? "";
       this.track(ns, object.metadata.name ?? "", event.type === "DELETED" ? undefined : budgetSelector(object));
       return [`${ns}/${object.metadata.name}`];
-    }
-    if (!key.startsWith(podBucket)) return [];
-    const budgets = this.selectors.get(ns);
-    if (!budgets) return [];
-    const out: string[] = [];
-    for (const [name, selector] of budgets) {
-      if (selector.matches(object.metadata.labels ?? {}) || (event.prev && selector.matches(event.prev.metadata.labels ?? {}))) out.push(`${ns}/${name}`);
-    }
-    return out;
-  }
+    }),
+    watch(pods, (event) => {
+      const { object } = event;
+      const ns = object.metadata.namespace ?? "";
+      const budgets = this.selectors.get(ns);
+      if (!budgets) return [];
+      const out: string[] = [];
+      for (const [name, selector] of budgets) {
+        if (selector.matches(object.metadata.labels ?? {}) || (event.prev && selector.matches(event.prev.metadata.labels ?? {}))) out.push(`${ns}/${name}`);
+      }
+      return out;
+    }),
+  ];
 
   resync(ctx: ControllerContext): string[] {
     this.selectors.clear();

@@ -3,6 +3,8 @@
 // Complete, and deletes it `ttlSecondsAfterFinished` after it finished.
 import type { KubeObject } from "../../../api/object";
 import { rfc3339 } from "../../runtime/clock";
+import { jobs } from "../../registry/jobs";
+import { pods } from "../../registry/pods";
 import type { ResourceDef } from "../../registry/types";
 import type { Controller, ControllerContext, ReconcileResult } from "../types";
 import { keyOf, splitKey } from "../types";
@@ -32,9 +34,7 @@ interface Defs {
   pods: ResourceDef;
 }
 
-function defs(ctx: ControllerContext): Defs {
-  return { jobs: ctx.table.byResource("batch", "v1", "jobs")!, pods: ctx.table.byResource("", "v1", "pods")! };
-}
+const kinds: Defs = { jobs, pods };
 
 const isTerminal = (pod: KubeObject) => ["Succeeded", "Failed"].includes((pod.status as Json | undefined)?.phase);
 const isActive = (pod: KubeObject) => !isTerminal(pod) && !pod.metadata.deletionTimestamp;
@@ -50,23 +50,26 @@ interface Tally {
 
 export const jobController: Controller = {
   name: "job-controller",
-  keysFor(event) {
-    if (event.key.startsWith("/batch/jobs/")) return event.type === "DELETED" ? [] : [keyOf(event.object)];
-    if (!event.key.startsWith("/core/pods/")) return [];
-    const pod = event.object;
-    const owner = controllerName(pod, "Job");
-    if (!owner) return [];
-    const keys = [`${pod.metadata.namespace}/${owner}`];
-    // A finished or deleted pod still holding the finalizer may have outlived its Job: release it then.
-    const tracked = (pod.metadata.finalizers ?? []).includes(trackingFinalizer);
-    if (tracked && (pod.metadata.deletionTimestamp || isTerminal(pod))) keys.push(`pod:${keyOf(pod)}`);
-    return keys;
-  },
+  for: jobs,
+  ignoreDeleted: true,
+  owns: [pods],
+  watches: [
+    {
+      kind: pods,
+      keys(event) {
+        // A finished or deleted pod still holding the finalizer may have outlived its Job: release it then.
+        const pod = event.object;
+        if (!controllerName(pod, "Job")) return [];
+        const tracked = (pod.metadata.finalizers ?? []).includes(trackingFinalizer);
+        return tracked && (pod.metadata.deletionTimestamp || isTerminal(pod)) ? [`pod:${keyOf(pod)}`] : [];
+      },
+    },
+  ],
   resync(ctx) {
-    return ctx.registry.list(defs(ctx).jobs).map(keyOf);
+    return ctx.registry.list(jobs).map(keyOf);
   },
   reconcile(key, ctx) {
-    const d = defs(ctx);
+    const d = kinds;
     if (key.startsWith("pod:")) return releaseOrphan(key.slice(4), d, ctx);
     const { namespace, name } = splitKey(key);
     const job = ctx.registry.tryGet(d.jobs, namespace, name);

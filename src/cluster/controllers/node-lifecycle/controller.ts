@@ -8,12 +8,12 @@ import type { Node, Taint } from "../../../api/schemas/core/node";
 import type { Pod } from "../../../api/schemas/core/pod";
 import { parseTime } from "../../../api/timestamp";
 import type { Machines } from "../../registry/nodes/machines";
-import type { StoreEvent } from "../../storage/store";
-import type { Controller, ControllerContext, ReconcileResult } from "../types";
+import { leases } from "../../registry/leases";
+import { nodes } from "../../registry/nodes";
+import { watch, type Controller, type ControllerContext, type ReconcileResult, type Watch } from "../types";
 import { reconcileTaints, wantedTaints } from "./taints";
 
-const nodePrefix = "/core/nodes/";
-const leasePrefix = "/coordination.k8s.io/leases/kube-node-lease/";
+const nodeLeaseNamespace = "kube-node-lease";
 const source = { component: "node-controller" };
 /** The conditions the controller turns Unknown (the kubelet's own), in the order the kubelet lists them. */
 const kubeletConditions = ["MemoryPressure", "DiskPressure", "PIDPressure", "Ready"];
@@ -29,16 +29,15 @@ export class NodeLifecycleController implements Controller {
 
   constructor(private readonly machines: Machines) {}
 
-  keysFor(event: StoreEvent): string[] {
-    if (event.key.startsWith(nodePrefix)) {
-      const name = event.key.slice(nodePrefix.length);
+  readonly watches: Watch[] = [
+    watch(nodes, (event) => {
+      const name = event.object.metadata.name!;
       if (event.type === "ADDED") this.added.set(name, event.object);
       if (event.type === "DELETED") this.removed.set(name, event.object);
       return [name];
-    }
-    if (event.key.startsWith(leasePrefix)) return [event.key.slice(leasePrefix.length)];
-    return [];
-  }
+    }),
+    watch(leases, (event) => (event.object.metadata.namespace === nodeLeaseNamespace ? [event.object.metadata.name!] : [])),
+  ];
 
   resync(ctx: ControllerContext): string[] {
     return ctx.registry.list(nodesDef(ctx)).map((n) => n.metadata.name!);

@@ -3,12 +3,11 @@
 // case it was only late to appear). Keyed by node name; nothing runs while every bound pod's node exists.
 import type { KubeObject } from "../../../api/object";
 import type { Pod } from "../../../api/schemas/core/pod";
-import type { StoreEvent } from "../../storage/store";
+import { nodes } from "../../registry/nodes";
+import { pods } from "../../registry/pods";
 import { markDisruptionTarget } from "../disruption";
-import type { Controller, ControllerContext, ReconcileResult } from "../types";
+import { watch, type Controller, type ControllerContext, type ReconcileResult, type Watch } from "../types";
 
-const nodePrefix = "/core/nodes/";
-const podPrefix = "/core/pods/";
 
 function nodeNameOf(pod: KubeObject | undefined): string | undefined {
   return (pod?.spec as Pod["spec"])?.nodeName;
@@ -19,18 +18,15 @@ export class PodGarbageCollector implements Controller {
   /** Node name → when its absence was first seen while pods were bound to it. */
   private readonly missingSince = new Map<string, number>();
 
-  keysFor(event: StoreEvent): string[] {
-    if (event.key.startsWith(nodePrefix)) return [event.object.metadata.name!];
-    if (event.key.startsWith(podPrefix) && event.type === "ADDED") {
+  readonly watches: Watch[] = [
+    watch(nodes, (event) => [event.object.metadata.name!]),
+    watch(pods, (event) => {
       const node = nodeNameOf(event.object);
-      return node ? [node] : [];
-    }
-    if (event.key.startsWith(podPrefix) && event.type === "MODIFIED") {
-      const node = nodeNameOf(event.object);
-      return node && nodeNameOf(event.prev) !== node ? [node] : [];
-    }
-    return [];
-  }
+      if (event.type === "ADDED") return node ? [node] : [];
+      if (event.type === "MODIFIED") return node && nodeNameOf(event.prev) !== node ? [node] : [];
+      return [];
+    }),
+  ];
 
   resync(ctx: ControllerContext): string[] {
     const names = new Set<string>();

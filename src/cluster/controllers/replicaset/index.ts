@@ -1,5 +1,7 @@
 // The two replica controllers: apps/v1 ReplicaSets (label selectors) and core/v1 ReplicationControllers (plain maps).
 import { labelSelectorOrNothing, mapSelectorOrNothing } from "../../../api/selectors/selector-or-nothing";
+import { replicaSets } from "../../registry/replicasets";
+import { replicationControllers } from "../../registry/replicationcontrollers";
 import { ReplicaController } from "./replica-controller";
 
 type Json = Record<string, any>;
@@ -7,10 +9,7 @@ type Json = Record<string, any>;
 export function createReplicaSetController(): ReplicaController {
   return new ReplicaController({
     component: "replicaset-controller",
-    group: "apps",
-    version: "v1",
-    resource: "replicasets",
-    kind: "ReplicaSet",
+    def: replicaSets,
     selector: (rs) => labelSelectorOrNothing(((rs.spec ?? {}) as Json).selector),
   });
 }
@@ -18,10 +17,7 @@ export function createReplicaSetController(): ReplicaController {
 export function createReplicationControllerController(): ReplicaController {
   return new ReplicaController({
     component: "replication-controller",
-    group: "",
-    version: "v1",
-    resource: "replicationcontrollers",
-    kind: "ReplicationController",
+    def: replicationControllers,
     selector: (rc) => mapSelectorOrNothing(((rc.spec ?? {}) as Json).selector),
   });
 }

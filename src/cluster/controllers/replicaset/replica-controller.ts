@@ -2,13 +2,14 @@
 // from the template, adopt orphans the selector matches, release pods that stopped matching, delete extra pods in
 // Kubernetes' order, and report status. Pods are found through the owner index, never by scanning; orphan pods are
 // tracked from store events so adoption only looks at them.
-import type { KubeObject, OwnerReference } from "../../../api/object";
+import type { KubeObject } from "../../../api/object";
 import type { LabelMatcher } from "../../../api/selectors/label-selector";
 import { StatusError } from "../../../api/status";
 import { objectKey } from "../../registry/keys";
+import { pods } from "../../registry/pods";
 import type { ResourceDef } from "../../registry/types";
 import type { StoreEvent } from "../../storage/store";
-import { splitKey, type Controller, type ControllerContext, type ReconcileResult } from "../types";
+import { splitKey, type Controller, type ControllerContext, type ReconcileResult, type Watch } from "../types";
 import { podFromTemplate } from "./pod-from-template";
 import { podsToDelete } from "./pod-ranking";
 import { controllerRefOf, isPodActive } from "./pod-state";
@@ -22,80 +23,59 @@ type Json = Record<string, any>;
 export interface ReplicaKind {
   /** Controller name in the manager, and the events' source component. */
   component: string;
-  group: string;
-  version: string;
-  resource: string;
-  kind: string;
+  /** The kind (apps/v1 replicasets or core/v1 replicationcontrollers). */
+  def: ResourceDef;
   selector(obj: KubeObject): LabelMatcher;
 }
 
 /** client-go's burstReplicas: most pods created or deleted in one sync. */
 export const burstReplicas = 500;
 
-const podBucket = "/core/pods/";
 const orphanPrefix = "orphans:";
 
 export class ReplicaController implements Controller {
   readonly name: string;
+  readonly for: ResourceDef;
+  readonly owns = [pods];
+  readonly watches: Watch[] = [{ kind: pods, keys: (event) => this.onPod(event) }];
   private readonly apiVersion: string;
-  private readonly bucket: string;
   /** namespace → storage keys of active pods without a controller (candidates for adoption). */
   private readonly orphans = new Map<string, Set<string>>();
 
   constructor(private readonly spec: ReplicaKind) {
     this.name = spec.component;
-    this.apiVersion = spec.group ? `${spec.group}/${spec.version}` : spec.version;
-    this.bucket = `/${spec.group || "core"}/${spec.resource}/`;
+    this.for = spec.def;
+    this.apiVersion = spec.def.group ? `${spec.def.group}/${spec.def.version}` : spec.def.version;
   }
 
-  keysFor(event: StoreEvent): string[] {
+  /** Tracks orphan pods: a namespace with some is offered to its controllers. */
+  private onPod(event: StoreEvent): string[] {
     const { key, object } = event;
-    if (key.startsWith(this.bucket)) return [key.slice(this.bucket.length)];
-    if (!key.startsWith(podBucket)) return [];
-    const out: string[] = [];
     const ns = object.metadata.namespace ?? "";
-    for (const pod of event.prev ? [object, event.prev] : [object]) {
-      const ref = controllerRefOf(pod);
-      if (ref && this.isOurs(ref)) out.push(`${ns}/${ref.name}`);
-    }
     const orphan = event.type !== "DELETED" && !controllerRefOf(object) && isPodActive(object);
-    if (this.trackOrphan(ns, key, orphan)) out.push(`${orphanPrefix}${ns}`);
-    return out;
+    return this.trackOrphan(ns, key, orphan) ? [`${orphanPrefix}${ns}`] : [];
   }
 
   resync(ctx: ControllerContext): string[] {
     this.orphans.clear();
     const out = new Set<string>();
-    const pods = ctx.table.byResource("", "v1", "pods");
-    if (pods) {
-      for (const pod of ctx.registry.list(pods)) {
-        const ns = pod.metadata.namespace ?? "";
-        if (!controllerRefOf(pod) && isPodActive(pod) && this.trackOrphan(ns, objectKey(pods, ns, pod.metadata.name!), true)) {
-          out.add(`${orphanPrefix}${ns}`);
-        }
+    for (const pod of ctx.registry.list(pods)) {
+      const ns = pod.metadata.namespace ?? "";
+      if (!controllerRefOf(pod) && isPodActive(pod) && this.trackOrphan(ns, objectKey(pods, ns, pod.metadata.name!), true)) {
+        out.add(`${orphanPrefix}${ns}`);
       }
     }
-    const own = this.def(ctx);
-    for (const obj of own ? ctx.registry.list(own) : []) out.add(`${obj.metadata.namespace}/${obj.metadata.name}`);
+    for (const obj of ctx.registry.list(this.spec.def)) out.add(`${obj.metadata.namespace}/${obj.metadata.name}`);
     return [...out];
   }
 
   reconcile(key: string, ctx: ControllerContext): ReconcileResult {
-    const def = this.def(ctx);
-    if (!def) return;
+    const def = this.spec.def;
     if (key.startsWith(orphanPrefix)) return this.offerOrphans(key.slice(orphanPrefix.length), def, ctx);
     const { namespace, name } = splitKey(key);
     const owner = ctx.registry.tryGet(def, namespace, name);
     if (!owner) return;
     return this.sync(owner, def, ctx);
-  }
-
-  private def(ctx: ControllerContext): ResourceDef | undefined {
-    return ctx.table.byResource(this.spec.group, this.spec.version, this.spec.resource);
-  }
-
-  private isOurs(ref: OwnerReference): boolean {
-    return ref.kind === this.spec.kind && ref.apiVersion === this.apiVersion;
   }
 
   /** Records whether a pod is an orphan; true when the namespace has orphans worth offering. */
@@ -139,20 +119,19 @@ export class ReplicaController implements Controller {
   }
 
   private sync(owner: KubeObject, def: ResourceDef, ctx: ControllerContext): ReconcileResult {
-    const podsDef = ctx.table.byResource("", "v1", "pods")!;
     const ns = owner.metadata.namespace!;
     const spec = (owner.spec ?? {}) as Json;
     const selector = this.spec.selector(owner);
     const source = { component: this.spec.component };
     if (!owner.metadata.deletionTimestamp) {
-      this.claim(owner, selector, podsDef, ctx);
+      this.claim(owner, selector, ctx);
       const active = this.ownedPods(owner, ctx).filter(isPodActive);
       const diff = active.length - (spec.replicas ?? 1);
       if (diff < 0) {
         for (let i = 0; i < Math.min(-diff, burstReplicas); i++) {
           let created: KubeObject;
           try {
-            created = ctx.registry.create(podsDef, ns, podFromTemplate(owner, spec.template ?? {}));
+            created = ctx.registry.create(pods, ns, podFromTemplate(owner, spec.template ?? {}));
           } catch (error) {
             const message = error instanceof StatusError ? error.message : String(error);
             ctx.events.record(owner, ctx.now, "Warning", "FailedCreate", `Error creating: ${message}`, source);
@@ -162,7 +141,7 @@ export class ReplicaController implements Controller {
         }
       } else if (diff > 0) {
         for (const pod of podsToDelete(active, Math.min(diff, burstReplicas))) {
-          ctx.registry.delete(podsDef, ns, pod.metadata.name!);
+          ctx.registry.delete(pods, ns, pod.metadata.name!);
           ctx.events.record(owner, ctx.now, "Normal", "SuccessfulDelete", `Deleted pod: ${pod.metadata.name}`, source);
         }
       }
@@ -176,14 +155,14 @@ export class ReplicaController implements Controller {
   }
 
   /** ClaimPods: release owned pods the selector no longer matches, adopt matching orphans of the namespace. */
-  private claim(owner: KubeObject, selector: LabelMatcher, podsDef: ResourceDef, ctx: ControllerContext): void {
+  private claim(owner: KubeObject, selector: LabelMatcher, ctx: ControllerContext): void {
     const uid = owner.metadata.uid!;
     for (const pod of this.ownedPods(owner, ctx)) {
       if (selector.matches(pod.metadata.labels ?? {}) || pod.metadata.deletionTimestamp) continue;
       const released = cloneJson(pod);
       released.metadata.ownerReferences = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
       if (!released.metadata.ownerReferences.length) delete released.metadata.ownerReferences;
-      ctx.registry.update(podsDef, pod.metadata.namespace, pod.metadata.name!, released);
+      ctx.registry.update(pods, pod.metadata.namespace, pod.metadata.name!, released);
     }
     if (selector.isEmpty()) return;
     for (const pod of this.orphanPods(owner.metadata.namespace!, ctx)) {
@@ -191,9 +170,9 @@ export class ReplicaController implements Controller {
       const adopted = cloneJson(pod);
       adopted.metadata.ownerReferences = [
         ...(pod.metadata.ownerReferences ?? []),
-        { apiVersion: this.apiVersion, kind: this.spec.kind, name: owner.metadata.name!, uid, controller: true, blockOwnerDeletion: true },
+        { apiVersion: this.apiVersion, kind: this.spec.def.kind, name: owner.metadata.name!, uid, controller: true, blockOwnerDeletion: true },
       ];
-      ctx.registry.update(podsDef, pod.metadata.namespace, pod.metadata.name!, adopted);
+      ctx.registry.update(pods, pod.metadata.namespace, pod.metadata.name!, adopted);
     }
   }
 }

@@ -7,12 +7,11 @@ import type { Node, Taint } from "../../../api/schemas/core/node";
 import type { Pod } from "../../../api/schemas/core/pod";
 import { tolerates } from "../../../api/selectors/node-selector";
 import { parseTime } from "../../../api/timestamp";
-import type { StoreEvent } from "../../storage/store";
+import { nodes } from "../../registry/nodes";
+import { pods } from "../../registry/pods";
 import { isTerminal, markDisruptionTarget } from "../disruption";
-import type { Controller, ControllerContext, ReconcileResult } from "../types";
+import { watch, type Controller, type ControllerContext, type ReconcileResult, type Watch } from "../types";
 
-const nodePrefix = "/core/nodes/";
-const podPrefix = "/core/pods/";
 const source = { component: "taint-eviction-controller" };
 
 type Toleration = NonNullable<NonNullable<Pod["spec"]>["tolerations"]>[number];
@@ -44,20 +43,20 @@ export class TaintEvictionController implements Controller {
   /** When this controller first saw a NoExecute taint that carries no timeAdded (node\nkey\nvalue → ms). */
   private readonly firstSeen = new Map<string, number>();
 
-  keysFor(event: StoreEvent): string[] {
-    if (event.key.startsWith(nodePrefix)) {
+  readonly watches: Watch[] = [
+    watch(nodes, (event) => {
       if (event.type === "DELETED") return [event.object.metadata.name!];
       const now = noExecute(event.object);
       const before = noExecute(event.prev);
       const same = now.length === before.length && now.every((t, i) => t.key === before[i]!.key && t.value === before[i]!.value && t.timeAdded === before[i]!.timeAdded);
       return same && event.type !== "ADDED" ? [] : [event.object.metadata.name!];
-    }
-    if (event.key.startsWith(podPrefix) && event.type !== "DELETED") {
+    }),
+    watch(pods, (event) => {
+      if (event.type === "DELETED") return [];
       const node = nodeNameOf(event.object);
       return node && (event.type === "ADDED" || nodeNameOf(event.prev) !== node) ? [node] : [];
-    }
-    return [];
-  }
+    }),
+  ];
 
   resync(ctx: ControllerContext): string[] {
     return ctx.registry

@@ -4,7 +4,7 @@ import { defineResource } from "../define";
 import { printer } from "./printer";
 import { configMapStrategy } from "./strategy";
 
-export const configMaps = defineResource({
+export const configMaps = defineResource<ConfigMap>({
   group: "",
   version: "v1",
   kind: "ConfigMap",

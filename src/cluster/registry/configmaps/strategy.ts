@@ -1,20 +1,14 @@
 // ConfigMaps (ValidateConfigMap, ValidateConfigMapUpdate): keys a volume can hold, no key in both data and
 // binaryData, at most 1 MiB of values, and nothing changes once `immutable` is set.
-import type { KubeObject } from "../../../api/object";
+import type { ConfigMap } from "../../../api/schemas/core/configmap";
 import { fieldError, type FieldError } from "../../../api/status";
 import { configSize, MAX_CONFIG_SIZE, validateConfigKeys } from "../../../api/validation/config-keys";
 import { deepEqual } from "../../../api/json-equal";
 import type { Strategy } from "../types";
 
-interface ConfigMapShape extends KubeObject {
-  data?: Record<string, string>;
-  binaryData?: Record<string, string>;
-  immutable?: boolean;
-}
-
 const IMMUTABLE = "field is immutable when `immutable` is set";
 
-export const configMapStrategy: Strategy<ConfigMapShape> = {
+export const configMapStrategy: Strategy<ConfigMap> = {
   validate(cm) {
     const errors = validateConfigKeys(cm.data, "data");
     for (const key of Object.keys(cm.data ?? {}).sort()) {

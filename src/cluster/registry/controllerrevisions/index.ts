@@ -4,7 +4,7 @@ import { immutableField } from "../jobs/workload-template";
 import { nonNegative } from "../pod-template";
 import { printer } from "./printer";
 
-export const controllerRevisions = defineResource({
+export const controllerRevisions = defineResource<ControllerRevision>({
   group: "apps",
   version: "v1",
   kind: "ControllerRevision",

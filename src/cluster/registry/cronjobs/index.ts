@@ -4,7 +4,7 @@ import { defineResource } from "../define";
 import { printer } from "./printer";
 import { cronJobStrategy } from "./strategy";
 
-export const cronJobs = defineResource({
+export const cronJobs = defineResource<CronJob>({
   group: "batch",
   version: "v1",
   kind: "CronJob",

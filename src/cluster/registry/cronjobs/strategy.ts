@@ -3,14 +3,14 @@
 import { fieldError, type FieldError } from "../../../api/status";
 import { isKnownTimeZone, parseStandardSchedule } from "../../../api/cron-schedule";
 import { defaultJobSpec, validateJobSpec } from "../jobs/strategy";
-import { nonNegative } from "../pod-template";
+import { nonNegative, zeroValue } from "../pod-template";
+import type { CronJob, CronJobSpec } from "../../../api/schemas/batch/cronjob";
+import type { JobSpec } from "../../../api/schemas/batch/job";
 import type { Strategy } from "../types";
-
-type Json = Record<string, any>;
 
 const maxNameLength = 52;
 
-function validateSchedule(spec: Json): FieldError[] {
+function validateSchedule(spec: Partial<CronJobSpec>): FieldError[] {
   const schedule = spec.schedule;
   if (!schedule) return [fieldError.required("spec.schedule")];
   const errors: FieldError[] = [];
@@ -22,21 +22,21 @@ function validateSchedule(spec: Json): FieldError[] {
   return errors;
 }
 
-export const cronJobStrategy: Strategy = {
+export const cronJobStrategy: Strategy<CronJob> = {
   defaults(cj) {
-    const spec = (cj.spec ??= {}) as Json;
+    const spec = (cj.spec ??= zeroValue<CronJobSpec>());
     spec.concurrencyPolicy ??= "Allow";
     spec.suspend ??= false;
     spec.successfulJobsHistoryLimit ??= 3;
     spec.failedJobsHistoryLimit ??= 1;
     spec.jobTemplate ??= {};
-    defaultJobSpec((spec.jobTemplate.spec ??= {}));
+    defaultJobSpec((spec.jobTemplate.spec ??= zeroValue<JobSpec>()));
   },
   prepareForCreate(cj) {
     cj.status = {};
   },
   validate(cj) {
-    const spec = (cj.spec ?? {}) as Json;
+    const spec: Partial<CronJobSpec> = cj.spec ?? {};
     const errors: FieldError[] = [];
     const name = cj.metadata.name ?? "";
     if (name.length > maxNameLength) {
@@ -47,10 +47,10 @@ export const cronJobStrategy: Strategy = {
       errors.push(fieldError.invalid("spec.timeZone", spec.timeZone, `unknown time zone ${spec.timeZone}`));
     }
     const policies = ["Allow", "Forbid", "Replace"];
-    if (!policies.includes(spec.concurrencyPolicy)) {
+    if (!policies.includes(spec.concurrencyPolicy ?? "")) {
       errors.push(fieldError.notSupported("spec.concurrencyPolicy", spec.concurrencyPolicy ?? "", policies));
     }
-    for (const f of ["startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit"]) {
+    for (const f of ["startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit"] as const) {
       errors.push(...nonNegative(`spec.${f}`, spec[f]));
     }
     errors.push(...validateJobSpec(spec.jobTemplate?.spec ?? {}, "spec.jobTemplate.spec"));

@@ -3,7 +3,7 @@ import { defineResource } from "../define";
 import { printer } from "./printer";
 import { daemonSetStrategy } from "./strategy";
 
-export const daemonSets = defineResource({
+export const daemonSets = defineResource<DaemonSet>({
   group: "apps",
   version: "v1",
   kind: "DaemonSet",

@@ -7,14 +7,13 @@ import {
   validateRestartPolicy,
   validateSelectorAndLabels,
 } from "../jobs/workload-template";
-import { defaultPodTemplate, nonNegative } from "../pod-template";
+import type { DaemonSet, DaemonSetSpec } from "../../../api/schemas/apps/daemonset";
+import { defaultPodTemplate, nonNegative, zeroValue } from "../pod-template";
 import type { Strategy } from "../types";
 
-type Json = Record<string, any>;
-
-export const daemonSetStrategy: Strategy = {
+export const daemonSetStrategy: Strategy<DaemonSet> = {
   defaults(ds) {
-    const spec = (ds.spec ??= {}) as Json;
+    const spec = (ds.spec ??= zeroValue<DaemonSetSpec>());
     spec.updateStrategy ??= {};
     spec.updateStrategy.type ??= "RollingUpdate";
     if (spec.updateStrategy.type === "RollingUpdate") {
@@ -30,7 +29,7 @@ export const daemonSetStrategy: Strategy = {
     ds.status = { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 };
   },
   validate(ds) {
-    const spec = (ds.spec ?? {}) as Json;
+    const spec: Partial<DaemonSetSpec> = ds.spec ?? {};
     const errors: FieldError[] = [
       ...validateSelectorAndLabels(spec.selector, spec.template, "spec", "empty selector is invalid for daemonset"),
       ...validatePodTemplate(spec.template, "spec.template"),
@@ -39,7 +38,7 @@ export const daemonSetStrategy: Strategy = {
       ...nonNegative("spec.revisionHistoryLimit", spec.revisionHistoryLimit),
     ];
     const type = spec.updateStrategy?.type;
-    if (!["OnDelete", "RollingUpdate"].includes(type)) {
+    if (!["OnDelete", "RollingUpdate"].includes(type ?? "")) {
       errors.push(fieldError.notSupported("spec.updateStrategy.type", type ?? "", ["OnDelete", "RollingUpdate"]));
     }
     const rolling = spec.updateStrategy?.rollingUpdate;
@@ -49,7 +48,7 @@ export const daemonSetStrategy: Strategy = {
     return errors;
   },
   validateUpdate(ds, old) {
-    return immutableField("spec.selector", (ds.spec as Json)?.selector, (old.spec as Json)?.selector);
+    return immutableField("spec.selector", ds.spec?.selector, old.spec?.selector);
   },
 };
 

@@ -5,9 +5,7 @@ import { selectorString } from "../pod-template";
 import { printer } from "./printer";
 import { deploymentStrategy } from "./strategy";
 
-type Json = Record<string, any>;
-
-export const deployments = defineResource({
+export const deployments = defineResource<Deployment>({
   group: "apps",
   version: "v1",
   kind: "Deployment",
@@ -22,9 +20,12 @@ export const deployments = defineResource({
   strategy: deploymentStrategy,
   printer,
   scale: {
-    specReplicas: (d) => ((d.spec ?? {}) as Json).replicas ?? 1,
-    setSpecReplicas: (d, replicas) => void (((d.spec ??= {}) as Json).replicas = replicas),
-    statusReplicas: (d) => ((d.status ?? {}) as Json).replicas ?? 0,
-    selector: (d) => selectorString(((d.spec ?? {}) as Json).selector),
+    specReplicas: (d) => d.spec?.replicas ?? 1,
+    // Validation requires a spec (its selector), so a stored object always has one.
+    setSpecReplicas: (d, replicas) => {
+      if (d.spec) d.spec.replicas = replicas;
+    },
+    statusReplicas: (d) => d.status?.replicas ?? 0,
+    selector: (d) => selectorString(d.spec?.selector),
   },
 });

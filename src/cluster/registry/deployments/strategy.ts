@@ -1,11 +1,10 @@
 // Deployments (apps/v1): defaults (RollingUpdate 25%/25%, revision history 10, progress deadline 600 s), an empty
 // status on create, and the apiserver's checks of selector, template, strategy and deadlines.
 import { fieldError, type FieldError } from "../../../api/status";
+import type { Deployment, DeploymentSpec, DeploymentStrategy } from "../../../api/schemas/apps/deployment";
 import type { Strategy } from "../types";
-import { defaultPodTemplate, nonNegative } from "../pod-template";
+import { defaultPodTemplate, nonNegative, zeroValue } from "../pod-template";
 import { validateSelectorAndTemplate, validateSelectorUnchanged } from "../replicasets/template";
-
-type Json = Record<string, any>;
 
 const percent = /^[0-9]+%$/;
 
@@ -24,7 +23,7 @@ function validateIntOrPercent(value: unknown, field: string): FieldError[] {
   return nonNegative(field, value);
 }
 
-function validateStrategy(strategy: Json | undefined): FieldError[] {
+function validateStrategy(strategy: DeploymentStrategy | undefined): FieldError[] {
   const s = strategy ?? {};
   const at = "spec.strategy";
   if (s.type === "Recreate") {
@@ -46,9 +45,9 @@ function validateStrategy(strategy: Json | undefined): FieldError[] {
   return errors;
 }
 
-export const deploymentStrategy: Strategy = {
+export const deploymentStrategy: Strategy<Deployment> = {
   defaults(d) {
-    const spec = (d.spec ??= {}) as Json;
+    const spec = (d.spec ??= zeroValue<DeploymentSpec>());
     spec.replicas ??= 1;
     const strategy = (spec.strategy ??= {});
     strategy.type ??= "RollingUpdate";
@@ -65,7 +64,7 @@ export const deploymentStrategy: Strategy = {
     d.status = {};
   },
   validate(d) {
-    const spec = (d.spec ?? {}) as Json;
+    const spec: Partial<DeploymentSpec> = d.spec ?? {};
     const errors = [
       ...nonNegative("spec.replicas", spec.replicas),
       ...validateSelectorAndTemplate(spec, "ReplicaSet"),
@@ -82,6 +81,6 @@ export const deploymentStrategy: Strategy = {
     return errors;
   },
   validateUpdate(d, old) {
-    return validateSelectorUnchanged((d.spec ?? {}) as Json, (old.spec ?? {}) as Json);
+    return validateSelectorUnchanged(d.spec ?? {}, old.spec ?? {});
   },
 };

@@ -3,7 +3,7 @@ import { defineResource } from "../define";
 import { printer } from "./printer";
 import { endpointsStrategy } from "./strategy";
 
-export const endpoints = defineResource({
+export const endpoints = defineResource<Endpoints>({
   group: "",
   version: "v1",
   kind: "Endpoints",

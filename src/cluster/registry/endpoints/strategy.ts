@@ -1,17 +1,16 @@
 // Endpoints (ValidateEndpoints): ports of each subset in range, with a supported protocol (TCP by default).
 import { fieldError, type FieldError } from "../../../api/status";
 import { isValidPortNum } from "../../../api/validation/ports";
+import type { Endpoints } from "../../../api/schemas/core/endpoints";
 import type { Strategy } from "../types";
 
-type Subsets = Array<{ ports?: Array<{ port?: number; protocol?: string }> }>;
-
-export const endpointsStrategy: Strategy = {
+export const endpointsStrategy: Strategy<Endpoints> = {
   /** SetDefaults_EndpointPort: TCP. */
   defaults(endpoints) {
-    for (const subset of ((endpoints as unknown as { subsets?: Subsets }).subsets ?? [])) for (const p of subset.ports ?? []) p.protocol ||= "TCP";
+    for (const subset of endpoints.subsets ?? []) for (const p of subset.ports ?? []) p.protocol ||= "TCP";
   },
   validate(endpoints) {
-    const subsets = (endpoints as unknown as { subsets?: Subsets }).subsets ?? [];
+    const subsets = endpoints.subsets ?? [];
     const errors: FieldError[] = [];
     subsets.forEach((subset, i) =>
       (subset.ports ?? []).forEach((p, j) => {

@@ -3,7 +3,7 @@ import { defineResource } from "../define";
 import { printer } from "./printer";
 import { endpointSliceStrategy } from "./strategy";
 
-export const endpointSlices = defineResource({
+export const endpointSlices = defineResource<EndpointSlice>({
   group: "discovery.k8s.io",
   version: "v1",
   kind: "EndpointSlice",

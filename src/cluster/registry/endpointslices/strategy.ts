@@ -1,13 +1,13 @@
 // EndpointSlices (ValidateEndpointSlice): a supported address type and ports in range.
 import { fieldError, type FieldError } from "../../../api/status";
 import { isValidPortNum } from "../../../api/validation/ports";
+import type { EndpointSlice } from "../../../api/schemas/discovery/endpointslice";
 import type { Strategy } from "../types";
 
 const addressTypes = ["FQDN", "IPv4", "IPv6"];
 
-export const endpointSliceStrategy: Strategy = {
-  validate(slice) {
-    const s = slice as unknown as { addressType?: string; ports?: Array<{ port?: number | null; protocol?: string }> };
+export const endpointSliceStrategy: Strategy<EndpointSlice> = {
+  validate(s) {
     const errors: FieldError[] = [];
     if (!s.addressType) errors.push(fieldError.required("addressType"));
     else if (!addressTypes.includes(s.addressType)) errors.push(fieldError.notSupported("addressType", s.addressType, addressTypes));

@@ -1,16 +1,7 @@
 // The field selectors the apiserver supports on core/v1 Events (kubectl describe and kubectl events use them).
-import type { KubeObject } from "../../../api/object";
+import type { Event } from "../../../api/schemas/core/event";
 
-interface EventShape extends KubeObject {
-  involvedObject?: Record<string, string | undefined>;
-  reason?: string;
-  reportingComponent?: string;
-  source?: { component?: string };
-  type?: string;
-}
-
-export function eventFields(obj: KubeObject): Record<string, string> {
-  const ev = obj as EventShape;
+export function eventFields(ev: Event): Record<string, string> {
   const io = ev.involvedObject ?? {};
   return {
     "involvedObject.kind": io.kind ?? "",

@@ -4,7 +4,7 @@ import { printer } from "./printer";
 import { eventStrategy } from "./strategy";
 import { eventFields } from "./fields";
 
-export const events = defineResource({
+export const events = defineResource<Event>({
   group: "",
   version: "v1",
   kind: "Event",

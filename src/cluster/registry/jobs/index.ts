@@ -4,7 +4,7 @@ import { defineResource } from "../define";
 import { printer } from "./printer";
 import { jobStrategy } from "./strategy";
 
-export const jobs = defineResource({
+export const jobs = defineResource<Job>({
   group: "batch",
   version: "v1",
   kind: "Job",

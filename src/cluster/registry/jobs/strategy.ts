@@ -1,8 +1,8 @@
 // Jobs: SetDefaults_Job, the generated selector and labels of PrepareForCreate (1.33: `batch.kubernetes.io/...` and
 // the legacy `controller-uid`/`job-name`), and ValidateJob / ValidateJobUpdate with the apiserver's wording.
-import type { KubeObject } from "../../../api/object";
+import type { Job, JobSpec } from "../../../api/schemas/batch/job";
 import { fieldError, type FieldError } from "../../../api/status";
-import { defaultPodTemplate, nonNegative } from "../pod-template";
+import { defaultPodTemplate, nonNegative, zeroValue } from "../pod-template";
 import type { Strategy } from "../types";
 import {
   immutableField,
@@ -11,15 +11,13 @@ import {
   validateSelectorAndLabels,
 } from "./workload-template";
 
-type Json = Record<string, any>;
-
 export const controllerUidLabel = "batch.kubernetes.io/controller-uid";
 export const jobNameLabel = "batch.kubernetes.io/job-name";
 const legacyControllerUidLabel = "controller-uid";
 const legacyJobNameLabel = "job-name";
 
 /** SetDefaults_JobSpec, shared with CronJob job templates. */
-export function defaultJobSpec(spec: Json): void {
+export function defaultJobSpec(spec: JobSpec): void {
   if (spec.completions === undefined && spec.parallelism === undefined) {
     spec.completions = 1;
     spec.parallelism = 1;
@@ -35,21 +33,21 @@ export function defaultJobSpec(spec: Json): void {
 }
 
 /** ValidateJobSpec (the part that does not depend on the generated selector). */
-export function validateJobSpec(spec: Json, path: string): FieldError[] {
+export function validateJobSpec(spec: Partial<JobSpec>, path: string): FieldError[] {
   const errors: FieldError[] = [];
-  for (const f of ["parallelism", "completions", "activeDeadlineSeconds", "backoffLimit", "ttlSecondsAfterFinished"]) {
+  for (const f of ["parallelism", "completions", "activeDeadlineSeconds", "backoffLimit", "ttlSecondsAfterFinished"] as const) {
     errors.push(...nonNegative(`${path}.${f}`, spec[f]));
   }
-  if (!["NonIndexed", "Indexed"].includes(spec.completionMode)) {
+  if (!["NonIndexed", "Indexed"].includes(spec.completionMode ?? "")) {
     errors.push(fieldError.notSupported(`${path}.completionMode`, spec.completionMode ?? "", ["NonIndexed", "Indexed"]));
   } else if (spec.completionMode === "Indexed" && spec.completions === undefined) {
     errors.push(fieldError.required(`${path}.completions`, "when completion mode is Indexed"));
   }
-  (spec.podFailurePolicy?.rules ?? []).forEach((rule: Json, i: number) => {
+  (spec.podFailurePolicy?.rules ?? []).forEach((rule, i) => {
     const actions = ["Count", "FailIndex", "FailJob", "Ignore"];
-    if (!actions.includes(rule.action)) errors.push(fieldError.notSupported(`${path}.podFailurePolicy.rules[${i}].action`, rule.action ?? "", actions));
+    if (!actions.includes(rule.action ?? "")) errors.push(fieldError.notSupported(`${path}.podFailurePolicy.rules[${i}].action`, rule.action ?? "", actions));
     const op = rule.onExitCodes?.operator;
-    if (rule.onExitCodes && !["In", "NotIn"].includes(op)) {
+    if (rule.onExitCodes && !["In", "NotIn"].includes(op ?? "")) {
       errors.push(fieldError.notSupported(`${path}.podFailurePolicy.rules[${i}].onExitCodes.operator`, op ?? "", ["In", "NotIn"]));
     }
   });
@@ -62,10 +60,9 @@ export function validateJobSpec(spec: Json, path: string): FieldError[] {
 }
 
 /** generateSelector: labels naming the job on the template, and a selector on the controller uid. */
-function generateSelector(job: KubeObject): void {
-  const spec = job.spec as Json;
+function generateSelector(job: Job, spec: JobSpec): void {
   const template = (spec.template ??= {});
-  const labels: Record<string, string> = (template.metadata ??= {}).labels ??= {};
+  const labels = ((template.metadata ??= {}).labels ??= {});
   // A Job without a name is refused by validation; its labels must still be strings until then.
   const name = job.metadata.name ?? "";
   const uid = job.metadata.uid ?? "";
@@ -78,20 +75,21 @@ function generateSelector(job: KubeObject): void {
   selector.matchLabels[controllerUidLabel] ??= uid;
 }
 
-export const jobStrategy: Strategy = {
+export const jobStrategy: Strategy<Job> = {
   defaults(job) {
-    defaultJobSpec((job.spec ??= {}) as Json);
+    defaultJobSpec((job.spec ??= zeroValue<JobSpec>()));
   },
   prepareForCreate(job) {
     job.status = {};
-    const spec = job.spec as Json;
-    if (spec.manualSelector !== true) generateSelector(job);
+    // Defaults have given the job a spec.
+    const spec = job.spec!;
+    if (spec.manualSelector !== true) generateSelector(job, spec);
     // SetDefaults_Job copies the template's labels to a Job that has none (applied on every read in Kubernetes).
     const templateLabels = spec.template?.metadata?.labels;
     if (templateLabels && !Object.keys(job.metadata.labels ?? {}).length) job.metadata.labels = { ...templateLabels };
   },
   validate(job) {
-    const spec = (job.spec ?? {}) as Json;
+    const spec: Partial<JobSpec> = job.spec ?? {};
     const errors = validateJobSpec(spec, "spec");
     errors.push(...validateSelectorAndLabels(spec.selector, spec.template, "spec"));
     if (spec.manualSelector !== true && !errors.length) {
@@ -102,8 +100,8 @@ export const jobStrategy: Strategy = {
     return errors;
   },
   validateUpdate(job, old) {
-    const spec = (job.spec ?? {}) as Json;
-    const was = (old.spec ?? {}) as Json;
+    const spec: Partial<JobSpec> = job.spec ?? {};
+    const was: Partial<JobSpec> = old.spec ?? {};
     return [
       ...immutableField("spec.selector", spec.selector, was.selector),
       ...immutableField("spec.template", spec.template, was.template),

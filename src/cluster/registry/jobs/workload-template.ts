@@ -1,29 +1,28 @@
 // Checks shared by DaemonSets, Jobs and CronJobs: template validation, restart policies, the selector-matches-template
 // rule and immutable fields, with the apiserver's wording.
+import type { PodTemplateSpec } from "../../../api/schemas/core/pod";
 import { labelSelectorFromObject, type LabelSelector } from "../../../api/selectors/label-selector";
 import { fieldError, type FieldError } from "../../../api/status";
 import { validateLabelSelector } from "../../../api/validation/labels";
 import { deepEqual } from "../../../api/json-equal";
 import { goStringMap, invalidRendered, validatePodTemplateSpec } from "../pod-template";
 
-type Json = Record<string, any>;
-
 /** A template's pod spec validated like a pod's; `path` is e.g. `spec.template`. */
-export function validatePodTemplate(template: Json | undefined, path: string): FieldError[] {
+export function validatePodTemplate(template: PodTemplateSpec | undefined, path: string): FieldError[] {
   if (!template) return [fieldError.required(path)];
   return validatePodTemplateSpec(template, path);
 }
 
 /** `restartPolicy` of a template must be one of `allowed` (Unsupported value otherwise). */
-export function validateRestartPolicy(template: Json | undefined, path: string, allowed: string[]): FieldError[] {
+export function validateRestartPolicy(template: PodTemplateSpec | undefined, path: string, allowed: string[]): FieldError[] {
   const policy = template?.spec?.restartPolicy;
-  return allowed.includes(policy) ? [] : [fieldError.notSupported(`${path}.spec.restartPolicy`, policy ?? "", allowed)];
+  return policy !== undefined && allowed.includes(policy) ? [] : [fieldError.notSupported(`${path}.spec.restartPolicy`, policy ?? "", allowed)];
 }
 
 /** The selector must be valid, non-empty when `requireNonEmpty`, and select the template's labels. */
 export function validateSelectorAndLabels(
   selector: LabelSelector | undefined,
-  template: Json | undefined,
+  template: PodTemplateSpec | undefined,
   specPath: string,
   emptyMessage?: string,
 ): FieldError[] {

@@ -3,7 +3,7 @@ import { defineResource } from "../define";
 import { printer } from "./printer";
 import { leaseStrategy } from "./strategy";
 
-export const leases = defineResource({
+export const leases = defineResource<Lease>({
   group: "coordination.k8s.io",
   version: "v1",
   kind: "Lease",

@@ -3,7 +3,7 @@ import { LimitRange as LimitRangeMessage } from "../../../api/protobuf/messages/
 import { defineResource } from "../define";
 import { printer } from "./printer";
 
-export const limitRanges = defineResource({
+export const limitRanges = defineResource<LimitRange>({
   group: "",
   version: "v1",
   kind: "LimitRange",

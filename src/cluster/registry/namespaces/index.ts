@@ -6,7 +6,7 @@ import { printer } from "./printer";
 import { finalizeNamespace } from "./finalize";
 import { namespaceStrategy } from "./strategy";
 
-export const namespaces = defineResource({
+export const namespaces = defineResource<Namespace>({
   group: "",
   version: "v1",
   kind: "Namespace",
@@ -20,5 +20,5 @@ export const namespaces = defineResource({
   strategy: namespaceStrategy,
   subresourceHandlers: { finalize: finalizeNamespace },
   printer,
-  selectableFields: (ns) => ({ "status.phase": String((ns.status as { phase?: string } | undefined)?.phase ?? "") }),
+  selectableFields: (ns) => ({ "status.phase": ns.status?.phase ?? "" }),
 });

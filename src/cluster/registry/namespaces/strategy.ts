@@ -1,13 +1,8 @@
 // Namespaces: the `kubernetes` finalizer, the name label, Active then Terminating.
-import type { KubeObject } from "../../../api/object";
+import type { Namespace } from "../../../api/schemas/core/namespace";
 import type { Strategy } from "../types";
 
-interface NamespaceShape extends KubeObject {
-  spec?: { finalizers?: string[] };
-  status?: { phase?: string; conditions?: unknown[] };
-}
-
-export const namespaceStrategy: Strategy<NamespaceShape> = {
+export const namespaceStrategy: Strategy<Namespace> = {
   defaults(ns) {
     ns.metadata.labels = { ...ns.metadata.labels, "kubernetes.io/metadata.name": ns.metadata.name ?? "" };
   },

@@ -2,7 +2,7 @@ import { Node } from "../../../api/schemas/core/node";
 import { defineResource } from "../define";
 import { printer } from "./printer";
 
-export const nodes = defineResource({
+export const nodes = defineResource<Node>({
   group: "",
   version: "v1",
   kind: "Node",
@@ -13,6 +13,6 @@ export const nodes = defineResource({
   subresources: ["status"],
   printer,
   selectableFields: (node) => ({
-    "spec.unschedulable": String((node.spec as { unschedulable?: boolean } | undefined)?.unschedulable ?? false),
+    "spec.unschedulable": String(node.spec?.unschedulable ?? false),
   }),
 });

@@ -2,12 +2,10 @@
 // `POST .../pods/<name>/binding` and the scheduler's bind. Its checks run in the apiserver's order: the pod exists,
 // matches the binding's uid and resourceVersion preconditions, is not being deleted, not bound already and not gated.
 // The write sets spec.nodeName and merges the binding's annotations; the pods strategy marks the pod PodScheduled.
-import type { KubeObject } from "../../../api/object";
+import type { Pod } from "../../../api/schemas/core/pod";
 import { conflict } from "../../../api/status";
 import type { RegistryStore } from "../generic-store";
 import { pods } from "./index";
-
-type PodSpec = { nodeName?: string; schedulingGates?: unknown[] };
 
 /** A Binding, decoded: which pod goes to which node, on what conditions. */
 export interface PodBinding {
@@ -39,7 +37,7 @@ function preconditionFailed(binding: PodBinding, what: string, wanted: string, a
  * the pod is gone, 409 on a failed precondition or when the pod may not be bound (`pod x is already assigned to node
  * "n"`, being deleted, scheduling gates).
  */
-export function assignPod(registry: RegistryStore, binding: PodBinding): KubeObject {
+export function assignPod(registry: RegistryStore, binding: PodBinding): Pod {
   const { namespace, name } = binding;
   const pod = registry.get(pods, namespace, name);
   if (binding.uid && binding.uid !== pod.metadata.uid) throw preconditionFailed(binding, "UID", binding.uid, pod.metadata.uid);
@@ -47,14 +45,15 @@ export function assignPod(registry: RegistryStore, binding: PodBinding): KubeObj
     throw preconditionFailed(binding, "ResourceVersion", binding.resourceVersion, pod.metadata.resourceVersion);
   }
   const refused = (why: string) => conflict("pods/binding", "", name, why);
-  const spec = (pod.spec ?? {}) as PodSpec;
+  const spec = pod.spec;
   if (pod.metadata.deletionTimestamp) throw refused(`pod ${name} is being deleted, cannot be assigned to a host`);
-  if (spec.nodeName) throw refused(`pod ${name} is already assigned to node "${spec.nodeName}"`);
-  if (spec.schedulingGates?.length) throw refused(`pod ${name} has non-empty .spec.schedulingGates`);
+  if (spec?.nodeName) throw refused(`pod ${name} is already assigned to node "${spec.nodeName}"`);
+  if (spec?.schedulingGates?.length) throw refused(`pod ${name} has non-empty .spec.schedulingGates`);
   const metadata = binding.annotations
     ? { ...pod.metadata, annotations: { ...pod.metadata.annotations, ...binding.annotations } }
     : pod.metadata;
   // The registry copies what it is given: a shallow copy that names the node is enough.
-  const bound: KubeObject = { ...pod, metadata, spec: { ...spec, nodeName: binding.node } };
+  // A stored pod has a spec: validation requires its containers.
+  const bound: Pod = { ...pod, metadata, spec: { ...spec!, nodeName: binding.node } };
   return registry.update(pods, namespace, name, bound, { subresource: "binding" });
 }

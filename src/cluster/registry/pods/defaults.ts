@@ -1,8 +1,8 @@
 // The apiserver's defaulting of a Pod (SetDefaults_Pod, _PodSpec, _Container) plus what the ServiceAccount and
 // DefaultTolerationSeconds admission plugins add, so a created pod reads as it does on a real cluster.
-import type { KubeObject } from "../../../api/object";
-
-type Json = Record<string, any>;
+import type { Container } from "../../../api/schemas/core/container";
+import type { Pod } from "../../../api/schemas/core/pod";
+import type { PodSpec } from "../../../api/schemas/core/pod-spec";
 
 function imageTag(image: string): string | undefined {
   const withoutDigest = image.split("@")[0];
@@ -11,7 +11,7 @@ function imageTag(image: string): string | undefined {
   return colon < 0 ? undefined : withoutDigest.slice(colon + 1);
 }
 
-function defaultContainer(c: Json): void {
+function defaultContainer(c: Container): void {
   if (!c.imagePullPolicy && typeof c.image === "string") {
     const tag = imageTag(c.image);
     c.imagePullPolicy = !tag || tag === "latest" ? "Always" : "IfNotPresent";
@@ -37,7 +37,7 @@ function defaultContainer(c: Json): void {
 }
 
 /** Defaults of a PodSpec, also used for pod templates of workloads. */
-export function defaultPodSpec(spec: Json): void {
+export function defaultPodSpec(spec: PodSpec): void {
   spec.restartPolicy ||= "Always";
   spec.terminationGracePeriodSeconds ??= 30;
   spec.dnsPolicy ||= "ClusterFirst";
@@ -59,13 +59,14 @@ const apiAccessMount = "/var/run/secrets/kubernetes.io/serviceaccount";
 /**
  * What admission adds on create: service account and its token volume (priority and default tolerations: admission/).
  */
-export function admitNewPod(pod: KubeObject, suffix: string): void {
-  const spec = pod.spec as Json;
+export function admitNewPod(pod: Pod, suffix: string): void {
+  // The pod strategy's defaults have given the pod a spec.
+  const spec = pod.spec!;
   spec.serviceAccountName ??= spec.serviceAccount ?? "default";
   spec.serviceAccount = spec.serviceAccountName;
   if (spec.automountServiceAccountToken === false) return;
-  const containers: Json[] = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
-  if (containers.some((c) => (c.volumeMounts ?? []).some((m: Json) => m.mountPath === apiAccessMount))) return;
+  const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
+  if (containers.some((c) => (c.volumeMounts ?? []).some((m) => m.mountPath === apiAccessMount))) return;
   const volumeName = `kube-api-access-${suffix}`;
   (spec.volumes ??= []).push({
     name: volumeName,
@@ -82,8 +83,8 @@ export function admitNewPod(pod: KubeObject, suffix: string): void {
 }
 
 /** The QoS class the kubelet reports: Guaranteed, Burstable or BestEffort. */
-export function qosClass(spec: Json): string {
-  const containers: Json[] = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
+export function qosClass(spec: PodSpec): string {
+  const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
   let any = false;
   let guaranteed = true;
   for (const c of containers) {

@@ -7,9 +7,7 @@ import { podLog } from "./log";
 import { evictPod } from "./eviction";
 import { bindPod } from "./subresources";
 
-type Json = Record<string, any>;
-
-export const pods = defineResource({
+export const pods = defineResource<Pod>({
   group: "",
   version: "v1",
   kind: "Pod",
@@ -24,17 +22,16 @@ export const pods = defineResource({
   strategy: podStrategy,
   printer,
   selectableFields: (pod) => {
-    const spec = (pod.spec ?? {}) as Json;
-    const status = (pod.status ?? {}) as Json;
+    const { spec, status } = pod;
     return {
-      "spec.nodeName": spec.nodeName ?? "",
-      "spec.restartPolicy": spec.restartPolicy ?? "",
-      "spec.schedulerName": spec.schedulerName ?? "",
-      "spec.serviceAccountName": spec.serviceAccountName ?? "",
-      "spec.hostNetwork": String(spec.hostNetwork ?? false),
-      "status.phase": status.phase ?? "",
-      "status.podIP": status.podIP ?? "",
-      "status.nominatedNodeName": status.nominatedNodeName ?? "",
+      "spec.nodeName": spec?.nodeName ?? "",
+      "spec.restartPolicy": spec?.restartPolicy ?? "",
+      "spec.schedulerName": spec?.schedulerName ?? "",
+      "spec.serviceAccountName": spec?.serviceAccountName ?? "",
+      "spec.hostNetwork": String(spec?.hostNetwork ?? false),
+      "status.phase": status?.phase ?? "",
+      "status.podIP": status?.podIP ?? "",
+      "status.nominatedNodeName": status?.nominatedNodeName ?? "",
     };
   },
 });

@@ -2,14 +2,16 @@
 // change.
 import { fieldError, type FieldError } from "../../../api/status";
 import { isDNS1123Label } from "../../../api/validation/names";
+import type { Container } from "../../../api/schemas/core/container";
+import type { Pod } from "../../../api/schemas/core/pod";
+import type { PodSpec } from "../../../api/schemas/core/pod-spec";
+import type { PodCondition } from "../../../api/schemas/core/pod-status";
 import type { Strategy } from "../types";
 import { admitNewPod, defaultPodSpec, qosClass } from "./defaults";
 import { deepEqual } from "../../../api/json-equal";
 import { cloneJson } from "../../../api/clone";
 import { validateLabels } from "../../../api/validation/labels";
 import { validateContainerFields } from "./validation/container";
-
-type Json = Record<string, any>;
 
 const suffixAlphabet = "bcdfghjklmnpqrstvwxz2456789";
 
@@ -27,21 +29,22 @@ const initForbidden = "may not be set for init containers without restartPolicy=
  * A container's own restartPolicy: only init containers may set it, and only to "Always" (a sidecar); lifecycle hooks
  * and probes are for app containers and sidecars, not for init containers that run to completion.
  */
-function restartPolicyErrors(c: Json, at: string, init: boolean): FieldError[] {
+function restartPolicyErrors(c: Container, at: string, init: boolean): FieldError[] {
   if (!init) return c.restartPolicy == null ? [] : [fieldError.forbidden(`${at}.restartPolicy`, "may not be set for non-init containers")];
   const errors: FieldError[] = [];
   if (c.restartPolicy != null && c.restartPolicy !== "Always") errors.push(fieldError.notSupported(`${at}.restartPolicy`, c.restartPolicy, ["Always"]));
   if (c.restartPolicy === "Always") return errors;
-  for (const f of ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"]) if (c[f] != null) errors.push(fieldError.forbidden(`${at}.${f}`, initForbidden));
+  for (const f of ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"] as const) if (c[f] != null) errors.push(fieldError.forbidden(`${at}.${f}`, initForbidden));
   return errors;
 }
 
-export function validateContainers(spec: Json, path: string): FieldError[] {
+/** The containers of a pod spec or pod template spec (one that may lack its containers: that is an error here). */
+export function validateContainers(spec: Partial<PodSpec>, path: string): FieldError[] {
   const errors: FieldError[] = [];
-  const containers: Json[] = spec.containers ?? [];
+  const containers = spec.containers ?? [];
   if (!containers.length) errors.push(fieldError.required(`${path}.containers`));
   const seen = new Set<string>();
-  const check = (list: Json[], field: string) =>
+  const check = (list: Container[], field: string) =>
     list.forEach((c, i) => {
       const at = `${path}.${field}[${i}]`;
       if (!c.name) errors.push(fieldError.required(`${at}.name`));
@@ -64,9 +67,9 @@ export function validateContainers(spec: Json, path: string): FieldError[] {
     errors.push(fieldError.notSupported(`${path}.dnsPolicy`, spec.dnsPolicy, ["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"]));
   }
   errors.push(...validateLabels(spec.nodeSelector, `${path}.nodeSelector`));
-  const volumes = new Set((spec.volumes ?? []).map((v: Json) => v.name));
-  [...(spec.initContainers ?? []), ...containers].forEach((c: Json) =>
-    (c.volumeMounts ?? []).forEach((m: Json, j: number) => {
+  const volumes = new Set((spec.volumes ?? []).map((v) => v.name));
+  [...(spec.initContainers ?? []), ...containers].forEach((c) =>
+    (c.volumeMounts ?? []).forEach((m, j) => {
       if (!volumes.has(m.name)) {
         const idx = containers.indexOf(c);
         const list = idx >= 0 ? "containers" : "initContainers";
@@ -100,7 +103,8 @@ function deadlineUpdate(value: unknown, previous: unknown): FieldError[] {
 }
 
 /** Only these may change in a pod's spec after creation. */
-function mutableView(spec: Json): Json {
+function mutableView(spec: PodSpec | undefined): PodSpec | undefined {
+  if (!spec) return spec;
   const copy = cloneJson(spec);
   for (const c of [...(copy.containers ?? []), ...(copy.initContainers ?? [])]) delete c.image;
   delete copy.activeDeadlineSeconds;
@@ -109,52 +113,52 @@ function mutableView(spec: Json): Json {
   return copy;
 }
 
-export const podStrategy: Strategy = {
+export const podStrategy: Strategy<Pod> = {
   defaults(pod) {
-    pod.spec ??= {};
-    defaultPodSpec(pod.spec as Json);
+    // A body without a spec gets an empty one, which validation then refuses for its missing containers.
+    const spec = (pod.spec ??= { containers: [] });
+    defaultPodSpec(spec);
     // As the apiserver has since 1.27 (kubernetes#115606): a negative grace period is stored as 1, not refused.
-    const spec = pod.spec as Json;
     if (typeof spec.terminationGracePeriodSeconds === "number" && spec.terminationGracePeriodSeconds < 0) spec.terminationGracePeriodSeconds = 1;
   },
   prepareForCreate(pod) {
     admitNewPod(pod, suffixFromUid(pod.metadata.uid ?? "0000000000"));
-    pod.status = { phase: "Pending", qosClass: qosClass(pod.spec as Json) };
+    pod.status = { phase: "Pending", qosClass: qosClass(pod.spec!) };
   },
   gracePeriod(pod, requested) {
     // Only a kubelet can stop containers: an unscheduled pod, or one already finished, goes at once.
-    const spec = (pod.spec ?? {}) as Json;
-    const phase = (pod.status as Json | undefined)?.phase;
-    if (!spec.nodeName || phase === "Succeeded" || phase === "Failed") return 0;
+    const spec = pod.spec;
+    const phase = pod.status?.phase;
+    if (!spec?.nodeName || phase === "Succeeded" || phase === "Failed") return 0;
     return Math.max(0, requested ?? spec.terminationGracePeriodSeconds ?? 30);
   },
   prepareForUpdate(pod, old, ctx) {
     // Priority admission set these on create; an update that leaves them out keeps them (they are immutable).
-    const spec = (pod.spec ?? {}) as Json;
-    const oldSpec = (old.spec ?? {}) as Json;
-    if (spec.priority === undefined && oldSpec.priority !== undefined) spec.priority = oldSpec.priority;
-    if (spec.preemptionPolicy === undefined && oldSpec.preemptionPolicy !== undefined) spec.preemptionPolicy = oldSpec.preemptionPolicy;
+    const spec = pod.spec;
+    const oldSpec = old.spec;
+    if (spec && spec.priority === undefined && oldSpec?.priority !== undefined) spec.priority = oldSpec.priority;
+    if (spec && spec.preemptionPolicy === undefined && oldSpec?.preemptionPolicy !== undefined) spec.preemptionPolicy = oldSpec.preemptionPolicy;
     // A binding assigns the node and, as the apiserver's binding storage does, marks the pod PodScheduled.
     if (ctx.subresource !== "binding") return;
-    const status = cloneJson((old.status ?? {}) as Json);
-    const conditions: Json[] = (status.conditions ??= []);
+    const status = cloneJson(old.status ?? {});
+    const conditions = (status.conditions ??= []);
     const existing = conditions.find((c) => c.type === "PodScheduled");
     if (existing?.status !== "True") {
-      const condition = { type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: ctx.now };
+      const condition: PodCondition = { type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: ctx.now };
       if (existing) conditions.splice(conditions.indexOf(existing), 1, condition);
       else conditions.push(condition);
     }
     pod.status = status;
   },
   validate(pod) {
-    const spec = (pod.spec ?? {}) as Json;
+    const spec: Partial<PodSpec> = pod.spec ?? {};
     return [...validateContainers(spec, "spec"), ...deadlineRange(spec.activeDeadlineSeconds, 1)];
   },
   validateUpdate(pod, old, ctx) {
     if (ctx.subresource === "binding") return [];
-    const deadline = deadlineUpdate((pod.spec as Json | undefined)?.activeDeadlineSeconds, (old.spec as Json | undefined)?.activeDeadlineSeconds);
+    const deadline = deadlineUpdate(pod.spec?.activeDeadlineSeconds, old.spec?.activeDeadlineSeconds);
     if (deadline.length) return deadline;
-    if (deepEqual(mutableView(pod.spec as Json), mutableView(old.spec as Json))) return [];
+    if (deepEqual(mutableView(pod.spec), mutableView(old.spec))) return [];
     return [
       fieldError.forbidden(
         "spec",

@@ -3,7 +3,7 @@ import { defineResource } from "../define";
 import { printer } from "./printer";
 import { podTemplateStrategy } from "./strategy";
 
-export const podTemplates = defineResource({
+export const podTemplates = defineResource<PodTemplate>({
   group: "",
   version: "v1",
   kind: "PodTemplate",

@@ -1,14 +1,13 @@
 // PodTemplates: a stored pod template, defaulted and validated like a pod's spec.
+import type { PodTemplate } from "../../../api/schemas/core/pod";
 import type { Strategy } from "../types";
 import { defaultPodTemplate, validatePodTemplateSpec } from "../pod-template";
 
-type Json = Record<string, any>;
-
-export const podTemplateStrategy: Strategy = {
+export const podTemplateStrategy: Strategy<PodTemplate> = {
   defaults(pt) {
-    defaultPodTemplate((pt.template ??= {}) as Json);
+    defaultPodTemplate((pt.template ??= {}));
   },
   validate(pt) {
-    return validatePodTemplateSpec(pt.template as Json | undefined, "template");
+    return validatePodTemplateSpec(pt.template, "template");
   },
 };

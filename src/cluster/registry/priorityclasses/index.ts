@@ -4,7 +4,7 @@ import { defineResource } from "../define";
 import { printer } from "./printer";
 import { priorityClassStrategy } from "./strategy";
 
-export const priorityClasses = defineResource({
+export const priorityClasses = defineResource<PriorityClass>({
   group: "scheduling.k8s.io",
   version: "v1",
   kind: "PriorityClass",

@@ -1,17 +1,10 @@
 // PriorityClasses: preemptionPolicy defaults to PreemptLowerPriority (SetDefaults_PriorityClass); validation per
 // pkg/apis/scheduling/validation.
-import type { KubeObject } from "../../../api/object";
+import type { PriorityClass } from "../../../api/schemas/scheduling/priorityclass";
 import type { Strategy } from "../types";
 import { validatePriorityClass, validatePriorityClassUpdate } from "./validation";
 
-interface PriorityClassShape extends KubeObject {
-  value?: number;
-  globalDefault?: boolean;
-  description?: string;
-  preemptionPolicy?: string;
-}
-
-export const priorityClassStrategy: Strategy<PriorityClassShape> = {
+export const priorityClassStrategy: Strategy<PriorityClass> = {
   defaults(pc) {
     pc.preemptionPolicy ??= "PreemptLowerPriority";
   },

@@ -1,5 +1,6 @@
 // The two classes every cluster has (the apiserver creates them at start): their names, values and descriptions,
 // and the rules that keep the `system-` prefix reserved for them.
+import type { PriorityClass } from "../../../api/schemas/scheduling/priorityclass";
 
 export const systemPriorityClassPrefix = "system-";
 /** scheduling.SystemCriticalPriority. */
@@ -40,7 +41,7 @@ export function systemClassMismatch(name: string, value: unknown, globalDefault:
 }
 
 /** A system class as the apiserver's bootstrap creates it. */
-export function systemPriorityClassObject(c: SystemPriorityClass) {
+export function systemPriorityClassObject(c: SystemPriorityClass): PriorityClass {
   return {
     apiVersion: "scheduling.k8s.io/v1",
     kind: "PriorityClass",

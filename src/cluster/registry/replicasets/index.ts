@@ -4,9 +4,7 @@ import { printer } from "./printer";
 import { replicaSetStrategy } from "./strategy";
 import { selectorString } from "../pod-template";
 
-type Json = Record<string, any>;
-
-export const replicaSets = defineResource({
+export const replicaSets = defineResource<ReplicaSet>({
   group: "apps",
   version: "v1",
   kind: "ReplicaSet",
@@ -20,9 +18,12 @@ export const replicaSets = defineResource({
   strategy: replicaSetStrategy,
   printer,
   scale: {
-    specReplicas: (rs) => ((rs.spec ?? {}) as Json).replicas ?? 1,
-    setSpecReplicas: (rs, replicas) => void (((rs.spec ??= {}) as Json).replicas = replicas),
-    statusReplicas: (rs) => ((rs.status ?? {}) as Json).replicas ?? 0,
-    selector: (rs) => selectorString(((rs.spec ?? {}) as Json).selector),
+    specReplicas: (rs) => rs.spec?.replicas ?? 1,
+    // Validation requires a spec (its selector), so a stored object always has one.
+    setSpecReplicas: (rs, replicas) => {
+      if (rs.spec) rs.spec.replicas = replicas;
+    },
+    statusReplicas: (rs) => rs.status?.replicas ?? 0,
+    selector: (rs) => selectorString(rs.spec?.selector),
   },
 });

@@ -1,14 +1,13 @@
 // ReplicaSets (apps/v1): replicas default to 1, status starts empty, the selector must select the template and may
 // not change.
+import type { ReplicaSet, ReplicaSetSpec } from "../../../api/schemas/apps/replicaset";
 import type { Strategy } from "../types";
-import { defaultPodTemplate, nonNegative } from "../pod-template";
+import { defaultPodTemplate, nonNegative, zeroValue } from "../pod-template";
 import { validateSelectorAndTemplate, validateSelectorUnchanged } from "./template";
 
-type Json = Record<string, any>;
-
-export const replicaSetStrategy: Strategy = {
+export const replicaSetStrategy: Strategy<ReplicaSet> = {
   defaults(rs) {
-    const spec = (rs.spec ??= {}) as Json;
+    const spec = (rs.spec ??= zeroValue<ReplicaSetSpec>());
     spec.replicas ??= 1;
     defaultPodTemplate(spec.template);
   },
@@ -16,7 +15,7 @@ export const replicaSetStrategy: Strategy = {
     rs.status = { replicas: 0 };
   },
   validate(rs) {
-    const spec = (rs.spec ?? {}) as Json;
+    const spec: Partial<ReplicaSetSpec> = rs.spec ?? {};
     return [
       ...nonNegative("spec.replicas", spec.replicas),
       ...nonNegative("spec.minReadySeconds", spec.minReadySeconds),
@@ -24,6 +23,6 @@ export const replicaSetStrategy: Strategy = {
     ];
   },
   validateUpdate(rs, old) {
-    return validateSelectorUnchanged((rs.spec ?? {}) as Json, (old.spec ?? {}) as Json);
+    return validateSelectorUnchanged(rs.spec ?? {}, old.spec ?? {});
   },
 };

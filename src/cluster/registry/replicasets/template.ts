@@ -1,17 +1,22 @@
 // What the workload kinds that keep replicas of a pod (ReplicaSet, ReplicationController, Deployment) check of their
 // template and selector, with the apiserver's wording.
+import type { PodTemplateSpec } from "../../../api/schemas/core/pod";
 import { labelSelectorFromObject, type LabelMatcher, type LabelSelector } from "../../../api/selectors/label-selector";
 import { fieldError, type FieldError } from "../../../api/status";
 import { validateLabelSelector } from "../../../api/validation/labels";
 import { goLabelSelector, goStringMap, invalidRendered, validatePodTemplateSpec } from "../pod-template";
 
-type Json = Record<string, any>;
+/** The selector and template of a ReplicaSet's or Deployment's spec. */
+interface SelectorAndTemplate {
+  selector?: LabelSelector | null;
+  template?: PodTemplateSpec;
+}
 
 /**
  * ValidatePodTemplateSpecForReplicaSet / ForRC: the selector must select the template's labels, the pod spec must
  * be valid, and controller-managed pods always restart.
  */
-export function validateControllerTemplate(template: Json | undefined, selector: LabelMatcher, path: string, owner: string): FieldError[] {
+export function validateControllerTemplate(template: PodTemplateSpec | undefined, selector: LabelMatcher, path: string, owner: string): FieldError[] {
   if (!template) return [fieldError.required(path)];
   const errors: FieldError[] = [];
   const labels = template.metadata?.labels ?? {};
@@ -28,7 +33,7 @@ export function validateControllerTemplate(template: Json | undefined, selector:
 }
 
 /** The apps/v1 selector checks of ReplicaSets and Deployments, then the template against it. */
-export function validateSelectorAndTemplate(spec: Json, owner: string): FieldError[] {
+export function validateSelectorAndTemplate(spec: SelectorAndTemplate, owner: string): FieldError[] {
   const errors: FieldError[] = [];
   const selector: LabelSelector | undefined = spec.selector ?? undefined;
   let matcher: LabelMatcher = labelSelectorFromObject(null);
@@ -51,7 +56,7 @@ export function validateSelectorAndTemplate(spec: Json, owner: string): FieldErr
 }
 
 /** apps/v1 forbids changing a selector after creation. */
-export function validateSelectorUnchanged(spec: Json, old: Json): FieldError[] {
+export function validateSelectorUnchanged(spec: SelectorAndTemplate, old: SelectorAndTemplate): FieldError[] {
   if (JSON.stringify(canonical(spec.selector)) === JSON.stringify(canonical(old.selector))) return [];
   return [invalidRendered("spec.selector", goLabelSelector(spec.selector), "field is immutable")];
 }
@@ -59,9 +64,9 @@ export function validateSelectorUnchanged(spec: Json, old: Json): FieldError[] {
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.length ? value.map(canonical) : undefined;
   if (value && typeof value === "object") {
-    const out: Json = {};
+    const out: Record<string, unknown> = {};
     for (const k of Object.keys(value).sort()) {
-      const v = canonical((value as Json)[k]);
+      const v = canonical((value as Record<string, unknown>)[k]);
       if (v !== undefined && v !== null) out[k] = v;
     }
     return Object.keys(out).length ? out : undefined;

@@ -4,9 +4,7 @@ import { defineResource } from "../define";
 import { printer } from "./printer";
 import { replicationControllerStrategy } from "./strategy";
 
-type Json = Record<string, any>;
-
-export const replicationControllers = defineResource({
+export const replicationControllers = defineResource<ReplicationController>({
   group: "",
   version: "v1",
   kind: "ReplicationController",
@@ -20,9 +18,9 @@ export const replicationControllers = defineResource({
   strategy: replicationControllerStrategy,
   printer,
   scale: {
-    specReplicas: (rc) => ((rc.spec ?? {}) as Json).replicas ?? 1,
-    setSpecReplicas: (rc, replicas) => void (((rc.spec ??= {}) as Json).replicas = replicas),
-    statusReplicas: (rc) => ((rc.status ?? {}) as Json).replicas ?? 0,
-    selector: (rc) => selectorFromSet(((rc.spec ?? {}) as Json).selector).toString(),
+    specReplicas: (rc) => rc.spec?.replicas ?? 1,
+    setSpecReplicas: (rc, replicas) => void ((rc.spec ??= {}).replicas = replicas),
+    statusReplicas: (rc) => rc.status?.replicas ?? 0,
+    selector: (rc) => selectorFromSet(rc.spec?.selector).toString(),
   },
 });

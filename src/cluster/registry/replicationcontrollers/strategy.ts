@@ -3,15 +3,14 @@
 import { selectorFromSet } from "../../../api/selectors/label-selector";
 import { fieldError } from "../../../api/status";
 import { validateLabels } from "../../../api/validation/labels";
+import type { ReplicationController } from "../../../api/schemas/core/replicationcontroller";
 import type { Strategy } from "../types";
 import { defaultPodTemplate, nonNegative } from "../pod-template";
 import { validateControllerTemplate } from "../replicasets/template";
 
-type Json = Record<string, any>;
-
-export const replicationControllerStrategy: Strategy = {
+export const replicationControllerStrategy: Strategy<ReplicationController> = {
   defaults(rc) {
-    const spec = (rc.spec ??= {}) as Json;
+    const spec = (rc.spec ??= {});
     const labels = spec.template?.metadata?.labels;
     if (labels) {
       if (!spec.selector || !Object.keys(spec.selector).length) spec.selector = { ...labels };
@@ -24,8 +23,8 @@ export const replicationControllerStrategy: Strategy = {
     rc.status = { replicas: 0 };
   },
   validate(rc) {
-    const spec = (rc.spec ?? {}) as Json;
-    const selector: Record<string, string> = spec.selector ?? {};
+    const spec = rc.spec ?? {};
+    const selector = spec.selector ?? {};
     const errors = [
       ...nonNegative("spec.minReadySeconds", spec.minReadySeconds),
       ...nonNegative("spec.replicas", spec.replicas),

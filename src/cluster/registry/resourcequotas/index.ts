@@ -4,7 +4,7 @@ import { defineResource } from "../define";
 import { printer } from "./printer";
 import { resourceQuotaStrategy } from "./strategy";
 
-export const resourceQuotas = defineResource({
+export const resourceQuotas = defineResource<ResourceQuota>({
   group: "",
   version: "v1",
   kind: "ResourceQuota",

@@ -1,6 +1,6 @@
 // ResourceQuotas (ValidateResourceQuotaSpec): every hard limit is a non-negative quantity, a whole number for
 // object counts.
-import type { KubeObject } from "../../../api/object";
+import type { ResourceQuota } from "../../../api/schemas/core/resourcequota";
 import { quantityFromJSON } from "../../../api/quantity";
 import { fieldError, type FieldError } from "../../../api/status";
 import type { Strategy } from "../types";
@@ -11,9 +11,9 @@ function isCount(name: string): boolean {
     "persistentvolumeclaims", "services.nodeports", "services.loadbalancers"].includes(name);
 }
 
-export const resourceQuotaStrategy: Strategy = {
+export const resourceQuotaStrategy: Strategy<ResourceQuota> = {
   validate(quota) {
-    const hard = ((quota.spec as { hard?: Record<string, unknown> } | undefined)?.hard ?? {}) as Record<string, unknown>;
+    const hard: Record<string, unknown> = quota.spec?.hard ?? {};
     const errors: FieldError[] = [];
     for (const [name, value] of Object.entries(hard)) {
       if (typeof value !== "string" && typeof value !== "number") continue;
@@ -24,4 +24,4 @@ export const resourceQuotaStrategy: Strategy = {
     }
     return errors;
   },
-} satisfies Strategy<KubeObject>;
+};

@@ -4,7 +4,7 @@ import { defineResource } from "../define";
 import { printer } from "./printer";
 import { redactSecret, secretStrategy } from "./strategy";
 
-export const secrets = defineResource({
+export const secrets = defineResource<Secret>({
   group: "",
   version: "v1",
   kind: "Secret",
@@ -15,5 +15,5 @@ export const secrets = defineResource({
   strategy: secretStrategy,
   redactForViewer: redactSecret,
   printer,
-  selectableFields: (s) => ({ type: String((s as { type?: string }).type ?? "") }),
+  selectableFields: (s) => ({ type: s.type ?? "" }),
 });

@@ -1,18 +1,11 @@
 // Secrets: `stringData` folds into base64 `data`, the type defaults to Opaque and is immutable, data keys, size and
 // the keys each type needs are checked (the decoder refuses values that are not base64); read-only callers see the
 // keys but never the values.
-import type { KubeObject } from "../../../api/object";
+import type { Secret } from "../../../api/schemas/core/secret";
 import { fieldError, type FieldError } from "../../../api/status";
 import { configSize, MAX_CONFIG_SIZE, validateConfigKeys } from "../../../api/validation/config-keys";
 import { deepEqual } from "../../../api/json-equal";
 import type { Strategy } from "../types";
-
-interface SecretShape extends KubeObject {
-  type?: string;
-  data?: Record<string, string>;
-  stringData?: Record<string, string>;
-  immutable?: boolean;
-}
 
 function base64Utf8(text: string): string {
   const bytes = new TextEncoder().encode(text);
@@ -22,7 +15,7 @@ function base64Utf8(text: string): string {
 }
 
 /** ValidateSecret's rules per type: the keys each well-known type must carry. */
-function typeErrors(secret: SecretShape): FieldError[] {
+function typeErrors(secret: Secret): FieldError[] {
   const data = secret.data ?? {};
   const has = (key: string) => Object.prototype.hasOwnProperty.call(data, key);
   switch (secret.type) {
@@ -45,7 +38,7 @@ function typeErrors(secret: SecretShape): FieldError[] {
   }
 }
 
-export const secretStrategy: Strategy<SecretShape> = {
+export const secretStrategy: Strategy<Secret> = {
   defaults(secret) {
     if (!secret.type) secret.type = "Opaque";
     if (secret.stringData) {
@@ -72,9 +65,9 @@ export const secretStrategy: Strategy<SecretShape> = {
 };
 
 /** Keys stay visible (kubectl's DATA column counts them); every value becomes empty. */
-export function redactSecret(secret: SecretShape): SecretShape {
+export function redactSecret(secret: Secret): Secret {
   const hidden = (m?: Record<string, string>) => (m ? Object.fromEntries(Object.keys(m).map((k) => [k, ""])) : undefined);
-  const out: SecretShape = { ...secret, data: hidden(secret.data) };
+  const out: Secret = { ...secret, data: hidden(secret.data) };
   if (!out.data) delete out.data;
   const annotations = { ...secret.metadata.annotations };
   delete annotations["kubectl.kubernetes.io/last-applied-configuration"];

@@ -1,5 +1,5 @@
 // The values a cluster's Secrets hold, for hiding them from read-only callers (cluster/redaction).
-import type { KubeObject } from "../../../api/object";
+import type { Secret } from "../../../api/schemas/core/secret";
 import { listPrefix } from "../keys";
 import { secrets } from "./index";
 
@@ -16,8 +16,8 @@ function decodeBase64(value: string): string | undefined {
 }
 
 /** Each value of a Secret: decoded (as containers see it) and as stored (base64). */
-export function secretValues(secret: KubeObject): { decoded: string[]; stored: string[] } {
-  const data = ((secret as { data?: Record<string, unknown> }).data ?? {}) as Record<string, unknown>;
+export function secretValues(secret: Secret): { decoded: string[]; stored: string[] } {
+  const data: Record<string, unknown> = secret.data ?? {};
   const decoded: string[] = [];
   const stored: string[] = [];
   for (const raw of Object.values(data)) {

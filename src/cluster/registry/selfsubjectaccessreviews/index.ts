@@ -3,7 +3,7 @@ import { SelfSubjectAccessReview as SelfSubjectAccessReviewMessage } from "../..
 import { defineResource } from "../define";
 import { reviewAccess } from "./review";
 
-export const selfSubjectAccessReviews = defineResource({
+export const selfSubjectAccessReviews = defineResource<SelfSubjectAccessReview>({
   group: "authorization.k8s.io",
   version: "v1",
   kind: "SelfSubjectAccessReview",

@@ -1,9 +1,9 @@
 // `kubectl auth can-i`: the answer follows the caller's token — the admin token may do everything, the read-only
 // token may only read (get, list, watch) and ask these questions.
-import type { KubeObject } from "../../../api/object";
+import type { SelfSubjectAccessReview } from "../../../api/schemas/authorization/selfsubjectaccessreview";
 import type { Caller } from "../types";
 
-type Json = Record<string, any>;
+type ReviewStatus = NonNullable<SelfSubjectAccessReview["status"]>;
 
 const readVerbs = new Set(["get", "list", "watch"]);
 
@@ -13,14 +13,14 @@ export function isAllowed(caller: Caller, verb: string, group: string, resource:
   return verb === "create" && group === "authorization.k8s.io" && /^selfsubject(access|rules)reviews$/.test(resource);
 }
 
-export function reviewAccess(review: KubeObject, caller: Caller): KubeObject {
-  const spec = (review.spec ?? {}) as Json;
-  const attrs = spec.resourceAttributes as Json | undefined;
-  const nonResource = spec.nonResourceAttributes as Json | undefined;
+export function reviewAccess(review: SelfSubjectAccessReview, caller: Caller): SelfSubjectAccessReview {
+  const spec = review.spec ?? {};
+  const attrs = spec.resourceAttributes;
+  const nonResource = spec.nonResourceAttributes;
   const allowed = attrs
     ? isAllowed(caller, attrs.verb ?? "", attrs.group ?? "", attrs.resource ?? "")
     : caller.role === "admin" || readVerbs.has(nonResource?.verb ?? "");
-  const status: Json = { allowed };
+  const status: ReviewStatus = { allowed };
   status.reason = allowed
     ? caller.role === "admin"
       ? "the sandbox admin token may do everything"

@@ -1,11 +1,10 @@
 import { SelfSubjectRulesReview } from "../../../api/schemas/authorization/selfsubjectrulesreview";
 import { SelfSubjectRulesReview as SelfSubjectRulesReviewMessage } from "../../../api/protobuf/messages/authorization";
-import type { KubeObject } from "../../../api/object";
 import { defineResource } from "../define";
 import type { Caller } from "../types";
 
 /** `kubectl auth can-i --list`: the rules behind the caller's token. */
-function reviewRules(review: KubeObject, caller: Caller): KubeObject {
+function reviewRules(review: SelfSubjectRulesReview, caller: Caller): SelfSubjectRulesReview {
   const admin = caller.role === "admin";
   return {
     apiVersion: "authorization.k8s.io/v1",
@@ -25,7 +24,7 @@ function reviewRules(review: KubeObject, caller: Caller): KubeObject {
   };
 }
 
-export const selfSubjectRulesReviews = defineResource({
+export const selfSubjectRulesReviews = defineResource<SelfSubjectRulesReview>({
   group: "authorization.k8s.io",
   version: "v1",
   kind: "SelfSubjectRulesReview",

@@ -3,7 +3,7 @@ import { ServiceAccount as ServiceAccountMessage } from "../../../api/protobuf/m
 import { defineResource } from "../define";
 import { printer } from "./printer";
 
-export const serviceAccounts = defineResource({
+export const serviceAccounts = defineResource<ServiceAccount>({
   group: "",
   version: "v1",
   kind: "ServiceAccount",

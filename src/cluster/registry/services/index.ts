@@ -5,7 +5,7 @@ import { defineResource } from "../define";
 import { printer } from "./printer";
 import { serviceStrategy } from "./strategy";
 
-export const services = defineResource({
+export const services = defineResource<Service>({
   group: "",
   version: "v1",
   kind: "Service",
@@ -20,7 +20,7 @@ export const services = defineResource({
   strategy: serviceStrategy,
   printer,
   selectableFields: (svc) => ({
-    "spec.clusterIP": String((svc.spec as { clusterIP?: string } | undefined)?.clusterIP ?? ""),
-    "spec.type": String((svc.spec as { type?: string } | undefined)?.type ?? ""),
+    "spec.clusterIP": svc.spec?.clusterIP ?? "",
+    "spec.type": svc.spec?.type ?? "",
   }),
 });

@@ -1,30 +1,28 @@
 // Services: defaults (type, protocols, target ports, policies), cluster IP and node port allocation, and the
 // checks a real apiserver makes on ports and types.
-import type { KubeObject } from "../../../api/object";
+import type { Service, ServiceSpec } from "../../../api/schemas/core/service";
 import { fieldError, type FieldError } from "../../../api/status";
 import { validateLabels } from "../../../api/validation/labels";
 import { validatePortNumOrName } from "../../../api/validation/ports";
 import type { Strategy, StrategyContext } from "../types";
 
-type Json = Record<string, any>;
-
 const serviceTypes = ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"];
 const nodePortMin = 30000;
 const nodePortMax = 32767;
 
-function spec(svc: KubeObject): Json {
-  return (svc.spec ??= {}) as Json;
+function spec(svc: Service): ServiceSpec {
+  return (svc.spec ??= {});
 }
 
-function usedClusterIPs(ctx: StrategyContext): Set<string> {
+function usedClusterIPs(ctx: StrategyContext<Service>): Set<string> {
   const used = new Set<string>();
-  for (const s of ctx.list("/core/services/")) for (const ip of ((s.spec as Json)?.clusterIPs ?? [])) used.add(ip);
+  for (const s of ctx.stored()) for (const ip of s.spec?.clusterIPs ?? []) used.add(ip);
   return used;
 }
 
-function usedNodePorts(ctx: StrategyContext): Set<number> {
+function usedNodePorts(ctx: StrategyContext<Service>): Set<number> {
   const used = new Set<number>();
-  for (const s of ctx.list("/core/services/")) for (const p of ((s.spec as Json)?.ports ?? [])) if (p.nodePort) used.add(p.nodePort);
+  for (const s of ctx.stored()) for (const p of s.spec?.ports ?? []) if (p.nodePort) used.add(p.nodePort);
   return used;
 }
 
@@ -35,7 +33,7 @@ function hash(text: string): number {
   return h;
 }
 
-function allocateClusterIP(svc: KubeObject, ctx: StrategyContext): string {
+function allocateClusterIP(svc: Service, ctx: StrategyContext<Service>): string {
   const used = usedClusterIPs(ctx);
   const size = 65534;
   const start = hash(`${svc.metadata.namespace}/${svc.metadata.name}`) % size;
@@ -60,7 +58,7 @@ function allocateNodePort(used: Set<number>, seed: string): number {
   throw new Error("node port range is full");
 }
 
-export const serviceStrategy: Strategy = {
+export const serviceStrategy: Strategy<Service> = {
   defaults(svc) {
     const s = spec(svc);
     s.type ||= "ClusterIP";
@@ -91,7 +89,7 @@ export const serviceStrategy: Strategy = {
   },
   prepareForUpdate(svc, old, ctx) {
     const s = spec(svc);
-    const o = (old.spec ?? {}) as Json;
+    const o: ServiceSpec = old.spec ?? {};
     if (s.type !== "ExternalName" && o.clusterIP && !s.clusterIP) {
       s.clusterIP = o.clusterIP;
       s.clusterIPs = o.clusterIPs;
@@ -102,7 +100,7 @@ export const serviceStrategy: Strategy = {
       const used = usedNodePorts(ctx);
       for (const p of s.ports ?? []) {
         if (p.nodePort) continue;
-        const before = (o.ports ?? []).find((q: Json) => q.port === p.port && q.nodePort);
+        const before = (o.ports ?? []).find((q) => q.port === p.port && q.nodePort);
         p.nodePort = before ? before.nodePort : allocateNodePort(used, `${svc.metadata.namespace}/${svc.metadata.name}/${p.port}`);
       }
     } else {
@@ -114,7 +112,7 @@ export const serviceStrategy: Strategy = {
   },
   validateUpdate(svc, old) {
     const s = spec(svc);
-    const o = (old.spec ?? {}) as Json;
+    const o: ServiceSpec = old.spec ?? {};
     const errors: FieldError[] = [];
     if (o.clusterIP && s.clusterIP !== o.clusterIP && s.type !== "ExternalName" && o.type !== "ExternalName") {
       errors.push(fieldError.invalid("spec.clusterIPs[0]", s.clusterIP, "may not change once set"));
@@ -123,14 +121,14 @@ export const serviceStrategy: Strategy = {
   },
 };
 
-function validateServiceSpec(s: Json): FieldError[] {
+function validateServiceSpec(s: ServiceSpec): FieldError[] {
   const errors: FieldError[] = [];
-  if (!serviceTypes.includes(s.type)) errors.push(fieldError.notSupported("spec.type", s.type, serviceTypes));
+  if (!serviceTypes.includes(s.type ?? "")) errors.push(fieldError.notSupported("spec.type", s.type, serviceTypes));
   if (s.type === "ExternalName") {
     if (!s.externalName) errors.push(fieldError.required("spec.externalName"));
     return errors;
   }
-  const ports: Json[] = s.ports ?? [];
+  const ports = s.ports ?? [];
   if (!ports.length && s.clusterIP !== "None") errors.push(fieldError.required("spec.ports"));
   const names = new Set<string>();
   ports.forEach((p, i) => {
@@ -143,7 +141,7 @@ function validateServiceSpec(s: Json): FieldError[] {
     if (!(Number.isInteger(p.port) && p.port >= 1 && p.port <= 65535)) {
       errors.push(fieldError.invalid(`${at}.port`, p.port, "must be between 1 and 65535, inclusive"));
     }
-    if (!["TCP", "UDP", "SCTP"].includes(p.protocol)) errors.push(fieldError.notSupported(`${at}.protocol`, p.protocol, ["SCTP", "TCP", "UDP"]));
+    if (!["TCP", "UDP", "SCTP"].includes(p.protocol ?? "")) errors.push(fieldError.notSupported(`${at}.protocol`, p.protocol, ["SCTP", "TCP", "UDP"]));
     if (p.nodePort !== undefined && (p.nodePort < nodePortMin || p.nodePort > nodePortMax)) {
       errors.push(fieldError.invalid(`${at}.nodePort`, p.nodePort, `provided port is not in the valid range. The range of valid ports is ${nodePortMin}-${nodePortMax}`));
     }

@@ -4,7 +4,7 @@ import { defineResource } from "../define";
 import { printer } from "./printer";
 import { storageClassStrategy } from "./strategy";
 
-export const storageClasses = defineResource({
+export const storageClasses = defineResource<StorageClass>({
   group: "storage.k8s.io",
   version: "v1",
   kind: "StorageClass",

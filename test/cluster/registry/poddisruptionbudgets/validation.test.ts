@@ -40,7 +40,7 @@ describe("PodDisruptionBudget validation", () => {
 
   it("starts every budget with the four counts at 0, whatever the body's status", () => {
     const created = pdb({ minAvailable: 1 }, { disruptionsAllowed: 5 });
-    pdbStrategy.prepareForCreate!(created, { now: "", list: () => [] });
+    pdbStrategy.prepareForCreate!(created, { now: "", stored: () => [] });
     expect(created.status).toEqual({ disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0, expectedPods: 0 });
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../../../src/api/object";
 import { podStrategy } from "../../../../src/cluster/registry/pods/strategy";
 
-const ctx = { now: "2025-06-01T12:00:00Z", list: () => [] };
+const ctx = { now: "2025-06-01T12:00:00Z", stored: () => [] };
 
 function pod(container: Record<string, unknown>, spec: Record<string, unknown> = {}): KubeObject {
   return { metadata: { name: "p", namespace: "default" }, spec: { containers: [{ name: "app", image: "nginx", ...container }], ...spec } };

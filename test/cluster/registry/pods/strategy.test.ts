@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../../../src/api/object";
 import { podStrategy } from "../../../../src/cluster/registry/pods/strategy";
 
-const ctx = { now: "2025-06-01T12:00:00Z", list: () => [] };
+const ctx = { now: "2025-06-01T12:00:00Z", stored: () => [] };
 const probe = { exec: { command: ["cat", "/tmp/ready"] } };
 
 function pod(spec: Record<string, unknown>): KubeObject {

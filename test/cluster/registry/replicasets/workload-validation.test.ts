@@ -6,7 +6,7 @@ import { replicaSetStrategy } from "../../../../src/cluster/registry/replicasets
 import { replicationControllerStrategy } from "../../../../src/cluster/registry/replicationcontrollers/strategy";
 import type { Strategy, StrategyContext } from "../../../../src/cluster/registry/types";
 
-const ctx: StrategyContext = { now: "2025-01-01T00:00:00Z", list: () => [] };
+const ctx: StrategyContext = { now: "2025-01-01T00:00:00Z", stored: () => [] };
 
 function workload(spec: Record<string, unknown>): KubeObject {
   return {

@@ -3,11 +3,10 @@
 import { fieldError, type FieldError } from "../../../../api/status";
 import { validateContainerPorts } from "../../../../api/validation/ports";
 import { validateContainerProbes, validateLifecycle } from "./probes";
+import type { Container } from "../../../../api/schemas/core/container";
 import { validateResourceRequirements } from "./resources";
 
-type Json = Record<string, any>;
-
-export function validateContainerFields(c: Json, at: string, init: boolean): FieldError[] {
+export function validateContainerFields(c: Container, at: string, init: boolean): FieldError[] {
   const errs: FieldError[] = [];
   if (typeof c.image === "string" && c.image.length !== c.image.trim().length) {
     errs.push(fieldError.invalid(`${at}.image`, c.image, "must not have leading or trailing whitespace"));

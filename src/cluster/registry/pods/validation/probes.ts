@@ -1,8 +1,12 @@
 // Probes and lifecycle hooks of a container (validateProbe, validateHandler, validateLifecycle).
 import { fieldError, type FieldError } from "../../../../api/status";
+import type { Container } from "../../../../api/schemas/core/container";
+import type { Lifecycle, LifecycleHandler, Probe } from "../../../../api/schemas/core/probe";
 import { validatePortNumOrName } from "../../../../api/validation/ports";
 
-type Json = Record<string, any>;
+/** The actions of a probe (grpc) or of a lifecycle hook (sleep). */
+type Handler = Pick<Probe, "exec" | "httpGet" | "tcpSocket" | "grpc"> & Pick<LifecycleHandler, "sleep">;
+type Action = keyof Handler;
 
 const NEGATIVE = "must be greater than or equal to 0";
 
@@ -11,35 +15,36 @@ function nonNegative(value: unknown, field: string): FieldError[] {
 }
 
 /** validateHandler: exactly one action, each well formed. */
-function validateHandler(handler: Json, at: string, kinds: string[]): FieldError[] {
+function validateHandler(handler: Handler, at: string, kinds: readonly Action[]): FieldError[] {
   const errs: FieldError[] = [];
   let count = 0;
   for (const kind of kinds) {
-    const action = handler[kind];
-    if (action == null) continue;
+    if (handler[kind] == null) continue;
     if (count > 0) {
       errs.push(fieldError.forbidden(`${at}.${kind}`, "may not specify more than 1 handler type"));
       continue;
     }
     count++;
     const path = `${at}.${kind}`;
-    if (kind === "exec" && !(action.command ?? []).length) errs.push(fieldError.required(`${path}.command`));
-    if (kind === "httpGet") {
-      if (!action.path) errs.push(fieldError.required(`${path}.path`));
-      errs.push(...validatePortNumOrName(action.port, `${path}.port`));
-      if (action.scheme && !["HTTP", "HTTPS"].includes(action.scheme)) errs.push(fieldError.notSupported(`${path}.scheme`, action.scheme, ["HTTP", "HTTPS"]));
+    if (kind === "exec" && !(handler.exec?.command ?? []).length) errs.push(fieldError.required(`${path}.command`));
+    const get = kind === "httpGet" ? handler.httpGet : undefined;
+    if (get) {
+      if (!get.path) errs.push(fieldError.required(`${path}.path`));
+      errs.push(...validatePortNumOrName(get.port, `${path}.port`));
+      if (get.scheme && !["HTTP", "HTTPS"].includes(get.scheme)) errs.push(fieldError.notSupported(`${path}.scheme`, get.scheme, ["HTTP", "HTTPS"]));
     }
-    if (kind === "tcpSocket" || kind === "grpc") errs.push(...validatePortNumOrName(action.port, `${path}.port`));
+    if (kind === "tcpSocket") errs.push(...validatePortNumOrName(handler.tcpSocket?.port, `${path}.port`));
+    if (kind === "grpc") errs.push(...validatePortNumOrName(handler.grpc?.port, `${path}.port`));
   }
   if (count === 0) errs.push(fieldError.required(at, "must specify a handler type"));
   return errs;
 }
 
 /** validateProbe: a handler, non-negative timings, a positive probe-level grace period. */
-export function validateProbe(probe: Json | null | undefined, at: string): FieldError[] {
+export function validateProbe(probe: Probe | null | undefined, at: string): FieldError[] {
   if (probe == null) return [];
   const errs = validateHandler(probe, at, ["exec", "httpGet", "tcpSocket", "grpc"]);
-  for (const f of ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"]) {
+  for (const f of ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"] as const) {
     errs.push(...nonNegative(probe[f], `${at}.${f}`));
   }
   const grace = probe.terminationGracePeriodSeconds;
@@ -48,9 +53,9 @@ export function validateProbe(probe: Json | null | undefined, at: string): Field
 }
 
 /** The probes of an app container or sidecar, with the rules particular to each kind of probe. */
-export function validateContainerProbes(c: Json, at: string): FieldError[] {
+export function validateContainerProbes(c: Container, at: string): FieldError[] {
   const errs: FieldError[] = [];
-  for (const kind of ["livenessProbe", "readinessProbe", "startupProbe"]) {
+  for (const kind of ["livenessProbe", "readinessProbe", "startupProbe"] as const) {
     const probe = c[kind];
     errs.push(...validateProbe(probe, `${at}.${kind}`));
     if (probe == null) continue;
@@ -65,10 +70,10 @@ export function validateContainerProbes(c: Json, at: string): FieldError[] {
 }
 
 /** validateLifecycle: each hook names exactly one action. */
-export function validateLifecycle(lifecycle: Json | null | undefined, at: string): FieldError[] {
+export function validateLifecycle(lifecycle: Lifecycle | null | undefined, at: string): FieldError[] {
   if (lifecycle == null) return [];
   const errs: FieldError[] = [];
-  for (const hook of ["postStart", "preStop"]) {
+  for (const hook of ["postStart", "preStop"] as const) {
     const handler = lifecycle[hook];
     if (handler == null) continue;
     errs.push(...validateHandler(handler, `${at}.${hook}`, ["exec", "httpGet", "tcpSocket", "sleep"]));

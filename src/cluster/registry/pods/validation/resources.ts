@@ -1,6 +1,7 @@
 // ValidateResourceRequirements of a container: resource names, non-negative quantities, requests within limits.
 import { quantityFromJSON, type Quantity } from "../../../../api/quantity";
 import { fieldError, type FieldError } from "../../../../api/status";
+import type { ResourceRequirements } from "../../../../api/schemas/core/resources";
 import { isQualifiedName } from "../../../../api/validation/names";
 
 const NEGATIVE = "must be greater than or equal to 0";
@@ -50,7 +51,7 @@ function validateQuantity(name: string, q: Quantity, field: string): FieldError[
   return errs;
 }
 
-export function validateResourceRequirements(resources: Record<string, any> | undefined, at: string): FieldError[] {
+export function validateResourceRequirements(resources: ResourceRequirements | undefined, at: string): FieldError[] {
   const errs: FieldError[] = [];
   const limits: Record<string, unknown> = resources?.limits ?? {};
   const requests: Record<string, unknown> = resources?.requests ?? {};
