@@ -5,9 +5,9 @@
 import type { ClusterSpec } from "../../src/api/platform";
 import { assemble } from "../../src/cluster/assemble";
 import { bootstrapCluster } from "../../src/cluster/bootstrap-cluster";
-import { rfc3339 } from "../../src/cluster/runtime/clock";
-import { randomNameSuffix, randomUid } from "../../src/cluster/runtime/random";
-import { every } from "../../src/cluster/runtime/timers";
+import { rfc3339 } from "../../src/runtime/clock";
+import { randomNameSuffix, randomUid } from "../../src/runtime/random";
+import { every } from "../../src/runtime/timers";
 import { nodeStorage } from "./sqlite-storage";
 
 const replicas = Number(process.env.SCALE_REPLICAS ?? 10_000);

@@ -5,7 +5,7 @@ import { Hono, type Context } from "hono";
 import type { Child } from "hono/jsx";
 import type { Status } from "../api/status";
 import { clusterOfToken } from "../api/tokens";
-import { nowMs } from "../cluster/runtime/clock";
+import { nowMs } from "../runtime/clock";
 import type { Env } from "../platform/env";
 import { noteAuthFailure, refusedSeconds } from "../platform/client-limits";
 import { clusterStubOf } from "../platform/cluster-ids";

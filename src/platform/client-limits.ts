@@ -2,7 +2,7 @@
 // (wrangler.toml `[[ratelimits]]`: approximate, per Cloudflare location, windows of 10 or 60 s) keyed by the client's
 // address. Exact per-cluster limits are the cluster object's own (runtime/rate-limit.ts). They guard what costs
 // more than the Worker's own answer: Durable Object requests and storage (a 429 costs a Worker request as a 401 does).
-import { nowMs } from "../cluster/runtime/clock";
+import { nowMs } from "../runtime/clock";
 import type { Env } from "./env";
 
 /** The window of every rate-limit binding in wrangler.toml, in seconds: the Retry-After of their 429s. */

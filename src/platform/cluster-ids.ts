@@ -5,7 +5,7 @@
 // `wrangler dev` works out of the box with ids that survive a restart, and a deployment without the secret is still
 // safe (its key never leaves its storage).
 import { isClusterId } from "../api/tokens";
-import { randomToken } from "../cluster/runtime/random";
+import { randomToken } from "../runtime/random";
 import type { ClusterObject } from "../cluster/cluster-object";
 import type { Env } from "./env";
 

@@ -1,7 +1,7 @@
 // The key cluster ids are MACed with when the `CLUSTER_ID_KEY` secret is not set: made at random on first use and
 // kept in this one Durable Object's storage (so it survives restarts of `wrangler dev` and redeploys), never shown.
 import { DurableObject } from "cloudflare:workers";
-import { randomToken } from "../cluster/runtime/random";
+import { randomToken } from "../runtime/random";
 import type { Env } from "./env";
 
 export class IdKeyObject extends DurableObject<Env> {

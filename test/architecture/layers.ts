@@ -5,7 +5,7 @@
 /** A layer's rank: a file may import from its own folder and from lower ranks; peers (same rank, other folder) not. */
 const layers: Array<[prefix: string, rank: number]> = [
   ["src/api/", 0],
-  ["src/cluster/runtime/", 1],
+  ["src/runtime/", 1],
   // The container simulator: a package of its own, imports nothing (the kubelet reaches it through its runtime port).
   ["src/container-sim/", 1],
   ["src/cluster/timing.ts", 1],

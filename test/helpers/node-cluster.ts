@@ -6,7 +6,7 @@ import { assemble, type ClusterParts } from "../../src/cluster/assemble";
 import { bootstrapCluster } from "../../src/cluster/bootstrap-cluster";
 import type { Controller } from "../../src/cluster/controllers/types";
 import type { Caller } from "../../src/cluster/registry/types";
-import { rfc3339 } from "../../src/cluster/runtime/clock";
+import { rfc3339 } from "../../src/runtime/clock";
 import { nodeStorage } from "../../bench/cpu/sqlite-storage";
 
 export interface NodeClusterOptions {

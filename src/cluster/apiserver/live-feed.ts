@@ -4,7 +4,7 @@
 // learner's watch slots. A viewer that goes away is dropped at once (its stream's cancel); one whose credential
 // stops being valid is told `gone` and closed.
 import { failure } from "../../api/status";
-import { after, every, type Cancel } from "../runtime/timers";
+import { after, every, type Cancel } from "../../runtime/timers";
 import type { Store } from "../storage/store";
 
 type Role = "admin" | "view";

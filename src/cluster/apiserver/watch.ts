@@ -3,7 +3,7 @@
 // as they commit. Selectors filter events, and an object that stops (starts) matching is sent as DELETED (ADDED).
 import type { KubeObject } from "../../api/object";
 import { expired, failure } from "../../api/status";
-import { after, every, type Cancel } from "../runtime/timers";
+import { after, every, type Cancel } from "../../runtime/timers";
 import type { Store, StoreEvent } from "../storage/store";
 import type { Selection } from "./list-options";
 import { tableContentType, tableRows, type IncludeObject } from "./table";

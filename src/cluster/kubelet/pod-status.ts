@@ -1,7 +1,7 @@
 // The pod status the kubelet reports, computed from its runtime view: container states, phase (the kubelet's
 // getPhase, held back from a terminal phase while a container still runs, as the status manager does; Failed with
 // the kubelet's reason once it failed the pod itself), conditions with stable transition times, IPs and QoS class.
-import { rfc3339 } from "../runtime/clock";
+import { rfc3339 } from "../../runtime/clock";
 import { qosClass } from "../registry/pods/defaults";
 import { normalizeImage } from "./identity";
 import type { ContainerRuntime, Instance, PodRuntime } from "./pod-runtime";

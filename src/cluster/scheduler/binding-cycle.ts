@@ -8,7 +8,7 @@ import { StatusError } from "../../api/status";
 import type { ControllerContext } from "../controllers/types";
 import { assignPod } from "../registry/pods/binding";
 import type { ResourceDef } from "../registry/types";
-import { rfc3339 } from "../runtime/clock";
+import { rfc3339 } from "../../runtime/clock";
 import { defaultSchedulerName, isAssigned, needsScheduling, withCondition } from "./pod-state";
 
 type Json = Record<string, any>;

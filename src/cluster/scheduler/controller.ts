@@ -11,7 +11,7 @@ import type { RegistryStore } from "../registry/generic-store";
 import { namespaces } from "../registry/namespaces";
 import { nodes } from "../registry/nodes";
 import { pods } from "../registry/pods";
-import { rfc3339 } from "../runtime/clock";
+import { rfc3339 } from "../../runtime/clock";
 import { splitKey, watch, type Controller, type ControllerContext, type KindEvent, type ReconcileResult, type Watch } from "../controllers/types";
 import { bindFailed, bindToNode, type BindOutcome } from "./binding-cycle";
 import { SchedulerCache } from "./cache";

@@ -4,7 +4,7 @@ import type { KubeObject } from "../../../src/api/object";
 import { clusterTable } from "../../../src/cluster/assemble";
 import { EventRecorder } from "../../../src/cluster/controllers/event-recorder";
 import type { RegistryStore } from "../../../src/cluster/registry/generic-store";
-import { rfc3339 } from "../../../src/cluster/runtime/clock";
+import { rfc3339 } from "../../../src/runtime/clock";
 import { nodeCluster } from "../../helpers/node-cluster";
 
 const eventsDef = clusterTable.byResource("", "v1", "events")!;

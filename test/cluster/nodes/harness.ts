@@ -2,7 +2,7 @@
 import type { KubeObject } from "../../../src/api/object";
 import { nodeKeyPrefix } from "../../../src/cluster/kubelet/node-agent";
 import { runNodeOperation, type NodeOperation } from "../../../src/cluster/nodes/operations";
-import { rfc3339 } from "../../../src/cluster/runtime/clock";
+import { rfc3339 } from "../../../src/runtime/clock";
 import { paces } from "../../../src/cluster/timing";
 import { nodeCluster, type NodeClusterOptions } from "../../helpers/node-cluster";
 

@@ -1,6 +1,6 @@
 // The per-cluster token bucket.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { RateLimiter } from "../../../src/cluster/runtime/rate-limit";
+import { RateLimiter } from "../../../src/runtime/rate-limit";
 
 afterEach(() => {
   vi.useRealTimers();

@@ -15,7 +15,7 @@ import { RegistryStore } from "../../../src/cluster/registry/generic-store";
 import { assignPod } from "../../../src/cluster/registry/pods/binding";
 import { ResourceTable } from "../../../src/cluster/registry/resource-table";
 import { resources } from "../../../src/cluster/registry/resources";
-import { rfc3339 } from "../../../src/cluster/runtime/clock";
+import { rfc3339 } from "../../../src/runtime/clock";
 import { bindRetryMs } from "../../../src/cluster/scheduler/binding-cycle";
 import { SchedulerController } from "../../../src/cluster/scheduler/controller";
 import { Store } from "../../../src/cluster/storage/store";

@@ -4,7 +4,7 @@
 // run again exactly at the next scheduled time (it never polls).
 import type { KubeObject } from "../../../api/object";
 import { StatusError } from "../../../api/status";
-import { rfc3339 } from "../../runtime/clock";
+import { rfc3339 } from "../../../runtime/clock";
 import { cronJobs } from "../../registry/cronjobs";
 import { jobs } from "../../registry/jobs";
 import type { ResourceDef } from "../../registry/types";

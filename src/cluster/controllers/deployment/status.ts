@@ -2,7 +2,7 @@
 // Available condition from the unavailability budget, and the Progressing condition's life cycle with the real
 // reasons and messages.
 import type { KubeObject } from "../../../api/object";
-import { rfc3339 } from "../../runtime/clock";
+import { rfc3339 } from "../../../runtime/clock";
 import { maxUnavailableOf } from "./rollout-math";
 import { availableReplicas, specReplicas, statusOf, sumOf } from "./replica-sets";
 import { cloneJson } from "../../../api/clone";

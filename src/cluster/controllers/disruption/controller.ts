@@ -10,7 +10,7 @@ import { deepEqual } from "../../../api/json-equal";
 import { budgetSelector, conditionsUpToDate, setCondition, updateDisruptionAllowedCondition } from "../../registry/poddisruptionbudgets/budget";
 import type { PdbFields } from "../../registry/poddisruptionbudgets/validation";
 import type { ResourceDef } from "../../registry/types";
-import { rfc3339 } from "../../runtime/clock";
+import { rfc3339 } from "../../../runtime/clock";
 import { pods } from "../../registry/pods";
 import { podDisruptionBudgets } from "../../registry/poddisruptionbudgets";
 import type { EventSource } from "../event-recorder";

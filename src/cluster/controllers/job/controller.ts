@@ -2,7 +2,7 @@
 // through the job-tracking finalizer, fails the Job on its backoff limit, deadline or pod failure policy, marks it
 // Complete, and deletes it `ttlSecondsAfterFinished` after it finished.
 import type { KubeObject } from "../../../api/object";
-import { rfc3339 } from "../../runtime/clock";
+import { rfc3339 } from "../../../runtime/clock";
 import { jobs } from "../../registry/jobs";
 import { pods } from "../../registry/pods";
 import type { ResourceDef } from "../../registry/types";

@@ -5,7 +5,7 @@ import type { KubeObject } from "../../../api/object";
 import { StatusError } from "../../../api/status";
 import { splitKey, type ControllerContext } from "../../controllers/types";
 import type { ResourceDef } from "../../registry/types";
-import { rfc3339 } from "../../runtime/clock";
+import { rfc3339 } from "../../../runtime/clock";
 import { preemptionCondition } from "../parse";
 import { defaultSchedulerName, withCondition } from "../pod-state";
 import type { AssignedPod } from "../types";
