@@ -24,6 +24,7 @@ import { resources } from "./registry/resources";
 import { Store } from "./storage/store";
 import { heartbeatPresenter } from "./nodes/heartbeat-view";
 import { MachineTable } from "./nodes/machine-table";
+import { paces } from "./timing";
 
 /** Every kind the cluster serves. */
 export const clusterTable = new ResourceTable(resources);
@@ -82,7 +83,7 @@ export function assemble(options: AssembleOptions): ClusterParts {
     { now: clock.now, rfc3339: clock.rfc3339, uid: random.uid, nameSuffix: random.nameSuffix },
     options.maxObjects ?? defaultMaxObjects,
   );
-  for (const check of admissionPlugins(registry)) registry.addAdmission(check);
+  for (const check of admissionPlugins(registry, () => paces[options.cluster()?.pace ?? "realistic"])) registry.addAdmission(check);
   for (const def of table.defs) if (def.uncounted) registry.declareUncounted(def);
   const watches = new WatchHub(store);
   const feed = new LiveFeed(store);

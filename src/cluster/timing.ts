@@ -10,8 +10,6 @@ export interface TimingProfile {
   containerStartMs: number;
   /** From a pod's binding to the kubelet noticing it (sandbox creation). */
   podSandboxMs: number;
-  /** How long a node may be unreachable before its pods are evicted (node-monitor-grace + eviction). */
-  nodeGracePeriodMs: number;
   /** kube-controller-manager's --node-monitor-grace-period (50 s since 1.32): no heartbeat this long and the node turns Unknown. */
   nodeMonitorGraceMs: number;
   /** A new worker's kubelet registers NotReady; its kubelet, CNI and kube-proxy are up (Ready) this much later. */
@@ -20,6 +18,11 @@ export interface TimingProfile {
   nodeBootMs: number;
   /** Pod garbage collection's quarantine of pods whose node is gone (podgc's quarantineTime). */
   podGcQuarantineMs: number;
+  /**
+   * kube-apiserver's --default-not-ready-toleration-seconds and --default-unreachable-toleration-seconds: what the
+   * DefaultTolerationSeconds admission writes into pods (a pod stays this long on a failed node).
+   */
+  defaultTolerationSeconds: number;
   /** Base of the image-pull and crash-loop back-off (doubles up to the cap). */
   backoffBaseMs: number;
   backoffCapMs: number;
@@ -32,11 +35,11 @@ export const paces: Record<Pace, TimingProfile> = {
     imagePullMs: { small: 1500, medium: 3500, large: 8000 },
     containerStartMs: 400,
     podSandboxMs: 300,
-    nodeGracePeriodMs: 40_000,
     nodeMonitorGraceMs: 50_000,
     nodeJoinMs: 30_000,
     nodeBootMs: 25_000,
     podGcQuarantineMs: 40_000,
+    defaultTolerationSeconds: 300,
     backoffBaseMs: 10_000,
     backoffCapMs: 300_000,
     backoffResetMs: 600_000,
@@ -45,11 +48,11 @@ export const paces: Record<Pace, TimingProfile> = {
     imagePullMs: { small: 5, medium: 10, large: 20 },
     containerStartMs: 2,
     podSandboxMs: 1,
-    nodeGracePeriodMs: 2_000,
     nodeMonitorGraceMs: 2_000,
     nodeJoinMs: 1_500,
     nodeBootMs: 1_000,
     podGcQuarantineMs: 1_000,
+    defaultTolerationSeconds: 10,
     backoffBaseMs: 1_000,
     backoffCapMs: 30_000,
     backoffResetMs: 60_000,

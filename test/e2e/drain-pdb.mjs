@@ -3,9 +3,10 @@
 // the budget lets through one at a time: the others are refused with 429 and drain retries them every 5 s, as
 // against a real cluster, until the node is drained.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { after, before, test } from "node:test";
 import { acquireServer, createCluster, deleteCluster } from "./harness.mjs";
-import { fallbackVersion, kubectl, kubectlBinary, onFallbackMachine } from "./kubectl.mjs";
+import { kubectl } from "./kubectl.mjs";
+import { describeWithKubectl } from "./versioned-suite.mjs";
 import { eventually } from "./retry.mjs";
 import { parseTable } from "./table.mjs";
 
@@ -18,18 +19,7 @@ const converged = (check, timeoutMs = 30_000) => eventually(check, timeoutMs, 25
 
 export function defineDrainSuite(version) {
   const title = `drain under a PodDisruptionBudget with kubectl ${version}`;
-  if (!kubectlBinary(version)) {
-    if (onFallbackMachine() && version !== fallbackVersion) {
-      describe(title, { skip: `kubectl ${version} is not installed on this machine (only ${fallbackVersion})` }, () => {});
-      return;
-    }
-    describe(title, () => {
-      test(`kubectl ${version} is installed`, () => assert.fail(`kubectl ${version} was not found`));
-    });
-    return;
-  }
-
-  describe(title, () => {
+  describeWithKubectl(version, title, () => {
     let server;
     let cluster;
     const run = (args, options = {}) => kubectl(version, args, { kubeconfig: cluster.kubeconfigPath, timeoutMs: 60_000, ...options });

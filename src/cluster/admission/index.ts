@@ -1,10 +1,12 @@
 // The admission plugins every cluster runs, in order, after defaults and validation and before storage.
 import type { AdmissionCheck, RegistryStore } from "../registry/generic-store";
 import { pods } from "../registry/pods";
+import type { TimingProfile } from "../timing";
 import { defaultTolerationSecondsAdmission } from "./default-toleration-seconds";
 import { namespaceLifecycle } from "./namespace-lifecycle";
 import { priorityAdmission } from "./priority";
 
-export function admissionPlugins(registry: RegistryStore): AdmissionCheck[] {
-  return [namespaceLifecycle(registry), defaultTolerationSecondsAdmission(pods), priorityAdmission(registry)];
+/** @param timing the cluster's pace (read per request: it is known once the cluster is created). */
+export function admissionPlugins(registry: RegistryStore, timing: () => TimingProfile): AdmissionCheck[] {
+  return [namespaceLifecycle(registry), defaultTolerationSecondsAdmission(pods, () => timing().defaultTolerationSeconds), priorityAdmission(registry)];
 }

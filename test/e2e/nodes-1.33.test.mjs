@@ -1,0 +1,4 @@
+// End-to-end: nodes that stop, come back, join and leave, with kubectl 1.33 (see nodes.mjs).
+import { defineNodeSuite } from "./nodes.mjs";
+
+defineNodeSuite("1.33");
