@@ -53,7 +53,7 @@ export function expandVars(input: string, vars: Record<string, string>): string 
 export function fieldRefValue(pod: Pod, fieldPath: string): string {
   const meta = pod.metadata ?? {};
   const mapEntry = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(fieldPath);
-  if (mapEntry) return (meta[mapEntry[1] as "labels" | "annotations"] ?? {})[mapEntry[2]!] ?? "";
+  if (mapEntry) return ((mapEntry[1] === "labels" ? meta.labels : meta.annotations) ?? {})[mapEntry[2]!] ?? "";
   switch (fieldPath) {
     case "metadata.name":
       return meta.name ?? "";

@@ -66,27 +66,29 @@ export function podPhase(init: ObservedContainer[], app: ObservedContainer[], is
   let stopped = 0;
   let succeeded = 0;
   for (const s of init) {
+    const state = s.state ?? {};
     const lastExit = s.lastState?.terminated?.exitCode;
     if (isSidecar(s.name)) {
-      if (s.state?.running) {
+      if (state.running) {
         if (!s.started) pendingSidecars++;
         running++;
-      } else if (s.state?.waiting && lastExit === undefined) {
+      } else if (state.waiting && lastExit === undefined) {
         pendingSidecars++;
         waiting++;
       }
-    } else if (s.state?.terminated) {
-      if (s.state?.terminated.exitCode !== 0) failedInit++;
-    } else if (s.state?.waiting && lastExit !== undefined) {
+    } else if (state.terminated) {
+      if (state.terminated.exitCode !== 0) failedInit++;
+    } else if (state.waiting && lastExit !== undefined) {
       if (lastExit !== 0) failedInit++;
     } else pendingInit++;
   }
   for (const s of app) {
-    if (s.state?.running) running++;
-    else if (s.state?.terminated) {
+    const state = s.state ?? {};
+    if (state.running) running++;
+    else if (state.terminated) {
       stopped++;
-      if (s.state?.terminated.exitCode === 0) succeeded++;
-    } else if (s.state?.waiting && s.lastState?.terminated) stopped++;
+      if (state.terminated.exitCode === 0) succeeded++;
+    } else if (state.waiting && s.lastState?.terminated) stopped++;
     else waiting++;
   }
   if (failedInit > 0 && restartPolicy === "Never") return "Failed";
