@@ -3,6 +3,7 @@
 import type { KubeObject } from "../api/object";
 import { Quantity } from "../api/quantity";
 import { cellOf, type Row } from "./cluster-client";
+import { conditionsOf, fieldAt, recordsAt, stringAt } from "./json-read";
 
 /** Colour classes; the text label always accompanies the colour. */
 export type StateTone = "pending" | "creating" | "running" | "succeeded" | "failed" | "crash" | "terminating";
@@ -11,8 +12,6 @@ export interface PodState {
   label: string;
   tone: StateTone;
 }
-
-type Any = Record<string, any>;
 
 /** Reasons kubectl shows for containers that cannot run (besides the exit reasons of terminated ones). */
 const failedWaiting = new Set(["ErrImagePull", "ImagePullBackOff", "InvalidImageName", "ErrImageNeverPull", "CreateContainerConfigError", "CreateContainerError", "RunContainerError"]);
@@ -35,7 +34,7 @@ export function stateOf(label: string, pod: KubeObject): PodState {
 }
 
 function phaseOf(pod: KubeObject): string | undefined {
-  return (pod as { status?: { phase?: string } }).status?.phase;
+  return stringAt(pod, "status", "phase");
 }
 
 /** The state of a printed pod: its Table row's STATUS cell (the apiserver's printPod), with a colour class. */
@@ -45,13 +44,13 @@ export function podState(row: Row): PodState {
 
 /** Why a pod without a node waits: the PodScheduled condition's reason and message, or the scheduler's queue. */
 export function unscheduledReason(pod: KubeObject): string {
-  const condition = ((pod as Any).status?.conditions ?? []).find((c: Any) => c.type === "PodScheduled" && c.status === "False");
+  const condition = conditionsOf(pod).find((c) => c.type === "PodScheduled" && c.status === "False");
   if (condition) return [condition.reason, condition.message].filter(Boolean).join(": ");
   return "waiting for the scheduler";
 }
 
 export function isTerminal(pod: KubeObject): boolean {
-  const phase = (pod as Any).status?.phase;
+  const phase = phaseOf(pod);
   return phase === "Succeeded" || phase === "Failed";
 }
 
@@ -70,13 +69,13 @@ export function requested(pods: KubeObject[], resource: string): number {
   let total = 0;
   for (const pod of pods) {
     if (isTerminal(pod)) continue;
-    for (const c of ((pod as Any).spec?.containers ?? []) as Any[]) total += quantity(c.resources?.requests?.[resource]);
+    for (const c of recordsAt(pod, "spec", "containers")) total += quantity(fieldAt(c, "resources", "requests", resource));
   }
   return total;
 }
 
 export function allocatable(node: KubeObject, resource: string): number {
-  return quantity((node as Any).status?.allocatable?.[resource]);
+  return quantity(fieldAt(node, "status", "allocatable", resource));
 }
 
 export interface NodeFacts {
@@ -88,19 +87,18 @@ export interface NodeFacts {
 }
 
 export function nodeFacts(node: KubeObject): NodeFacts {
-  const n = node as Any;
-  const labels: Record<string, string> = n.metadata?.labels ?? {};
+  const labels = node.metadata?.labels ?? {};
   const roles = Object.keys(labels)
     .filter((k) => k.startsWith("node-role.kubernetes.io/"))
     .map((k) => k.slice("node-role.kubernetes.io/".length))
     .filter(Boolean);
-  const ready = ((n.status?.conditions ?? []) as Any[]).find((c) => c.type === "Ready");
-  const taints = ((n.spec?.taints ?? []) as Any[]).map((t) => `${t.key}${t.value ? `=${t.value}` : ""}:${t.effect}`);
+  const ready = conditionsOf(node).find((c) => c.type === "Ready");
+  const taints = recordsAt(node, "spec", "taints").map((t) => `${t.key}${t.value ? `=${t.value}` : ""}:${t.effect}`);
   return {
     role: roles.length ? roles.join(",") : "worker",
     ready: ready?.status === "True",
     readyLabel: ready?.status === "True" ? "Ready" : ready ? "NotReady" : "Unknown",
-    cordoned: n.spec?.unschedulable === true,
+    cordoned: fieldAt(node, "spec", "unschedulable") === true,
     taints,
   };
 }

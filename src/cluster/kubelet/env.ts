@@ -2,15 +2,18 @@
 // env (later names win), `$(VAR)` expansion against what is defined so far, values from ConfigMaps, Secrets, the
 // downward API (fieldRef) and resource fields. Pure: lookups come in through `PodSources`.
 import { Quantity } from "../../api/quantity";
+import type { Container, EnvVar, Pod } from "../../api/schemas";
+import type { ResourceList } from "../../api/schemas/meta";
 
-type Json = Record<string, any>;
+/** A resourceFieldRef, from an env var or a downward API volume file. */
+export type ResourceFieldRef = NonNullable<NonNullable<EnvVar["valueFrom"]>["resourceFieldRef"]>;
 
 /** What a container's references resolve against. Maps are the objects' decoded data; undefined = not found. */
 export interface PodSources {
   configMap(name: string): Record<string, string> | undefined;
   secret(name: string): Record<string, string> | undefined;
   /** The node's allocatable resources (limits default to them), e.g. {cpu: "2", memory: "4Gi"}. */
-  allocatable: Record<string, string>;
+  allocatable: ResourceList;
 }
 
 /** A reference that cannot be resolved: the message the kubelet reports (`configmap "x" not found`). */
@@ -47,10 +50,10 @@ export function expandVars(input: string, vars: Record<string, string>): string 
 }
 
 /** Values of the downward API's fieldRef paths. */
-export function fieldRefValue(pod: Json, fieldPath: string): string {
+export function fieldRefValue(pod: Pod, fieldPath: string): string {
   const meta = pod.metadata ?? {};
   const mapEntry = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(fieldPath);
-  if (mapEntry) return (meta[mapEntry[1]!] ?? {})[mapEntry[2]!] ?? "";
+  if (mapEntry) return ((mapEntry[1] === "labels" ? meta.labels : meta.annotations) ?? {})[mapEntry[2]!] ?? "";
   switch (fieldPath) {
     case "metadata.name":
       return meta.name ?? "";
@@ -60,7 +63,7 @@ export function fieldRefValue(pod: Json, fieldPath: string): string {
       return meta.uid ?? "";
     case "metadata.labels":
     case "metadata.annotations":
-      return formatMap(meta[fieldPath.slice("metadata.".length)] ?? {});
+      return formatMap((fieldPath === "metadata.labels" ? meta.labels : meta.annotations) ?? {});
     case "spec.nodeName":
       return pod.spec?.nodeName ?? "";
     case "spec.serviceAccountName":
@@ -70,9 +73,9 @@ export function fieldRefValue(pod: Json, fieldPath: string): string {
     case "status.hostIP":
       return pod.status?.hostIP ?? "";
     case "status.podIPs":
-      return (pod.status?.podIPs ?? []).map((p: Json) => p.ip).join(",");
+      return (pod.status?.podIPs ?? []).map((p) => p.ip).join(",");
     case "status.hostIPs":
-      return (pod.status?.hostIPs ?? []).map((p: Json) => p.ip).join(",");
+      return (pod.status?.hostIPs ?? []).map((p) => p.ip).join(",");
     default:
       throw new ConfigError(`unsupported fieldPath: ${fieldPath}`);
   }
@@ -87,10 +90,11 @@ function formatMap(map: Record<string, string>): string {
 }
 
 /** resourceFieldRef: ceil(value / divisor); unset limits read as the node's allocatable, unset requests as 0. */
-export function resourceFieldValue(container: Json, ref: Json, allocatable: Record<string, string>): string {
+export function resourceFieldValue(container: Container, ref: ResourceFieldRef, allocatable: ResourceList): string {
   const [kind, resource] = String(ref.resource ?? "").split(".") as [string, string];
   const resources = container?.resources ?? {};
-  let raw: string | undefined = resources[kind]?.[resource];
+  const list = kind === "limits" ? resources.limits : kind === "requests" ? resources.requests : undefined;
+  let raw: string | number | undefined = list?.[resource];
   if (raw === undefined && kind === "limits") raw = allocatable[resource];
   if (raw === undefined && kind === "requests") raw = resources.limits?.[resource];
   const value = Quantity.parse(String(raw ?? "0"));
@@ -100,8 +104,9 @@ export function resourceFieldValue(container: Json, ref: Json, allocatable: Reco
   return quotient.toString();
 }
 
-function keyOf(source: "configmap" | "secret", sources: PodSources, name: string, key: string, namespace: string, optional: boolean): string | undefined {
-  const data = source === "configmap" ? sources.configMap(name) : sources.secret(name);
+function keyOf(source: "configmap" | "secret", sources: PodSources, name: string | undefined, key: string, namespace: string, optional: boolean): string | undefined {
+  // A reference without a name finds nothing (no object is named ""); the message says "undefined".
+  const data = source === "configmap" ? sources.configMap(name ?? "") : sources.secret(name ?? "");
   if (!data) {
     if (optional) return undefined;
     throw new ConfigError(`${source} "${name}" not found`);
@@ -120,7 +125,7 @@ const envNamePattern = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
  * The environment of `container` in `pod`, in definition order. Throws ConfigError with the kubelet's message when a
  * non-optional ConfigMap, Secret or key is missing.
  */
-export function resolveEnv(pod: Json, container: Json, sources: PodSources): Record<string, string> {
+export function resolveEnv(pod: Pod, container: Container, sources: PodSources): Record<string, string> {
   const namespace = pod.metadata?.namespace ?? "";
   const env: Record<string, string> = {};
   for (const from of container.envFrom ?? []) {
@@ -128,7 +133,7 @@ export function resolveEnv(pod: Json, container: Json, sources: PodSources): Rec
     const ref = from.configMapRef ?? from.secretRef;
     if (!ref) continue;
     const kind = from.configMapRef ? "configmap" : "secret";
-    const data = kind === "configmap" ? sources.configMap(ref.name) : sources.secret(ref.name);
+    const data = kind === "configmap" ? sources.configMap(ref.name ?? "") : sources.secret(ref.name ?? "");
     if (!data) {
       if (ref.optional) continue;
       throw new ConfigError(`${kind} "${ref.name}" not found`);
@@ -147,10 +152,9 @@ export function resolveEnv(pod: Json, container: Json, sources: PodSources): Rec
       value = keyOf("secret", sources, r.name, r.key, namespace, !!r.optional);
     } else if (from.fieldRef) value = fieldRefValue(pod, from.fieldRef.fieldPath);
     else if (from.resourceFieldRef) {
-      const target = from.resourceFieldRef.containerName
-        ? [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((c: Json) => c.name === from.resourceFieldRef.containerName)
-        : container;
-      value = resourceFieldValue(target ?? container, from.resourceFieldRef, sources.allocatable);
+      const ref = from.resourceFieldRef;
+      const target = ref.containerName ? [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((c) => c.name === ref.containerName) : container;
+      value = resourceFieldValue(target ?? container, ref, sources.allocatable);
     }
     if (value !== undefined) env[variable.name] = value;
   }
@@ -158,7 +162,7 @@ export function resolveEnv(pod: Json, container: Json, sources: PodSources): Rec
 }
 
 /** command and args with `$(VAR)` expanded against the final environment. */
-export function expandCommand(container: Json, env: Record<string, string>): { command?: string[]; args?: string[] } {
+export function expandCommand(container: Container, env: Record<string, string>): { command?: string[]; args?: string[] } {
   const expand = (list: unknown) => (Array.isArray(list) ? list.map((s) => expandVars(String(s), env)) : undefined);
   return { command: expand(container.command), args: expand(container.args) };
 }

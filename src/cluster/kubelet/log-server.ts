@@ -1,6 +1,6 @@
 // The kubelet's side of the node connection (registry/pods/node-connection.ts): container logs, recomputed from the
 // simulated process (nothing is stored). `follow` streams new lines as time passes and ends when the run stops.
-import type { KubeObject } from "../../api/object";
+import type { Pod } from "../../api/schemas";
 import { configMaps } from "../registry/configmaps";
 import type { RegistryStore } from "../registry/generic-store";
 import { nodes } from "../registry/nodes";
@@ -27,8 +27,8 @@ export interface LogServerDependencies {
 type Render = (process: SimulatedProcess, source: LogSource, from: number, until: number, options: LogOptions) => string;
 
 /** The pod's sources; every Secret value a container reads is added to `read`. */
-function sourcesFor(registry: RegistryStore, pod: KubeObject, read: string[]): PodSources {
-  const nodeName = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
+function sourcesFor(registry: RegistryStore, pod: Pod, read: string[]): PodSources {
+  const nodeName = pod.spec?.nodeName;
   const node = nodeName ? registry.tryGet(nodes, undefined, nodeName) : undefined;
   const sources = podSources(registry, { configMaps, secrets }, pod.metadata.namespace!, node);
   return {
@@ -78,16 +78,13 @@ export function kubeletConnection(deps: LogServerDependencies): NodeConnection {
 function endOf(deps: LogServerDependencies, namespace: string | undefined, name: string, source: LogSource): number | undefined {
   const pod = deps.registry.tryGet(pods, namespace, name);
   if (!pod) return deps.now();
-  const statuses = [
-    ...(((pod.status as Record<string, any> | undefined)?.containerStatuses ?? []) as Record<string, any>[]),
-    ...(((pod.status as Record<string, any> | undefined)?.initContainerStatuses ?? []) as Record<string, any>[]),
-  ];
+  const statuses = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])];
   for (const s of statuses) {
     for (const state of [s.state, s.lastState]) {
       const t = state?.terminated;
       // Status times are whole seconds: the run ended within the second after the one recorded (a line printed in
       // the exit's millisecond belongs to the log).
-      if (t?.containerID === source.containerID) return Date.parse(t.finishedAt) + 999;
+      if (t?.containerID === source.containerID) return Date.parse(t.finishedAt ?? "") + 999;
       if (state?.running && s.containerID === source.containerID) return undefined;
     }
   }
@@ -96,7 +93,7 @@ function endOf(deps: LogServerDependencies, namespace: string | undefined, name:
 
 function follow(
   deps: LogServerDependencies,
-  pod: KubeObject,
+  pod: Pod,
   source: LogSource,
   first: string,
   startedAt: number,

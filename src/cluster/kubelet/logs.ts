@@ -2,12 +2,13 @@
 // validateContainerLogStatus, with its messages), and the lines it printed in a window, formatted as the kubelet
 // serves them (tailLines, since, timestamps, limitBytes). Pure.
 import { badRequest } from "../../api/status";
+import type { Container, ContainerStatus, Pod } from "../../api/schemas";
 import { parseTime } from "../../api/timestamp";
 import type { PodSources } from "./env";
 import { processSpecFor } from "./process-spec";
 import type { ContainerRuntimePort, SimulatedProcess } from "./runtime-port";
 
-type Json = Record<string, any>;
+type ContainerState = ContainerStatus["state"];
 
 export interface LogOptions {
   container?: string;
@@ -21,7 +22,7 @@ export interface LogOptions {
 
 /** One run of a container whose output can be replayed. */
 export interface LogSource {
-  container: Json;
+  container: Container;
   containerID: string;
   startedAt: number;
   /** When the run ended; undefined while it runs. */
@@ -29,10 +30,10 @@ export interface LogSource {
 }
 
 /** The container a log request names (or the only one), with the apiserver's messages. */
-export function pickContainer(pod: Json, name: string | undefined): { spec: Json; init: boolean } {
+export function pickContainer(pod: Pod, name: string | undefined): { spec: Container; init: boolean } {
   const podName = pod.metadata?.name;
-  const app: Json[] = pod.spec?.containers ?? [];
-  const init: Json[] = pod.spec?.initContainers ?? [];
+  const app = pod.spec?.containers ?? [];
+  const init = pod.spec?.initContainers ?? [];
   if (!name) {
     if (app.length === 1) return { spec: app[0]!, init: false };
     const names = `[${app.map((c) => c.name).join(" ")}]`;
@@ -46,21 +47,21 @@ export function pickContainer(pod: Json, name: string | undefined): { spec: Json
   throw badRequest(`container ${name} is not valid for pod ${podName}`);
 }
 
-function run(container: Json, state: Json | undefined, statusContainerID?: string): LogSource | undefined {
+function run(container: Container, state: ContainerState, statusContainerID?: string): LogSource | undefined {
   const t = state?.terminated ?? state?.running;
   const startedAt = parseTime(t?.startedAt);
-  const containerID = t?.containerID ?? (state?.running ? statusContainerID : undefined);
+  const containerID = state?.terminated?.containerID ?? (state?.running ? statusContainerID : undefined);
   if (!t || startedAt === undefined || !containerID) return undefined;
-  return { container, containerID, startedAt, finishedAt: parseTime(t.finishedAt) };
+  return { container, containerID, startedAt, finishedAt: parseTime(state?.terminated?.finishedAt) };
 }
 
 /** Which run to read (the kubelet's rules), or a 400 with its message. */
-export function logSource(pod: Json, options: Pick<LogOptions, "container" | "previous">): LogSource {
+export function logSource(pod: Pod, options: Pick<LogOptions, "container" | "previous">): LogSource {
   if (!pod.spec?.nodeName) throw badRequest(`pod ${pod.metadata?.name} does not have a host assigned`);
   const { spec, init } = pickContainer(pod, options.container);
   const name = spec.name;
   const podName = pod.metadata?.name;
-  const statuses: Json[] = (init ? pod.status?.initContainerStatuses : pod.status?.containerStatuses) ?? [];
+  const statuses = (init ? pod.status?.initContainerStatuses : pod.status?.containerStatuses) ?? [];
   const status = statuses.find((s) => s.name === name);
   const waitingOf = (reason: string | undefined) => {
     if (reason === "ErrImagePull") return "image can't be pulled";
@@ -83,7 +84,7 @@ export function logSource(pod: Json, options: Pick<LogOptions, "container" | "pr
 }
 
 /** The process of a run, started again from the same spec at the same moment (it is deterministic). */
-export function replay(pod: Json, source: LogSource, sources: PodSources, runtime: ContainerRuntimePort): SimulatedProcess {
+export function replay(pod: Pod, source: LogSource, sources: PodSources, runtime: ContainerRuntimePort): SimulatedProcess {
   return runtime.start(processSpecFor(pod, source.container, sources), source.startedAt);
 }
 

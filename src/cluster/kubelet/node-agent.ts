@@ -4,9 +4,7 @@
 // when the machine stops, and after a boot reconciles the pods still bound to it as the real kubelet does: what
 // was deleted meanwhile is killed (the deletion confirmed), the rest started again. The pod work itself is the
 // Kubelet's (`PodDriver`).
-import type { KubeObject } from "../../api/object";
-import type { Node } from "../../api/schemas/core/node";
-import type { Pod } from "../../api/schemas/core/pod";
+import type { Node, Pod } from "../../api/schemas";
 import type { Machines } from "../registry/nodes/machines";
 import { keyOf, watch, type ControllerContext, type ReconcileResult, type Watch } from "../controllers/types";
 import { leases } from "../registry/leases";
@@ -22,11 +20,11 @@ type NodeCondition = NonNullable<NonNullable<Node["status"]>["conditions"]>[numb
 export interface PodDriver {
   reconcilePod(key: string, ctx: ControllerContext): ReconcileResult;
   /** Start a pod again from scratch after a reboot (its containers counted as restarted). */
-  restartPod(pod: KubeObject, ctx: ControllerContext): void;
+  restartPod(pod: Pod, ctx: ControllerContext): void;
   /** The machine is off: forget what runs on it. */
   stopPodsOn(nodeName: string, ctx: ControllerContext): void;
   /** Confirm a deletion (the pod's containers are gone). */
-  removePod(pod: KubeObject, ctx: ControllerContext): void;
+  removePod(pod: Pod, ctx: ControllerContext): void;
 }
 
 /** The kubelet's healthy conditions, as it posts them once it is ready. */
@@ -77,8 +75,7 @@ export class NodeAgent {
   }
 
   reconcile(name: string, ctx: ControllerContext, pods: PodDriver): ReconcileResult {
-    const nodes = ctx.table.byResource("", "v1", "nodes")!;
-    const node = ctx.registry.tryGet(nodes, undefined, name) as (KubeObject & Node) | undefined;
+    const node = ctx.registry.tryGet(nodes, undefined, name);
     if (!node) {
       this.cordonChanged.delete(name);
       this.started.delete(name);
@@ -128,7 +125,8 @@ export class NodeAgent {
 
   private restartPods(name: string, ctx: ControllerContext, pods: PodDriver): void {
     const keys = new Set<string>();
-    for (const pod of ctx.indexes.podsOnNode(name) as Array<KubeObject & Pod>) {
+    const onNode: Pod[] = ctx.indexes.podsOnNode(name);
+    for (const pod of onNode) {
       if (pod.metadata.deletionTimestamp) {
         pods.removePod(pod, ctx);
         continue;

@@ -1,9 +1,7 @@
 // What each simulated node remembers: the images it has pulled and the pod IPs it has handed out. Kept in memory
 // and rebuilt from the pods bound to the node (their status says which images ran and which IPs they hold), so a
 // restarted Durable Object carries on where it left off.
-import type { KubeObject } from "../../api/object";
-
-type Json = Record<string, any>;
+import type { Pod } from "../../api/schemas";
 
 export class NodeState {
   private readonly images = new Set<string>();
@@ -62,10 +60,9 @@ export class NodeState {
   }
 
   /** Take back what a pod already holds (after a restart of the object). */
-  rebuildFrom(pod: KubeObject): void {
-    const status = (pod.status ?? {}) as Json;
-    const spec = (pod.spec ?? {}) as Json;
-    if (status.podIP && !spec.hostNetwork) this.adopt(pod.metadata.uid!, status.podIP);
+  rebuildFrom(pod: Pod): void {
+    const status = pod.status ?? {};
+    if (status.podIP && !pod.spec?.hostNetwork) this.adopt(pod.metadata.uid!, status.podIP);
     for (const c of [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])]) {
       if (c.imageID) this.images.add(c.image);
     }

@@ -1,16 +1,21 @@
 // The pod status the kubelet reports, computed from its runtime view: container states, phase (the kubelet's
 // getPhase, held back from a terminal phase while a container still runs, as the status manager does; Failed with
 // the kubelet's reason once it failed the pod itself), conditions with stable transition times, IPs and QoS class.
+import type { Container, ContainerStatus, Pod, PodCondition, PodSpec, PodStatus } from "../../api/schemas";
 import { rfc3339 } from "../../runtime/clock";
+import { zeroValue } from "../registry/pod-template";
 import { qosClass } from "../registry/pods/defaults";
 import { normalizeImage } from "./identity";
 import type { ContainerRuntime, Instance, PodRuntime } from "./pod-runtime";
 import { initProgress } from "./sidecars";
 import { allStopped } from "./termination";
 
-type Json = Record<string, any>;
+type ContainerState = NonNullable<ContainerStatus["state"]>;
 
-function terminatedState(i: Instance): Json {
+/** What getPhase reads of a container's status. */
+type ObservedContainer = Pick<ContainerStatus, "name" | "state" | "lastState" | "started">;
+
+function terminatedState(i: Instance): ContainerState {
   return {
     terminated: {
       exitCode: i.exitCode ?? 0,
@@ -22,17 +27,17 @@ function terminatedState(i: Instance): Json {
   };
 }
 
-function containerStatus(c: ContainerRuntime, spec: Json, defaultWaiting: string): Json {
-  let state: Json;
+function containerStatus(c: ContainerRuntime, spec: Container | undefined, defaultWaiting: string): ContainerStatus {
+  let state: ContainerState;
   const current = c.current;
   if (current && current.finishedAt === undefined) state = { running: { startedAt: rfc3339(current.startedAt) } };
   else if (c.waiting) state = { waiting: { reason: c.waiting.reason, ...(c.waiting.message ? { message: c.waiting.message } : {}) } };
   else if (current) state = terminatedState(current);
   else state = { waiting: { reason: defaultWaiting } };
-  const image = String(spec.image ?? "");
+  const image = spec?.image ?? "";
   // The prober's rule: a regular init container is ready once it completed; the others by their readiness.
   const ready = c.init && !c.sidecar ? state.terminated?.exitCode === 0 : c.ready;
-  const status: Json = {
+  const status: ContainerStatus = {
     name: c.name,
     state,
     lastState: c.previous ? terminatedState(c.previous) : {},
@@ -52,7 +57,7 @@ function containerStatus(c: ContainerRuntime, spec: Json, defaultWaiting: string
  * restartPolicy Never); sidecars count as running while they run and are otherwise ignored (a pod still waiting for a
  * sidecar's start is Pending until its app containers have started); app containers decide the rest.
  */
-export function podPhase(init: Json[], app: Json[], isSidecar: (name: string) => boolean, restartPolicy: string, hasInitialized: boolean): string {
+export function podPhase(init: ObservedContainer[], app: ObservedContainer[], isSidecar: (name: string) => boolean, restartPolicy: string, hasInitialized: boolean): string {
   let pendingInit = 0;
   let pendingSidecars = 0;
   let failedInit = 0;
@@ -61,27 +66,29 @@ export function podPhase(init: Json[], app: Json[], isSidecar: (name: string) =>
   let stopped = 0;
   let succeeded = 0;
   for (const s of init) {
+    const state = s.state ?? {};
     const lastExit = s.lastState?.terminated?.exitCode;
     if (isSidecar(s.name)) {
-      if (s.state.running) {
+      if (state.running) {
         if (!s.started) pendingSidecars++;
         running++;
-      } else if (s.state.waiting && lastExit === undefined) {
+      } else if (state.waiting && lastExit === undefined) {
         pendingSidecars++;
         waiting++;
       }
-    } else if (s.state.terminated) {
-      if (s.state.terminated.exitCode !== 0) failedInit++;
-    } else if (s.state.waiting && lastExit !== undefined) {
+    } else if (state.terminated) {
+      if (state.terminated.exitCode !== 0) failedInit++;
+    } else if (state.waiting && lastExit !== undefined) {
       if (lastExit !== 0) failedInit++;
     } else pendingInit++;
   }
   for (const s of app) {
-    if (s.state.running) running++;
-    else if (s.state.terminated) {
+    const state = s.state ?? {};
+    if (state.running) running++;
+    else if (state.terminated) {
       stopped++;
-      if (s.state.terminated.exitCode === 0) succeeded++;
-    } else if (s.state.waiting && s.lastState?.terminated) stopped++;
+      if (state.terminated.exitCode === 0) succeeded++;
+    } else if (state.waiting && s.lastState?.terminated) stopped++;
     else waiting++;
   }
   if (failedInit > 0 && restartPolicy === "Never") return "Failed";
@@ -93,12 +100,12 @@ export function podPhase(init: Json[], app: Json[], isSidecar: (name: string) =>
   return restartPolicy === "Never" ? "Failed" : "Running";
 }
 
-function condition(type: string, ok: boolean, reason?: string, message?: string): Json {
+function condition(type: string, ok: boolean, reason?: string, message?: string): PodCondition {
   return { type, status: ok ? "True" : "False", ...(reason ? { reason } : {}), ...(message ? { message } : {}) };
 }
 
 /** Keep each condition's lastTransitionTime unless its status changed. */
-function withTransitions(next: Json[], previous: Json[] | undefined, now: number): Json[] {
+function withTransitions(next: PodCondition[], previous: PodCondition[] | undefined, now: number): PodCondition[] {
   return next.map((c) => {
     const old = previous?.find((p) => p.type === c.type);
     const lastTransitionTime = old && old.status === c.status ? old.lastTransitionTime : rfc3339(now);
@@ -107,24 +114,24 @@ function withTransitions(next: Json[], previous: Json[] | undefined, now: number
 }
 
 /** Conditions other components own (DisruptionTarget from the scheduler, readiness gates): kept as they are. */
-function othersConditions(previous: Json[] | undefined, kubelets: Json[]): Json[] {
+function othersConditions(previous: PodCondition[] | undefined, kubelets: PodCondition[]): PodCondition[] {
   return (previous ?? []).filter((c) => !kubelets.some((k) => k.type === c.type));
 }
 
 const isTerminal = (phase: string) => phase === "Succeeded" || phase === "Failed";
 
 /** Initialized, as the kubelet's GeneratePodInitializedCondition decides it. */
-function initializedCondition(init: Json[], app: Json[], isSidecar: (name: string) => boolean, phase: string): Json {
+function initializedCondition(init: ContainerStatus[], app: ContainerStatus[], isSidecar: (name: string) => boolean, phase: string): PodCondition {
   if (phase === "Succeeded") return condition("Initialized", true, "PodCompleted");
   // Once an app container has run, the pod was initialized (sidecars may be restarting since).
-  if (app.some((s) => s.state.running || s.state.terminated)) return condition("Initialized", true);
+  if (app.some((s) => s.state?.running || s.state?.terminated)) return condition("Initialized", true);
   const incomplete = init.filter((s) => !(isSidecar(s.name) ? s.started : s.ready)).map((s) => s.name);
   if (!incomplete.length) return condition("Initialized", true);
   return condition("Initialized", false, "ContainersNotInitialized", `containers with incomplete status: [${incomplete.join(" ")}]`);
 }
 
 /** ContainersReady (and Ready, without readiness gates): sidecars and app containers must all be ready. */
-function readyCondition(type: string, init: Json[], app: Json[], isSidecar: (name: string) => boolean, phase: string): Json {
+function readyCondition(type: string, init: ContainerStatus[], app: ContainerStatus[], isSidecar: (name: string) => boolean, phase: string): PodCondition {
   if (phase === "Succeeded") return condition(type, false, "PodCompleted");
   if (phase === "Failed") return condition(type, false, "PodFailed");
   const unready = [...init.filter((s) => isSidecar(s.name)), ...app].filter((s) => !s.ready).map((s) => s.name);
@@ -133,10 +140,10 @@ function readyCondition(type: string, init: Json[], app: Json[], isSidecar: (nam
 }
 
 /** The full status for `pod` given the kubelet's runtime and the node's IP. */
-export function computePodStatus(pod: Json, rt: PodRuntime, hostIP: string, now: number): Json {
-  const spec = pod.spec ?? {};
-  const old = pod.status ?? {};
-  const specs = new Map<string, Json>();
+export function computePodStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: number): PodStatus {
+  const spec = pod.spec ?? zeroValue<PodSpec>();
+  const old: PodStatus = pod.status ?? {};
+  const specs = new Map<string, Container>();
   for (const c of spec.initContainers ?? []) specs.set(`i/${c.name}`, c);
   for (const c of spec.containers ?? []) specs.set(`c/${c.name}`, c);
   const init = rt.containers.filter((c) => c.init);
@@ -144,8 +151,8 @@ export function computePodStatus(pod: Json, rt: PodRuntime, hostIP: string, now:
   const sidecars = new Set(init.filter((c) => c.sidecar).map((c) => c.name));
   const isSidecar = (name: string) => sidecars.has(name);
   const initialized = initProgress(rt).initialized;
-  const initStatuses = init.map((c) => containerStatus(c, specs.get(`i/${c.name}`) ?? {}, "PodInitializing"));
-  const appStatuses = app.map((c) => containerStatus(c, specs.get(`c/${c.name}`) ?? {}, initialized ? "ContainerCreating" : "PodInitializing"));
+  const initStatuses = init.map((c) => containerStatus(c, specs.get(`i/${c.name}`), "PodInitializing"));
+  const appStatuses = app.map((c) => containerStatus(c, specs.get(`c/${c.name}`), initialized ? "ContainerCreating" : "PodInitializing"));
   const hasInitialized = app.some((c) => c.current || c.previous);
   const stopped = allStopped(rt);
   let phase = podPhase(initStatuses, appStatuses, isSidecar, spec.restartPolicy ?? "Always", hasInitialized);
@@ -158,7 +165,7 @@ export function computePodStatus(pod: Json, rt: PodRuntime, hostIP: string, now:
     initializedCondition(initStatuses, appStatuses, isSidecar, phase),
     readyCondition("Ready", initStatuses, appStatuses, isSidecar, phase),
     readyCondition("ContainersReady", initStatuses, appStatuses, isSidecar, phase),
-    (old.conditions ?? []).find((c: Json) => c.type === "PodScheduled") ?? condition("PodScheduled", true),
+    (old.conditions ?? []).find((c) => c.type === "PodScheduled") ?? condition("PodScheduled", true),
   ];
   const podIP = spec.hostNetwork ? (rt.sandboxReady ? hostIP : undefined) : rt.podIP;
   return {

@@ -1,12 +1,11 @@
 // What the runtime is told when a container starts: image, command and args with `$(VAR)` expanded, the resolved
 // environment, the volumes it mounts and the memory limit. Throws ConfigError when a reference is missing.
+import type { Container, Pod } from "../../api/schemas";
 import { expandCommand, resolveEnv, type PodSources } from "./env";
 import type { ProcessSpec } from "./runtime-port";
 import { volumeMounts } from "./volumes";
 
-type Json = Record<string, any>;
-
-export function processSpecFor(pod: Json, container: Json, sources: PodSources): ProcessSpec {
+export function processSpecFor(pod: Pod, container: Container, sources: PodSources): ProcessSpec {
   const env = resolveEnv(pod, container, sources);
   const mounts = volumeMounts(pod, container, sources);
   const { command, args } = expandCommand(container, env);

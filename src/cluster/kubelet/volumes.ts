@@ -2,13 +2,28 @@
 // tree (or one file of it, by subPath) at its mountPath. Pure: a missing non-optional ConfigMap or Secret throws
 // ConfigError with the kubelet's MountVolume.SetUp message. Other volume types (emptyDir, hostPath, PVC) mount
 // nothing yet.
-import { ConfigError, fieldRefValue, resourceFieldValue, type PodSources } from "./env";
+import type { Container, Pod } from "../../api/schemas";
+import { ConfigError, fieldRefValue, resourceFieldValue, type PodSources, type ResourceFieldRef } from "./env";
 import { fileTree } from "./file-tree";
 import type { Mount } from "./runtime-port";
 
-type Json = Record<string, any>;
+interface KeyToPath {
+  key: string;
+  path?: string;
+}
 
-function keyed(data: Record<string, string>, items: Json[] | undefined, kind: string, name: string, optional: boolean): Record<string, string> {
+/** What the kubelet reads of a volume or of one source of a projected volume (a volume's secret names it secretName). */
+interface FileSource {
+  configMap?: { name?: string; items?: KeyToPath[]; optional?: boolean };
+  secret?: { secretName?: string; name?: string; items?: KeyToPath[]; optional?: boolean };
+  downwardAPI?: { items?: { path: string; fieldRef?: { fieldPath: string }; resourceFieldRef?: ResourceFieldRef }[] };
+  serviceAccountToken?: { path?: string };
+}
+
+/** A container that asks for no resources (what a volume's resourceFieldRef reads when no container mounts it). */
+const noContainer: Container = { name: "" };
+
+function keyed(data: Record<string, string>, items: KeyToPath[] | undefined, kind: string, name: string | undefined, optional: boolean): Record<string, string> {
   if (!items?.length) return { ...data };
   const out: Record<string, string> = {};
   for (const item of items) {
@@ -18,10 +33,10 @@ function keyed(data: Record<string, string>, items: Json[] | undefined, kind: st
   return out;
 }
 
-function sourceFiles(pod: Json, container: Json, source: Json, sources: PodSources): Record<string, string> | undefined {
+function sourceFiles(pod: Pod, container: Container, source: FileSource, sources: PodSources): Record<string, string> | undefined {
   if (source.configMap) {
     const { name, items, optional } = source.configMap;
-    const data = sources.configMap(name);
+    const data = sources.configMap(name ?? "");
     if (!data) {
       if (optional) return {};
       throw new ConfigError(`configmap "${name}" not found`);
@@ -30,7 +45,7 @@ function sourceFiles(pod: Json, container: Json, source: Json, sources: PodSourc
   }
   if (source.secret) {
     const name = source.secret.secretName ?? source.secret.name;
-    const data = sources.secret(name);
+    const data = sources.secret(name ?? "");
     if (!data) {
       if (source.secret.optional) return {};
       throw new ConfigError(`secret "${name}" not found`);
@@ -53,13 +68,13 @@ function sourceFiles(pod: Json, container: Json, source: Json, sources: PodSourc
 }
 
 /** The volumes `container` mounts, in the order of its volumeMounts. */
-export function volumeMounts(pod: Json, container: Json, sources: PodSources): Mount[] {
-  const volumes = new Map<string, Json>((pod.spec?.volumes ?? []).map((v: Json) => [v.name, v]));
+export function volumeMounts(pod: Pod, container: Container, sources: PodSources): Mount[] {
+  const volumes = new Map((pod.spec?.volumes ?? []).map((v) => [v.name, v]));
   const mounts: Mount[] = [];
   for (const mount of container.volumeMounts ?? []) {
     const volume = volumes.get(mount.name);
     if (!volume) continue;
-    const parts = volume.projected ? (volume.projected.sources ?? []) : [volume];
+    const parts: FileSource[] = volume.projected ? (volume.projected.sources ?? []) : [volume];
     const contents: Record<string, string> = {};
     let known = false;
     for (const part of parts) {
@@ -68,18 +83,18 @@ export function volumeMounts(pod: Json, container: Json, sources: PodSources): M
       known ||= files !== undefined;
     }
     if (!known) continue;
-    mounts.push({ mountPath: String(mount.mountPath), source: fileTree(contents), ...(mount.subPath ? { subPath: String(mount.subPath) } : {}) });
+    mounts.push({ mountPath: mount.mountPath, source: fileTree(contents), ...(mount.subPath ? { subPath: mount.subPath } : {}) });
   }
   return mounts;
 }
 
 /** The first missing reference among the pod's volumes (what blocks the sandbox: FailedMount), if any. */
-export function missingVolumeSource(pod: Json, sources: PodSources): { volume: string; message: string } | undefined {
+export function missingVolumeSource(pod: Pod, sources: PodSources): { volume: string; message: string } | undefined {
   for (const volume of pod.spec?.volumes ?? []) {
-    const parts = volume.projected ? (volume.projected.sources ?? []) : [volume];
+    const parts: FileSource[] = volume.projected ? (volume.projected.sources ?? []) : [volume];
     for (const part of parts) {
       try {
-        sourceFiles(pod, {}, part, sources);
+        sourceFiles(pod, noContainer, part, sources);
       } catch (error) {
         if (error instanceof ConfigError) return { volume: volume.name, message: error.message };
         throw error;

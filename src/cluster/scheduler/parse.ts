@@ -1,12 +1,16 @@
 // From API objects to the scheduler's view: the pod being scheduled, a bound pod for the cache, a node.
-import type { KubeObject } from "../../api/object";
+import type { Affinity, Node, Pod, PodSpec } from "../../api/schemas";
+import type { LabelSelector } from "../../api/schemas/meta";
 import { labelSelectorFromObject, nothingSelector, selectorFromSet, type LabelMatcher } from "../../api/selectors/label-selector";
+import { zeroValue } from "../registry/pod-template";
 import type { NodeUpdate } from "./cache";
 import { podMatcher } from "./pod-matcher";
 import { allocatableOf, podRequests } from "./resources";
-import type { AffinityTerm, AffinityTerms, AssignedPod, PodToSchedule, SpreadConstraint, Taint, WeightedAffinityTerm } from "./types";
+import type { AffinityTerm, AffinityTerms, AssignedPod, PodToSchedule, SpreadConstraint, WeightedAffinityTerm } from "./types";
 
-type Json = Record<string, any>;
+type PodAffinityTerms = NonNullable<Affinity["podAffinity"]>;
+type PodAffinityTerm = NonNullable<PodAffinityTerms["requiredDuringSchedulingIgnoredDuringExecution"]>[number];
+type WeightedPodAffinityTerm = NonNullable<PodAffinityTerms["preferredDuringSchedulingIgnoredDuringExecution"]>[number];
 
 export interface NamespaceInfo {
   name: string;
@@ -26,16 +30,16 @@ export interface ParseOptions {
 export const zoneKey = "topology.kubernetes.io/zone";
 export const hostnameKey = "kubernetes.io/hostname";
 
-function selector(obj: unknown): LabelMatcher {
+function selector(obj: LabelSelector | null | undefined): LabelMatcher {
   try {
-    return labelSelectorFromObject(obj as never);
+    return labelSelectorFromObject(obj);
   } catch {
     return nothingSelector;
   }
 }
 
-function termNamespaces(podNamespace: string, term: Json, options: ParseOptions): string[] | undefined {
-  const listed: string[] = term.namespaces ?? [];
+function termNamespaces(podNamespace: string, term: PodAffinityTerm, options: ParseOptions): string[] | undefined {
+  const listed = term.namespaces ?? [];
   if (!listed.length && term.namespaceSelector == null) return [podNamespace];
   if (term.namespaceSelector == null) return listed;
   const nsSelector = selector(term.namespaceSelector);
@@ -45,20 +49,20 @@ function termNamespaces(podNamespace: string, term: Json, options: ParseOptions)
   return [...chosen];
 }
 
-function affinityTerm(podNamespace: string, term: Json, options: ParseOptions): AffinityTerm {
+function affinityTerm(podNamespace: string, term: PodAffinityTerm, options: ParseOptions): AffinityTerm {
   return { matcher: podMatcher(termNamespaces(podNamespace, term, options), [selector(term.labelSelector)]), topologyKey: term.topologyKey ?? "" };
 }
 
-function weighted(podNamespace: string, items: Json[] | undefined, options: ParseOptions): WeightedAffinityTerm[] {
-  return (items ?? []).map((w) => ({ ...affinityTerm(podNamespace, w.podAffinityTerm ?? {}, options), weight: w.weight ?? 0 }));
+function weighted(podNamespace: string, items: WeightedPodAffinityTerm[] | undefined, options: ParseOptions): WeightedAffinityTerm[] {
+  return (items ?? []).map((w) => ({ ...affinityTerm(podNamespace, w.podAffinityTerm ?? { topologyKey: "" }, options), weight: w.weight ?? 0 }));
 }
 
-export function affinityTermsOf(namespace: string, affinity: Json | undefined, options: ParseOptions = {}): AffinityTerms {
+export function affinityTermsOf(namespace: string, affinity: Affinity | undefined, options: ParseOptions = {}): AffinityTerms {
   const pa = affinity?.podAffinity ?? {};
   const anti = affinity?.podAntiAffinity ?? {};
   return {
-    requiredAffinity: (pa.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t: Json) => affinityTerm(namespace, t, options)),
-    requiredAntiAffinity: (anti.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t: Json) => affinityTerm(namespace, t, options)),
+    requiredAffinity: (pa.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t) => affinityTerm(namespace, t, options)),
+    requiredAntiAffinity: (anti.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t) => affinityTerm(namespace, t, options)),
     preferredAffinity: weighted(namespace, pa.preferredDuringSchedulingIgnoredDuringExecution, options),
     preferredAntiAffinity: weighted(namespace, anti.preferredDuringSchedulingIgnoredDuringExecution, options),
   };
@@ -68,12 +72,12 @@ function hasTerms(t: AffinityTerms): boolean {
   return !!(t.requiredAffinity.length || t.requiredAntiAffinity.length || t.preferredAffinity.length || t.preferredAntiAffinity.length);
 }
 
-function spreadConstraints(namespace: string, labels: Record<string, string>, spec: Json, defaults: LabelMatcher[]): { spread: SpreadConstraint[]; defaulted: boolean } {
-  const own: Json[] = spec.topologySpreadConstraints ?? [];
+function spreadConstraints(namespace: string, labels: Record<string, string>, spec: PodSpec, defaults: LabelMatcher[]): { spread: SpreadConstraint[]; defaulted: boolean } {
+  const own = spec.topologySpreadConstraints ?? [];
   if (own.length) {
     const spread = own.map((c): SpreadConstraint => {
       const selectors = [selector(c.labelSelector)];
-      const keys: string[] = (c.matchLabelKeys ?? []).filter((k: string) => labels[k] !== undefined);
+      const keys = (c.matchLabelKeys ?? []).filter((k) => labels[k] !== undefined);
       if (keys.length) selectors.push(selectorFromSet(Object.fromEntries(keys.map((k) => [k, labels[k]]))));
       return {
         maxSkew: c.maxSkew ?? 1,
@@ -103,8 +107,8 @@ function spreadConstraints(namespace: string, labels: Record<string, string>, sp
 }
 
 /** The pod being scheduled (PreFilter's parse). */
-export function podToSchedule(pod: KubeObject, options: ParseOptions = {}): PodToSchedule {
-  const spec = (pod.spec ?? {}) as Json;
+export function podToSchedule(pod: Pod, options: ParseOptions = {}): PodToSchedule {
+  const spec = pod.spec ?? zeroValue<PodSpec>();
   const namespace = pod.metadata.namespace ?? "default";
   const labels = pod.metadata.labels ?? {};
   const nodeAffinity = spec.affinity?.nodeAffinity ?? {};
@@ -117,14 +121,14 @@ export function podToSchedule(pod: KubeObject, options: ParseOptions = {}): PodT
     labels,
     priority: spec.priority ?? 0,
     preemptionPolicy: spec.preemptionPolicy,
-    nominatedNodeName: (pod.status as Json | undefined)?.nominatedNodeName || undefined,
+    nominatedNodeName: pod.status?.nominatedNodeName || undefined,
     nodeName: spec.nodeName || undefined,
     requests: podRequests(spec),
     nonZero: podRequests(spec, true),
     tolerations: spec.tolerations ?? [],
     nodeSelector: spec.nodeSelector ?? {},
     requiredNodeTerms: required ? (required.nodeSelectorTerms ?? []) : undefined,
-    preferredNodeTerms: (nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((p: Json) => ({
+    preferredNodeTerms: (nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((p) => ({
       weight: p.weight ?? 0,
       preference: p.preference ?? {},
     })),
@@ -141,15 +145,15 @@ export const preemptionCondition = {
   reason: "PreemptionByScheduler",
 } as const;
 
-function preemptedByScheduler(pod: KubeObject): boolean {
-  const conditions: Json[] = (pod.status as Json | undefined)?.conditions ?? [];
+function preemptedByScheduler(pod: Pod): boolean {
+  const conditions = pod.status?.conditions ?? [];
   const target = conditions.find((c) => c.type === preemptionCondition.type);
   return target?.status === preemptionCondition.status && target.reason === preemptionCondition.reason;
 }
 
 /** A pod bound to a node, for the cache. */
-export function assignedPod(pod: KubeObject, options: ParseOptions = {}): AssignedPod {
-  const spec = (pod.spec ?? {}) as Json;
+export function assignedPod(pod: Pod, options: ParseOptions = {}): AssignedPod {
+  const spec = pod.spec ?? zeroValue<PodSpec>();
   const namespace = pod.metadata.namespace ?? "default";
   const nonZero = podRequests(spec, true);
   const terms = spec.affinity?.podAffinity || spec.affinity?.podAntiAffinity ? affinityTermsOf(namespace, spec.affinity, options) : undefined;
@@ -157,7 +161,7 @@ export function assignedPod(pod: KubeObject, options: ParseOptions = {}): Assign
     key: `${namespace}/${pod.metadata.name}`,
     namespace,
     labels: pod.metadata.labels ?? {},
-    node: spec.nodeName,
+    node: spec.nodeName ?? "",
     terminating: !!pod.metadata.deletionTimestamp,
     preempting: !!pod.metadata.deletionTimestamp && preemptedByScheduler(pod),
     priority: spec.priority ?? 0,
@@ -168,13 +172,12 @@ export function assignedPod(pod: KubeObject, options: ParseOptions = {}): Assign
   };
 }
 
-export function nodeUpdate(node: KubeObject): NodeUpdate {
-  const spec = (node.spec ?? {}) as Json;
+export function nodeUpdate(node: Node): NodeUpdate {
   return {
     name: node.metadata.name!,
     labels: node.metadata.labels ?? {},
-    taints: (spec.taints ?? []) as Taint[],
-    unschedulable: !!spec.unschedulable,
-    allocatable: allocatableOf(node.status as Json),
+    taints: node.spec?.taints ?? [],
+    unschedulable: !!node.spec?.unschedulable,
+    allocatable: allocatableOf(node.status),
   };
 }

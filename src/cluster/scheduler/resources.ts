@@ -3,9 +3,12 @@
 // init containers run one at a time (so the pod needs the largest of them, plus the sidecars started before it),
 // restartable init containers (sidecars) keep running and add to the sum, and the pod overhead comes on top.
 import { quantityFromJSON } from "../../api/quantity";
+import type { Container, Node, PodSpec } from "../../api/schemas";
+import type { ResourceList } from "../../api/schemas/meta";
 import type { Resources } from "./types";
 
-type Json = Record<string, any>;
+/** What a pod's request is made of. */
+export type RequestingSpec = Pick<PodSpec, "containers" | "initContainers" | "overhead">;
 
 /** The scheduler's stand-ins for a container that requests nothing (schedutil.DefaultMilliCPURequest/MemoryRequest). */
 export const defaultMilliCpuRequest = 100;
@@ -39,7 +42,7 @@ function amount(value: unknown, milli: boolean): number {
 }
 
 /** A ResourceList (`{cpu: "500m", memory: "1Gi"}`) in scheduler units. */
-export function resourcesOf(list: Json | undefined): Resources {
+export function resourcesOf(list: ResourceList | undefined): Resources {
   const out = emptyResources();
   for (const [name, value] of Object.entries(list ?? {})) {
     if (name === "cpu") out.milliCpu = amount(value, true);
@@ -72,8 +75,8 @@ function copy(r: Resources): Resources {
   return { ...r, scalar: { ...r.scalar } };
 }
 
-function containerRequests(c: Json, nonZero: boolean): Resources {
-  const requests = c.resources?.requests as Json | undefined;
+function containerRequests(c: Container, nonZero: boolean): Resources {
+  const requests = c.resources?.requests;
   const r = resourcesOf(requests);
   if (nonZero) {
     if (requests?.cpu === undefined) r.milliCpu = defaultMilliCpuRequest;
@@ -86,7 +89,7 @@ function containerRequests(c: Json, nonZero: boolean): Resources {
  * The pod's effective request. With `nonZero`, containers without a CPU or memory request count the scheduler's
  * defaults instead (used for scoring, so best-effort pods still spread).
  */
-export function podRequests(spec: Json, nonZero = false): Resources {
+export function podRequests(spec: RequestingSpec, nonZero = false): Resources {
   const total = emptyResources();
   for (const c of spec.containers ?? []) addResources(total, containerRequests(c, nonZero));
   const sidecars = emptyResources();
@@ -109,7 +112,7 @@ export function podRequests(spec: Json, nonZero = false): Resources {
 }
 
 /** node.status.allocatable, with the pod count. */
-export function allocatableOf(status: Json | undefined): Resources & { pods: number } {
-  const list = (status?.allocatable ?? {}) as Json;
+export function allocatableOf(status: Node["status"]): Resources & { pods: number } {
+  const list = status?.allocatable ?? {};
   return { ...resourcesOf(list), pods: amount(list.pods, false) };
 }

@@ -6,6 +6,7 @@ import { mapSelectorOrNothing } from "../../api/selectors/selector-or-nothing";
 import { detailHref, displayable, listPath, objectPath, type Def } from "../catalog";
 import { Empty, StateBadge } from "../layout";
 import { href, type PageContext } from "../page-context";
+import { conditionsOf, fieldAt, recordsAt, stringAt, stringMapAt } from "../json-read";
 import { age, podState, type PodState } from "../pod-state";
 import { EventList, newestFirst, type CoreEvent } from "./events";
 
@@ -28,8 +29,6 @@ export interface DetailData {
   logs: Array<{ container: string; ok: boolean; text: string }>;
 }
 
-type Any = Record<string, any>;
-
 /** Every pod (of a namespace, or of all), each with its STATUS word. */
 async function printedPods(ctx: PageContext, namespace?: string): Promise<RelatedObject[]> {
   const printed = await ctx.client.printedOrEmpty(listPath(ctx.catalog.core("pods")!, namespace));
@@ -38,16 +37,16 @@ async function printedPods(ctx: PageContext, namespace?: string): Promise<Relate
 
 async function relatedObjects(ctx: PageContext, def: Def, obj: KubeObject): Promise<DetailData["related"]> {
   const { client, catalog } = ctx;
-  const o = obj as Any;
   const ns = obj.metadata.namespace;
   const related: DetailData["related"] = [];
   const pods = catalog.core("pods")!;
   if (def.resource === "nodes" && !def.group) {
     const all = await printedPods(ctx);
-    related.push({ label: "Pods on this node", objects: all.filter((p) => (p.object as Any).spec?.nodeName === obj.metadata.name) });
+    related.push({ label: "Pods on this node", objects: all.filter((p) => fieldAt(p.object, "spec", "nodeName") === obj.metadata.name) });
   }
-  if (def === pods && o.spec?.nodeName) {
-    const node = await client.getJson(objectPath(catalog.core("nodes")!, undefined, o.spec.nodeName)).catch(() => undefined);
+  const nodeName = stringAt(obj, "spec", "nodeName");
+  if (def === pods && nodeName) {
+    const node = await client.getJson(objectPath(catalog.core("nodes")!, undefined, nodeName)).catch(() => undefined);
     if (node) related.push({ label: "Node", objects: [{ object: node }] });
   }
   if (def.resource === "services" && !def.group && ns) {
@@ -56,7 +55,7 @@ async function relatedObjects(ctx: PageContext, def: Def, obj: KubeObject): Prom
       printedPods(ctx, ns),
     ]);
     if (endpoints) related.push({ label: "Endpoints", objects: [{ object: endpoints }] });
-    const selector = mapSelectorOrNothing(o.spec?.selector);
+    const selector = mapSelectorOrNothing(stringMapAt(obj, "spec", "selector"));
     related.push({ label: "Pods selected", objects: all.filter((p) => selector.matches(p.object.metadata.labels ?? {})) });
   }
   const workloads = catalog.workloads();
@@ -72,7 +71,7 @@ async function relatedObjects(ctx: PageContext, def: Def, obj: KubeObject): Prom
 }
 
 async function podLogs(ctx: PageContext, obj: KubeObject): Promise<DetailData["logs"]> {
-  const containers: Array<{ name: string }> = (obj as Any).spec?.containers ?? [];
+  const containers = recordsAt(obj, "spec", "containers").flatMap((c) => (typeof c.name === "string" ? [{ name: c.name }] : []));
   const base = `${objectPath(ctx.catalog.core("pods")!, obj.metadata.namespace, obj.metadata.name)}/log`;
   return Promise.all(
     containers.map(async (c) => ({ container: c.name, ...(await ctx.client.text(`${base}?container=${encodeURIComponent(c.name)}&tailLines=${logTailLines}`)) })),
@@ -110,7 +109,7 @@ export function objectYaml(def: Def, obj: KubeObject): string {
 }
 
 function scalarStatus(obj: KubeObject): Array<[string, string]> {
-  const status = (obj as Any).status;
+  const status = fieldAt(obj, "status");
   if (!status || typeof status !== "object") return [];
   return Object.entries(status).flatMap(([k, v]) => (v === null || typeof v === "object" ? [] : [[k, String(v)] as [string, string]]));
 }
@@ -133,7 +132,7 @@ export function DetailPage(props: { ctx: PageContext; data: DetailData }) {
   const { ctx, data } = props;
   const { def, object } = data;
   const meta = object.metadata;
-  const conditions: Any[] = (object as Any).status?.conditions ?? [];
+  const conditions = conditionsOf(object);
   const state = data.state;
   return (
     <>

@@ -22,6 +22,7 @@ describe("expandVars", () => {
 describe("resolveEnv", () => {
   it("applies envFrom with prefix first, then env with expansion of earlier values", () => {
     const container = {
+      name: "app",
       envFrom: [{ configMapRef: { name: "cfg" }, prefix: "CFG_" }],
       env: [
         { name: "GREETING", value: "hello $(CFG_WHO)" },
@@ -36,21 +37,21 @@ describe("resolveEnv", () => {
   });
 
   it("reports a missing ConfigMap with the kubelet's message and skips optional ones", () => {
-    const container = { env: [{ name: "A", valueFrom: { configMapKeyRef: { name: "missing", key: "a" } } }] };
+    const container = { name: "app", env: [{ name: "A", valueFrom: { configMapKeyRef: { name: "missing", key: "a" } } }] };
     expect(() => resolveEnv(pod, container, sources())).toThrow(new ConfigError('configmap "missing" not found'));
-    const optional = { env: [{ name: "A", valueFrom: { configMapKeyRef: { name: "missing", key: "a", optional: true } } }] };
+    const optional = { name: "app", env: [{ name: "A", valueFrom: { configMapKeyRef: { name: "missing", key: "a", optional: true } } }] };
     expect(resolveEnv(pod, optional, sources())).toEqual({});
   });
 
   it("reports a missing key of a Secret", () => {
-    const container = { env: [{ name: "A", valueFrom: { secretKeyRef: { name: "s", key: "nope" } } }] };
+    const container = { name: "app", env: [{ name: "A", valueFrom: { secretKeyRef: { name: "s", key: "nope" } } }] };
     expect(() => resolveEnv(pod, container, sources({}, { s: {} }))).toThrow("couldn't find key nope in Secret shop/s");
   });
 });
 
 describe("resourceFieldValue", () => {
   it("rounds up by the divisor and reads unset limits as the node's allocatable", () => {
-    const container = { resources: { limits: { memory: "64Mi" }, requests: { cpu: "250m" } } };
+    const container = { name: "app", resources: { limits: { memory: "64Mi" }, requests: { cpu: "250m" } } };
     expect(resourceFieldValue(container, { resource: "limits.memory", divisor: "1Mi" }, { cpu: "2" })).toBe("64");
     expect(resourceFieldValue(container, { resource: "requests.cpu" }, {})).toBe("1");
     expect(resourceFieldValue(container, { resource: "requests.cpu", divisor: "1m" }, {})).toBe("250");
@@ -78,7 +79,7 @@ describe("mounted files", () => {
         ],
       },
     };
-    const container = { volumeMounts: [{ name: "cfg", mountPath: "/etc/cfg" }, { name: "one", mountPath: "/one/" }, { name: "info", mountPath: "/info" }] };
+    const container = { name: "app", volumeMounts: [{ name: "cfg", mountPath: "/etc/cfg" }, { name: "one", mountPath: "/one/" }, { name: "info", mountPath: "/info" }] };
     const mounts = volumeMounts(p, container, sources({ cfg: { a: "1", b: "2" } }));
     expect(mounts.map((m) => m.mountPath)).toEqual(["/etc/cfg", "/one/", "/info"]);
     expect(filesOf(mounts)).toEqual({
@@ -91,7 +92,7 @@ describe("mounted files", () => {
 
   it("mounts one file by subPath, and nothing for volume types it does not know yet", () => {
     const p = { ...pod, spec: { ...pod.spec, volumes: [{ name: "cfg", configMap: { name: "cfg" } }, { name: "scratch", emptyDir: {} }] } };
-    const container = { volumeMounts: [{ name: "cfg", mountPath: "/etc/app.conf", subPath: "b" }, { name: "scratch", mountPath: "/scratch" }] };
+    const container = { name: "app", volumeMounts: [{ name: "cfg", mountPath: "/etc/app.conf", subPath: "b" }, { name: "scratch", mountPath: "/scratch" }] };
     const mounts = volumeMounts(p, container, sources({ cfg: { a: "1", b: "2" } }));
     expect(mounts).toHaveLength(1);
     expect(mounts[0]).toMatchObject({ mountPath: "/etc/app.conf", subPath: "b" });

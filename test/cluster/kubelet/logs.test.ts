@@ -1,18 +1,21 @@
 import { describe, expect, it } from "vitest";
+import type { ContainerStatus, Pod } from "../../../src/api/schemas";
 import { logSource, parseLogQuery, renderLines, rfc3339Nano } from "../../../src/cluster/kubelet/logs";
 
 const t0 = Date.parse("2025-01-01T00:00:00Z");
 
-function pod(state: any, lastState: any = {}, containers = [{ name: "c" }]) {
-  return { metadata: { name: "p" }, spec: { nodeName: "worker-1", containers }, status: { containerStatuses: [{ name: "c", state, lastState }] } };
+type ContainerState = ContainerStatus["state"];
+
+function pod(state: ContainerState, lastState: ContainerState = {}, containers = [{ name: "c" }], containerID?: string): Pod {
+  const status = { name: "c", state, lastState, ready: false, restartCount: 0, image: "", imageID: "", ...(containerID ? { containerID } : {}) };
+  return { metadata: { name: "p" }, spec: { nodeName: "worker-1", containers }, status: { containerStatuses: [status] } };
 }
 
 const terminated = { terminated: { containerID: "containerd://old", startedAt: "2025-01-01T00:00:00Z", finishedAt: "2025-01-01T00:00:05Z", exitCode: 1 } };
 
 describe("logSource", () => {
   it("reads the running instance, or the last terminated one for --previous", () => {
-    const p = pod({ running: { startedAt: "2025-01-01T00:00:10Z" } }, terminated);
-    (p.status.containerStatuses[0] as any).containerID = "containerd://new";
+    const p = pod({ running: { startedAt: "2025-01-01T00:00:10Z" } }, terminated, undefined, "containerd://new");
     expect(logSource(p, {})).toMatchObject({ containerID: "containerd://new", startedAt: t0 + 10_000 });
     expect(logSource(p, { previous: true })).toMatchObject({ containerID: "containerd://old", finishedAt: t0 + 5000 });
   });
@@ -21,7 +24,7 @@ describe("logSource", () => {
     expect(() => logSource(pod({ waiting: { reason: "ContainerCreating" } }), {})).toThrow('container "c" in pod "p" is waiting to start: ContainerCreating');
     expect(() => logSource(pod({ waiting: { reason: "ImagePullBackOff" } }), {})).toThrow('container "c" in pod "p" is waiting to start: trying and failing to pull image');
     expect(() => logSource(pod({ running: { startedAt: "2025-01-01T00:00:10Z" } }), { previous: true })).toThrow('previous terminated container "c" in pod "p" not found');
-    expect(() => logSource(pod({}, {}, [{ name: "a" }, { name: "b" }] as any), {})).toThrow("a container name must be specified for pod p, choose one of: [a b]");
+    expect(() => logSource(pod({}, {}, [{ name: "a" }, { name: "b" }]), {})).toThrow("a container name must be specified for pod p, choose one of: [a b]");
   });
 
   it("serves a crash-looping container's last run", () => {
@@ -34,7 +37,7 @@ describe("renderLines", () => {
     output: (from: number, until: number) =>
       [0, 1000, 2000, 3000].filter((at) => at >= from && at < until).map((at) => ({ atMs: at, stream: "stdout" as const, text: `line ${at / 1000}` })),
   } as any;
-  const source = { container: {}, containerID: "x", startedAt: t0 };
+  const source = { container: { name: "c" }, containerID: "x", startedAt: t0 };
 
   it("applies tailLines, since, timestamps and limitBytes", () => {
     expect(renderLines(process, source, t0, t0 + 10_000, {})).toBe("line 0\nline 1\nline 2\nline 3\n");

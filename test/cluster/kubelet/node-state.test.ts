@@ -16,8 +16,11 @@ describe("NodeState", () => {
     const node = new NodeState("10.244.1.0/24");
     node.rebuildFrom({
       metadata: { uid: "x" },
-      spec: {},
-      status: { podIP: "10.244.1.2", containerStatuses: [{ image: "nginx:1.25", imageID: "docker.io/library/nginx@sha256:1" }] },
+      spec: { containers: [{ name: "web", image: "nginx:1.25" }] },
+      status: {
+        podIP: "10.244.1.2",
+        containerStatuses: [{ name: "web", ready: true, restartCount: 0, image: "nginx:1.25", imageID: "docker.io/library/nginx@sha256:1" }],
+      },
     });
     expect(node.hasImage("nginx:1.25")).toBe(true);
     expect(node.allocate("y")).toBe("10.244.1.3");

@@ -2,11 +2,12 @@
 // instead of making the kubelet throw on every retry.
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../../src/api/object";
+import type { ConfigMap, Secret } from "../../../src/api/schemas";
 import { podSources } from "../../../src/cluster/kubelet/pod-sources";
 import type { ResourceDef } from "../../../src/cluster/registry/types";
 
-const configMaps = { resource: "configmaps" } as ResourceDef;
-const secrets = { resource: "secrets" } as ResourceDef;
+const configMaps = { resource: "configmaps" } as ResourceDef<ConfigMap>;
+const secrets = { resource: "secrets" } as ResourceDef<Secret>;
 
 function sources(objects: Record<string, KubeObject>) {
   const registry = {

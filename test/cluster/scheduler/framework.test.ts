@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { PodSpec } from "../../../src/api/schemas";
 import { selectorFromSet } from "../../../src/api/selectors/label-selector";
 import { schedulePod } from "../../../src/cluster/scheduler/framework";
 import { assignedPod } from "../../../src/cluster/scheduler/parse";
@@ -15,7 +16,7 @@ describe("schedulePod", () => {
       const result = schedulePod(toSchedule(obj, { defaultSpreadSelectors: [selectorFromSet({ app: "web" })] }), cache);
       expect(result.node).toBeDefined();
       perNode.set(result.node!, (perNode.get(result.node!) ?? 0) + 1);
-      cache.upsertPod(assignedPod({ ...obj, spec: { ...(obj.spec as object), nodeName: result.node } }));
+      cache.upsertPod(assignedPod({ ...obj, spec: { ...(obj.spec as PodSpec), nodeName: result.node } }));
     }
     expect(perNode.get("control-plane")).toBeUndefined();
     expect(perNode.get("worker")).toBe(5);
@@ -52,7 +53,7 @@ describe("schedulePod", () => {
       const result = schedulePod(toSchedule(obj, { defaultSpreadSelectors: selectors }), cache);
       if (!result.node) continue;
       placed++;
-      cache.upsertPod(assignedPod({ ...obj, spec: { ...(obj.spec as object), nodeName: result.node } }));
+      cache.upsertPod(assignedPod({ ...obj, spec: { ...(obj.spec as PodSpec), nodeName: result.node } }));
     }
     const ms = performance.now() - started;
     const cpu = process.cpuUsage(cpuBefore);

@@ -4,8 +4,8 @@
 // few healthy pods is a 429 that `kubectl drain` retries every 5 s; more than one budget is a 500. An evicted pod
 // gets the DisruptionTarget condition (EvictionByEvictionAPI) just before its deletion. The real handler's retries on
 // conflict have nothing to retry here: a request runs alone against the store.
-import type { KubeObject } from "../../../api/object";
 import { isRecord } from "../../../api/object";
+import type { Pod, PodStatus } from "../../../api/schemas";
 import type { PodDisruptionBudgetStatus } from "../../../api/schemas/policy/poddisruptionbudget";
 import { badRequest, conflict, failure, StatusError, success, type Status } from "../../../api/status";
 import { cloneJson } from "../../../api/clone";
@@ -15,8 +15,6 @@ import { podDisruptionBudgets } from "../poddisruptionbudgets";
 import type { PdbFields } from "../poddisruptionbudgets/validation";
 import type { SubresourceRequest, SubresourceResult } from "../types";
 import { pods } from "./index";
-
-type Json = Record<string, any>;
 
 /** MaxDisruptedPodSize: approved evictions a budget may hold before its controller has seen them. */
 export const maxDisruptedPods = 2000;
@@ -82,35 +80,36 @@ const evicted = (): SubresourceResult => ({ status: 201, body: { ...success(), c
 
 /** The Eviction's deleteOptions, with the request's `dryRun=All` (propagateDryRun). */
 function deleteOptionsOf(value: unknown, query: URLSearchParams): EvictionOptions {
-  const given = isRecord(value) ? (value as Json) : {};
+  const given: Record<string, unknown> = isRecord(value) ? value : {};
   const dryRun = query.getAll("dryRun").includes("All") || (Array.isArray(given.dryRun) && given.dryRun.includes("All"));
   const options: EvictionOptions = {};
   if (typeof given.gracePeriodSeconds === "number") options.gracePeriodSeconds = given.gracePeriodSeconds;
-  if (given.propagationPolicy) options.propagationPolicy = given.propagationPolicy;
+  // Passed on unchecked: the deletion acts on Orphan and Foreground, and takes anything else as Background.
+  if (given.propagationPolicy) options.propagationPolicy = given.propagationPolicy as DeleteOptions["propagationPolicy"];
   if (typeof given.orphanDependents === "boolean") options.orphanDependents = given.orphanDependents;
   if (isRecord(given.preconditions)) options.preconditions = { ...(given.preconditions as DeleteOptions["preconditions"]) };
   if (dryRun) options.dryRun = true;
   return options;
 }
 
-function phase(pod: KubeObject): string | undefined {
-  return (pod.status as Json | undefined)?.phase;
+function phase(pod: Pod): string | undefined {
+  return pod.status?.phase;
 }
 
-function isTerminal(pod: KubeObject): boolean {
+function isTerminal(pod: Pod): boolean {
   return phase(pod) === "Succeeded" || phase(pod) === "Failed";
 }
 
 /** canIgnorePDB: finished, still pending, or already being deleted. */
-function canIgnoreBudgets(pod: KubeObject): boolean {
+function canIgnoreBudgets(pod: Pod): boolean {
   return isTerminal(pod) || phase(pod) === "Pending" || !!pod.metadata.deletionTimestamp;
 }
 
-function isReady(pod: KubeObject): boolean {
-  return ((pod.status as Json | undefined)?.conditions ?? []).some((c: Json) => c.type === "Ready" && c.status === "True");
+function isReady(pod: Pod): boolean {
+  return (pod.status?.conditions ?? []).some((c) => c.type === "Ready" && c.status === "True");
 }
 
-function withResourceVersion(options: EvictionOptions, pod: KubeObject): EvictionOptions {
+function withResourceVersion(options: EvictionOptions, pod: Pod): EvictionOptions {
   return { ...options, preconditions: { ...options.preconditions, resourceVersion: pod.metadata.resourceVersion } };
 }
 
@@ -128,7 +127,7 @@ function forbiddenBudget(pdb: PdbFields, why: string): StatusError {
 }
 
 /** checkAndDecrement: the budget must allow a disruption; it then records the pod as disrupted (unless dry run). */
-function takeDisruption(registry: RegistryStore, pdb: PdbFields, pod: KubeObject, dryRun: boolean): void {
+function takeDisruption(registry: RegistryStore, pdb: PdbFields, pod: Pod, dryRun: boolean): void {
   const status: PodDisruptionBudgetStatus = cloneJson(pdb.status ?? {});
   if ((status.observedGeneration ?? 0) < (pdb.metadata.generation ?? 0)) throw stillProcessing(pdb);
   const allowed = status.disruptionsAllowed ?? 0;
@@ -155,7 +154,7 @@ function takeDisruption(registry: RegistryStore, pdb: PdbFields, pod: KubeObject
 }
 
 /** addConditionAndDeletePod: the DisruptionTarget condition on the latest pod (checked against the preconditions), then the deletion. */
-function deleteWithCondition(registry: RegistryStore, pod: KubeObject, options: EvictionOptions): void {
+function deleteWithCondition(registry: RegistryStore, pod: Pod, options: EvictionOptions): void {
   const namespace = pod.metadata.namespace;
   const name = pod.metadata.name!;
   let deleteOptions = options;
@@ -175,9 +174,9 @@ function deleteWithCondition(registry: RegistryStore, pod: KubeObject, options: 
 }
 
 /** podutil.UpdatePodCondition with DisruptionTarget=True, reason EvictionByEvictionAPI. */
-function withDisruptionTarget(pod: KubeObject, now: string): KubeObject {
-  const status = cloneJson((pod.status ?? {}) as Json);
-  const conditions: Json[] = (status.conditions ??= []);
+function withDisruptionTarget(pod: Pod, now: string): Pod {
+  const status: PodStatus = cloneJson(pod.status ?? {});
+  const conditions = (status.conditions ??= []);
   const index = conditions.findIndex((c) => c.type === "DisruptionTarget");
   const old = index >= 0 ? conditions[index] : undefined;
   const condition = {

@@ -3,7 +3,7 @@
 // with the simulated kubelet's server, so registry/ imports nothing of kubelet/. Each method takes the bound pod and
 // the request's options, already checked by the registry, and answers what the apiserver sends back: exec, attach
 // and port-forward join as further methods of the same shape.
-import type { KubeObject } from "../../../api/object";
+import type { Pod } from "../../../api/schemas";
 import type { Caller } from "../types";
 
 /** What a node answers: a whole text, or a stream that ends when the node is done (or the client goes away). */
@@ -20,7 +20,7 @@ export interface LogViewer {
 }
 
 export interface PodLogRequest {
-  pod: KubeObject;
+  pod: Pod;
   /** PodLogOptions as query parameters (container, previous, follow, tailLines, sinceSeconds, sinceTime, ...). */
   query: URLSearchParams;
   caller: Caller;

@@ -1,7 +1,7 @@
 // Carrying out a preemption through the API, as the scheduler's PreemptPod does: each victim gets the
 // DisruptionTarget condition, is deleted gracefully (its kubelet then stops it) and gets a `Preempted` event; pods
 // of lower priority nominated to the same node lose their nomination, so they look for room elsewhere.
-import type { KubeObject } from "../../../api/object";
+import type { Pod } from "../../../api/schemas";
 import { StatusError } from "../../../api/status";
 import { splitKey, type ControllerContext } from "../../controllers/types";
 import type { ResourceDef } from "../../registry/types";
@@ -10,8 +10,6 @@ import { preemptionCondition } from "../parse";
 import { defaultSchedulerName, withCondition } from "../pod-state";
 import type { AssignedPod } from "../types";
 import type { Candidate } from "./pick-node";
-
-type Json = Record<string, any>;
 
 const source = { component: defaultSchedulerName };
 
@@ -24,13 +22,13 @@ function ignoreNotFound(write: () => void): void {
 }
 
 export function executePreemption(
-  preemptor: KubeObject,
+  preemptor: Pod,
   candidate: Candidate,
   lowerNominated: readonly AssignedPod[],
-  pods: ResourceDef,
+  pods: ResourceDef<Pod>,
   ctx: ControllerContext,
 ): void {
-  const schedulerName = (preemptor.spec as Json | undefined)?.schedulerName || defaultSchedulerName;
+  const schedulerName = preemptor.spec?.schedulerName || defaultSchedulerName;
   const message = `Preempted by pod ${preemptor.metadata.uid} on node ${candidate.node}`;
   for (const victim of candidate.victims) {
     const { namespace, name } = splitKey(victim.key);
@@ -46,9 +44,9 @@ export function executePreemption(
   for (const other of lowerNominated) {
     const { namespace, name } = splitKey(other.key);
     const current = ctx.registry.tryGet(pods, namespace, name);
-    if (!(current?.status as Json | undefined)?.nominatedNodeName) continue;
-    const status = { ...(current!.status as Json) };
+    if (!current?.status?.nominatedNodeName) continue;
+    const status = { ...current.status };
     delete status.nominatedNodeName;
-    ignoreNotFound(() => ctx.registry.update(pods, namespace, name, { ...current!, status }, { subresource: "status" }));
+    ignoreNotFound(() => ctx.registry.update(pods, namespace, name, { ...current, status }, { subresource: "status" }));
   }
 }
