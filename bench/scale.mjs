@@ -1,7 +1,8 @@
 // `npm run bench:scale`: one cluster with 100 worker nodes and a Deployment of 10,000 replicas on the fast pace.
 // Prints the wall and CPU time until all are Running (CPU = the workerd processes' user+system time, read from
-// /proc), pods per second, how long `kubectl get pods -A` takes over them, and how many alarms an idle converged
-// cluster runs in 60 s. Traffic goes only to 127.0.0.1; every wait is bounded.
+// /proc), pods per second, how long `kubectl get pods -A` takes over them; then stops 10 nodes and prints the time
+// until every replacement is available again and the writes that cost per evicted pod; and how many alarms an idle
+// converged cluster runs in 60 s. Traffic goes only to 127.0.0.1; every wait is bounded.
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, readdirSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,6 +12,7 @@ import { startWrangler } from "./server.mjs";
 
 const replicas = Number(process.env.SCALE_REPLICAS ?? 10_000);
 const workers = Number(process.env.SCALE_NODES ?? 100);
+const stoppedNodes = Number(process.env.SCALE_STOPPED_NODES ?? 10);
 const capMs = 10 * 60_000;
 const idleWindowMs = 60_000;
 
@@ -104,9 +106,39 @@ try {
   const kubectlS = [...runs].sort((a, b) => a - b)[1];
   rmSync(dir, { recursive: true, force: true });
 
+  // Node failure: stop the first workers; their pods turn Ready=False after the node monitor grace period, are
+  // evicted after their (fast pace) tolerationSeconds and replaced on the other nodes.
+  const summaryOf = async (c) => JSON.parse((await client.request(`/api/clusters/${c.id}`, { token: c.token })).text);
+  const availableNow = async () => JSON.parse((await api("/apis/apps/v1/namespaces/default/deployments/big")).text).status?.availableReplicas ?? 0;
+  const nodeNames = JSON.parse((await api("/api/v1/nodes")).text)
+    .items.filter((n) => !("node-role.kubernetes.io/control-plane" in (n.metadata.labels ?? {})))
+    .map((n) => n.metadata.name)
+    .slice(0, stoppedNodes);
+  let evicted = 0;
+  for (const name of nodeNames) {
+    const onNode = JSON.parse((await api(`/api/v1/namespaces/default/pods?fieldSelector=spec.nodeName%3D${name}`)).text);
+    evicted += onNode.items.length;
+  }
+  const revisionBefore = (await summaryOf(cluster)).revision;
+  const failStarted = performance.now();
+  for (const name of nodeNames) {
+    const stopped = await client.request(`/api/clusters/${cluster.id}/nodes/${name}/stop`, { method: "POST", token: cluster.token });
+    if (stopped.status !== 200) throw new Error(`stop ${name}: ${stopped.status} ${stopped.text}`);
+  }
+  let dipped = false;
+  let healed = false;
+  while (!healed && performance.now() - failStarted < capMs) {
+    await sleep(500);
+    const now = await availableNow();
+    if (now < replicas) dipped = true;
+    healed = dipped && now >= replicas;
+  }
+  const healS = (performance.now() - failStarted) / 1000;
+  const healWrites = (await summaryOf(cluster)).revision - revisionBefore;
+
   // Idle: a fresh small cluster, left to converge, then 60 s without requests.
   const small = JSON.parse((await client.request("/api/clusters", { method: "POST", body: { pace: "fast" } })).text);
-  const summary = async () => JSON.parse((await client.request(`/api/clusters/${small.id}`, { token: small.token })).text);
+  const summary = () => summaryOf(small);
   // Converged means past CoreDNS's first liveness probe (initialDelaySeconds 60), as in a real cluster.
   await sleep(75_000);
   const before = (await summary()).alarmRuns;
@@ -122,6 +154,11 @@ try {
     podsPerSecondWall: Math.round(available / wallS),
     kubectlGetPodsAllSeconds: Number(kubectlS.toFixed(2)),
     kubectlRunningRows: rows,
+    stoppedNodes: nodeNames.length,
+    evictedPods: evicted,
+    allReplacedAvailable: healed,
+    secondsUntilReplacementsAvailable: Number(healS.toFixed(2)),
+    writesPerEvictedPod: Number((healWrites / Math.max(1, evicted)).toFixed(1)),
     idleAlarmsIn60s: idleAlarms,
   };
   console.log(`
@@ -130,6 +167,9 @@ Scale: ${replicas} replicas on ${workers} nodes (fast pace)
   wall time to available: ${result.wallSeconds} s   (${result.podsPerSecondWall} pods/s)
   workerd CPU time:       ${result.workerdCpuSeconds} s
   kubectl get pods -A:    ${result.kubectlGetPodsAllSeconds} s for ${rows} Running rows (median of ${runs.map((r) => r.toFixed(2)).join(", ")} s)
+Node failure: ${result.stoppedNodes} nodes stopped, ${evicted} pods on them
+  replacements all available: ${healed} after ${result.secondsUntilReplacementsAvailable} s (fast pace: 2 s node grace, 10 s tolerations)
+  writes: ${healWrites} (${result.writesPerEvictedPod} per evicted pod)
 Idle: alarm runs during ${idleWindowMs / 1000} s of an idle converged cluster: ${idleAlarms}
 ${JSON.stringify(result)}`);
 } finally {

@@ -82,6 +82,8 @@ export interface NodeFacts {
   role: string;
   ready: boolean;
   readyLabel: string;
+  /** Why a node is not Ready, from its Ready condition (e.g. "Kubelet stopped posting node status."). */
+  notReadyMessage?: string;
   cordoned: boolean;
   taints: string[];
 }
@@ -98,6 +100,7 @@ export function nodeFacts(node: KubeObject): NodeFacts {
     role: roles.length ? roles.join(",") : "worker",
     ready: ready?.status === "True",
     readyLabel: ready?.status === "True" ? "Ready" : ready ? "NotReady" : "Unknown",
+    notReadyMessage: ready && ready.status !== "True" && ready.message ? ready.message : undefined,
     cordoned: fieldAt(node, "spec", "unschedulable") === true,
     taints,
   };

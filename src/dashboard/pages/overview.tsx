@@ -56,6 +56,7 @@ function NodeCard(props: { ctx: PageContext; node: KubeObject; pods: Row[]; allP
         <span class="role">{facts.role}</span> <StateBadge label={facts.readyLabel} tone={facts.ready ? "running" : "failed"} />
         {facts.cordoned ? <> <StateBadge label="Cordoned (SchedulingDisabled)" tone="pending" /></> : null}
       </p>
+      {facts.notReadyMessage ? <p class="node-message">{facts.notReadyMessage}</p> : null}
       {facts.taints.length ? <p class="taints">Taints: {facts.taints.join(", ")}</p> : null}
       <Usage label="CPU" resource="cpu" used={requested(props.allPodsOnNode, "cpu")} total={allocatable(node, "cpu")} />
       <Usage label="Memory" resource="memory" used={requested(props.allPodsOnNode, "memory")} total={allocatable(node, "memory")} />
