@@ -1,6 +1,7 @@
 // Secondary indexes over the store, kept current from its events: what controllers would otherwise find by scanning
 // every object on every reconcile.
 import type { KubeObject } from "../../api/object";
+import type { Pod } from "../../api/schemas/core/pod";
 import { resourcePrefix } from "../registry/keys";
 import { pods } from "../registry/pods";
 import type { Store, StoreEvent } from "../storage/store";
@@ -30,8 +31,9 @@ export class Indexes {
   }
 
   /** Pods bound to `node` (spec.nodeName). */
-  podsOnNode(node: string): KubeObject[] {
-    return this.resolve(this.byNode.get(node));
+  podsOnNode(node: string): Pod[] {
+    // Only pods' keys are indexed by node.
+    return this.resolve(this.byNode.get(node)) as Pod[];
   }
 
   private resolve(keys: Set<string> | undefined): KubeObject[] {
