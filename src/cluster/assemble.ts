@@ -89,7 +89,7 @@ export function assemble(options: AssembleOptions): ClusterParts {
   const feed = new LiveFeed(store);
   const nodes = maskedForViewers(kubeletConnection({ registry, runtime, now: clock.now, every: clock.every }), store);
   const machines = new MachineTable(sql);
-  const present = heartbeatPresenter({ registry, nodes: table.byResource("", "v1", "nodes")!, machines, now: clock.now, rfc3339: clock.rfc3339 });
+  const present = heartbeatPresenter({ registry, machines, now: clock.now, rfc3339: clock.rfc3339 });
   const api = new ApiServer({ table, registry, watches, nodes, now: clock.now, present });
   const controllers = new ControllerManager(
     {

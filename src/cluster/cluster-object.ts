@@ -16,6 +16,7 @@ import { ClusterRecordTable, type ClusterRecord } from "./cluster-record";
 import type { ControllerManager } from "./controllers/manager";
 import { defaultMaxObjects, type RegistryStore } from "./registry/generic-store";
 import { listPrefix } from "./registry/keys";
+import { nodes } from "./registry/nodes";
 import { AlarmScheduler } from "../runtime/alarm";
 import { RateLimiter } from "../runtime/rate-limit";
 import { nowMs, rfc3339 } from "../runtime/clock";
@@ -139,12 +140,8 @@ export class ClusterObject extends DurableObject<Env> {
     if (denied) return denied;
     this.touch();
     const record = this.record!;
-    const nodes = this.store.list("/core/nodes/");
-    const ready = nodes.filter((n) =>
-      ((n.status as { conditions?: Array<{ type: string; status: string }> })?.conditions ?? []).some(
-        (c) => c.type === "Ready" && c.status === "True",
-      ),
-    ).length;
+    const all = this.registry.list(nodes);
+    const ready = all.filter((n) => (n.status?.conditions ?? []).some((c) => c.type === "Ready" && c.status === "True")).length;
     const objects: Record<string, number> = {};
     for (const [bucket, count] of Object.entries(this.store.bucketSizes())) objects[bucket.split("/")[2]] = count;
     return {
@@ -155,7 +152,7 @@ export class ClusterObject extends DurableObject<Env> {
         createdAt: new Date(record.createdAt).toISOString(),
         lastUsedAt: new Date(record.lastUsedAt).toISOString(),
         expiresAt: new Date(record.lastUsedAt + record.idleMs).toISOString(),
-        nodes: { total: nodes.length, ready },
+        nodes: { total: all.length, ready },
         objects,
         revision: this.store.revision,
         alarmRuns: this.records.alarmRuns(),
@@ -189,7 +186,7 @@ export class ClusterObject extends DurableObject<Env> {
     try {
       const value = this.store.batch(() =>
         runNodeOperation(
-          { registry: this.registry, table, machines: this.machines, spec, timing: paces[spec.pace], now, rfc3339, uid: randomUid, wakeKubelet: (n) => this.controllers.wakeKey("kubelet", nodeKeyPrefix + n) },
+          { registry: this.registry, machines: this.machines, spec, timing: paces[spec.pace], now, rfc3339, uid: randomUid, wakeKubelet: (n) => this.controllers.wakeKey("kubelet", nodeKeyPrefix + n) },
           op,
           name,
           body,

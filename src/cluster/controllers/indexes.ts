@@ -1,8 +1,10 @@
 // Secondary indexes over the store, kept current from its events: what controllers would otherwise find by scanning
 // every object on every reconcile.
 import type { KubeObject } from "../../api/object";
+import type { Pod } from "../../api/schemas/core/pod";
 import { resourcePrefix } from "../registry/keys";
 import { pods } from "../registry/pods";
+import type { ResourceDef } from "../registry/types";
 import type { Store, StoreEvent } from "../storage/store";
 
 const podPrefix = resourcePrefix(pods);
@@ -21,8 +23,14 @@ export class Indexes {
   }
 
   /** Objects (any kind) whose ownerReferences name `uid`. */
-  dependentsOf(uid: string): KubeObject[] {
-    return this.resolve(this.byOwner.get(uid));
+  dependentsOf(uid: string): KubeObject[];
+  /** Objects of `kind` whose ownerReferences name `uid`. */
+  dependentsOf<T extends KubeObject>(uid: string, kind: ResourceDef<T>): T[];
+  dependentsOf(uid: string, kind?: ResourceDef): KubeObject[] {
+    const keys = this.byOwner.get(uid);
+    if (!kind) return this.resolve(keys);
+    const prefix = resourcePrefix(kind);
+    return this.resolve(keys, (key) => key.startsWith(prefix));
   }
 
   dependentKeysOf(uid: string): string[] {
@@ -30,13 +38,15 @@ export class Indexes {
   }
 
   /** Pods bound to `node` (spec.nodeName). */
-  podsOnNode(node: string): KubeObject[] {
-    return this.resolve(this.byNode.get(node));
+  podsOnNode(node: string): Pod[] {
+    // Only pods' keys are indexed by node.
+    return this.resolve(this.byNode.get(node)) as Pod[];
   }
 
-  private resolve(keys: Set<string> | undefined): KubeObject[] {
+  private resolve(keys: Set<string> | undefined, wanted?: (key: string) => boolean): KubeObject[] {
     const out: KubeObject[] = [];
     for (const key of keys ?? []) {
+      if (wanted && !wanted(key)) continue;
       const obj = this.store.get(key);
       if (obj) out.push(obj);
     }

@@ -5,7 +5,10 @@
 import type { KubeObject } from "../../api/object";
 import type { ReadPresenter } from "../apiserver/handlers";
 import type { RegistryStore } from "../registry/generic-store";
+import { leases } from "../registry/leases";
+import { nodes } from "../registry/nodes";
 import { lastTick, leaseRenewMs, statusReportMs, type Machines } from "../registry/nodes/machines";
+import { ofKind } from "../registry/of-kind";
 import type { ResourceDef } from "../registry/types";
 
 /** metav1.MicroTime as the apiserver writes it. */
@@ -13,43 +16,38 @@ export function microTime(ms: number): string {
   return new Date(ms).toISOString().replace("Z", "000Z");
 }
 
-interface Condition {
-  type: string;
-  status: string;
-  lastHeartbeatTime?: string;
-}
-
 export function heartbeatPresenter(options: {
   registry: RegistryStore;
-  nodes: ResourceDef;
   machines: Machines;
   now: () => number;
   rfc3339: (ms: number) => string;
 }): ReadPresenter {
-  const { registry, nodes, machines } = options;
+  const { registry, machines } = options;
   const heartbeat = (node: KubeObject, period: number): number | undefined => {
     const machine = machines.of(node);
     if (!machine) return undefined;
     return machine.heartbeatAt ?? lastTick(machine.since, options.now(), period);
   };
   return (def: ResourceDef, obj: KubeObject): KubeObject => {
-    if (def.group === "" && def.resource === "nodes") {
-      const at = heartbeat(obj, statusReportMs);
-      const status = obj.status as { conditions?: Condition[] } | undefined;
-      if (at === undefined || !status?.conditions) return obj;
+    const node = ofKind(nodes, def, obj);
+    if (node) {
+      const at = heartbeat(node, statusReportMs);
+      const status = node.status;
+      if (at === undefined || !status?.conditions) return node;
       const time = options.rfc3339(at);
       const conditions = status.conditions.map((c) =>
         c.status !== "Unknown" && (!c.lastHeartbeatTime || c.lastHeartbeatTime < time) ? { ...c, lastHeartbeatTime: time } : c,
       );
-      return { ...obj, status: { ...status, conditions } };
+      return { ...node, status: { ...status, conditions } };
     }
-    if (def.group === "coordination.k8s.io" && def.resource === "leases" && obj.metadata.namespace === "kube-node-lease") {
-      const node = registry.tryGet(nodes, undefined, obj.metadata.name!);
-      const at = node && heartbeat(node, leaseRenewMs);
-      const spec = obj.spec as { renewTime?: string } | undefined;
-      if (at === undefined || !spec) return obj;
+    const lease = ofKind(leases, def, obj);
+    if (lease && lease.metadata.namespace === "kube-node-lease") {
+      const owner = registry.tryGet(nodes, undefined, lease.metadata.name!);
+      const at = owner && heartbeat(owner, leaseRenewMs);
+      const spec = lease.spec;
+      if (at === undefined || !spec) return lease;
       const renewTime = microTime(at);
-      return !spec.renewTime || spec.renewTime < renewTime ? { ...obj, spec: { ...spec, renewTime } } : obj;
+      return !spec.renewTime || spec.renewTime < renewTime ? { ...lease, spec: { ...spec, renewTime } } : lease;
     }
     return obj;
   };

@@ -2,14 +2,14 @@
 // real machine's kubelet (or `minikube node delete`) would make at that moment. Everything after that moment (the
 // kubelet booting, the node going NotReady, taints, evictions, pod GC) is the control loop's. Refusals throw a
 // Status (404 unknown node, 409 control-plane node or wrong state, 403 over the worker cap, 400 bad body).
-import type { KubeObject } from "../../api/object";
 import type { ClusterSpec } from "../../api/platform";
 import type { Node } from "../../api/schemas/core/node";
 import { alreadyExists, badRequest, failure, forbidden, notFound } from "../../api/status";
 import { controlPlaneName, nodeLease, nodeObject } from "../bootstrap";
 import type { RegistryStore } from "../registry/generic-store";
+import { leases } from "../registry/leases";
+import { nodes } from "../registry/nodes";
 import type { MachineState } from "../registry/nodes/machines";
-import type { ResourceTable } from "../registry/resource-table";
 import type { TimingProfile } from "../timing";
 import { AddNodeOptions } from "./add-options";
 import { microTime } from "./heartbeat-view";
@@ -23,7 +23,6 @@ export type NodeOperation = "add" | "stop" | "start" | "delete";
 
 export interface NodeOperationContext {
   registry: RegistryStore;
-  table: ResourceTable;
   machines: MachineTable;
   spec: ClusterSpec;
   timing: TimingProfile;
@@ -41,7 +40,7 @@ export interface NodeOperationResult {
 
 export function runNodeOperation(ctx: NodeOperationContext, op: NodeOperation, name: string | undefined, body: unknown): NodeOperationResult {
   if (op === "add") return addNode(ctx, body);
-  const node = ctx.registry.tryGet(nodes(ctx), undefined, name ?? "");
+  const node = ctx.registry.tryGet(nodes, undefined, name ?? "");
   if (!node) throw notFound("nodes", "", name ?? "");
   if (node.metadata.labels?.[controlPlaneLabel] !== undefined || node.metadata.name === controlPlaneName) {
     throw failure(409, "Conflict", `node "${name}" is the control-plane node: it runs the cluster's apiserver and cannot be ${op === "delete" ? "deleted" : op === "stop" ? "stopped" : "started"}`);
@@ -61,16 +60,11 @@ export function runNodeOperation(ctx: NodeOperationContext, op: NodeOperation, n
   return { name: name!, state: "booting" };
 }
 
-function nodes(ctx: NodeOperationContext) {
-  return ctx.table.byResource("", "v1", "nodes")!;
-}
-
 /** The kubelet's last Lease renewal, written when it stops: the store event the controllers react to. */
 function renewLease(ctx: NodeOperationContext, name: string, at: number): void {
-  const leases = ctx.table.byResource("coordination.k8s.io", "v1", "leases")!;
   const lease = ctx.registry.tryGet(leases, "kube-node-lease", name);
   if (!lease) return;
-  ctx.registry.update(leases, "kube-node-lease", name, { ...lease, spec: { ...(lease.spec as object), renewTime: microTime(at) } });
+  ctx.registry.update(leases, "kube-node-lease", name, { ...lease, spec: { ...lease.spec, renewTime: microTime(at) } });
 }
 
 function addNode(ctx: NodeOperationContext, body: unknown): NodeOperationResult {
@@ -80,7 +74,7 @@ function addNode(ctx: NodeOperationContext, body: unknown): NodeOperationResult 
     throw badRequest(`invalid node options: ${issue.path.join(".") || "body"}: ${issue.message}`);
   }
   const options = parsed.data;
-  const all = ctx.registry.list(nodes(ctx)) as Array<KubeObject & Node>;
+  const all = ctx.registry.list(nodes);
   const workers = all.filter((n) => n.metadata.labels?.[controlPlaneLabel] === undefined);
   if (workers.length >= maxWorkers) throw forbidden(`this sandbox holds at most ${maxWorkers} worker nodes; delete one first`);
   const names = new Set(all.map((n) => n.metadata.name));
@@ -98,16 +92,16 @@ function addNode(ctx: NodeOperationContext, body: unknown): NodeOperationResult 
     pods: options.pods ?? ctx.spec.nodeResources.pods,
   };
   const now = ctx.rfc3339(ctx.now);
-  const base = nodeObject({ ...ctx.spec, nodeResources: resources }, index, now, { machine: ctx.uid().replace(/-/g, ""), boot: ctx.uid() }) as KubeObject & Node;
+  const base = nodeObject({ ...ctx.spec, nodeResources: resources }, index, now, { machine: ctx.uid().replace(/-/g, ""), boot: ctx.uid() });
   const node = registeredNotReady(base, name, now, options);
   ctx.machines.set(name, { state: "booting", since: ctx.now, readyAt: ctx.now + ctx.timing.nodeJoinMs, joining: true });
-  const created = ctx.registry.create(nodes(ctx), undefined, node);
-  ctx.registry.create(ctx.table.byResource("coordination.k8s.io", "v1", "leases")!, "kube-node-lease", nodeLease(created, microTime(ctx.now)));
+  const created = ctx.registry.create(nodes, undefined, node);
+  ctx.registry.create(leases, "kube-node-lease", nodeLease(created, microTime(ctx.now)));
   return { name, state: "booting" };
 }
 
 /** A worker as its kubelet registers it before the network plugin is up: NotReady, tainted not-ready. */
-function registeredNotReady(base: KubeObject & Node, name: string, now: string, options: AddNodeOptions): KubeObject & Node {
+function registeredNotReady(base: Node, name: string, now: string, options: AddNodeOptions): Node {
   const conditions = (base.status?.conditions ?? []).map((c) =>
     c.type === "Ready"
       ? {
@@ -134,9 +128,9 @@ function registeredNotReady(base: KubeObject & Node, name: string, now: string, 
   };
 }
 
-function deleteNode(ctx: NodeOperationContext, node: KubeObject): NodeOperationResult {
+function deleteNode(ctx: NodeOperationContext, node: Node): NodeOperationResult {
   const name = node.metadata.name!;
   ctx.machines.remove(name);
-  ctx.registry.delete(nodes(ctx), undefined, name);
+  ctx.registry.delete(nodes, undefined, name);
   return { name, state: "deleted" };
 }

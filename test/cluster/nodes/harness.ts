@@ -19,7 +19,6 @@ export function machineCluster(options: NodeClusterOptions = {}) {
         runNodeOperation(
           {
             registry: cluster.registry,
-            table: cluster.table,
             machines: cluster.machines,
             spec: cluster.spec,
             timing: paces[cluster.spec.pace],

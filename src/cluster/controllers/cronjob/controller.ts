@@ -3,33 +3,37 @@
 // status.active / lastScheduleTime / lastSuccessfulTime, prunes finished Jobs beyond the history limits, and asks to
 // run again exactly at the next scheduled time (it never polls).
 import type { KubeObject } from "../../../api/object";
+import type { CronJob, CronJobSpec } from "../../../api/schemas/batch/cronjob";
+import type { Job, JobSpec } from "../../../api/schemas/batch/job";
+import type { ObjectReference } from "../../../api/schemas/meta";
 import { StatusError } from "../../../api/status";
 import { rfc3339 } from "../../../runtime/clock";
 import { cronJobs } from "../../registry/cronjobs";
 import { jobs } from "../../registry/jobs";
+import { zeroValue } from "../../registry/pod-template";
 import type { ResourceDef } from "../../registry/types";
 import { controllerName, controllerRef, isControlledBy } from "../job/job-pods";
-import { hasCondition, type JobCondition } from "../job/job-arithmetic";
+import { hasCondition } from "../job/job-arithmetic";
 import type { Controller, ControllerContext, ReconcileResult } from "../types";
 import { keyOf, splitKey } from "../types";
 import { formatInZone, parseStandardSchedule, Schedule } from "../../../api/cron-schedule";
 import { cloneJson } from "../../../api/clone";
 
-type Json = Record<string, any>;
+type CronJobStatus = NonNullable<CronJob["status"]>;
 
 export const scheduledTimestampAnnotation = "batch.kubernetes.io/cronjob-scheduled-timestamp";
 const source = { component: "cronjob-controller" };
 
 interface Defs {
-  cronJobs: ResourceDef;
-  jobs: ResourceDef;
+  cronJobs: ResourceDef<CronJob>;
+  jobs: ResourceDef<Job>;
 }
 
 const kinds: Defs = { cronJobs, jobs };
 
 /** The Job's finished condition type (Complete or Failed), if it finished. */
-function finishedAs(job: KubeObject): "Complete" | "Failed" | undefined {
-  const conditions = (job.status as Json | undefined)?.conditions as JobCondition[] | undefined;
+function finishedAs(job: Job): "Complete" | "Failed" | undefined {
+  const conditions = job.status?.conditions;
   if (hasCondition(conditions, "Complete")) return "Complete";
   if (hasCondition(conditions, "Failed")) return "Failed";
   return undefined;
@@ -57,17 +61,17 @@ export const cronJobController: Controller = {
   },
 };
 
-function syncCronJob(cronJob: KubeObject, d: Defs, ctx: ControllerContext): ReconcileResult {
-  const spec = cronJob.spec as Json;
-  const status = cloneJson((cronJob.status ?? {}) as Json);
+function syncCronJob(cronJob: CronJob, d: Defs, ctx: ControllerContext): ReconcileResult {
+  const spec = specOf(cronJob);
+  const status = cloneJson(cronJob.status ?? {});
   const record = (type: "Normal" | "Warning", reason: string, message: string) => recordEvent(ctx, cronJob, type, reason, message);
-  const jobs = ctx.indexes.dependentsOf(cronJob.metadata.uid!).filter((o) => o.kind === "Job" && isControlledBy(o, cronJob.metadata.uid!));
+  const jobs = ctx.indexes.dependentsOf(cronJob.metadata.uid!, d.jobs).filter((o) => isControlledBy(o, cronJob.metadata.uid!));
 
   // Reconcile status.active with the Jobs that exist.
   const byUid = new Map(jobs.map((j) => [j.metadata.uid!, j]));
-  let active: Json[] = [];
-  for (const ref of (status.active ?? []) as Json[]) {
-    const job = byUid.get(ref.uid);
+  let active: ObjectReference[] = [];
+  for (const ref of status.active ?? []) {
+    const job = byUid.get(ref.uid!);
     if (!job) {
       record("Warning", "MissingJob", `Active job went missing: ${ref.name}`);
       continue;
@@ -77,7 +81,7 @@ function syncCronJob(cronJob: KubeObject, d: Defs, ctx: ControllerContext): Reco
     else {
       record("Normal", "SawCompletedJob", `Saw completed job: ${job.metadata.name}, condition: ${finished}`);
       if (finished === "Complete") {
-        const done = (job.status as Json).completionTime;
+        const done = job.status?.completionTime;
         if (done && (!status.lastSuccessfulTime || Date.parse(done) > Date.parse(status.lastSuccessfulTime))) status.lastSuccessfulTime = done;
       }
     }
@@ -102,8 +106,8 @@ function syncCronJob(cronJob: KubeObject, d: Defs, ctx: ControllerContext): Reco
 }
 
 /** getMostRecentScheduleTime plus the startingDeadlineSeconds check: the run to start now, if any. */
-function dueRun(cronJob: KubeObject, schedule: Schedule, status: Json, now: number, record: (type: "Normal" | "Warning", reason: string, message: string) => void): number | undefined {
-  const spec = cronJob.spec as Json;
+function dueRun(cronJob: CronJob, schedule: Schedule, status: CronJobStatus, now: number, record: (type: "Normal" | "Warning", reason: string, message: string) => void): number | undefined {
+  const spec = specOf(cronJob);
   let earliest = Date.parse(status.lastScheduleTime ?? cronJob.metadata.creationTimestamp!);
   if (spec.startingDeadlineSeconds !== undefined) earliest = Math.max(earliest, now - spec.startingDeadlineSeconds * 1000);
   const { latest, missed } = schedule.mostRecent(earliest, now);
@@ -120,16 +124,16 @@ function dueRun(cronJob: KubeObject, schedule: Schedule, status: Json, now: numb
 }
 
 function startRun(
-  cronJob: KubeObject,
+  cronJob: CronJob,
   at: number,
   schedule: Schedule,
-  active: Json[],
-  status: Json,
+  active: ObjectReference[],
+  status: CronJobStatus,
   d: Defs,
   ctx: ControllerContext,
   record: (type: "Normal" | "Warning", reason: string, message: string) => void,
-): Json[] {
-  const spec = cronJob.spec as Json;
+): ObjectReference[] {
+  const spec = specOf(cronJob);
   const namespace = cronJob.metadata.namespace!;
   if (spec.concurrencyPolicy === "Forbid" && active.length) {
     record("Normal", "JobAlreadyActive", "Not starting job because prior execution is running and concurrency policy is Forbid");
@@ -137,8 +141,8 @@ function startRun(
   }
   if (spec.concurrencyPolicy === "Replace") {
     for (const ref of active) {
-      if (!ctx.registry.tryGet(d.jobs, namespace, ref.name)) continue;
-      ctx.registry.delete(d.jobs, namespace, ref.name, { propagationPolicy: "Background" });
+      if (!ctx.registry.tryGet(d.jobs, namespace, ref.name!)) continue;
+      ctx.registry.delete(d.jobs, namespace, ref.name!, { propagationPolicy: "Background" });
       record("Normal", "SuccessfulDelete", `Deleted job ${ref.name}`);
     }
     active = [];
@@ -160,8 +164,8 @@ function startRun(
 }
 
 /** getJobFromTemplate2: the template's metadata and spec, the scheduled-time annotation and the owner reference. */
-function newJobFor(cronJob: KubeObject, name: string, scheduled: string): KubeObject {
-  const template = ((cronJob.spec as Json).jobTemplate ?? {}) as Json;
+function newJobFor(cronJob: CronJob, name: string, scheduled: string): Job {
+  const template = cronJob.spec?.jobTemplate ?? {};
   return {
     apiVersion: "batch/v1",
     kind: "Job",
@@ -171,11 +175,11 @@ function newJobFor(cronJob: KubeObject, name: string, scheduled: string): KubeOb
       annotations: { ...(template.metadata?.annotations ?? {}), [scheduledTimestampAnnotation]: scheduled },
       ownerReferences: [controllerRef(cronJob)],
     },
-    spec: cloneJson(template.spec ?? {}),
+    spec: cloneJson(template.spec ?? zeroValue<JobSpec>()),
   };
 }
 
-function jobRef(job: KubeObject): Json {
+function jobRef(job: Job): ObjectReference {
   return {
     kind: "Job",
     namespace: job.metadata.namespace,
@@ -186,16 +190,16 @@ function jobRef(job: KubeObject): Json {
   };
 }
 
-function writeStatus(cronJob: KubeObject, status: Json, d: Defs, ctx: ControllerContext): void {
+function writeStatus(cronJob: CronJob, status: CronJobStatus, d: Defs, ctx: ControllerContext): void {
   const current = ctx.registry.tryGet(d.cronJobs, cronJob.metadata.namespace, cronJob.metadata.name!);
   if (!current) return;
   ctx.registry.update(d.cronJobs, cronJob.metadata.namespace, cronJob.metadata.name!, { ...current, status }, { subresource: "status" });
 }
 
 /** Delete the oldest finished Jobs beyond successfulJobsHistoryLimit / failedJobsHistoryLimit. */
-function pruneHistory(cronJob: KubeObject, jobs: KubeObject[], d: Defs, ctx: ControllerContext, record: (type: "Normal" | "Warning", reason: string, message: string) => void): void {
-  const spec = cronJob.spec as Json;
-  const started = (j: KubeObject) => Date.parse((j.status as Json | undefined)?.startTime ?? j.metadata.creationTimestamp ?? "") || 0;
+function pruneHistory(cronJob: CronJob, jobs: Job[], d: Defs, ctx: ControllerContext, record: (type: "Normal" | "Warning", reason: string, message: string) => void): void {
+  const spec = specOf(cronJob);
+  const started = (j: Job) => Date.parse(j.status?.startTime ?? j.metadata.creationTimestamp ?? "") || 0;
   for (const [kind, limit] of [["Complete", spec.successfulJobsHistoryLimit], ["Failed", spec.failedJobsHistoryLimit]] as const) {
     if (limit === undefined) continue;
     const finished = jobs.filter((j) => finishedAs(j) === kind && !j.metadata.deletionTimestamp).sort((a, b) => started(a) - started(b));
@@ -204,6 +208,11 @@ function pruneHistory(cronJob: KubeObject, jobs: KubeObject[], d: Defs, ctx: Con
       record("Normal", "SuccessfulDelete", `Deleted job ${job.metadata.name}`);
     }
   }
+}
+
+/** The CronJob's spec (always present on a stored CronJob: validation requires its schedule and template). */
+function specOf(cronJob: CronJob): CronJobSpec {
+  return cronJob.spec ?? zeroValue<CronJobSpec>();
 }
 
 /** Events are best-effort, as client-go's recorder: a failed one never fails the sync. */

@@ -159,17 +159,17 @@ class DaemonSetSync {
     return Math.max(1, scaledValue(rolling.maxUnavailable ?? 1, desired));
   }
 
-  private ownedBy(kind: string): KubeObject[] {
-    return this.ctx.indexes.dependentsOf(this.uid).filter((o) => o.kind === kind && isControlledBy(o, this.uid));
+  private ownedBy<T extends KubeObject>(kind: ResourceDef<T>): T[] {
+    return this.ctx.indexes.dependentsOf(this.uid, kind).filter((o) => isControlledBy(o, this.uid));
   }
 
-  /** The pods it controls (the owner index holds objects of any kind; these are Pods). */
+  /** The pods it controls. */
   private ownPods(): Pod[] {
-    return this.ownedBy("Pod") as Pod[];
+    return this.ownedBy(this.d.pods);
   }
 
   private ownRevisions(): ControllerRevision[] {
-    return this.ownedBy("ControllerRevision") as ControllerRevision[];
+    return this.ownedBy(this.d.revisions);
   }
 
   private podsByNode(): Map<string, Pod[]> {

@@ -1,14 +1,26 @@
 // Which nodes a DaemonSet runs on (nodeShouldRunDaemonPod): the template's nodeSelector and required node affinity,
 // and the node's NoSchedule/NoExecute taints against the pod's tolerations plus those the DaemonSet controller adds.
 // Also the per-node affinity the controller pins each daemon pod with.
+import type { z } from "zod";
+import type { NodeSelectorTerm as NodeSelectorTermSchema, Toleration } from "../../../api/schemas/core/affinity";
+import type { Node } from "../../../api/schemas/core/node";
+import type { PodSpec } from "../../../api/schemas/core/pod-spec";
+import { nodeRequirementMatches, tolerates } from "../../../api/selectors/node-selector";
 
-import { nodeRequirementMatches, tolerates, type NodeSelectorRequirement, type Taint } from "../../../api/selectors/node-selector";
+type NodeSelectorTerm = z.infer<typeof NodeSelectorTermSchema>;
 
-type Json = Record<string, any>;
+/** What placement reads (and pinning writes) of a pod spec. */
+export type PlacementSpec = Pick<PodSpec, "nodeName" | "nodeSelector" | "affinity" | "tolerations" | "hostNetwork">;
+
+/** What placement reads of a node. */
+export interface PlacementNode {
+  metadata?: Pick<Node["metadata"], "name" | "labels">;
+  spec?: Pick<NonNullable<Node["spec"]>, "taints">;
+}
 
 /** The tolerations the DaemonSet controller adds to every daemon pod (AddOrUpdateDaemonPodTolerations). */
-export function daemonTolerations(hostNetwork: boolean): Json[] {
-  const out: Json[] = [
+export function daemonTolerations(hostNetwork: boolean): Toleration[] {
+  const out: Toleration[] = [
     { key: "node.kubernetes.io/not-ready", operator: "Exists", effect: "NoExecute" },
     { key: "node.kubernetes.io/unreachable", operator: "Exists", effect: "NoExecute" },
     { key: "node.kubernetes.io/disk-pressure", operator: "Exists", effect: "NoSchedule" },
@@ -21,19 +33,17 @@ export function daemonTolerations(hostNetwork: boolean): Json[] {
 }
 
 /** Add the daemon tolerations a pod spec lacks (same key and effect). */
-export function withDaemonTolerations(podSpec: Json): void {
-  const tolerations: Json[] = (podSpec.tolerations ??= []);
+export function withDaemonTolerations(podSpec: PlacementSpec): void {
+  const tolerations = (podSpec.tolerations ??= []);
   for (const t of daemonTolerations(!!podSpec.hostNetwork)) {
     if (!tolerations.some((x) => x.key === t.key && x.effect === t.effect)) tolerations.push(t);
   }
 }
 
-
-
 /** Whether a node matches one NodeSelectorTerm (all its expressions and fields; an empty term matches nothing). */
-export function termMatches(term: Json, node: Json): boolean {
-  const expressions: NodeSelectorRequirement[] = term.matchExpressions ?? [];
-  const fields: NodeSelectorRequirement[] = term.matchFields ?? [];
+export function termMatches(term: NodeSelectorTerm, node: PlacementNode): boolean {
+  const expressions = term.matchExpressions ?? [];
+  const fields = term.matchFields ?? [];
   if (!expressions.length && !fields.length) return false;
   const labels = node.metadata?.labels ?? {};
   return (
@@ -43,10 +53,10 @@ export function termMatches(term: Json, node: Json): boolean {
 }
 
 /** nodeSelector and required node affinity of a pod spec (without the per-node pin). */
-function selectorsMatch(podSpec: Json, node: Json): boolean {
+function selectorsMatch(podSpec: PlacementSpec, node: PlacementNode): boolean {
   const labels = node.metadata?.labels ?? {};
   for (const [k, v] of Object.entries(podSpec.nodeSelector ?? {})) if (labels[k] !== v) return false;
-  const terms: Json[] | undefined = podSpec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  const terms = podSpec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
   return !terms || terms.some((term) => termMatches(term, node));
 }
 
@@ -58,22 +68,22 @@ export interface NodeVerdict {
 }
 
 /** nodeShouldRunDaemonPod for the DaemonSet's template on `node`. */
-export function nodeVerdict(templateSpec: Json, node: Json): NodeVerdict {
+export function nodeVerdict(templateSpec: PlacementSpec, node: PlacementNode): NodeVerdict {
   if (!selectorsMatch(templateSpec, node)) return { shouldRun: false, shouldContinueRunning: false };
   const tolerations = [...(templateSpec.tolerations ?? []), ...daemonTolerations(!!templateSpec.hostNetwork)];
-  const untolerated = ((node.spec?.taints ?? []) as Taint[]).filter((taint) => !tolerations.some((t) => tolerates(t, taint)));
+  const untolerated = (node.spec?.taints ?? []).filter((taint) => !tolerations.some((t) => tolerates(t, taint)));
   if (untolerated.some((t) => t.effect === "NoExecute")) return { shouldRun: false, shouldContinueRunning: false };
   if (untolerated.some((t) => t.effect === "NoSchedule")) return { shouldRun: false, shouldContinueRunning: true };
   return { shouldRun: true, shouldContinueRunning: true };
 }
 
 /** ReplaceDaemonSetPodNodeNameNodeAffinity: pin the pod to `nodeName` through required node affinity. */
-export function pinToNode(podSpec: Json, nodeName: string): void {
+export function pinToNode(podSpec: PlacementSpec, nodeName: string): void {
   const pin = { key: "metadata.name", operator: "In", values: [nodeName] };
   const affinity = (podSpec.affinity ??= {});
   const nodeAffinity = (affinity.nodeAffinity ??= {});
   const required = nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution;
-  const terms: Json[] = required?.nodeSelectorTerms ?? [];
+  const terms = required?.nodeSelectorTerms ?? [];
   nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution = {
     nodeSelectorTerms: terms.length
       ? terms.map((term) => ({ ...term, matchFields: [pin] }))
@@ -82,11 +92,11 @@ export function pinToNode(podSpec: Json, nodeName: string): void {
 }
 
 /** The node a daemon pod is pinned to (its spec.nodeName, or its matchFields pin). */
-export function pinnedNode(podSpec: Json): string | undefined {
+export function pinnedNode(podSpec: PlacementSpec): string | undefined {
   if (podSpec.nodeName) return podSpec.nodeName;
-  const terms: Json[] = podSpec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  const terms = podSpec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
   for (const term of terms) {
-    const pin = (term.matchFields ?? []).find((f: Json) => f.key === "metadata.name" && f.operator === "In");
+    const pin = (term.matchFields ?? []).find((f) => f.key === "metadata.name" && f.operator === "In");
     if (pin?.values?.length === 1) return pin.values[0];
   }
   return undefined;

@@ -1,26 +1,25 @@
 // The deployment controller: Deployments own ReplicaSets (adopted and released by selector, as ClaimReplicaSets
 // does) and roll them out with the RollingUpdate or Recreate strategy. Woken by its Deployments, by their
 // ReplicaSets' changes, and by the deletion of their pods (Recreate waits for old pods to be gone).
-import type { KubeObject } from "../../../api/object";
+import type { Deployment } from "../../../api/schemas/apps/deployment";
+import type { ReplicaSet } from "../../../api/schemas/apps/replicaset";
+import type { Pod } from "../../../api/schemas/core/pod";
 import type { LabelMatcher } from "../../../api/selectors/label-selector";
 import { labelSelectorOrNothing } from "../../../api/selectors/selector-or-nothing";
 import { deployments } from "../../registry/deployments";
 import { pods } from "../../registry/pods";
 import { replicaSets } from "../../registry/replicasets";
-import type { StoreEvent } from "../../storage/store";
 import { controllerRefOf } from "../replicaset/pod-state";
-import { splitKey, type Controller, type ControllerContext, type ReconcileResult, type Watch } from "../types";
+import { splitKey, watch, type Controller, type ControllerContext, type KindEvent, type ReconcileResult, type Watch } from "../types";
 import { rolloutRecreate, rolloutRolling, syncScaleOnly, syncStatusOnly } from "./rollout";
 import { DeploymentSync, type Defs } from "./sync";
 import { cloneJson } from "../../../api/clone";
 
-type Json = Record<string, any>;
-
 const kinds: Defs = { deployments, replicaSets, pods };
 const orphanPrefix = "rs-orphans:";
 
-function selectorOf(d: KubeObject): LabelMatcher {
-  return labelSelectorOrNothing(((d.spec ?? {}) as Json).selector);
+function selectorOf(d: Deployment): LabelMatcher {
+  return labelSelectorOrNothing(d.spec?.selector);
 }
 
 export class DeploymentController implements Controller {
@@ -30,12 +29,12 @@ export class DeploymentController implements Controller {
 
   readonly for = deployments;
   readonly watches: Watch[] = [
-    { kind: replicaSets, keys: (event) => this.onReplicaSet(event) },
-    { kind: pods, keys: (event) => this.onPod(event) },
+    watch(replicaSets, (event) => this.onReplicaSet(event)),
+    watch(pods, (event) => this.onPod(event)),
   ];
 
   /** Its Deployment (and the one it left), or the orphan offer of its namespace. */
-  private onReplicaSet(event: StoreEvent): string[] {
+  private onReplicaSet(event: KindEvent<ReplicaSet>): string[] {
     const { object } = event;
     const ns = object.metadata.namespace ?? "";
     const out: string[] = [];
@@ -54,7 +53,7 @@ export class DeploymentController implements Controller {
   }
 
   /** A pod of one of its ReplicaSets is gone (Recreate waits for that). */
-  private onPod(event: StoreEvent): string[] {
+  private onPod(event: KindEvent<Pod>): string[] {
     if (event.type !== "DELETED") return [];
     const ref = controllerRefOf(event.object);
     const owner = ref && this.ownerOfRS.get(ref.uid);
@@ -93,7 +92,7 @@ export class DeploymentController implements Controller {
     return requeueAt === undefined ? undefined : { requeueAt };
   }
 
-  private sync(d: KubeObject, defs: Defs, ctx: ControllerContext): ReconcileResult {
+  private sync(d: Deployment, defs: Defs, ctx: ControllerContext): ReconcileResult {
     const s = new DeploymentSync(ctx, defs, d);
     const list = () => this.claimReplicaSets(s, defs, ctx);
     if (d.metadata.deletionTimestamp) {
@@ -109,19 +108,19 @@ export class DeploymentController implements Controller {
       syncScaleOnly(s, list());
       return;
     }
-    const strategy = ((s.spec.strategy ?? {}) as Json).type ?? "RollingUpdate";
+    const strategy = s.spec.strategy?.type ?? "RollingUpdate";
     if (strategy === "Recreate") rolloutRecreate(s, list());
     else rolloutRolling(s, list());
     return s.requeueAt === undefined ? undefined : { requeueAt: s.requeueAt };
   }
 
   /** ClaimReplicaSets: this Deployment's ReplicaSets, adopting matching orphans and releasing non-matching ones. */
-  private claimReplicaSets(s: DeploymentSync, defs: Defs, ctx: ControllerContext): KubeObject[] {
+  private claimReplicaSets(s: DeploymentSync, defs: Defs, ctx: ControllerContext): ReplicaSet[] {
     const d = s.d;
     const uid = d.metadata.uid!;
     const selector = selectorOf(d);
     const deleting = !!d.metadata.deletionTimestamp;
-    const out: KubeObject[] = [];
+    const out: ReplicaSet[] = [];
     for (const rs of ctx.registry.list(defs.replicaSets, s.namespace)) {
       const ref = controllerRefOf(rs);
       const matches = !selector.isEmpty() && selector.matches(rs.metadata.labels ?? {});

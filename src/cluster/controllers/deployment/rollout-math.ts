@@ -1,7 +1,8 @@
 // The arithmetic of a rollout (deployment util and rolling.go): surge and unavailability budgets from counts or
 // percentages, how far the new ReplicaSet may grow, how far old ones may shrink, and proportional scaling of a
 // Deployment scaled in the middle of a rollout. Pure: ReplicaSets in, target sizes out.
-import type { KubeObject } from "../../../api/object";
+import type { Deployment, DeploymentStrategy } from "../../../api/schemas/apps/deployment";
+import type { ReplicaSet } from "../../../api/schemas/apps/replicaset";
 import {
   availableReplicas,
   byCreation,
@@ -15,11 +16,11 @@ import {
   sumOf,
 } from "./replica-sets";
 
-type Json = Record<string, any>;
+type RollingUpdateDeployment = NonNullable<DeploymentStrategy["rollingUpdate"]>;
 
 /** A ReplicaSet and the size the controller wants it at. */
 export interface ScaleStep {
-  rs: KubeObject;
+  rs: ReplicaSet;
   replicas: number;
 }
 
@@ -42,22 +43,22 @@ export function resolveFenceposts(maxSurge: unknown, maxUnavailable: unknown, de
   return { surge, unavailable };
 }
 
-function rollingUpdate(d: KubeObject): Json | undefined {
-  const strategy = ((d.spec ?? {}) as Json).strategy ?? {};
+function rollingUpdate(d: Deployment): RollingUpdateDeployment | undefined {
+  const strategy = d.spec?.strategy ?? {};
   return (strategy.type ?? "RollingUpdate") === "RollingUpdate" ? strategy.rollingUpdate ?? {} : undefined;
 }
 
-export function isRollingUpdate(d: KubeObject): boolean {
+export function isRollingUpdate(d: Deployment): boolean {
   return rollingUpdate(d) !== undefined;
 }
 
-export function maxSurgeOf(d: KubeObject): number {
+export function maxSurgeOf(d: Deployment): number {
   const ru = rollingUpdate(d);
   if (!ru) return 0;
   return resolveFenceposts(ru.maxSurge, ru.maxUnavailable, specReplicas(d)).surge;
 }
 
-export function maxUnavailableOf(d: KubeObject): number {
+export function maxUnavailableOf(d: Deployment): number {
   const ru = rollingUpdate(d);
   const desired = specReplicas(d);
   if (!ru || desired === 0) return 0;
@@ -65,7 +66,7 @@ export function maxUnavailableOf(d: KubeObject): number {
 }
 
 /** NewRSNewReplicas: the size the new ReplicaSet may grow to now. */
-export function newReplicaSetSize(d: KubeObject, allRSs: KubeObject[], newRS: KubeObject): number {
+export function newReplicaSetSize(d: Deployment, allRSs: ReplicaSet[], newRS: ReplicaSet): number {
   const desired = specReplicas(d);
   if (!isRollingUpdate(d)) return desired;
   const current = sumOf(allRSs, specReplicas);
@@ -76,14 +77,14 @@ export function newReplicaSetSize(d: KubeObject, allRSs: KubeObject[], newRS: Ku
 }
 
 /** How many old pods reconcileOldReplicaSets may remove this round (≤ 0: none). */
-export function maxScaledDown(d: KubeObject, allRSs: KubeObject[], newRS: KubeObject | undefined): number {
+export function maxScaledDown(d: Deployment, allRSs: ReplicaSet[], newRS: ReplicaSet | undefined): number {
   const minAvailable = specReplicas(d) - maxUnavailableOf(d);
   const newUnavailable = newRS ? specReplicas(newRS) - availableReplicas(newRS) : 0;
   return sumOf(allRSs, specReplicas) - minAvailable - newUnavailable;
 }
 
 /** cleanupUnhealthyReplicas: first shrink old ReplicaSets by their unavailable pods, oldest first. */
-export function cleanupUnhealthy(oldRSs: KubeObject[], maxCleanup: number): ScaleStep[] {
+export function cleanupUnhealthy(oldRSs: ReplicaSet[], maxCleanup: number): ScaleStep[] {
   const steps: ScaleStep[] = [];
   let total = 0;
   for (const rs of [...oldRSs].sort(byCreation)) {
@@ -99,7 +100,7 @@ export function cleanupUnhealthy(oldRSs: KubeObject[], maxCleanup: number): Scal
 }
 
 /** scaleDownOldReplicaSetsForRollingUpdate: shrink old ReplicaSets while availability stays above the minimum. */
-export function scaleDownOld(d: KubeObject, allRSs: KubeObject[], oldRSs: KubeObject[]): ScaleStep[] {
+export function scaleDownOld(d: Deployment, allRSs: ReplicaSet[], oldRSs: ReplicaSet[]): ScaleStep[] {
   const minAvailable = specReplicas(d) - maxUnavailableOf(d);
   const available = sumOf(allRSs, availableReplicas);
   if (available <= minAvailable) return [];
@@ -121,7 +122,7 @@ function roundHalfAway(x: number): number {
   return Math.sign(x) * Math.round(Math.abs(x));
 }
 
-function fraction(rs: KubeObject, d: KubeObject): number {
+function fraction(rs: ReplicaSet, d: Deployment): number {
   const desired = specReplicas(d);
   if (desired === 0) return -specReplicas(rs);
   const maxNow = desired + maxSurgeOf(d);
@@ -131,7 +132,7 @@ function fraction(rs: KubeObject, d: KubeObject): number {
   return roundHalfAway((specReplicas(rs) * maxNow) / before) - specReplicas(rs);
 }
 
-function proportion(rs: KubeObject, d: KubeObject, toAdd: number, added: number): number {
+function proportion(rs: ReplicaSet, d: Deployment, toAdd: number, added: number): number {
   if (specReplicas(rs) === 0 || toAdd === 0 || toAdd === added) return 0;
   const f = fraction(rs, d);
   const allowed = toAdd - added;
@@ -142,7 +143,7 @@ function proportion(rs: KubeObject, d: KubeObject, toAdd: number, added: number)
  * The proportional scaling of `scale()` when a RollingUpdate Deployment is resized while several ReplicaSets are
  * active: each grows or shrinks in proportion to its share, leftovers go to the largest.
  */
-export function proportionalScale(d: KubeObject, activeRSs: KubeObject[]): ScaleStep[] {
+export function proportionalScale(d: Deployment, activeRSs: ReplicaSet[]): ScaleStep[] {
   const allowed = specReplicas(d) > 0 ? specReplicas(d) + maxSurgeOf(d) : 0;
   const toAdd = allowed - sumOf(activeRSs, specReplicas);
   const ordered = [...activeRSs].filter(isActive);

@@ -1,17 +1,17 @@
 // The two rollout strategies and the scaling-only sync (rolling.go, recreate.go, sync.go's sync), as steps over a
 // DeploymentSync. Each returns after the first step that changed something; the writes wake the Deployment again.
-import type { KubeObject } from "../../../api/object";
+import type { ReplicaSet } from "../../../api/schemas/apps/replicaset";
 import { isActive, specReplicas, statusOf, sumOf } from "./replica-sets";
 import { cleanupUnhealthy, maxScaledDown, newReplicaSetSize, scaleDownOld } from "./rollout-math";
 import { isComplete } from "./status";
 import type { DeploymentSync } from "./sync";
 
-function withNew(oldRSs: KubeObject[], newRS: KubeObject | undefined): KubeObject[] {
+function withNew(oldRSs: ReplicaSet[], newRS: ReplicaSet | undefined): ReplicaSet[] {
   return newRS ? [...oldRSs, newRS] : oldRSs;
 }
 
 /** sync(): scaling (and, when paused, history clean-up) without rolling anything out. */
-export function syncScaleOnly(s: DeploymentSync, rsList: KubeObject[]): void {
+export function syncScaleOnly(s: DeploymentSync, rsList: ReplicaSet[]): void {
   const { newRS, oldRSs } = s.splitAndSyncRevision(rsList, false);
   s.scale(newRS && s.fresh(newRS), oldRSs.map((rs) => s.fresh(rs)));
   if (s.spec.paused) s.cleanup(oldRSs);
@@ -19,12 +19,12 @@ export function syncScaleOnly(s: DeploymentSync, rsList: KubeObject[]): void {
 }
 
 /** Only the status (a Deployment being deleted). */
-export function syncStatusOnly(s: DeploymentSync, rsList: KubeObject[]): void {
+export function syncStatusOnly(s: DeploymentSync, rsList: ReplicaSet[]): void {
   const { newRS, oldRSs } = s.splitAndSyncRevision(rsList, false);
   s.syncStatus(withNew(oldRSs, newRS), newRS);
 }
 
-export function rolloutRolling(s: DeploymentSync, rsList: KubeObject[]): void {
+export function rolloutRolling(s: DeploymentSync, rsList: ReplicaSet[]): void {
   const split = s.splitAndSyncRevision(rsList, true);
   const newRS = split.newRS && s.fresh(split.newRS);
   const oldRSs = split.oldRSs.map((rs) => s.fresh(rs));
@@ -35,14 +35,14 @@ export function rolloutRolling(s: DeploymentSync, rsList: KubeObject[]): void {
   s.syncRolloutStatus(all, newRS);
 }
 
-function reconcileNew(s: DeploymentSync, all: KubeObject[], newRS: KubeObject): boolean {
+function reconcileNew(s: DeploymentSync, all: ReplicaSet[], newRS: ReplicaSet): boolean {
   const desired = specReplicas(s.d);
   if (specReplicas(newRS) === desired) return false;
   if (specReplicas(newRS) > desired) return s.scaleRS(newRS, desired);
   return s.scaleRS(newRS, newReplicaSetSize(s.d, all, newRS));
 }
 
-function reconcileOld(s: DeploymentSync, all: KubeObject[], oldRSs: KubeObject[], newRS: KubeObject | undefined): boolean {
+function reconcileOld(s: DeploymentSync, all: ReplicaSet[], oldRSs: ReplicaSet[], newRS: ReplicaSet | undefined): boolean {
   if (sumOf(oldRSs, specReplicas) === 0) return false;
   const budget = maxScaledDown(s.d, all, newRS);
   if (budget <= 0) return false;
@@ -54,7 +54,7 @@ function reconcileOld(s: DeploymentSync, all: KubeObject[], oldRSs: KubeObject[]
   return changed;
 }
 
-export function rolloutRecreate(s: DeploymentSync, rsList: KubeObject[]): void {
+export function rolloutRecreate(s: DeploymentSync, rsList: ReplicaSet[]): void {
   let { newRS, oldRSs } = s.splitAndSyncRevision(rsList, false);
   let scaledDown = false;
   for (const rs of oldRSs.filter(isActive)) scaledDown = s.scaleRS(s.fresh(rs), 0) || scaledDown;
@@ -67,12 +67,12 @@ export function rolloutRecreate(s: DeploymentSync, rsList: KubeObject[]): void {
 }
 
 /** oldPodsRunning: any pod of an old ReplicaSet not yet finished (terminating ones count). */
-function oldPodsRunning(s: DeploymentSync, newRS: KubeObject | undefined, oldRSs: KubeObject[]): boolean {
+function oldPodsRunning(s: DeploymentSync, newRS: ReplicaSet | undefined, oldRSs: ReplicaSet[]): boolean {
   if (sumOf(oldRSs.map((rs) => s.fresh(rs)), (rs) => statusOf(rs).replicas ?? 0) > 0) return true;
   for (const rs of oldRSs) {
     if (newRS && rs.metadata.uid === newRS.metadata.uid) continue;
-    const pods = s.ctx.indexes.dependentsOf(rs.metadata.uid!).filter((o) => o.kind === "Pod");
-    if (pods.some((p) => !["Succeeded", "Failed"].includes(String((p.status as { phase?: string } | undefined)?.phase)))) return true;
+    const pods = s.ctx.indexes.dependentsOf(rs.metadata.uid!, s.defs.pods);
+    if (pods.some((p) => !["Succeeded", "Failed"].includes(String(p.status?.phase)))) return true;
   }
   return false;
 }

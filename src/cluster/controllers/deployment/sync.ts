@@ -1,8 +1,11 @@
 // One sync of one Deployment (the deployment controller's sync.go): find or create the new ReplicaSet for the
 // current template, keep revisions and annotations, scale ReplicaSets with the real events, clean up old ones, and
 // write status. The strategies (rollout.ts) build on these steps.
-import type { KubeObject } from "../../../api/object";
+import type { Deployment, DeploymentSpec } from "../../../api/schemas/apps/deployment";
+import type { ReplicaSet, ReplicaSetSpec } from "../../../api/schemas/apps/replicaset";
+import type { Pod } from "../../../api/schemas/core/pod";
 import { StatusError } from "../../../api/status";
+import { zeroValue } from "../../registry/pod-template";
 import type { ResourceDef } from "../../registry/types";
 import type { ControllerContext } from "../types";
 import {
@@ -18,6 +21,7 @@ import {
   revisionOf,
   specReplicas,
   statusOf,
+  type DeploymentStatus,
 } from "./replica-sets";
 import { isRollingUpdate, maxSurgeOf, newReplicaSetSize, proportionalScale } from "./rollout-math";
 import { calculateStatus, getCondition, hasProgressDeadline, newCondition, progressDeadlineAt, reasons, setCondition, updateProgressing } from "./status";
@@ -25,21 +29,19 @@ import { computeTemplateHash, normalizeTemplate, podTemplateHashLabel } from "./
 import { cloneJson } from "../../../api/clone";
 import { deepEqual } from "../../../api/json-equal";
 
-type Json = Record<string, any>;
-
 const source = { component: "deployment-controller" };
 /** maxRevHistoryLengthInChars of the controller manager. */
 const maxRevisionHistoryChars = 2000;
 
 export interface Defs {
-  deployments: ResourceDef;
-  replicaSets: ResourceDef;
-  pods: ResourceDef;
+  deployments: ResourceDef<Deployment>;
+  replicaSets: ResourceDef<ReplicaSet>;
+  pods: ResourceDef<Pod>;
 }
 
 export interface Split {
-  newRS: KubeObject | undefined;
-  oldRSs: KubeObject[];
+  newRS: ReplicaSet | undefined;
+  oldRSs: ReplicaSet[];
 }
 
 export class DeploymentSync {
@@ -50,13 +52,13 @@ export class DeploymentSync {
   constructor(
     readonly ctx: ControllerContext,
     readonly defs: Defs,
-    public d: KubeObject,
+    public d: Deployment,
   ) {
     this.templateKey = JSON.stringify(normalizeTemplate(this.spec.template));
   }
 
-  get spec(): Json {
-    return (this.d.spec ?? {}) as Json;
+  get spec(): DeploymentSpec {
+    return this.d.spec ?? zeroValue<DeploymentSpec>();
   }
 
   get namespace(): string {
@@ -68,16 +70,16 @@ export class DeploymentSync {
   }
 
   /** FindNewReplicaSet: the oldest ReplicaSet whose template equals the Deployment's (ignoring the hash label). */
-  findNewRS(rsList: KubeObject[]): KubeObject | undefined {
+  findNewRS(rsList: ReplicaSet[]): ReplicaSet | undefined {
     return [...rsList].sort(byCreation).find((rs) => this.sameTemplate(rs));
   }
 
-  sameTemplate(rs: KubeObject): boolean {
-    return JSON.stringify(normalizeTemplate(((rs.spec ?? {}) as Json).template)) === this.templateKey;
+  sameTemplate(rs: ReplicaSet): boolean {
+    return JSON.stringify(normalizeTemplate(rs.spec?.template)) === this.templateKey;
   }
 
   /** getAllReplicaSetsAndSyncRevision: the new ReplicaSet (created when asked and missing) and the old ones. */
-  splitAndSyncRevision(rsList: KubeObject[], create: boolean): Split {
+  splitAndSyncRevision(rsList: ReplicaSet[], create: boolean): Split {
     const existing = this.findNewRS(rsList);
     const oldRSs = rsList.filter((rs) => rs !== existing);
     const newRevision = String(Math.max(0, ...oldRSs.map(revisionOf)) + 1);
@@ -87,10 +89,10 @@ export class DeploymentSync {
     return { newRS, oldRSs };
   }
 
-  private syncExistingNewRS(rs: KubeObject, newRevision: string): KubeObject {
+  private syncExistingNewRS(rs: ReplicaSet, newRevision: string): ReplicaSet {
     const copy = cloneJson(rs);
     let changed = this.setNewRSAnnotations(copy, newRevision, true);
-    const rsSpec = (copy.spec ?? {}) as Json;
+    const rsSpec = copy.spec ?? zeroValue<ReplicaSetSpec>();
     if ((rsSpec.minReadySeconds ?? 0) !== (this.spec.minReadySeconds ?? 0)) {
       rsSpec.minReadySeconds = this.spec.minReadySeconds;
       changed = true;
@@ -106,7 +108,7 @@ export class DeploymentSync {
     return result;
   }
 
-  private createNewRS(oldRSs: KubeObject[], newRevision: string): KubeObject | undefined {
+  private createNewRS(oldRSs: ReplicaSet[], newRevision: string): ReplicaSet | undefined {
     const collisionCount = statusOf(this.d).collisionCount;
     const hash = computeTemplateHash(this.spec.template, collisionCount);
     const template = cloneJson(this.spec.template ?? {});
@@ -115,7 +117,8 @@ export class DeploymentSync {
     const selector = cloneJson(this.spec.selector ?? {});
     selector.matchLabels = { ...(selector.matchLabels ?? {}), [podTemplateHashLabel]: hash };
     const name = `${this.d.metadata.name}-${hash}`;
-    const rs: KubeObject = {
+    const spec: ReplicaSetSpec = { replicas: 0, minReadySeconds: this.spec.minReadySeconds, selector, template };
+    const rs: ReplicaSet = {
       apiVersion: "apps/v1",
       kind: "ReplicaSet",
       metadata: {
@@ -124,13 +127,13 @@ export class DeploymentSync {
         labels: { ...template.metadata.labels },
         ownerReferences: [this.ownerRef()],
       },
-      spec: { replicas: 0, minReadySeconds: this.spec.minReadySeconds, selector, template },
+      spec,
     };
-    if (rs.spec && (rs.spec as Json).minReadySeconds === undefined) delete (rs.spec as Json).minReadySeconds;
+    if (spec.minReadySeconds === undefined) delete spec.minReadySeconds;
     const replicas = newReplicaSetSize(this.d, [...oldRSs, rs], rs);
-    (rs.spec as Json).replicas = replicas;
+    spec.replicas = replicas;
     this.setNewRSAnnotations(rs, newRevision, false);
-    let created: KubeObject;
+    let created: ReplicaSet;
     let alreadyExisted = false;
     try {
       created = this.ctx.registry.create(this.defs.replicaSets, this.namespace, rs);
@@ -172,7 +175,7 @@ export class DeploymentSync {
   }
 
   /** SetNewReplicaSetAnnotations: copy the Deployment's annotations, raise the revision (keeping history). */
-  private setNewRSAnnotations(rs: KubeObject, newRevision: string, exists: boolean): boolean {
+  private setNewRSAnnotations(rs: ReplicaSet, newRevision: string, exists: boolean): boolean {
     const annotations = (rs.metadata.annotations ??= {});
     let changed = false;
     for (const [k, v] of Object.entries(this.d.metadata.annotations ?? {})) {
@@ -198,7 +201,7 @@ export class DeploymentSync {
     return changed;
   }
 
-  private setReplicasAnnotations(rs: KubeObject): boolean {
+  private setReplicasAnnotations(rs: ReplicaSet): boolean {
     const annotations = (rs.metadata.annotations ??= {});
     const desired = String(specReplicas(this.d));
     const max = String(specReplicas(this.d) + maxSurgeOf(this.d));
@@ -216,24 +219,24 @@ export class DeploymentSync {
   }
 
   /** Write status when it changed (through the status subresource). */
-  writeStatus(status: Json): void {
+  writeStatus(status: DeploymentStatus): void {
     if (deepEqual(status, this.d.status ?? {})) return;
     this.d = this.ctx.registry.update(this.defs.deployments, this.namespace, this.d.metadata.name!, { ...this.d, status }, { subresource: "status" });
   }
 
   /** scaleReplicaSetAndRecordEvent: resize with the replicas annotations; true when the size changed. */
-  scaleRS(rs: KubeObject, replicas: number): boolean {
+  scaleRS(rs: ReplicaSet, replicas: number): boolean {
     if (specReplicas(rs) === replicas) return false;
     return this.setRSSize(rs, replicas);
   }
 
   /** scaleReplicaSet: also refreshes the desired/max replicas annotations when only they are stale. */
-  setRSSize(rs: KubeObject, replicas: number): boolean {
+  setRSSize(rs: ReplicaSet, replicas: number): boolean {
     const copy = cloneJson(rs);
     const from = specReplicas(rs);
     const annotationsChanged = this.setReplicasAnnotations(copy);
     if (from === replicas && !annotationsChanged) return false;
-    (copy.spec as Json).replicas = replicas;
+    (copy.spec ??= zeroValue<ReplicaSetSpec>()).replicas = replicas;
     this.ctx.registry.update(this.defs.replicaSets, this.namespace, rs.metadata.name!, copy);
     if (from === replicas) return false;
     this.event("ScalingReplicaSet", `Scaled ${from < replicas ? "up" : "down"} replica set ${rs.metadata.name} from ${from} to ${replicas}`);
@@ -241,12 +244,12 @@ export class DeploymentSync {
   }
 
   /** The current stored copy of a ReplicaSet (after this sync's writes). */
-  fresh(rs: KubeObject): KubeObject {
+  fresh(rs: ReplicaSet): ReplicaSet {
     return this.ctx.registry.tryGet(this.defs.replicaSets, this.namespace, rs.metadata.name!) ?? rs;
   }
 
   /** isScalingEvent: an active ReplicaSet was sized for a different replica count than the Deployment's. */
-  isScalingEvent(rsList: KubeObject[]): boolean {
+  isScalingEvent(rsList: ReplicaSet[]): boolean {
     const { newRS, oldRSs } = this.splitAndSyncRevision(rsList, false);
     return [...oldRSs, ...(newRS ? [newRS] : [])].map((rs) => this.fresh(rs)).filter(isActive).some((rs) => {
       const desired = intAnnotation(rs, desiredReplicasAnnotation);
@@ -255,7 +258,7 @@ export class DeploymentSync {
   }
 
   /** scale(): resize ReplicaSets to a changed replica count, proportionally during a rolling update. */
-  scale(newRS: KubeObject | undefined, oldRSs: KubeObject[]): void {
+  scale(newRS: ReplicaSet | undefined, oldRSs: ReplicaSet[]): void {
     const all = [...oldRSs, ...(newRS ? [newRS] : [])];
     const active = all.filter(isActive);
     const latest = active.length === 0 ? newRS ?? [...oldRSs].sort(byCreation).pop() : active.length === 1 ? active[0] : undefined;
@@ -272,13 +275,13 @@ export class DeploymentSync {
     for (const step of proportionalScale(this.d, active)) this.setRSSize(step.rs, step.replicas);
   }
 
-  private isSaturated(rs: KubeObject): boolean {
+  private isSaturated(rs: ReplicaSet): boolean {
     const desired = specReplicas(this.d);
     return intAnnotation(rs, desiredReplicasAnnotation) === desired && specReplicas(rs) === desired && (statusOf(rs).availableReplicas ?? 0) === desired;
   }
 
   /** cleanupDeployment: delete the oldest idle ReplicaSets beyond revisionHistoryLimit. */
-  cleanup(oldRSs: KubeObject[]): void {
+  cleanup(oldRSs: ReplicaSet[]): void {
     const limit = this.spec.revisionHistoryLimit;
     if (typeof limit !== "number") return;
     const alive = oldRSs.map((rs) => this.fresh(rs)).filter((rs) => !rs.metadata.deletionTimestamp);
@@ -292,12 +295,12 @@ export class DeploymentSync {
   }
 
   /** syncDeploymentStatus: counts and Available, without touching Progressing. */
-  syncStatus(all: KubeObject[], newRS: KubeObject | undefined): void {
+  syncStatus(all: ReplicaSet[], newRS: ReplicaSet | undefined): void {
     this.writeStatus(calculateStatus(this.d, all.map((rs) => this.fresh(rs)), newRS && this.fresh(newRS), this.ctx.now));
   }
 
   /** syncRolloutStatus: counts, Available and the Progressing life cycle; arms the progress-deadline wake-up. */
-  syncRolloutStatus(all: KubeObject[], newRS: KubeObject | undefined): void {
+  syncRolloutStatus(all: ReplicaSet[], newRS: ReplicaSet | undefined): void {
     const current = newRS && this.fresh(newRS);
     const status = calculateStatus(this.d, all.map((rs) => this.fresh(rs)), current, this.ctx.now);
     updateProgressing(this.d, status, current?.metadata.name, this.ctx.now);

@@ -4,11 +4,14 @@
 // label itself excluded. Two templates that decode to the same Go struct therefore hash and compare equal, which is
 // what lets `kubectl rollout undo` (which sends back an old ReplicaSet's template re-encoded by client-go, with
 // `creationTimestamp: null`) land on that ReplicaSet instead of creating a new one.
+import { isRecord } from "../../../api/object";
 import { canonicalQuantity } from "../../../api/quantity";
+import type { PodTemplateSpec } from "../../../api/schemas/core/pod";
 import { defaultPodTemplate } from "../../registry/pod-template";
 import { cloneJson } from "../../../api/clone";
 
-type Json = Record<string, any>;
+/** A normalized template: plain JSON, keys sorted. */
+export type NormalizedTemplate = Record<string, unknown>;
 
 export const podTemplateHashLabel = "pod-template-hash";
 
@@ -46,10 +49,10 @@ function normalizeValue(value: unknown, key: string | undefined, inQuantities: b
     const items = value.map((v) => normalizeValue(v, undefined, false)).map((v) => (v === undefined ? {} : v));
     return items.length ? items : undefined;
   }
-  if (typeof value === "object") {
-    const out: Json = {};
-    for (const k of Object.keys(value as Json).sort()) {
-      const v = normalizeValue((value as Json)[k], k, key !== undefined && quantityMaps.has(key));
+  if (isRecord(value)) {
+    const out: NormalizedTemplate = {};
+    for (const k of Object.keys(value).sort()) {
+      const v = normalizeValue(value[k], k, key !== undefined && quantityMaps.has(key));
       if (v !== undefined) out[k] = v;
     }
     return Object.keys(out).length ? out : undefined;
@@ -66,16 +69,17 @@ function normalizeValue(value: unknown, key: string | undefined, inQuantities: b
 }
 
 /** The template as the hash and equality see it (a new object; the input is not changed). */
-export function normalizeTemplate(template: unknown): Json {
-  const copy: Json = cloneJson((template ?? {}) as Json);
+export function normalizeTemplate(template: PodTemplateSpec | undefined): NormalizedTemplate {
+  const copy = cloneJson(template ?? {});
   const labels = copy.metadata?.labels;
   if (labels) delete labels[podTemplateHashLabel];
   defaultPodTemplate(copy);
-  return (normalizeValue(copy, undefined, false) as Json | undefined) ?? {};
+  const normalized = normalizeValue(copy, undefined, false);
+  return isRecord(normalized) ? normalized : {};
 }
 
 /** Deployment util's EqualIgnoreHash: same template apart from the pod-template-hash label. */
-export function equalIgnoreHash(a: unknown, b: unknown): boolean {
+export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
   return JSON.stringify(normalizeTemplate(a)) === JSON.stringify(normalizeTemplate(b));
 }
 
@@ -96,7 +100,7 @@ export function safeEncodeString(s: string): string {
 }
 
 /** controller.ComputeHash: the hash that names a Deployment's ReplicaSet (`web-5d8f6c7b9`). */
-export function computeTemplateHash(template: unknown, collisionCount?: number): string {
+export function computeTemplateHash(template: PodTemplateSpec | undefined, collisionCount?: number): string {
   const encoder = new TextEncoder();
   let h = fnv32a(encoder.encode(JSON.stringify(normalizeTemplate(template))));
   if (collisionCount !== undefined && collisionCount !== null) {

@@ -2,14 +2,13 @@
 // selector matches, how many are healthy (Ready, not being deleted, not just approved for eviction), how many must
 // be, how many may be disrupted now — and the DisruptionAllowed condition. Pods the eviction subresource approved
 // (status.disruptedPods) count as gone until they are seen terminating, or for two minutes at most.
-import type { KubeObject } from "../../../api/object";
+import type { Pod } from "../../../api/schemas/core/pod";
 import type { PodDisruptionBudgetStatus } from "../../../api/schemas/policy/poddisruptionbudget";
 import type { LabelMatcher } from "../../../api/selectors/label-selector";
 import { cloneJson } from "../../../api/clone";
 import { deepEqual } from "../../../api/json-equal";
 import { budgetSelector, conditionsUpToDate, setCondition, updateDisruptionAllowedCondition } from "../../registry/poddisruptionbudgets/budget";
 import type { PdbFields } from "../../registry/poddisruptionbudgets/validation";
-import type { ResourceDef } from "../../registry/types";
 import { rfc3339 } from "../../../runtime/clock";
 import { pods } from "../../registry/pods";
 import { podDisruptionBudgets } from "../../registry/poddisruptionbudgets";
@@ -50,30 +49,26 @@ export class DisruptionController implements Controller {
 
   resync(ctx: ControllerContext): string[] {
     this.selectors.clear();
-    const def = budgets(ctx);
-    return def ? ctx.registry.list(def).map((pdb) => {
+    return ctx.registry.list(podDisruptionBudgets).map((pdb) => {
       this.track(pdb.metadata.namespace ?? "", pdb.metadata.name ?? "", budgetSelector(pdb));
       return `${pdb.metadata.namespace}/${pdb.metadata.name}`;
-    }) : [];
+    });
   }
 
   reconcile(key: string, ctx: ControllerContext): ReconcileResult {
-    const def = budgets(ctx);
-    const podsDef = ctx.table.byResource("", "v1", "pods");
-    if (!def || !podsDef) return;
     const { namespace, name } = splitKey(key);
-    const pdb = ctx.registry.tryGet(def, namespace, name) as PdbFields | undefined;
+    const pdb = ctx.registry.tryGet(podDisruptionBudgets, namespace, name);
     if (!pdb) return;
     const selector = budgetSelector(pdb);
-    const pods = ctx.registry.list(podsDef, namespace).filter((pod) => selector.matches(pod.metadata.labels ?? {}));
-    if (!pods.length) ctx.events.record(pdb, ctx.now, "Normal", "NoPods", "No matching pods found", source);
+    const selected = ctx.registry.list(pods, namespace).filter((pod) => selector.matches(pod.metadata.labels ?? {}));
+    if (!selected.length) ctx.events.record(pdb, ctx.now, "Normal", "NoPods", "No matching pods found", source);
     let expected;
     try {
-      expected = expectedPods(pdb, pods, ctx);
+      expected = expectedPods(pdb, selected, ctx);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       ctx.events.record(pdb, ctx.now, "Warning", "CalculateExpectedPodCountFailed", `Failed to calculate the number of expected pods: ${message}`, source);
-      this.failSafe(pdb, def, message, ctx);
+      this.failSafe(pdb, message, ctx);
       return;
     }
     if (expected.unmanagedPods.length) {
@@ -86,9 +81,9 @@ export class DisruptionController implements Controller {
         source,
       );
     }
-    const { disruptedPods, recheckAt } = this.disruptedPods(pdb, pods, ctx);
-    const currentHealthy = countHealthy(pods, disruptedPods, ctx.now);
-    this.writeStatus(pdb, def, currentHealthy, expected.desiredHealthy, expected.expectedCount, disruptedPods, ctx);
+    const { disruptedPods, recheckAt } = this.disruptedPods(pdb, selected, ctx);
+    const currentHealthy = countHealthy(selected, disruptedPods, ctx.now);
+    this.writeStatus(pdb, currentHealthy, expected.desiredHealthy, expected.expectedCount, disruptedPods, ctx);
     return recheckAt === undefined ? undefined : { requeueAt: recheckAt };
   }
 
@@ -101,7 +96,7 @@ export class DisruptionController implements Controller {
   }
 
   /** buildDisruptedPodMap: approved evictions still awaited; those past the timeout are dropped with a NotDeleted event. */
-  private disruptedPods(pdb: PdbFields, pods: KubeObject[], ctx: ControllerContext): { disruptedPods: Record<string, string>; recheckAt?: number } {
+  private disruptedPods(pdb: PdbFields, pods: Pod[], ctx: ControllerContext): { disruptedPods: Record<string, string>; recheckAt?: number } {
     const approved = pdb.status?.disruptedPods ?? {};
     const disruptedPods: Record<string, string> = {};
     let recheckAt: number | undefined;
@@ -125,7 +120,6 @@ export class DisruptionController implements Controller {
   /** updatePdbStatus: writes only when a count, the disrupted pods, the generation or the condition changed. */
   private writeStatus(
     pdb: PdbFields,
-    def: ResourceDef,
     currentHealthy: number,
     desiredHealthy: number,
     expectedCount: number,
@@ -157,23 +151,19 @@ export class DisruptionController implements Controller {
       conditions: cloneJson(old.conditions ?? []),
     };
     updateDisruptionAllowedCondition(status, rfc3339(ctx.now));
-    ctx.registry.update(def, pdb.metadata.namespace, pdb.metadata.name!, { ...pdb, status }, { subresource: "status" });
+    ctx.registry.update(podDisruptionBudgets, pdb.metadata.namespace, pdb.metadata.name!, { ...pdb, status }, { subresource: "status" });
   }
 
   /** failSafe: when the counts cannot be computed, allow no disruption and say why (reason SyncFailed). */
-  private failSafe(pdb: PdbFields, def: ResourceDef, message: string, ctx: ControllerContext): void {
+  private failSafe(pdb: PdbFields, message: string, ctx: ControllerContext): void {
     const status: PodDisruptionBudgetStatus = { ...cloneJson(pdb.status ?? {}), disruptionsAllowed: 0 };
     setCondition(status, { type: "DisruptionAllowed", status: "False", reason: "SyncFailed", message }, rfc3339(ctx.now));
-    ctx.registry.update(def, pdb.metadata.namespace, pdb.metadata.name!, { ...pdb, status }, { subresource: "status" });
+    ctx.registry.update(podDisruptionBudgets, pdb.metadata.namespace, pdb.metadata.name!, { ...pdb, status }, { subresource: "status" });
   }
 }
 
-function budgets(ctx: ControllerContext): ResourceDef | undefined {
-  return ctx.table.byResource("policy", "v1", "poddisruptionbudgets");
-}
-
 /** countHealthyPods: Ready pods that are neither being deleted nor awaiting an approved eviction. */
-function countHealthy(pods: KubeObject[], disruptedPods: Record<string, string>, now: number): number {
+function countHealthy(pods: Pod[], disruptedPods: Record<string, string>, now: number): number {
   let healthy = 0;
   for (const pod of pods) {
     if (pod.metadata.deletionTimestamp) continue;

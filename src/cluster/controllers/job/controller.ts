@@ -1,13 +1,15 @@
 // The Job controller: runs pods until `completions` succeed with at most `parallelism` at once, counts finished pods
 // through the job-tracking finalizer, fails the Job on its backoff limit, deadline or pod failure policy, marks it
 // Complete, and deletes it `ttlSecondsAfterFinished` after it finished.
-import type { KubeObject } from "../../../api/object";
+import type { Job, JobSpec } from "../../../api/schemas/batch/job";
+import type { Pod } from "../../../api/schemas/core/pod";
 import { rfc3339 } from "../../../runtime/clock";
 import { jobs } from "../../registry/jobs";
+import { zeroValue } from "../../registry/pod-template";
 import { pods } from "../../registry/pods";
 import type { ResourceDef } from "../../registry/types";
 import type { Controller, ControllerContext, ReconcileResult } from "../types";
-import { keyOf, splitKey } from "../types";
+import { keyOf, splitKey, watch } from "../types";
 import {
   failJobMessage,
   formatIndexRanges,
@@ -24,21 +26,21 @@ import {
 import { controllerName, isControlledBy, newJobPod, podIndex, trackingFinalizer } from "./job-pods";
 import { cloneJson } from "../../../api/clone";
 
-type Json = Record<string, any>;
+type JobStatus = NonNullable<Job["status"]>;
 
 const source = { component: "job-controller" };
 const completionsReached = "Reached expected number of succeeded pods";
 
 interface Defs {
-  jobs: ResourceDef;
-  pods: ResourceDef;
+  jobs: ResourceDef<Job>;
+  pods: ResourceDef<Pod>;
 }
 
 const kinds: Defs = { jobs, pods };
 
-const isTerminal = (pod: KubeObject) => ["Succeeded", "Failed"].includes((pod.status as Json | undefined)?.phase);
-const isActive = (pod: KubeObject) => !isTerminal(pod) && !pod.metadata.deletionTimestamp;
-const isReady = (pod: KubeObject) => ((pod.status as Json | undefined)?.conditions ?? []).some((c: Json) => c.type === "Ready" && c.status === "True");
+const isTerminal = (pod: Pod) => pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed";
+const isActive = (pod: Pod) => !isTerminal(pod) && !pod.metadata.deletionTimestamp;
+const isReady = (pod: Pod) => (pod.status?.conditions ?? []).some((c) => c.type === "Ready" && c.status === "True");
 
 /** What this pass learned from the Job's pods. */
 interface Tally {
@@ -54,16 +56,13 @@ export const jobController: Controller = {
   ignoreDeleted: true,
   owns: [pods],
   watches: [
-    {
-      kind: pods,
-      keys(event) {
-        // A finished or deleted pod still holding the finalizer may have outlived its Job: release it then.
-        const pod = event.object;
-        if (!controllerName(pod, "Job")) return [];
-        const tracked = (pod.metadata.finalizers ?? []).includes(trackingFinalizer);
-        return tracked && (pod.metadata.deletionTimestamp || isTerminal(pod)) ? [`pod:${keyOf(pod)}`] : [];
-      },
-    },
+    watch(pods, (event) => {
+      // A finished or deleted pod still holding the finalizer may have outlived its Job: release it then.
+      const pod = event.object;
+      if (!controllerName(pod, "Job")) return [];
+      const tracked = (pod.metadata.finalizers ?? []).includes(trackingFinalizer);
+      return tracked && (pod.metadata.deletionTimestamp || isTerminal(pod)) ? [`pod:${keyOf(pod)}`] : [];
+    }),
   ],
   resync(ctx) {
     return ctx.registry.list(jobs).map(keyOf);
@@ -93,18 +92,18 @@ function releaseOrphan(podKey: string, d: Defs, ctx: ControllerContext): void {
 }
 
 class JobSync {
-  private readonly spec: Json;
-  private status: Json;
+  private readonly spec: JobSpec;
+  private status: JobStatus;
   private readonly now: string;
   private readonly tally: Tally;
 
   constructor(
-    private readonly job: KubeObject,
+    private readonly job: Job,
     private readonly d: Defs,
     private readonly ctx: ControllerContext,
   ) {
-    this.spec = job.spec as Json;
-    this.status = cloneJson((job.status ?? {}) as Json);
+    this.spec = job.spec ?? zeroValue<JobSpec>();
+    this.status = cloneJson(job.status ?? {});
     this.now = rfc3339(ctx.now);
     this.tally = {
       succeeded: this.status.succeeded ?? 0,
@@ -136,16 +135,16 @@ class JobSync {
     return requeueAt === undefined ? undefined : { requeueAt };
   }
 
-  private pods(): KubeObject[] {
+  private pods(): Pod[] {
     const uid = this.job.metadata.uid!;
-    return this.ctx.indexes.dependentsOf(uid).filter((o) => o.kind === "Pod" && isControlledBy(o, uid));
+    return this.ctx.indexes.dependentsOf(uid, this.d.pods).filter((o) => isControlledBy(o, uid));
   }
 
   /**
    * Count finished (or terminating) pods once, then release their job-tracking finalizers. The counts and the uids
    * awaiting release (`uncountedTerminatedPods`) are written first, so a pass cut short never loses or repeats a count.
    */
-  private countFinished(pods: KubeObject[]): void {
+  private countFinished(pods: Pod[]): void {
     const pending = this.status.uncountedTerminatedPods ?? {};
     const waiting = new Set<string>([...(pending.succeeded ?? []), ...(pending.failed ?? [])]);
     const tracked = pods.filter((p) => (p.metadata.finalizers ?? []).includes(trackingFinalizer) && (isTerminal(p) || p.metadata.deletionTimestamp));
@@ -168,8 +167,8 @@ class JobSync {
   }
 
   /** Add one finished pod to the tally; true when it succeeded. */
-  private count(pod: KubeObject): boolean {
-    const phase = (pod.status as Json | undefined)?.phase;
+  private count(pod: Pod): boolean {
+    const phase = pod.status?.phase;
     if (phase === "Succeeded") {
       const index = podIndex(pod);
       if (this.spec.completionMode !== "Indexed") this.tally.succeeded += 1;
@@ -186,7 +185,7 @@ class JobSync {
   }
 
   /** Decide failure, success or more pods. Returns when to look again (deadline, back-off). */
-  private progress(pods: KubeObject[]): number | undefined {
+  private progress(pods: Pod[]): number | undefined {
     const active = pods.filter(isActive);
     if (this.spec.suspend) {
       this.deleteAll(active);
@@ -197,7 +196,7 @@ class JobSync {
       return undefined;
     }
     if (hasCondition(this.status.conditions, "Suspended")) {
-      this.status.conditions = (this.status.conditions as JobCondition[]).map((c) =>
+      this.status.conditions = (this.status.conditions ?? []).map((c) =>
         c.type === "Suspended" ? { ...c, status: "False", reason: "JobResumed", message: "Job resumed", lastProbeTime: this.now, lastTransitionTime: this.now } : c,
       );
       this.status.startTime = this.now;
@@ -219,13 +218,13 @@ class JobSync {
     return [deadline, retryAt].filter((t): t is number => t !== undefined).reduce<number | undefined>((a, b) => (a === undefined ? b : Math.min(a, b)), undefined);
   }
 
-  private failure(active: KubeObject[], startMs: number): { reason: string; message: string } | undefined {
+  private failure(active: Pod[], startMs: number): { reason: string; message: string } | undefined {
     if (this.tally.failJob) return { reason: "PodFailurePolicy", message: this.tally.failJob };
     const limit = this.spec.backoffLimit ?? 6;
     let restarts = 0;
     if (this.spec.template?.spec?.restartPolicy === "OnFailure") {
       for (const pod of active) {
-        const status = (pod.status ?? {}) as Json;
+        const status = pod.status ?? {};
         for (const cs of [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])]) restarts += cs.restartCount ?? 0;
       }
     }
@@ -238,20 +237,20 @@ class JobSync {
     return undefined;
   }
 
-  private succeeded(active: KubeObject[]): boolean {
+  private succeeded(active: Pod[]): boolean {
     if (this.spec.completionMode === "Indexed") return this.tally.completed.size >= (this.spec.completions ?? 0);
     if (this.spec.completions === undefined) return this.tally.succeeded > 0 && active.length === 0;
     return this.tally.succeeded >= this.spec.completions;
   }
 
   /** The interim condition (FailureTarget / SuccessCriteriaMet), remaining pods removed, then the final one. */
-  private finish(active: KubeObject[], type: "Failed" | "Complete", reason: string, message: string): void {
+  private finish(active: Pod[], type: "Failed" | "Complete", reason: string, message: string): void {
     const interim = type === "Failed" ? "FailureTarget" : "SuccessCriteriaMet";
     this.status.conditions = setCondition(this.status.conditions ?? [], interim, reason, message, this.now);
     this.deleteAll(active);
     this.countFinished(this.pods());
     if (this.pods().some((p) => !isTerminal(p))) return;
-    this.status.conditions = setCondition(this.status.conditions, type, reason, message, this.now);
+    this.status.conditions = setCondition(this.status.conditions ?? [], type, reason, message, this.now);
     if (type === "Complete") {
       this.status.completionTime = this.now;
       this.event("Normal", "Completed", "Job completed");
@@ -260,7 +259,7 @@ class JobSync {
     }
   }
 
-  private deleteAll(pods: KubeObject[]): void {
+  private deleteAll(pods: Pod[]): void {
     for (const pod of pods) {
       if (!this.ctx.registry.tryGet(this.d.pods, pod.metadata.namespace, pod.metadata.name!)) continue;
       this.ctx.registry.delete(this.d.pods, pod.metadata.namespace, pod.metadata.name!);
@@ -269,7 +268,7 @@ class JobSync {
   }
 
   /** Start pods up to parallelism, after the failure back-off. Returns when the back-off ends, if it holds. */
-  private createPods(pods: KubeObject[], active: KubeObject[]): number | undefined {
+  private createPods(pods: Pod[], active: Pod[]): number | undefined {
     const lastFailure = this.lastFailureMs(pods);
     if (lastFailure !== undefined) {
       const at = lastFailure + recreateDelayMs(this.tally.failed, this.ctx.timing.backoffBaseMs);
@@ -294,24 +293,24 @@ class JobSync {
   }
 
   /** When the newest failed pod finished (back-off runs from there). */
-  private lastFailureMs(pods: KubeObject[]): number | undefined {
+  private lastFailureMs(pods: Pod[]): number | undefined {
     let last: number | undefined;
     for (const pod of pods) {
-      const status = (pod.status ?? {}) as Json;
+      const status = pod.status ?? {};
       if (status.phase !== "Failed") continue;
-      const times = (status.containerStatuses ?? []).map((cs: Json) => cs.state?.terminated?.finishedAt).filter(Boolean);
-      const at = Math.max(...times.map((t: string) => Date.parse(t)), Date.parse(pod.metadata.creationTimestamp ?? "") || 0);
+      const times = (status.containerStatuses ?? []).map((cs) => cs.state?.terminated?.finishedAt).filter((t): t is string => Boolean(t));
+      const at = Math.max(...times.map((t) => Date.parse(t)), Date.parse(pod.metadata.creationTimestamp ?? "") || 0);
       if (last === undefined || at > last) last = at;
     }
     return last;
   }
 
   private finishedAt(): number | undefined {
-    const cond = (this.status.conditions as JobCondition[] | undefined)?.find((c) => (c.type === "Complete" || c.type === "Failed") && c.status === "True");
+    const cond = this.status.conditions?.find((c) => (c.type === "Complete" || c.type === "Failed") && c.status === "True");
     return cond ? Date.parse(this.status.completionTime ?? cond.lastTransitionTime ?? this.now) : undefined;
   }
 
-  private writeStatus(pods: KubeObject[]): void {
+  private writeStatus(pods: Pod[]): void {
     const active = pods.filter(isActive);
     this.status.active = active.length || undefined;
     this.status.ready = active.filter(isReady).length;
@@ -320,7 +319,7 @@ class JobSync {
   }
 
   private saveStatus(uncounted: { succeeded?: string[]; failed?: string[] }): void {
-    const next: Json = { ...this.status };
+    const next: JobStatus = { ...this.status };
     next.succeeded = this.tally.succeeded || undefined;
     next.failed = this.tally.failed || undefined;
     next.uncountedTerminatedPods = {
@@ -328,7 +327,7 @@ class JobSync {
       ...(uncounted.failed?.length ? { failed: uncounted.failed } : {}),
     };
     if (this.spec.completionMode === "Indexed") next.completedIndexes = formatIndexRanges(this.tally.completed) || undefined;
-    for (const k of Object.keys(next)) if (next[k] === undefined) delete next[k];
+    for (const [k, v] of Object.entries(next)) if (v === undefined) Reflect.deleteProperty(next, k);
     this.status = next;
     const current = this.ctx.registry.tryGet(this.d.jobs, this.job.metadata.namespace, this.job.metadata.name!);
     if (!current) return;

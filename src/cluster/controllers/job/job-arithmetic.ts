@@ -1,7 +1,6 @@
 // Pure arithmetic of the Job controller: completed-index ranges, how many pods to run, the pod failure policy, the
 // re-creation back-off after failures and condition bookkeeping.
-
-type Json = Record<string, any>;
+import type { JobSpec } from "../../../api/schemas/batch/job";
 
 /** `1,3-5` → [1,3,4,5]. */
 export function parseIndexRanges(text: string | undefined): number[] {
@@ -54,10 +53,25 @@ export interface FailureMatch {
   exitCode?: number;
 }
 
+/** What the pod failure policy reads of a container's status. */
+interface ExitStatus {
+  name: string;
+  state?: { terminated?: { exitCode: number } };
+}
+
+/** What the pod failure policy reads of a failed pod (a Pod is one). */
+export interface FailedPod {
+  status?: {
+    initContainerStatuses?: ExitStatus[];
+    containerStatuses?: ExitStatus[];
+    conditions?: Array<{ type: string; status: string }>;
+  };
+}
+
 /** The first podFailurePolicy rule that matches a failed pod (exit codes of terminated containers, pod conditions). */
-export function matchFailurePolicy(policy: Json | undefined, pod: Json): FailureMatch | undefined {
-  const rules: Json[] = policy?.rules ?? [];
-  const statuses: Json[] = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+export function matchFailurePolicy(policy: JobSpec["podFailurePolicy"], pod: FailedPod): FailureMatch | undefined {
+  const rules = policy?.rules ?? [];
+  const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i];
     if (rule.onExitCodes) {
@@ -67,12 +81,12 @@ export function matchFailurePolicy(policy: Json | undefined, pod: Json): Failure
         if (code === undefined || code === 0) continue;
         if (req.containerName && req.containerName !== cs.name) continue;
         const listed = (req.values ?? []).includes(code);
-        if (req.operator === "In" ? listed : !listed) return { action: rule.action, rule: i, container: cs.name, exitCode: code };
+        if (req.operator === "In" ? listed : !listed) return { action: rule.action as FailureAction, rule: i, container: cs.name, exitCode: code };
       }
     }
     for (const pattern of rule.onPodConditions ?? []) {
-      const cond = (pod.status?.conditions ?? []).find((c: Json) => c.type === pattern.type);
-      if (cond && cond.status === (pattern.status ?? "True")) return { action: rule.action, rule: i };
+      const cond = (pod.status?.conditions ?? []).find((c) => c.type === pattern.type);
+      if (cond && cond.status === (pattern.status ?? "True")) return { action: rule.action as FailureAction, rule: i };
     }
   }
   return undefined;

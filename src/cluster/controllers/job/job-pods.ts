@@ -2,8 +2,10 @@
 // Indexed Jobs, the completion index (annotation, label, hostname, JOB_COMPLETION_INDEX).
 import type { KubeObject, OwnerReference } from "../../../api/object";
 import { cloneJson } from "../../../api/clone";
-
-type Json = Record<string, any>;
+import type { Job } from "../../../api/schemas/batch/job";
+import type { Pod } from "../../../api/schemas/core/pod";
+import type { PodSpec } from "../../../api/schemas/core/pod-spec";
+import { zeroValue } from "../../registry/pod-template";
 
 export const trackingFinalizer = "batch.kubernetes.io/job-tracking";
 export const completionIndexKey = "batch.kubernetes.io/job-completion-index";
@@ -30,9 +32,9 @@ export function controllerName(obj: KubeObject, kind: string): string | undefine
 }
 
 /** A new pod for `job`, with completion `index` for Indexed Jobs. */
-export function newJobPod(job: KubeObject, index: number | undefined): KubeObject {
-  const template = ((job.spec as Json).template ?? {}) as Json;
-  const spec = cloneJson(template.spec ?? {}) as Json;
+export function newJobPod(job: Job, index: number | undefined): Pod {
+  const template = job.spec?.template ?? {};
+  const spec = cloneJson(template.spec ?? zeroValue<PodSpec>());
   const labels: Record<string, string> = { ...(template.metadata?.labels ?? {}) };
   const annotations: Record<string, string> = { ...(template.metadata?.annotations ?? {}) };
   const name = job.metadata.name!;
@@ -41,13 +43,13 @@ export function newJobPod(job: KubeObject, index: number | undefined): KubeObjec
     annotations[completionIndexKey] = String(index);
     spec.hostname ??= `${name}-${index}`;
     for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
-      const env: Json[] = (c.env ??= []);
+      const env = (c.env ??= []);
       if (!env.some((e) => e.name === "JOB_COMPLETION_INDEX")) {
         env.push({ name: "JOB_COMPLETION_INDEX", valueFrom: { fieldRef: { apiVersion: "v1", fieldPath: `metadata.annotations['${completionIndexKey}']` } } });
       }
     }
   }
-  const metadata: KubeObject["metadata"] = {
+  const metadata: Pod["metadata"] = {
     generateName: index === undefined ? `${name}-` : `${name}-${index}-`,
     labels,
     ownerReferences: [controllerRef(job)],

@@ -3,13 +3,13 @@
 // grace period without one turns the node's conditions Unknown, marks its pods not ready, and keeps the
 // unreachable / not-ready / unschedulable taints in step with the Ready condition. It asks to run again only while a
 // heartbeat is frozen (a stopped machine, a Node applied by hand), so a cluster whose nodes are up costs no alarm.
-import type { KubeObject } from "../../../api/object";
-import type { Node, Taint } from "../../../api/schemas/core/node";
-import type { Pod } from "../../../api/schemas/core/pod";
+import type { Node } from "../../../api/schemas/core/node";
+import type { PodCondition } from "../../../api/schemas/core/pod-status";
 import { parseTime } from "../../../api/timestamp";
 import type { Machines } from "../../registry/nodes/machines";
 import { leases } from "../../registry/leases";
 import { nodes } from "../../registry/nodes";
+import { pods } from "../../registry/pods";
 import { watch, type Controller, type ControllerContext, type ReconcileResult, type Watch } from "../types";
 import { reconcileTaints, wantedTaints } from "./taints";
 
@@ -19,13 +19,12 @@ const source = { component: "node-controller" };
 const kubeletConditions = ["MemoryPressure", "DiskPressure", "PIDPressure", "Ready"];
 
 type NodeCondition = NonNullable<NonNullable<Node["status"]>["conditions"]>[number];
-type PodCondition = NonNullable<NonNullable<Pod["status"]>["conditions"]>[number];
 
 export class NodeLifecycleController implements Controller {
   readonly name = "node-lifecycle-controller";
   /** Nodes created or deleted since their last reconcile (name → the object), for RegisteredNode and RemovingNode. */
-  private readonly added = new Map<string, KubeObject>();
-  private readonly removed = new Map<string, KubeObject>();
+  private readonly added = new Map<string, Node>();
+  private readonly removed = new Map<string, Node>();
 
   constructor(private readonly machines: Machines) {}
 
@@ -40,12 +39,11 @@ export class NodeLifecycleController implements Controller {
   ];
 
   resync(ctx: ControllerContext): string[] {
-    return ctx.registry.list(nodesDef(ctx)).map((n) => n.metadata.name!);
+    return ctx.registry.list(nodes).map((n) => n.metadata.name!);
   }
 
   reconcile(name: string, ctx: ControllerContext): ReconcileResult {
-    const def = nodesDef(ctx);
-    const node = ctx.registry.tryGet(def, undefined, name) as (KubeObject & Node) | undefined;
+    const node = ctx.registry.tryGet(nodes, undefined, name);
     const removed = this.removed.get(name);
     if (removed && removed.metadata.uid !== node?.metadata.uid) {
       ctx.events.record(removed, ctx.now, "Normal", "RemovingNode", `Node ${name} event: Removing Node ${name} from Controller`, source);
@@ -64,7 +62,7 @@ export class NodeLifecycleController implements Controller {
     const heartbeat = this.machines.lastHeartbeat(node, ctx.now);
     const posted = heartbeat ?? (ready?.lastHeartbeatTime ? parseTime(ready.lastHeartbeatTime) : undefined);
     const probe = posted ?? parseTime(node.metadata.creationTimestamp) ?? ctx.now;
-    let current: KubeObject & Node = node;
+    let current: Node = node;
     let requeueAt: number | undefined;
     if (ctx.now - probe >= grace) {
       if (ready?.status !== "Unknown") current = this.markUnknown(ctx, node, posted === undefined, probe);
@@ -77,13 +75,13 @@ export class NodeLifecycleController implements Controller {
     if (taints) {
       // An empty list is no field (Go's omitempty), as `kubectl get node -o jsonpath={.spec.taints}` shows.
       const { taints: _old, ...rest } = current.spec ?? {};
-      ctx.registry.update(def, undefined, name, { ...current, spec: taints.length ? { ...rest, taints: taints as Taint[] } : rest });
+      ctx.registry.update(nodes, undefined, name, { ...current, spec: taints.length ? { ...rest, taints } : rest });
     }
     return requeueAt === undefined ? undefined : { requeueAt };
   }
 
   /** NodeStatusUnknown on every kubelet condition, an event, and the node's pods marked not ready. */
-  private markUnknown(ctx: ControllerContext, node: KubeObject & Node, neverPosted: boolean, probe: number): KubeObject & Node {
+  private markUnknown(ctx: ControllerContext, node: Node, neverPosted: boolean, probe: number): Node {
     const name = node.metadata.name!;
     const message = neverPosted ? "Kubelet never posted node status." : "Kubelet stopped posting node status.";
     const now = rfc(ctx.now);
@@ -99,7 +97,7 @@ export class NodeLifecycleController implements Controller {
         conditions.push({ type, status: "Unknown", reason: "NodeStatusUnknown", message, lastHeartbeatTime: heartbeat, lastTransitionTime: now });
       }
     }
-    const updated = ctx.registry.update(nodesDef(ctx), undefined, name, { ...node, status: { ...node.status, conditions } }, { subresource: "status" }) as KubeObject & Node;
+    const updated = ctx.registry.update(nodes, undefined, name, { ...node, status: { ...node.status, conditions } }, { subresource: "status" });
     ctx.events.record(updated, ctx.now, "Normal", "NodeNotReady", `Node ${name} status is now: NodeNotReady`, source);
     this.markPodsNotReady(ctx, name, now);
     return updated;
@@ -107,8 +105,7 @@ export class NodeLifecycleController implements Controller {
 
   /** MarkPodsNotReady: every pod on the node gets Ready=False (the kubelet that would say otherwise is silent). */
   private markPodsNotReady(ctx: ControllerContext, nodeName: string, now: string): void {
-    const pods = ctx.table.byResource("", "v1", "pods")!;
-    for (const pod of ctx.indexes.podsOnNode(nodeName) as Array<KubeObject & Pod>) {
+    for (const pod of ctx.indexes.podsOnNode(nodeName)) {
       const conditions = pod.status?.conditions ?? [];
       const ready = conditions.find((c) => c.type === "Ready");
       if (!ready || ready.status === "False" || pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed") continue;
@@ -117,10 +114,6 @@ export class NodeLifecycleController implements Controller {
       ctx.events.record(pod, ctx.now, "Warning", "NodeNotReady", "Node is not ready", source);
     }
   }
-}
-
-function nodesDef(ctx: ControllerContext) {
-  return ctx.table.byResource("", "v1", "nodes")!;
 }
 
 function rfc(ms: number): string {

@@ -1,16 +1,14 @@
 // Kubernetes' pod garbage collector, for orphaned pods: a pod bound to a node that no longer exists is marked
 // (DisruptionTarget, phase Failed) and force-deleted, after podgc's quarantine (the node is checked again then, in
 // case it was only late to appear). Keyed by node name; nothing runs while every bound pod's node exists.
-import type { KubeObject } from "../../../api/object";
 import type { Pod } from "../../../api/schemas/core/pod";
 import { nodes } from "../../registry/nodes";
 import { pods } from "../../registry/pods";
 import { markDisruptionTarget } from "../disruption";
 import { watch, type Controller, type ControllerContext, type ReconcileResult, type Watch } from "../types";
 
-
-function nodeNameOf(pod: KubeObject | undefined): string | undefined {
-  return (pod?.spec as Pod["spec"])?.nodeName;
+function nodeNameOf(pod: Pod | undefined): string | undefined {
+  return pod?.spec?.nodeName;
 }
 
 export class PodGarbageCollector implements Controller {
@@ -30,7 +28,7 @@ export class PodGarbageCollector implements Controller {
 
   resync(ctx: ControllerContext): string[] {
     const names = new Set<string>();
-    for (const pod of ctx.registry.list(ctx.table.byResource("", "v1", "pods")!)) {
+    for (const pod of ctx.registry.list(pods)) {
       const node = nodeNameOf(pod);
       if (node) names.add(node);
     }
@@ -38,11 +36,11 @@ export class PodGarbageCollector implements Controller {
   }
 
   reconcile(nodeName: string, ctx: ControllerContext): ReconcileResult {
-    if (ctx.registry.tryGet(ctx.table.byResource("", "v1", "nodes")!, undefined, nodeName)) {
+    if (ctx.registry.tryGet(nodes, undefined, nodeName)) {
       this.missingSince.delete(nodeName);
       return;
     }
-    const orphans = ctx.indexes.podsOnNode(nodeName) as Array<KubeObject & Pod>;
+    const orphans = ctx.indexes.podsOnNode(nodeName);
     if (!orphans.length) {
       this.missingSince.delete(nodeName);
       return;
@@ -52,7 +50,6 @@ export class PodGarbageCollector implements Controller {
     const due = since + ctx.timing.podGcQuarantineMs;
     if (ctx.now < due) return { requeueAt: due };
     this.missingSince.delete(nodeName);
-    const pods = ctx.table.byResource("", "v1", "pods")!;
     for (const pod of orphans) {
       const marked = markDisruptionTarget(ctx, pod, "DeletionByPodGC", "PodGC: node no longer exists", true);
       ctx.registry.delete(pods, pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: 0, preconditions: { uid: marked.metadata.uid } });

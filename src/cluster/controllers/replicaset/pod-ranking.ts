@@ -2,35 +2,33 @@
 // scheduled, pending before unknown before running, not ready before ready, lower deletion cost first, pods doubled
 // up on a node first, ready for less time first, more restarts first, newer before older.
 import { parseTime } from "../../../api/timestamp";
-import type { KubeObject } from "../../../api/object";
+import type { Pod } from "../../../api/schemas/core/pod";
 import { isPodReady, readyCondition } from "./pod-state";
-
-type Json = Record<string, any>;
 
 const phaseOrder: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 const deletionCostAnnotation = "controller.kubernetes.io/pod-deletion-cost";
 
-function nodeOf(pod: KubeObject): string {
-  return ((pod.spec ?? {}) as Json).nodeName ?? "";
+function nodeOf(pod: Pod): string {
+  return pod.spec?.nodeName ?? "";
 }
 
-function maxRestarts(pod: KubeObject): number {
-  const statuses: Json[] = ((pod.status ?? {}) as Json).containerStatuses ?? [];
+function maxRestarts(pod: Pod): number {
+  const statuses = pod.status?.containerStatuses ?? [];
   return statuses.reduce((max, s) => Math.max(max, s.restartCount ?? 0), 0);
 }
 
-function deletionCost(pod: KubeObject): number {
+function deletionCost(pod: Pod): number {
   const value = Number(pod.metadata.annotations?.[deletionCostAnnotation]);
   return Number.isInteger(value) ? value : 0;
 }
 
 /** Negative when `a` should be deleted before `b`. `rank` counts related pods on the same node. */
-function compare(a: KubeObject, b: KubeObject, rank: Map<KubeObject, number>): number {
+function compare(a: Pod, b: Pod, rank: Map<Pod, number>): number {
   const assignedA = nodeOf(a) !== "";
   const assignedB = nodeOf(b) !== "";
   if (assignedA !== assignedB) return assignedA ? 1 : -1;
-  const phaseA = phaseOrder[((a.status ?? {}) as Json).phase] ?? 0;
-  const phaseB = phaseOrder[((b.status ?? {}) as Json).phase] ?? 0;
+  const phaseA = phaseOrder[a.status?.phase ?? ""] ?? 0;
+  const phaseB = phaseOrder[b.status?.phase ?? ""] ?? 0;
   if (phaseA !== phaseB) return phaseA - phaseB;
   const readyA = isPodReady(a);
   const readyB = isPodReady(b);
@@ -67,14 +65,14 @@ function compare(a: KubeObject, b: KubeObject, rank: Map<KubeObject, number>): n
  * The `count` pods to delete, in deletion order. `related` are the pods whose placement makes a pod "doubled up"
  * (the controller's own active pods, or all of its Deployment's).
  */
-export function podsToDelete(pods: KubeObject[], count: number, related: KubeObject[] = pods): KubeObject[] {
+export function podsToDelete(pods: Pod[], count: number, related: Pod[] = pods): Pod[] {
   if (count >= pods.length) return [...pods];
   const perNode = new Map<string, number>();
   for (const p of related) {
     const node = nodeOf(p);
     if (node) perNode.set(node, (perNode.get(node) ?? 0) + 1);
   }
-  const rank = new Map<KubeObject, number>();
+  const rank = new Map<Pod, number>();
   for (const p of pods) rank.set(p, nodeOf(p) ? perNode.get(nodeOf(p)) ?? 0 : 0);
   return [...pods].sort((a, b) => compare(a, b, rank)).slice(0, count);
 }

@@ -1,28 +1,24 @@
 // How the workload controllers read a pod's state (controller_utils / podutil): active, ready, available.
 import type { KubeObject } from "../../../api/object";
-
-type Json = Record<string, any>;
-
-function status(pod: KubeObject): Json {
-  return (pod.status ?? {}) as Json;
-}
+import type { Pod } from "../../../api/schemas/core/pod";
+import type { PodCondition } from "../../../api/schemas/core/pod-status";
 
 /** Counts toward replicas: not terminating and not finished. */
-export function isPodActive(pod: KubeObject): boolean {
-  const phase = status(pod).phase;
+export function isPodActive(pod: Pod): boolean {
+  const phase = pod.status?.phase;
   return !pod.metadata.deletionTimestamp && phase !== "Succeeded" && phase !== "Failed";
 }
 
-export function readyCondition(pod: KubeObject): Json | undefined {
-  return (status(pod).conditions ?? []).find((c: Json) => c.type === "Ready");
+export function readyCondition(pod: Pod): PodCondition | undefined {
+  return (pod.status?.conditions ?? []).find((c) => c.type === "Ready");
 }
 
-export function isPodReady(pod: KubeObject): boolean {
+export function isPodReady(pod: Pod): boolean {
   return readyCondition(pod)?.status === "True";
 }
 
 /** Ready for at least minReadySeconds at `now` (ms). */
-export function isPodAvailable(pod: KubeObject, minReadySeconds: number, now: number): boolean {
+export function isPodAvailable(pod: Pod, minReadySeconds: number, now: number): boolean {
   const ready = readyCondition(pod);
   if (ready?.status !== "True") return false;
   if (minReadySeconds <= 0) return true;
@@ -31,7 +27,7 @@ export function isPodAvailable(pod: KubeObject, minReadySeconds: number, now: nu
 }
 
 /** When a ready pod that is not yet available becomes available (ms), if it will. */
-export function availableAt(pod: KubeObject, minReadySeconds: number): number | undefined {
+export function availableAt(pod: Pod, minReadySeconds: number): number | undefined {
   const ready = readyCondition(pod);
   if (ready?.status !== "True" || minReadySeconds <= 0) return undefined;
   const since = Date.parse(ready.lastTransitionTime ?? "");

@@ -2,30 +2,26 @@
 // from the template, adopt orphans the selector matches, release pods that stopped matching, delete extra pods in
 // Kubernetes' order, and report status. Pods are found through the owner index, never by scanning; orphan pods are
 // tracked from store events so adoption only looks at them.
-import type { KubeObject } from "../../../api/object";
+import type { Pod } from "../../../api/schemas/core/pod";
 import type { LabelMatcher } from "../../../api/selectors/label-selector";
 import { StatusError } from "../../../api/status";
-import { objectKey } from "../../registry/keys";
 import { pods } from "../../registry/pods";
 import type { ResourceDef } from "../../registry/types";
-import type { StoreEvent } from "../../storage/store";
-import { splitKey, type Controller, type ControllerContext, type ReconcileResult, type Watch } from "../types";
+import { splitKey, watch, type Controller, type ControllerContext, type KindEvent, type ReconcileResult, type Watch } from "../types";
 import { podFromTemplate } from "./pod-from-template";
 import { podsToDelete } from "./pod-ranking";
 import { controllerRefOf, isPodActive } from "./pod-state";
-import { replicaStatus } from "./replica-status";
+import { replicaStatus, type ReplicaOwner } from "./replica-status";
 import { cloneJson } from "../../../api/clone";
 import { deepEqual } from "../../../api/json-equal";
 
-type Json = Record<string, any>;
-
 /** What differs between ReplicaSets and ReplicationControllers. */
-export interface ReplicaKind {
+export interface ReplicaKind<T extends ReplicaOwner = ReplicaOwner> {
   /** Controller name in the manager, and the events' source component. */
   component: string;
   /** The kind (apps/v1 replicasets or core/v1 replicationcontrollers). */
-  def: ResourceDef;
-  selector(obj: KubeObject): LabelMatcher;
+  def: ResourceDef<T>;
+  selector(obj: T): LabelMatcher;
 }
 
 /** client-go's burstReplicas: most pods created or deleted in one sync. */
@@ -35,11 +31,11 @@ const orphanPrefix = "orphans:";
 
 export class ReplicaController implements Controller {
   readonly name: string;
-  readonly for: ResourceDef;
+  readonly for: ResourceDef<ReplicaOwner>;
   readonly owns = [pods];
-  readonly watches: Watch[] = [{ kind: pods, keys: (event) => this.onPod(event) }];
+  readonly watches: Watch[] = [watch(pods, (event) => this.onPod(event))];
   private readonly apiVersion: string;
-  /** namespace → storage keys of active pods without a controller (candidates for adoption). */
+  /** namespace → names of active pods without a controller (candidates for adoption). */
   private readonly orphans = new Map<string, Set<string>>();
 
   constructor(private readonly spec: ReplicaKind) {
@@ -49,11 +45,11 @@ export class ReplicaController implements Controller {
   }
 
   /** Tracks orphan pods: a namespace with some is offered to its controllers. */
-  private onPod(event: StoreEvent): string[] {
-    const { key, object } = event;
+  private onPod(event: KindEvent<Pod>): string[] {
+    const { object } = event;
     const ns = object.metadata.namespace ?? "";
     const orphan = event.type !== "DELETED" && !controllerRefOf(object) && isPodActive(object);
-    return this.trackOrphan(ns, key, orphan) ? [`${orphanPrefix}${ns}`] : [];
+    return this.trackOrphan(ns, object.metadata.name!, orphan) ? [`${orphanPrefix}${ns}`] : [];
   }
 
   resync(ctx: ControllerContext): string[] {
@@ -61,7 +57,7 @@ export class ReplicaController implements Controller {
     const out = new Set<string>();
     for (const pod of ctx.registry.list(pods)) {
       const ns = pod.metadata.namespace ?? "";
-      if (!controllerRefOf(pod) && isPodActive(pod) && this.trackOrphan(ns, objectKey(pods, ns, pod.metadata.name!), true)) {
+      if (!controllerRefOf(pod) && isPodActive(pod) && this.trackOrphan(ns, pod.metadata.name!, true)) {
         out.add(`${orphanPrefix}${ns}`);
       }
     }
@@ -79,19 +75,19 @@ export class ReplicaController implements Controller {
   }
 
   /** Records whether a pod is an orphan; true when the namespace has orphans worth offering. */
-  private trackOrphan(ns: string, key: string, orphan: boolean): boolean {
+  private trackOrphan(ns: string, name: string, orphan: boolean): boolean {
     let set = this.orphans.get(ns);
     if (orphan) {
       if (!set) this.orphans.set(ns, (set = new Set()));
-      set.add(key);
+      set.add(name);
       return true;
     }
-    if (set?.delete(key) && !set.size) this.orphans.delete(ns);
+    if (set?.delete(name) && !set.size) this.orphans.delete(ns);
     return false;
   }
 
   /** Orphans appeared in a namespace: sync every controller whose selector matches one of them. */
-  private offerOrphans(ns: string, def: ResourceDef, ctx: ControllerContext): ReconcileResult {
+  private offerOrphans(ns: string, def: ResourceDef<ReplicaOwner>, ctx: ControllerContext): ReconcileResult {
     const orphans = this.orphanPods(ns, ctx);
     if (!orphans.length) return;
     let requeueAt: number | undefined;
@@ -104,34 +100,34 @@ export class ReplicaController implements Controller {
     return requeueAt === undefined ? undefined : { requeueAt };
   }
 
-  private orphanPods(ns: string, ctx: ControllerContext): KubeObject[] {
-    const out: KubeObject[] = [];
-    for (const key of this.orphans.get(ns) ?? []) {
-      const pod = ctx.registry.store.get(key);
+  private orphanPods(ns: string, ctx: ControllerContext): Pod[] {
+    const out: Pod[] = [];
+    for (const name of this.orphans.get(ns) ?? []) {
+      const pod = ctx.registry.tryGet(pods, ns, name);
       if (pod && !controllerRefOf(pod) && isPodActive(pod)) out.push(pod);
     }
     return out;
   }
 
-  private ownedPods(owner: KubeObject, ctx: ControllerContext): KubeObject[] {
+  private ownedPods(owner: ReplicaOwner, ctx: ControllerContext): Pod[] {
     const uid = owner.metadata.uid!;
-    return ctx.indexes.dependentsOf(uid).filter((o) => o.kind === "Pod" && controllerRefOf(o)?.uid === uid);
+    return ctx.indexes.dependentsOf(uid, pods).filter((o) => controllerRefOf(o)?.uid === uid);
   }
 
-  private sync(owner: KubeObject, def: ResourceDef, ctx: ControllerContext): ReconcileResult {
+  private sync(owner: ReplicaOwner, def: ResourceDef<ReplicaOwner>, ctx: ControllerContext): ReconcileResult {
     const ns = owner.metadata.namespace!;
-    const spec = (owner.spec ?? {}) as Json;
+    const spec = owner.spec;
     const selector = this.spec.selector(owner);
     const source = { component: this.spec.component };
     if (!owner.metadata.deletionTimestamp) {
       this.claim(owner, selector, ctx);
       const active = this.ownedPods(owner, ctx).filter(isPodActive);
-      const diff = active.length - (spec.replicas ?? 1);
+      const diff = active.length - (spec?.replicas ?? 1);
       if (diff < 0) {
         for (let i = 0; i < Math.min(-diff, burstReplicas); i++) {
-          let created: KubeObject;
+          let created: Pod;
           try {
-            created = ctx.registry.create(pods, ns, podFromTemplate(owner, spec.template ?? {}));
+            created = ctx.registry.create(pods, ns, podFromTemplate(owner, spec?.template ?? {}));
           } catch (error) {
             const message = error instanceof StatusError ? error.message : String(error);
             ctx.events.record(owner, ctx.now, "Warning", "FailedCreate", `Error creating: ${message}`, source);
@@ -155,7 +151,7 @@ export class ReplicaController implements Controller {
   }
 
   /** ClaimPods: release owned pods the selector no longer matches, adopt matching orphans of the namespace. */
-  private claim(owner: KubeObject, selector: LabelMatcher, ctx: ControllerContext): void {
+  private claim(owner: ReplicaOwner, selector: LabelMatcher, ctx: ControllerContext): void {
     const uid = owner.metadata.uid!;
     for (const pod of this.ownedPods(owner, ctx)) {
       if (selector.matches(pod.metadata.labels ?? {}) || pod.metadata.deletionTimestamp) continue;

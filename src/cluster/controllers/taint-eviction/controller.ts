@@ -2,7 +2,7 @@
 // not tolerate is deleted at once; one that tolerates it for `tolerationSeconds` is deleted when that runs out,
 // counted from when the taint was added. Deletion is graceful: on a node whose kubelet is gone the pod then stays
 // Terminating until the node comes back or is deleted. Keyed by node; a node with no NoExecute taint costs nothing.
-import type { KubeObject } from "../../../api/object";
+import type { Toleration } from "../../../api/schemas/core/affinity";
 import type { Node, Taint } from "../../../api/schemas/core/node";
 import type { Pod } from "../../../api/schemas/core/pod";
 import { tolerates } from "../../../api/selectors/node-selector";
@@ -14,14 +14,12 @@ import { watch, type Controller, type ControllerContext, type ReconcileResult, t
 
 const source = { component: "taint-eviction-controller" };
 
-type Toleration = NonNullable<NonNullable<Pod["spec"]>["tolerations"]>[number];
-
-function noExecute(node: KubeObject | undefined): Taint[] {
-  return ((node?.spec as Node["spec"])?.taints ?? []).filter((t) => t.effect === "NoExecute");
+function noExecute(node: Node | undefined): Taint[] {
+  return (node?.spec?.taints ?? []).filter((t) => t.effect === "NoExecute");
 }
 
-function nodeNameOf(pod: KubeObject | undefined): string | undefined {
-  return (pod?.spec as Pod["spec"])?.nodeName;
+function nodeNameOf(pod: Pod | undefined): string | undefined {
+  return pod?.spec?.nodeName;
 }
 
 /** When a pod must go for these taints (ms), Infinity when it tolerates them for ever, or `start` when it does not tolerate one. */
@@ -60,13 +58,13 @@ export class TaintEvictionController implements Controller {
 
   resync(ctx: ControllerContext): string[] {
     return ctx.registry
-      .list(ctx.table.byResource("", "v1", "nodes")!)
+      .list(nodes)
       .filter((n) => noExecute(n).length)
       .map((n) => n.metadata.name!);
   }
 
   reconcile(nodeName: string, ctx: ControllerContext): ReconcileResult {
-    const node = ctx.registry.tryGet(ctx.table.byResource("", "v1", "nodes")!, undefined, nodeName);
+    const node = ctx.registry.tryGet(nodes, undefined, nodeName);
     const taints = noExecute(node);
     const seenKey = (t: Taint) => `${nodeName}\n${t.key}\n${t.value ?? ""}`;
     for (const key of this.firstSeen.keys()) {
@@ -80,9 +78,8 @@ export class TaintEvictionController implements Controller {
       if (!this.firstSeen.has(key)) this.firstSeen.set(key, ctx.now);
       return this.firstSeen.get(key)!;
     };
-    const pods = ctx.table.byResource("", "v1", "pods")!;
     let next = Number.POSITIVE_INFINITY;
-    for (const pod of ctx.indexes.podsOnNode(nodeName) as Array<KubeObject & Pod>) {
+    for (const pod of ctx.indexes.podsOnNode(nodeName)) {
       if (pod.metadata.deletionTimestamp || isTerminal(pod)) continue;
       const due = evictionTime(pod.spec?.tolerations ?? [], taints, startOf);
       if (due > ctx.now) {

@@ -3,8 +3,9 @@ import { PodDisruptionBudget as PodDisruptionBudgetMessage } from "../../../api/
 import { defineResource } from "../define";
 import { printer } from "./printer";
 import { pdbStrategy } from "./strategy";
+import type { PdbFields } from "./validation";
 
-export const podDisruptionBudgets = defineResource({
+export const podDisruptionBudgets = defineResource<PdbFields>({
   group: "policy",
   version: "v1",
   kind: "PodDisruptionBudget",

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import type { Taint } from "../../../../src/api/schemas/core/node";
 import { nodeVerdict, pinnedNode, pinToNode } from "../../../../src/cluster/controllers/daemonset/node-eligibility";
 import { templateHash } from "../../../../src/cluster/controllers/daemonset/revisions";
 import { scaledValue } from "../../../../src/cluster/controllers/daemonset/controller";
 
-const node = (name: string, labels: Record<string, string> = {}, taints: object[] = []) => ({ metadata: { name, labels }, spec: { taints } });
+const node = (name: string, labels: Record<string, string> = {}, taints: Taint[] = []) => ({ metadata: { name, labels }, spec: { taints } });
 const controlPlaneTaint = { key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" };
 
 describe("nodeVerdict", () => {
