@@ -70,6 +70,27 @@ describe("node operations", () => {
     expect(up.spec.taints ?? []).toEqual([]);
   });
 
+  it("shows a stopped node on the dashboard: NotReady with the reason, and its NodeNotReady event on its page", async () => {
+    start();
+    await settle(cluster, t);
+    expect((await call("POST", "/nodes/worker-2/stop")).status).toBe(200);
+    t += 5_000;
+    await settle(cluster, t);
+    const page = (path: string) => exports.default.fetch(`${origin}/s/${cluster.viewToken}/${path}`).then((r) => r.text());
+    const overview = await page("");
+    const card = overview.slice(overview.indexOf('id="node-worker-2"'), overview.indexOf("</article>", overview.indexOf('id="node-worker-2"')));
+    expect(card).toContain("NotReady");
+    expect(card).toContain("Kubelet stopped posting node status.");
+    expect(card).toContain("node.kubernetes.io/unreachable:NoExecute");
+    const detail = await page("objects/core~v1/nodes/_/worker-2");
+    expect(detail).toContain("NodeNotReady");
+    expect(detail).toContain("Node worker-2 status is now: NodeNotReady");
+    expect((await call("POST", "/nodes/worker-2/start")).status).toBe(200);
+    t += 5_000;
+    await settle(cluster, t);
+    expect(await page("")).not.toContain("Kubelet stopped posting node status.");
+  });
+
   it("answers Kubernetes-style Status errors: unknown node 404, the control plane 409, a bad body 400, the read-only token 403", async () => {
     const unknown = await call("POST", "/nodes/nowhere/stop");
     expect(unknown).toMatchObject({ status: 404, body: { kind: "Status", reason: "NotFound", message: 'nodes "nowhere" not found' } });
