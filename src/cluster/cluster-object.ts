@@ -13,7 +13,7 @@ import { errorResponse, isStreamResponse, statusResponse } from "./apiserver/res
 import { assemble, clusterTable as table } from "./assemble";
 import { bootstrapCluster } from "./bootstrap-cluster";
 import { ClusterRecordTable, type ClusterRecord } from "./cluster-record";
-import type { ControllerManager } from "./controllers/manager";
+import type { ControllerManager } from "./control-loop/manager";
 import { defaultMaxObjects, type RegistryStore } from "./registry/generic-store";
 import { listPrefix } from "./registry/keys";
 import { nodes } from "./registry/nodes";

@@ -14,7 +14,7 @@ import { PodGarbageCollector } from "./controllers/pod-gc/controller";
 import { TaintEvictionController } from "./controllers/taint-eviction/controller";
 import type { Machines } from "./registry/nodes/machines";
 import { createReplicaSetController, createReplicationControllerController } from "./controllers/replicaset";
-import type { Controller } from "./controllers/types";
+import type { Controller } from "./control-loop/types";
 import { Kubelet } from "./kubelet/kubelet";
 import type { ContainerRuntimePort } from "./kubelet/runtime-port";
 import { EndpointsController } from "./network/endpoints-controller";

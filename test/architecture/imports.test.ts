@@ -41,10 +41,11 @@ describe("layers", () => {
   it("knows the wrong ways issue 10 found", () => {
     expect(violation("src/cluster/registry/pods/log.ts", "src/cluster/kubelet/logs.ts")).toMatch(/imports the higher/);
     expect(violation("src/cluster/registry/pods/log.ts", "src/cluster/apiserver/watch.ts")).toMatch(/imports the higher/);
-    expect(violation("src/cluster/controllers/registry.ts", "src/cluster/kubelet/kubelet.ts")).toMatch(/imports the higher/);
+    expect(violation("src/cluster/control-loop/manager.ts", "src/cluster/kubelet/kubelet.ts")).toMatch(/imports the higher/);
+    expect(violation("src/cluster/controllers/replicaset/index.ts", "src/cluster/kubelet/kubelet.ts")).toMatch(/peer/);
     expect(violation("src/cluster/kubelet/kubelet.ts", "src/cluster/scheduler/controller.ts")).toMatch(/peer/);
     expect(violation("src/worker/app.ts", "src/cluster/registry/resources.ts")).toMatch(/past its Durable Object/);
-    expect(violation("src/cluster/kubelet/kubelet.ts", "src/cluster/controllers/types.ts")).toBeUndefined();
+    expect(violation("src/cluster/kubelet/kubelet.ts", "src/cluster/control-loop/types.ts")).toBeUndefined();
     expect(violation("src/cluster/assemble.ts", "src/cluster/kubelet/log-server.ts")).toBeUndefined();
   });
 

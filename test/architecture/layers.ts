@@ -14,9 +14,11 @@ const layers: Array<[prefix: string, rank: number]> = [
   // Clients of the registry, plugged in by the wiring; they do not import each other.
   ["src/cluster/admission/", 4],
   ["src/cluster/apiserver/", 4],
-  ["src/cluster/controllers/", 4],
+  // The control-loop machinery: manager, work queue and timers, watch routes, indexes, event recorder.
+  ["src/cluster/control-loop/", 4],
   ["src/cluster/redaction/", 4],
-  // Controllers built on the control-loop machinery of controllers/.
+  // Controllers built on the control-loop machinery; they do not import each other.
+  ["src/cluster/controllers/", 5],
   ["src/cluster/kubelet/", 5],
   ["src/cluster/network/", 5],
   ["src/cluster/scheduler/", 5],

@@ -4,7 +4,7 @@
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { expect } from "vitest";
 import type { CreatedCluster } from "../../src/api/platform";
-import { toleratedPasses } from "../../src/cluster/controllers/spin-guard";
+import { toleratedPasses } from "../../src/cluster/control-loop/spin-guard";
 import { clusterStub } from "./cluster";
 
 /** The cluster's alarm (ms), or null when none is set. */

@@ -4,7 +4,7 @@
 import type { ClusterSpec } from "../../src/api/platform";
 import { assemble, type ClusterParts } from "../../src/cluster/assemble";
 import { bootstrapCluster } from "../../src/cluster/bootstrap-cluster";
-import type { Controller } from "../../src/cluster/controllers/types";
+import type { Controller } from "../../src/cluster/control-loop/types";
 import type { Caller } from "../../src/cluster/registry/types";
 import { rfc3339 } from "../../src/runtime/clock";
 import { nodeStorage } from "../../bench/cpu/sqlite-storage";

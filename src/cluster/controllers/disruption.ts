@@ -3,7 +3,7 @@
 import type { Pod } from "../../api/schemas/core/pod";
 import type { PodCondition } from "../../api/schemas/core/pod-status";
 import { pods } from "../registry/pods";
-import type { ControllerContext } from "./types";
+import type { ControllerContext } from "../control-loop/types";
 
 export function isTerminal(pod: Pod): boolean {
   return pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed";

@@ -3,7 +3,7 @@
 // cluster must have nothing due, so the events of a cluster left alone expire at its next activity.
 import type { KubeObject } from "../../api/object";
 import { events } from "../registry/events";
-import type { Controller, ControllerContext, Watch } from "./types";
+import type { Controller, ControllerContext, Watch } from "../control-loop/types";
 
 export const eventTtlMs = 60 * 60 * 1000;
 

@@ -7,7 +7,7 @@ import type { StoreEvent } from "../storage/store";
 import type { RegistryStore } from "../registry/generic-store";
 import { objectKey } from "../registry/keys";
 import type { ResourceDef } from "../registry/types";
-import { anyKind, type Controller, type ControllerContext, type Watch } from "./types";
+import { anyKind, type Controller, type ControllerContext, type Watch } from "../control-loop/types";
 import { cloneJson } from "../../api/clone";
 
 export class GarbageCollector implements Controller {

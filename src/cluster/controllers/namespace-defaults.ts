@@ -5,7 +5,7 @@ import { configMaps } from "../registry/configmaps";
 import { namespaces } from "../registry/namespaces";
 import { serviceAccounts } from "../registry/serviceaccounts";
 import type { StoreEvent } from "../storage/store";
-import type { Controller } from "./types";
+import type { Controller } from "../control-loop/types";
 import { clusterCA } from "./cluster-ca";
 
 /** The deletion of a namespace's `name` object wakes that namespace. */

@@ -1,7 +1,7 @@
 // The namespace controller's deletion: when a namespace is Terminating, delete everything in it; when nothing is
 // left, clear its `kubernetes` finalizer so the namespace itself goes away.
 import { namespaces } from "../registry/namespaces";
-import { anyKind, type Controller } from "./types";
+import { anyKind, type Controller } from "../control-loop/types";
 import { cloneJson } from "../../api/clone";
 
 export const namespaceDeletion: Controller = {

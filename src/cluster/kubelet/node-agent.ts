@@ -6,7 +6,7 @@
 // Kubelet's (`PodDriver`).
 import type { Node, Pod } from "../../api/schemas";
 import type { Machines } from "../registry/nodes/machines";
-import { keyOf, watch, type ControllerContext, type ReconcileResult, type Watch } from "../controllers/types";
+import { keyOf, watch, type ControllerContext, type ReconcileResult, type Watch } from "../control-loop/types";
 import { leases } from "../registry/leases";
 import { nodes } from "../registry/nodes";
 

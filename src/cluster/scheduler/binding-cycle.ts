@@ -5,7 +5,7 @@
 // longer waits for a node (gone, bound by someone else, being deleted).
 import type { Pod } from "../../api/schemas";
 import { StatusError } from "../../api/status";
-import type { ControllerContext } from "../controllers/types";
+import type { ControllerContext } from "../control-loop/types";
 import { assignPod } from "../registry/pods/binding";
 import type { ResourceDef } from "../registry/types";
 import { rfc3339 } from "../../runtime/clock";

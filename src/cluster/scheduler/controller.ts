@@ -12,7 +12,7 @@ import { namespaces } from "../registry/namespaces";
 import { nodes } from "../registry/nodes";
 import { pods } from "../registry/pods";
 import { rfc3339 } from "../../runtime/clock";
-import { splitKey, watch, type Controller, type ControllerContext, type KindEvent, type ReconcileResult, type Watch } from "../controllers/types";
+import { splitKey, watch, type Controller, type ControllerContext, type KindEvent, type ReconcileResult, type Watch } from "../control-loop/types";
 import { bindFailed, bindToNode, type BindOutcome } from "./binding-cycle";
 import { SchedulerCache } from "./cache";
 import { defaultSelectors } from "./default-selector";

@@ -3,7 +3,7 @@
 // selects, so replicas of one workload spread over nodes.
 import type { Pod } from "../../api/schemas/core/pod";
 import { labelSelectorFromObject, selectorFromSet, type LabelMatcher } from "../../api/selectors/label-selector";
-import type { ControllerContext } from "../controllers/types";
+import type { ControllerContext } from "../control-loop/types";
 import { replicaSets } from "../registry/replicasets";
 import { replicationControllers } from "../registry/replicationcontrollers";
 import { services } from "../registry/services";

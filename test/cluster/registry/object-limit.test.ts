@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../../src/api/object";
 import { StatusError } from "../../../src/api/status";
-import { EventRecorder } from "../../../src/cluster/controllers/event-recorder";
+import { EventRecorder } from "../../../src/cluster/control-loop/event-recorder";
 import { rfc3339 } from "../../../src/runtime/clock";
 import { nodeCluster } from "../../helpers/node-cluster";
 

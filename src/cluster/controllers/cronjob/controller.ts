@@ -14,8 +14,8 @@ import { zeroValue } from "../../registry/pod-template";
 import type { ResourceDef } from "../../registry/types";
 import { controllerName, controllerRef, isControlledBy } from "../job/job-pods";
 import { hasCondition } from "../job/job-arithmetic";
-import type { Controller, ControllerContext, ReconcileResult } from "../types";
-import { keyOf, splitKey } from "../types";
+import type { Controller, ControllerContext, ReconcileResult } from "../../control-loop/types";
+import { keyOf, splitKey } from "../../control-loop/types";
 import { formatInZone, parseStandardSchedule, Schedule } from "../../../api/cron-schedule";
 import { cloneJson } from "../../../api/clone";
 

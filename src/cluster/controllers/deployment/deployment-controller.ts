@@ -10,7 +10,7 @@ import { deployments } from "../../registry/deployments";
 import { pods } from "../../registry/pods";
 import { replicaSets } from "../../registry/replicasets";
 import { controllerRefOf } from "../replicaset/pod-state";
-import { splitKey, watch, type Controller, type ControllerContext, type KindEvent, type ReconcileResult, type Watch } from "../types";
+import { splitKey, watch, type Controller, type ControllerContext, type KindEvent, type ReconcileResult, type Watch } from "../../control-loop/types";
 import { rolloutRecreate, rolloutRolling, syncScaleOnly, syncStatusOnly } from "./rollout";
 import { DeploymentSync, type Defs } from "./sync";
 import { cloneJson } from "../../../api/clone";

@@ -7,7 +7,7 @@ import type { Pod } from "../../../api/schemas/core/pod";
 import { StatusError } from "../../../api/status";
 import { zeroValue } from "../../registry/pod-template";
 import type { ResourceDef } from "../../registry/types";
-import type { ControllerContext } from "../types";
+import type { ControllerContext } from "../../control-loop/types";
 import {
   annotationsToSkip,
   byCreation,

@@ -12,9 +12,9 @@ import type { PdbFields } from "../../registry/poddisruptionbudgets/validation";
 import { rfc3339 } from "../../../runtime/clock";
 import { pods } from "../../registry/pods";
 import { podDisruptionBudgets } from "../../registry/poddisruptionbudgets";
-import type { EventSource } from "../event-recorder";
+import type { EventSource } from "../../control-loop/event-recorder";
 import { isPodReady } from "../replicaset/pod-state";
-import { splitKey, watch, type Controller, type ControllerContext, type ReconcileResult, type Watch } from "../types";
+import { splitKey, watch, type Controller, type ControllerContext, type ReconcileResult, type Watch } from "../../control-loop/types";
 import { expectedPods } from "./expected-pods";
 
 /** DeletionTimeout: how long an approved eviction keeps a pod out of the healthy count if it is not deleted. */

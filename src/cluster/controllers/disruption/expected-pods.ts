@@ -4,7 +4,7 @@
 // ReplicationController, and StatefulSet or any kind with a scale subresource once served).
 import type { KubeObject, OwnerReference } from "../../../api/object";
 import type { PdbFields } from "../../registry/poddisruptionbudgets/validation";
-import type { ControllerContext } from "../types";
+import type { ControllerContext } from "../../control-loop/types";
 import { controllerRefOf } from "../replicaset/pod-state";
 import { scaledValue } from "../deployment/rollout-math";
 

@@ -8,8 +8,8 @@ import { jobs } from "../../registry/jobs";
 import { zeroValue } from "../../registry/pod-template";
 import { pods } from "../../registry/pods";
 import type { ResourceDef } from "../../registry/types";
-import type { Controller, ControllerContext, ReconcileResult } from "../types";
-import { keyOf, splitKey, watch } from "../types";
+import type { Controller, ControllerContext, ReconcileResult } from "../../control-loop/types";
+import { keyOf, splitKey, watch } from "../../control-loop/types";
 import {
   failJobMessage,
   formatIndexRanges,

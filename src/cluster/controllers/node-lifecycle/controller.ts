@@ -10,7 +10,7 @@ import type { Machines } from "../../registry/nodes/machines";
 import { leases } from "../../registry/leases";
 import { nodes } from "../../registry/nodes";
 import { pods } from "../../registry/pods";
-import { watch, type Controller, type ControllerContext, type ReconcileResult, type Watch } from "../types";
+import { watch, type Controller, type ControllerContext, type ReconcileResult, type Watch } from "../../control-loop/types";
 import { reconcileTaints, wantedTaints } from "./taints";
 
 const nodeLeaseNamespace = "kube-node-lease";

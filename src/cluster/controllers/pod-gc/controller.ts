@@ -5,7 +5,7 @@ import type { Pod } from "../../../api/schemas/core/pod";
 import { nodes } from "../../registry/nodes";
 import { pods } from "../../registry/pods";
 import { markDisruptionTarget } from "../disruption";
-import { watch, type Controller, type ControllerContext, type ReconcileResult, type Watch } from "../types";
+import { watch, type Controller, type ControllerContext, type ReconcileResult, type Watch } from "../../control-loop/types";
 
 function nodeNameOf(pod: Pod | undefined): string | undefined {
   return pod?.spec?.nodeName;

@@ -7,7 +7,7 @@ import type { LabelMatcher } from "../../../api/selectors/label-selector";
 import { StatusError } from "../../../api/status";
 import { pods } from "../../registry/pods";
 import type { ResourceDef } from "../../registry/types";
-import { splitKey, watch, type Controller, type ControllerContext, type KindEvent, type ReconcileResult, type Watch } from "../types";
+import { splitKey, watch, type Controller, type ControllerContext, type KindEvent, type ReconcileResult, type Watch } from "../../control-loop/types";
 import { podFromTemplate } from "./pod-from-template";
 import { podsToDelete } from "./pod-ranking";
 import { controllerRefOf, isPodActive } from "./pod-state";

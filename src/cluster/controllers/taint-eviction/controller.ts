@@ -10,7 +10,7 @@ import { parseTime } from "../../../api/timestamp";
 import { nodes } from "../../registry/nodes";
 import { pods } from "../../registry/pods";
 import { isTerminal, markDisruptionTarget } from "../disruption";
-import { watch, type Controller, type ControllerContext, type ReconcileResult, type Watch } from "../types";
+import { watch, type Controller, type ControllerContext, type ReconcileResult, type Watch } from "../../control-loop/types";
 
 const source = { component: "taint-eviction-controller" };
 

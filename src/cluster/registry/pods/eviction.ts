@@ -41,7 +41,7 @@ export function evictPod(req: SubresourceRequest): SubresourceResult {
     return evicted();
   }
 
-  const budgets = (req.registry.list(podDisruptionBudgets, namespace) as PdbFields[]).filter((pdb) => guards(pdb, pod));
+  const budgets = req.registry.list(podDisruptionBudgets, namespace).filter((pdb) => guards(pdb, pod));
   if (budgets.length > 1) {
     const status: Status = {
       kind: "Status",

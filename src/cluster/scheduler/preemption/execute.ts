@@ -3,7 +3,7 @@
 // of lower priority nominated to the same node lose their nomination, so they look for room elsewhere.
 import type { Pod } from "../../../api/schemas";
 import { StatusError } from "../../../api/status";
-import { splitKey, type ControllerContext } from "../../controllers/types";
+import { splitKey, type ControllerContext } from "../../control-loop/types";
 import type { ResourceDef } from "../../registry/types";
 import { rfc3339 } from "../../../runtime/clock";
 import { preemptionCondition } from "../parse";

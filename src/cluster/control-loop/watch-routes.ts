@@ -1,5 +1,5 @@
 // Routes store events to the controllers that watch their kind: a controller's `for`, `owns` and `watches`
-// (controllers/types.ts) become routes per store bucket (`/core/pods`), so a write runs only the key functions of
+// (control-loop/types.ts) become routes per store bucket (`/core/pods`), so a write runs only the key functions of
 // the controllers watching its kind, in the order of the controller list.
 import type { KubeObject } from "../../api/object";
 import { bucketOfKind } from "../registry/keys";

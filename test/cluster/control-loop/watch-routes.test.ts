@@ -1,10 +1,10 @@
-// The manager's routing of store events (controllers/watch-routes.ts): `for` wakes the object's own key, `owns`
+// The manager's routing of store events (control-loop/watch-routes.ts): `for` wakes the object's own key, `owns`
 // wakes the controller owner of the object and of its previous state, custom watches add their keys, a kind nobody
 // watches reaches nobody, and an event's keys come in controller-list order.
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../../src/api/object";
-import { anyKind, type Controller } from "../../../src/cluster/controllers/types";
-import { keysFor, WatchRoutes } from "../../../src/cluster/controllers/watch-routes";
+import { anyKind, type Controller } from "../../../src/cluster/control-loop/types";
+import { keysFor, WatchRoutes } from "../../../src/cluster/control-loop/watch-routes";
 import { configMaps } from "../../../src/cluster/registry/configmaps";
 import { namespaces } from "../../../src/cluster/registry/namespaces";
 import { pods } from "../../../src/cluster/registry/pods";

@@ -4,9 +4,9 @@
 import { env } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ControllerManager, type ManagerDependencies } from "../../../src/cluster/controllers/manager";
-import { toleratedPasses } from "../../../src/cluster/controllers/spin-guard";
-import type { Controller } from "../../../src/cluster/controllers/types";
+import { ControllerManager, type ManagerDependencies } from "../../../src/cluster/control-loop/manager";
+import { toleratedPasses } from "../../../src/cluster/control-loop/spin-guard";
+import type { Controller } from "../../../src/cluster/control-loop/types";
 import { Store } from "../../../src/cluster/storage/store";
 
 afterEach(() => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../../src/api/object";
 import { clusterTable } from "../../../src/cluster/assemble";
-import { EventRecorder } from "../../../src/cluster/controllers/event-recorder";
+import { EventRecorder } from "../../../src/cluster/control-loop/event-recorder";
 import type { RegistryStore } from "../../../src/cluster/registry/generic-store";
 import { rfc3339 } from "../../../src/runtime/clock";
 import { nodeCluster } from "../../helpers/node-cluster";

@@ -2,7 +2,7 @@
 import { env } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { TimerTable } from "../../../src/cluster/controllers/timer-table";
+import { TimerTable } from "../../../src/cluster/control-loop/timer-table";
 
 function withSql<T>(fn: (sql: SqlStorage) => T): Promise<T> {
   return runInDurableObject(env.CLUSTER.getByName(`timers-test-${crypto.randomUUID()}`), (_i, state) => fn(state.storage.sql));
