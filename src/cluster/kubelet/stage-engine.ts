@@ -9,7 +9,7 @@ import { containerID, imageBytes, imageRef } from "./identity";
 import type { NodeState } from "./node-state";
 import type { ContainerRuntime, PodRuntime } from "./pod-runtime";
 import { startProbes } from "./probing";
-import type { ContainerRuntimePort, ProcessSpec } from "./runtime-port";
+import type { ContainerRuntimePort, ProcessSpec, PullResult } from "./runtime-port";
 import { containerStages, render, type EventBody, type Effect, type StageFacts, type Trigger } from "./stages";
 
 /** What the engine needs from the pod simulation. */
@@ -34,47 +34,88 @@ type Config = { spec: ProcessSpec } | { error: string };
 /** The table's facts, and the resolved config the keepProcessSpec effect keeps. */
 type EngineFacts = StageFacts & { config: Config };
 
-/** The facts about `c` at `at`, each computed when first read. */
-function factsFor(host: StageHost, c: ContainerRuntime, at: number): EngineFacts {
-  const spec = host.containerSpec(c);
-  const image = String(spec.image ?? "");
-  const compute: { [K in keyof EngineFacts]-?: (f: EngineFacts) => EngineFacts[K] } = {
-    container: () => c.name,
-    pod: () => host.podRef,
-    image: () => image,
-    imagePullPolicy: () => spec.imagePullPolicy ?? "IfNotPresent",
-    invalidImage: () => host.runtime.invalidImageMessage(image),
-    imagePresent: () => host.node.hasImage(image),
-    pull: () => host.runtime.pull(image),
-    pullMessage: (f) => (f.pull.ok ? "" : f.pull.message),
-    pullTook: () => pullDuration(at - host.pullStartedAt(c, at)),
-    imageBytes: (f) => imageBytes(f.pull),
-    config: () => {
+/**
+ * The facts about `c` at `at`, each computed when first read (a class, not per-call closures: `fire` runs for every
+ * container step of every pod, so its facts must cost nothing until a row asks).
+ */
+class Facts implements EngineFacts {
+  private readonly spec: Container;
+  /** Each fact's value from its first read on (a row's effects must not change what its own templates said). */
+  private readonly seen: { [K in keyof EngineFacts]?: { value: EngineFacts[K] } } = {};
+
+  constructor(
+    private readonly host: StageHost,
+    private readonly c: ContainerRuntime,
+    private readonly at: number,
+  ) {
+    this.spec = host.containerSpec(c);
+  }
+
+  private once<K extends keyof EngineFacts>(key: K, compute: () => EngineFacts[K]): EngineFacts[K] {
+    const known = this.seen[key];
+    if (known) return known.value;
+    const value = compute();
+    this.seen[key] = { value } as (typeof this.seen)[K];
+    return value;
+  }
+
+  get container(): string {
+    return this.c.name;
+  }
+  get pod(): string {
+    return this.host.podRef;
+  }
+  get image(): string {
+    return String(this.spec.image ?? "");
+  }
+  get imagePullPolicy(): string {
+    return this.spec.imagePullPolicy ?? "IfNotPresent";
+  }
+  get invalidImage(): string | undefined {
+    return this.once("invalidImage", () => this.host.runtime.invalidImageMessage(this.image));
+  }
+  get imagePresent(): boolean {
+    return this.once("imagePresent", () => this.host.node.hasImage(this.image));
+  }
+  get pull(): PullResult {
+    return this.once("pull", () => this.host.runtime.pull(this.image));
+  }
+  get pullMessage(): string {
+    const pull = this.pull;
+    return pull.ok ? "" : pull.message;
+  }
+  get pullTook(): string {
+    return this.once("pullTook", () => pullDuration(this.at - this.host.pullStartedAt(this.c, this.at)));
+  }
+  get imageBytes(): number {
+    return imageBytes(this.pull);
+  }
+  get config(): Config {
+    return this.once("config", () => {
       try {
-        return { spec: host.processSpec(spec) };
+        return { spec: this.host.processSpec(this.spec) };
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
         return { error: error.message };
       }
-    },
-    configError: (f) => ("error" in f.config ? f.config.error : undefined),
-    hasInstance: () => c.current !== undefined,
-    restarts: () => host.restarts(c, c.current?.exitCode ?? 0),
-    restartDue: () => c.dueAt !== undefined,
-    restartBackoff: () => goDuration((c.dueAt ?? at) - (c.current?.finishedAt ?? at)),
-  };
-  const facts = {} as EngineFacts;
-  for (const key of Object.keys(compute) as (keyof typeof compute)[]) {
-    Object.defineProperty(facts, key, {
-      configurable: true,
-      get() {
-        const value = compute[key](facts);
-        Object.defineProperty(facts, key, { value });
-        return value;
-      },
     });
   }
-  return facts;
+  get configError(): string | undefined {
+    const config = this.config;
+    return "error" in config ? config.error : undefined;
+  }
+  get hasInstance(): boolean {
+    return this.once("hasInstance", () => this.c.current !== undefined);
+  }
+  get restarts(): boolean {
+    return this.once("restarts", () => this.host.restarts(this.c, this.c.current?.exitCode ?? 0));
+  }
+  get restartDue(): boolean {
+    return this.once("restartDue", () => this.c.dueAt !== undefined);
+  }
+  get restartBackoff(): string {
+    return this.once("restartBackoff", () => goDuration((this.c.dueAt ?? this.at) - (this.c.current?.finishedAt ?? this.at)));
+  }
 }
 
 const effects: Record<Effect, (host: StageHost, c: ContainerRuntime, facts: EngineFacts, at: number) => void> = {
@@ -112,7 +153,7 @@ const effects: Record<Effect, (host: StageHost, c: ContainerRuntime, facts: Engi
 
 /** Apply `trigger` to container `c` at `at`: the first row of the stage table that matches, if any. */
 export function fire(host: StageHost, c: ContainerRuntime, trigger: Trigger, at: number): void {
-  const facts = factsFor(host, c, at);
+  const facts = new Facts(host, c, at);
   const stage = containerStages.find((s) => s.on === trigger && (!s.from || s.from.includes(c.phase)) && (!s.when || s.when(facts)));
   if (!stage) return;
   const waiting = stage.waiting && { reason: stage.waiting.reason, message: stage.waiting.message(facts) };
