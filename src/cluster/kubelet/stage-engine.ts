@@ -63,8 +63,13 @@ function factsFor(host: StageHost, c: ContainerRuntime, at: number): EngineFacts
     restartDue: () => c.dueAt !== undefined,
     restartBackoff: () => goDuration((c.dueAt ?? at) - (c.current?.finishedAt ?? at)),
   };
-  const facts = {} as EngineFacts;
-  for (const key of Object.keys(compute) as (keyof typeof compute)[]) {
+  return lazily<EngineFacts>(compute);
+}
+
+/** Facts computed each when first read, from a function per fact (which may read the others). */
+export function lazily<F extends object>(compute: { [K in keyof F]-?: (f: F) => F[K] }): F {
+  const facts = {} as F;
+  for (const key of Object.keys(compute) as (keyof F)[]) {
     Object.defineProperty(facts, key, {
       configurable: true,
       get() {
