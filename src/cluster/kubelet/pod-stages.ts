@@ -83,7 +83,8 @@ const specGrace = (f: PodFacts) => f.graceMs;
 const stopEverything: readonly PodEffect[] = ["haltContainers", "stopWhoseTurnCame"];
 
 export const podStages: readonly PodStage[] = [
-  // The sandbox: its volumes' sources checked, then its network (the pod IP).
+  // The sandbox, due the pace's podSandboxMs after the kubelet accepted the pod (newPodRuntime): its volumes' sources
+  // checked, then its network (the pod IP). A missing source is tried again at once whenever the kubelet looks.
   { from: ["creatingSandbox"], on: "sandboxDue", when: (f) => f.mountFailure !== undefined, to: "mountFailed", events: [kubeletEvents.failedMount] },
   { from: ["creatingSandbox"], on: "sandboxDue", to: "running", effects: ["allocatePodIP"] },
   { from: ["mountFailed"], on: "resync", to: "creatingSandbox" },
