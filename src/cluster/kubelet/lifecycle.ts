@@ -1,23 +1,25 @@
 // The pod lifecycle as a discrete-event simulation: every container has a next due moment (pull done, start,
 // exit, probe, restart, back-off notice), and so does the pod (its active deadline, a sidecar's turn to stop);
 // `advancePod` applies every step due up to `now` in time order, collecting the events the kubelet would have written
-// at those moments, and says when the next step is due. What a container's step does is the stage table
-// (stages.ts, applied by stage-engine.ts); which container may start is sidecars.ts, how a pod stops for good is
-// termination.ts, what a probe run does is probing.ts. Pure apart from the node's image cache and IP pool it is
-// handed.
+// at those moments, and says when the next step is due. What a container's step does is the stage table (stages.ts,
+// applied by stage-engine.ts), what a pod's own step does (sandbox, deadline, termination) the pod stage table
+// (pod-stages.ts, applied by pod-stage-engine.ts); this file only decides when each trigger fires. What a probe run
+// does is probing.ts. Pure apart from the node's image cache and IP pool it is handed.
 import type { Container, Pod, PodSpec } from "../../api/schemas";
 import type { TimingProfile } from "../timing";
-import { activeDeadlineAt, exceedDeadline } from "./deadline";
+import { activeDeadlineAt } from "./deadline";
 import type { PodSources } from "./env";
 import type { NodeState } from "./node-state";
 import { restartsAfterExit, type ContainerRuntime, type PodRuntime } from "./pod-runtime";
 import { runProbeStep, type ProbeHost } from "./probing";
 import { processSpecFor } from "./process-spec";
 import type { ContainerRuntimePort, ProcessSpec } from "./runtime-port";
-import { startable, workDone } from "./sidecars";
+import { firePod, podAccepts, type PodStageHost } from "./pod-stage-engine";
+import type { PodTrigger } from "./pod-stages";
+import { workDone } from "./sidecars";
 import { fire, type StageHost } from "./stage-engine";
 import { kubeletEvents, render, type EventBody, type EventType } from "./stages";
-import { allStopped, beginTermination, signalStops, turnTimeout, type StopHost } from "./termination";
+import { allStopped, turnTimeout } from "./termination";
 import { missingVolumeSource } from "./volumes";
 
 export interface KubeletEvent {
@@ -46,7 +48,7 @@ export interface AdvanceResult {
 /** Guard against a runaway loop (a bug, not a pod). */
 const maxSteps = 10_000;
 
-class PodSimulation implements StopHost, ProbeHost, StageHost {
+class PodSimulation implements PodStageHost, ProbeHost, StageHost {
   readonly events: KubeletEvent[] = [];
   /** The container runtime: the lifecycle's only way to it. */
   readonly runtime: ContainerRuntimePort;
@@ -58,6 +60,7 @@ class PodSimulation implements StopHost, ProbeHost, StageHost {
     private readonly pod: Pod,
     readonly rt: PodRuntime,
     private readonly env: LifecycleEnv,
+    private readonly deletion?: { graceSeconds: number },
   ) {
     this.spec = pod.spec ?? {};
     this.runtime = env.runtime;
@@ -84,16 +87,26 @@ class PodSimulation implements StopHost, ProbeHost, StageHost {
     this.events.push({ at, ...event, fieldPath });
   }
 
-  /** After every step at `at`: end a pod whose work is done, stop sidecars whose turn came, start whoever's turn came. */
-  settle(at: number): void {
-    if (!this.rt.termination && workDone(this.rt)) beginTermination(this, "finished", at, this.graceMs());
-    signalStops(this, at);
-    if (!this.rt.sandboxReady || this.rt.termination) return;
-    for (const c of startable(this.rt)) if (c.phase === "pending" && c.dueAt === undefined) c.dueAt = at;
+  get hostNetwork(): boolean {
+    return !!this.spec.hostNetwork;
   }
 
-  private graceMs(): number {
+  /** After every step at `at`: end a pod whose work is done, then whoever's turn came starts or stops. */
+  settle(at: number): void {
+    if (workDone(this.rt)) firePod(this, "workDone", at);
+    firePod(this, "turn", at);
+  }
+
+  graceMs(): number {
     return (this.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+  }
+
+  deletionGraceMs(): number {
+    return (this.deletion?.graceSeconds ?? 0) * 1000;
+  }
+
+  missingVolume(): { volume: string; message: string } | undefined {
+    return missingVolumeSource(this.pod, this.env.sources);
   }
 
   /** The earliest due moment and what to run then. */
@@ -102,12 +115,14 @@ class PodSimulation implements StopHost, ProbeHost, StageHost {
     const offer = (at: number | undefined, run: (at: number) => void) => {
       if (at !== undefined && Number.isFinite(at) && (!best || at < best.at)) best = { at, run };
     };
+    const podTimer = (at: number | undefined, trigger: PodTrigger) => {
+      if (at !== undefined && podAccepts(this, trigger)) offer(at, (when) => firePod(this, trigger, when));
+    };
     const termination = this.rt.termination;
-    const live = !termination || (termination.cause === "finished" && !allStopped(this.rt));
-    if (live) offer(activeDeadlineAt(this.pod, this.rt), (at) => exceedDeadline(this, at, this.graceMs()));
-    offer(turnTimeout(this.rt), (at) => signalStops(this, at));
+    podTimer(activeDeadlineAt(this.pod, this.rt), "deadline");
+    podTimer(turnTimeout(this.rt), "turn");
     if (!this.rt.sandboxReady) {
-      if (!termination && Number.isFinite(this.rt.sandboxAt)) offer(this.rt.sandboxAt, (at) => this.sandbox(at));
+      podTimer(this.rt.sandboxAt, "sandboxDue");
       return best;
     }
     for (const c of this.rt.containers) {
@@ -125,17 +140,6 @@ class PodSimulation implements StopHost, ProbeHost, StageHost {
       if (c.dueAt !== undefined) offer(c.dueAt, (at) => this.due(c, at));
     }
     return best;
-  }
-
-  private sandbox(at: number): void {
-    const missing = missingVolumeSource(this.pod, this.env.sources);
-    if (missing) {
-      this.emit(at, undefined, render(kubeletEvents.failedMount, missing));
-      this.rt.sandboxAt = Number.POSITIVE_INFINITY;
-      return;
-    }
-    this.rt.sandboxReady = true;
-    this.rt.podIP = this.spec.hostNetwork ? undefined : this.env.node.allocate(this.rt.uid);
   }
 
   private due(c: ContainerRuntime, at: number): void {
@@ -223,7 +227,7 @@ class PodSimulation implements StopHost, ProbeHost, StageHost {
 
   /** Config errors are retried whenever the pod is looked at (a ConfigMap or Secret may have appeared). */
   retryBlocked(now: number): void {
-    if (!this.rt.sandboxReady && this.rt.sandboxAt === Number.POSITIVE_INFINITY) this.rt.sandboxAt = now;
+    firePod(this, "resync", now);
     for (const c of this.rt.containers) if (c.phase === "blocked" && c.waiting?.reason === "CreateContainerConfigError") c.dueAt = now;
   }
 }
@@ -233,9 +237,9 @@ class PodSimulation implements StopHost, ProbeHost, StageHost {
  * containers are asked to stop, and `stopped` says when the pod can be removed.
  */
 export function advancePod(pod: Pod, rt: PodRuntime, env: LifecycleEnv, now: number, deletion?: { graceSeconds: number }): AdvanceResult {
-  const sim = new PodSimulation(pod, rt, env);
+  const sim = new PodSimulation(pod, rt, env, deletion);
   sim.restoreProcesses();
-  if (deletion) beginTermination(sim, "deletion", now, deletion.graceSeconds * 1000);
+  if (deletion) firePod(sim, "deleted", now);
   else if (!rt.termination) {
     sim.retryBlocked(now);
     sim.restartChanged(now);

@@ -2,7 +2,8 @@
 // hit by `on` (and whose facts pass `when`), which phase it moves to, the waiting reason it shows, the events the
 // kubelet writes, and when its next step is due (from the cluster's pace). The first matching row wins; no row means
 // nothing happens. Every event the kubelet writes, pod-level ones included, is a template of `kubeletEvents`.
-// stage-engine.ts applies the rows; lifecycle.ts decides when each trigger fires.
+// stage-engine.ts applies the rows; lifecycle.ts decides when each trigger fires. The pod's own steps (sandbox,
+// deadline, termination) are the sibling table pod-stages.ts.
 import type { TimingProfile } from "../timing";
 import { backoffDelay } from "./backoff";
 import type { ContainerPhase, ContainerRuntime } from "./pod-runtime";
@@ -54,7 +55,11 @@ export const kubeletEvents = {
   created: event("Normal", "Created", (f: Named) => `Created container: ${f.container}`),
   started: event("Normal", "Started", (f: Named) => `Started container ${f.container}`),
   crashBackOff: event("Warning", "BackOff", (f: Named & { pod: string }) => `Back-off restarting failed container ${f.container} in pod ${f.pod}`),
-  failedMount: event("Warning", "FailedMount", (p: { volume: string; message: string }) => `MountVolume.SetUp failed for volume "${p.volume}" : ${p.message}`),
+  failedMount: event(
+    "Warning",
+    "FailedMount",
+    (f: { mountFailure?: { volume: string; message: string } }) => `MountVolume.SetUp failed for volume "${f.mountFailure?.volume}" : ${f.mountFailure?.message}`,
+  ),
   deadlineExceeded: event("Normal", "DeadlineExceeded", () => "Pod was active on the node longer than the specified deadline"),
   stopping: event("Normal", "Killing", (p: Named) => `Stopping container ${p.container}`),
   definitionChanged: event("Normal", "Killing", (p: Named) => `Container ${p.container} definition changed, will be restarted`),

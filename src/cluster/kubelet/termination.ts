@@ -1,32 +1,28 @@
 // Stopping every container of a pod for good: for its deletion, when its active deadline passes, or once its app
-// containers are done (the sidecars that keep running). As the kubelet's killPod does: a Killing event for every
-// running container at once; app containers get SIGTERM at once; each sidecar waits for the app containers and the
-// sidecars declared after it to stop (or for the grace period to run out), then gets what is left of the grace period,
-// rounded up to whole seconds and at least 2 s. Nothing is started or restarted once a pod terminates.
-import type { ContainerRuntime, PodRuntime, TerminationCause } from "./pod-runtime";
+// containers are done (the sidecars that keep running). When and with which events are rows of pod-stages.ts; this is
+// the computation they call. As the kubelet's killPod does: app containers get SIGTERM at once; each sidecar waits
+// for the app containers and the sidecars declared after it to stop (or for the grace period to run out), then gets
+// what is left of the grace period, rounded up to whole seconds and at least 2 s. Nothing is started or restarted
+// once a pod terminates.
+import type { ContainerRuntime, PodRuntime } from "./pod-runtime";
 import { sidecarTurn } from "./sidecars";
-import { kubeletEvents, render, type EventBody } from "./stages";
 
 /** The kubelet's minimumGracePeriodInSeconds: no container is killed with less than this after its SIGTERM. */
 const minimumGraceMs = 2000;
 
-/** Which cause wins when a pod already terminating is told to terminate again (a deletion removes the pod). */
-const rank: Record<TerminationCause, number> = { finished: 0, deadline: 1, deletion: 2 };
-
 /** What termination needs from the pod simulation. */
 export interface StopHost {
   readonly rt: PodRuntime;
-  emit(at: number, c: ContainerRuntime | undefined, event: EventBody): void;
   /** Send SIGTERM to `c` at `at`: it stops then if SIGTERM stops it, else `graceMs` later. */
   stop(c: ContainerRuntime, at: number, final: boolean, graceMs: number): void;
 }
 
-/** Start (or escalate) the pod's termination at `at` with a grace period of `graceMs`. */
-export function beginTermination(host: StopHost, cause: TerminationCause, at: number, graceMs: number): void {
-  const rt = host.rt;
-  const previous = rt.termination;
-  if (previous && rank[cause] <= rank[previous.cause]) return;
-  rt.termination = { cause, at, graceMs };
+/**
+ * The pod's termination (rt.termination) began at `at`: nothing more is started or restarted, probes stop, and a stop
+ * already under way (a probe's kill) becomes final, within the termination's grace period.
+ */
+export function haltContainers(rt: PodRuntime, at: number): void {
+  const graceMs = rt.termination?.graceMs ?? 0;
   for (const c of rt.containers) {
     c.dueAt = undefined;
     c.noticeAt = undefined;
@@ -36,11 +32,14 @@ export function beginTermination(host: StopHost, cause: TerminationCause, at: nu
       c.stopping.at = Math.min(c.stopping.at, at + graceMs);
       continue;
     }
-    if (!previous) host.emit(at, c, render(kubeletEvents.stopping, { container: c.name }));
     c.startup = c.liveness = c.readiness = undefined;
     c.ready = false;
   }
-  signalStops(host, at);
+}
+
+/** The containers a termination beginning now tells to stop (a Killing event each): those running, not yet stopping. */
+export function runningContainers(rt: PodRuntime): ContainerRuntime[] {
+  return rt.containers.filter((c) => c.phase === "running" && c.current && !c.stopping);
 }
 
 /** Send SIGTERM, at `at`, to every running container whose turn to stop has come. */
