@@ -1,6 +1,6 @@
 // ConfigMap.
 import { z } from "zod";
-import { bool, bytesMap, gvk, ref, strMap, typeMetaFields } from "../fields";
+import { bool, bytesMap, gvk, strMap, typeMetaFields } from "../fields";
 import { objectMetadata } from "../meta";
 
 export const ConfigMap = z

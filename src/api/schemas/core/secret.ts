@@ -1,6 +1,6 @@
 // Secret.
 import { z } from "zod";
-import { bool, bytesMap, gvk, ref, str, strMap, typeMetaFields } from "../fields";
+import { bool, bytesMap, gvk, str, strMap, typeMetaFields } from "../fields";
 import { objectMetadata } from "../meta";
 
 export const Secret = z

@@ -1,6 +1,6 @@
 // ServiceAccount.
 import { z } from "zod";
-import { atomic, bool, gvk, list, mapKeys, patch, ref, typeMetaFields } from "../fields";
+import { atomic, bool, gvk, list, mapKeys, patch, typeMetaFields } from "../fields";
 import { LocalObjectReference, objectMetadata, ObjectReference } from "../meta";
 
 export const ServiceAccount = z

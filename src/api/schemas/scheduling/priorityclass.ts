@@ -1,6 +1,6 @@
 // scheduling.k8s.io/v1 PriorityClass: a name for a pod priority value (cluster-scoped, no spec/status split).
 import { z } from "zod";
-import { bool, gvk, int32, ref, str, typeMetaFields } from "../fields";
+import { bool, gvk, int32, str, typeMetaFields } from "../fields";
 import { objectMetadata } from "../meta";
 
 export const PriorityClass = z

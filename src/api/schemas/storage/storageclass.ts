@@ -1,6 +1,6 @@
 // storage.k8s.io/v1 StorageClass: a class of dynamically provisioned volumes (cluster-scoped, no spec/status split).
 import { z } from "zod";
-import { atomic, atomicMap, bool, gvk, list, ref, str, strMap, typeMetaFields } from "../fields";
+import { atomic, atomicMap, bool, gvk, list, str, strMap, typeMetaFields } from "../fields";
 import { objectMetadata } from "../meta";
 
 export const TopologySelectorLabelRequirement = z

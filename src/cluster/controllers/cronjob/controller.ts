@@ -12,7 +12,7 @@ import { cronJobs } from "../../registry/cronjobs";
 import { jobs } from "../../registry/jobs";
 import { zeroValue } from "../../registry/pod-template";
 import type { ResourceDef } from "../../registry/types";
-import { controllerName, controllerRef, isControlledBy } from "../job/job-pods";
+import { controllerRef, isControlledBy } from "../job/job-pods";
 import { hasCondition } from "../job/job-arithmetic";
 import type { Controller, ControllerContext, ReconcileResult } from "../../control-loop/types";
 import { keyOf, splitKey } from "../../control-loop/types";

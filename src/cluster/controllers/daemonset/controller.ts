@@ -12,7 +12,7 @@ import { daemonSets } from "../../registry/daemonsets";
 import { nodes } from "../../registry/nodes";
 import { pods } from "../../registry/pods";
 import type { ResourceDef } from "../../registry/types";
-import { controllerName, controllerRef, isControlledBy } from "../job/job-pods";
+import { controllerRef, isControlledBy } from "../job/job-pods";
 import { watch, type Controller, type ControllerContext, type KindEvent, type ReconcileResult, type Watch } from "../../control-loop/types";
 import { keyOf, splitKey } from "../../control-loop/types";
 import { nodeVerdict, pinnedNode, pinToNode, withDaemonTolerations } from "./node-eligibility";

@@ -1,5 +1,5 @@
 // NodeAffinity: spec.nodeSelector and requiredDuringScheduling node affinity filter; preferred terms score.
-import type { FilterFailure, NodeInfo, NodeSelectorRequirement, NodeSelectorTerm, PodToSchedule } from "../types";
+import type { FilterFailure, NodeInfo, NodeSelectorTerm, PodToSchedule } from "../types";
 import { nodeRequirementMatches } from "../../../api/selectors/node-selector";
 import { defaultNormalizeScore } from "./normalize";
 import { plugins, reasons } from "./reasons";

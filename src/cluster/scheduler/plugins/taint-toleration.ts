@@ -1,7 +1,7 @@
 // TaintToleration: a pod lands only where it tolerates every NoSchedule/NoExecute taint; nodes with fewer
 // untolerated PreferNoSchedule taints score higher.
 import { tolerates } from "../../../api/selectors/node-selector";
-import type { FilterFailure, NodeInfo, PodToSchedule, Taint, Toleration } from "../types";
+import type { FilterFailure, NodeInfo, PodToSchedule } from "../types";
 import { defaultNormalizeScore } from "./normalize";
 import { plugins, reasons } from "./reasons";
 
