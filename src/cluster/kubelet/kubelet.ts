@@ -18,7 +18,6 @@ import { NodeState } from "./node-state";
 import { newPodRuntime, rebuildPodRuntime, releaseProcesses, type PodRuntime } from "./pod-runtime";
 import { computePodStatus } from "./pod-status";
 import type { ContainerRuntimePort } from "./runtime-port";
-// issue 11 (nodes): the machine behind each node and the node agent (boot, stop, restart, node events).
 import type { Machines } from "../registry/nodes/machines";
 import { NodeAgent, nodeKeyPrefix, type PodDriver } from "./node-agent";
 import { restartedRuntime } from "./restart";
@@ -95,7 +94,7 @@ export class Kubelet implements Controller {
     if (!pod || !nodeName) return;
     const nodeObj = ctx.registry.tryGet(nodes, undefined, nodeName);
     if (!nodeObj) return;
-    // issue 11 (nodes): a stopped (or still booting) machine's kubelet does nothing (its node agent catches up at
+    // A stopped (or still booting) machine's kubelet does nothing (its node agent catches up at
     // boot), and a Node applied by hand has no kubelet at all.
     if (this.machines && !this.machines.kubeletRunning(nodeObj)) return;
     const node = this.nodeState(ctx, nodeName, nodeObj);
@@ -136,7 +135,7 @@ export class Kubelet implements Controller {
     return { requeueAt: Math.max(result.nextAt, ctx.now) };
   }
 
-  /** issue 11 (nodes): what the node agent does to this node's pods. */
+  /** What the node agent does to its node's pods. */
   private readonly podDriver: PodDriver = {
     reconcilePod: (key, ctx) => this.reconcile(key, ctx),
     restartPod: (pod, ctx) => {
