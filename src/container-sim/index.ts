@@ -19,12 +19,26 @@
 //   streams    (streams.ts)     ProcessSpec.stdin / ExecOptions.stdin: InputStream chunks over time; stdout and
 //                               stderr come back as SimulatedProcess.output(from, until).
 
-export type { ExecOptions, ExecResult, HttpAnswer, OutputLine, ProcessExit, ProcessSpec, PullResult, SimulatedProcess } from "./types";
+export type { ExecOptions, ExecResult, HttpAnswer, IncomingConnection, OutputLine, ProcessExit, ProcessSpec, PullResult, Served, SimulatedProcess } from "./types";
 export { pullImage, fakeDigest } from "./pull";
 export { invalidImageNameMessage, parseImageReference, type ImageReference } from "./reference";
 export { findProfile, type ImageProfile } from "./catalog";
 export { startProcess, resolveArgv, shellSyntaxError } from "./process";
 export { evaluateProbe, probeFailedEventMessage, type ProbeResult, type ProbeSpec, type ProbeTarget } from "./probes";
 export type { DirectorySource, Mount } from "./filesystem";
-export { defaultNetwork, publicInternet, type ConnectRequest, type ContainerNetwork, type Loopback, type NetworkAnswer } from "./network";
+export {
+  defaultNetwork,
+  publicDns,
+  publicInternet,
+  PUBLIC_SITE_IP,
+  type ConnectRequest,
+  type ContainerNetwork,
+  type DnsQuestion,
+  type DnsRecord,
+  type DnsReply,
+  type DnsType,
+  type HttpRequest,
+  type Loopback,
+  type NetworkAnswer,
+} from "./network";
 export { noInput, type InputStream } from "./streams";

@@ -9,12 +9,12 @@ import { BUILTINS } from "./shell/commands";
 import { runProgram } from "./shell/interpreter";
 import { parseScript } from "./shell/parser";
 import { VirtualRun } from "./shell/run";
-import { defaultNetwork, type ContainerNetwork, type NetworkAnswer } from "./network";
-import { ShellState, type Io, type ShellHost } from "./shell/state";
+import { defaultNetwork, type ConnectRequest, type ContainerNetwork, type NetworkAnswer } from "./network";
+import { ShellState, type Io, type ShellHost, type ShellNetAnswer } from "./shell/state";
 import { StreamStdin } from "./shell/stdin";
 import { normalizePath, VirtualFs } from "./shell/vfs";
 import { noInput } from "./streams";
-import type { ExecOptions, ExecResult, HttpAnswer, OutputLine, ProcessExit, ProcessSpec, SimulatedProcess } from "./types";
+import type { ExecOptions, ExecResult, HttpAnswer, IncomingConnection, OutputLine, ProcessExit, ProcessSpec, Served, SimulatedProcess } from "./types";
 
 /** Work allowed when deciding whether a process exits by itself; longer scripts count as long-running. */
 const EXIT_SCAN_STEPS = 2_000;
@@ -128,12 +128,31 @@ class ContainerProcess implements SimulatedProcess {
     };
   }
 
-  private network(host: string, port: number, path: string, atMs: number): NetworkAnswer {
-    const loopback = (to: number, toPath: string): HttpAnswer | "refused" => {
-      const listener = this.listeners.find((l) => l.port === to && l.fromMs <= atMs);
-      return listener ? listener.serve?.(toPath, atMs) ?? { status: 200, body: "" } : "refused";
+  private connections = 0;
+
+  // Interim: names resolve through the network's DNS as given (the resolver of /etc/resolv.conf comes next).
+  private network(host: string, port: number, path: string, atMs: number): ShellNetAnswer {
+    const atWallMs = this.startedAtWallMs + atMs;
+    let ip = host;
+    if (!/^\d+\.\d+\.\d+\.\d+$/.test(host) && !["localhost", "::1", this.spec.hostname].includes(host)) {
+      const reply = this.net.dns("", { name: host, type: "A", atWallMs });
+      const a = reply === "timeout" ? undefined : reply.answers.find((r) => r.type === "A");
+      if (!a) return { kind: "unresolved" };
+      ip = a.data;
+    }
+    const request: ConnectRequest = {
+      ip,
+      port,
+      atWallMs,
+      seq: this.connections++,
+      ...(path ? { http: { method: "GET", path, headers: { host: port === 80 ? host : `${host}:${port}`, "user-agent": "Wget" } } } : {}),
     };
-    return this.net.connect({ host, port, path, atWallMs: this.startedAtWallMs + atMs }, loopback);
+    const loopback = (to: number, req: ConnectRequest): NetworkAnswer => {
+      // Inside the run: the listeners so far are the ones there are (advancing the run again would re-enter it).
+      const served = this.serveListener(to, { clientIP: "127.0.0.1", http: req.http, send: req.send }, atMs);
+      return served ? { kind: "answer", answer: served.answer } : { kind: "refused" };
+    };
+    return { ...this.net.connect(request, loopback), ip };
   }
 
   private newShell(host: ShellHost): ShellState {
@@ -205,6 +224,17 @@ class ContainerProcess implements SimulatedProcess {
 
   listening(port: number, atMs: number): boolean {
     return this.runningAt(atMs) && this.listeners.some((l) => l.port === port && l.fromMs <= atMs);
+  }
+
+  accept(port: number, connection: IncomingConnection, atMs: number): Served | undefined {
+    return this.listening(port, atMs) ? this.serveListener(port, connection, atMs) : undefined;
+  }
+
+  private serveListener(port: number, connection: IncomingConnection, atMs: number): Served | undefined {
+    const listener = this.listeners.find((l) => l.port === port && l.fromMs <= atMs);
+    if (!listener) return undefined;
+    const answer = connection.http && listener.serve ? listener.serve(connection.http.path, atMs) : { status: 0, body: "" };
+    return { answer, log: [] };
   }
 
   httpGet(port: number, path: string, atMs: number): HttpAnswer | undefined {

@@ -5,7 +5,7 @@
 // stdin) comes in through the interfaces of filesystem.ts, network.ts and streams.ts.
 
 import type { Mount } from "./filesystem";
-import type { ContainerNetwork } from "./network";
+import type { ContainerNetwork, HttpRequest } from "./network";
 import type { InputStream } from "./streams";
 
 /** What the kubelet knows when it starts a container. */
@@ -26,6 +26,13 @@ export interface ProcessSpec {
   hostname: string;
   /** The pod IP, for programs that print it (optional). */
   podIP?: string;
+  /** The TCP ports the pod declares for this container (`containerPort`): what an image the simulator does not know listens on. */
+  ports?: number[];
+  /**
+   * Files the runtime writes into the container, by absolute path (the kubelet's /etc/hosts and /etc/resolv.conf);
+   * they replace the simulator's own /etc/hosts and the image's files at those paths.
+   */
+  files?: Record<string, string>;
   /** How the container's network commands (wget, curl, nc) reach `host:port`; `defaultNetwork(spec)` when absent. */
   network?: ContainerNetwork;
   /** The main process's stdin; `noInput` (end of file at once) when absent. */
@@ -55,6 +62,23 @@ export interface ProcessExit {
 export interface HttpAnswer {
   status: number;
   body: string;
+  /** Response headers (lower-case names), for `curl -i` and for clients that print them. */
+  headers?: Record<string, string>;
+}
+
+/** A connection as the program that accepts it sees it. */
+export interface IncomingConnection {
+  /** The address the connection comes from, as the server sees it (access logs, agnhost's /clientip). */
+  clientIP: string;
+  /** The HTTP request; absent for a bare TCP connection, which may carry `send`. */
+  http?: HttpRequest;
+  send?: string;
+}
+
+/** What a program did with one connection: its answer, and the lines it printed for it (an access log), if any. */
+export interface Served {
+  answer: HttpAnswer;
+  log: { stream: "stdout" | "stderr"; text: string }[];
 }
 
 /** A container's process, as a pure function of time since its start. */
@@ -74,6 +98,13 @@ export interface SimulatedProcess {
    * something listens but does not speak HTTP (redis, postgres).
    */
   httpGet(port: number, path: string, atMs: number): HttpAnswer | undefined;
+  /**
+   * A connection to `port` at `atMs`: the program's answer and what it printed for it (the target's access log,
+   * which the caller keeps: the process's own output stays a function of its spec and start), or undefined when
+   * nothing listens there. Status 0: something listens but does not speak HTTP; `body` is what it wrote back.
+   * Not re-entrant: a container's connection to itself (hairpin through a Service) must go through the `Loopback`.
+   */
+  accept(port: number, connection: IncomingConnection, atMs: number): Served | undefined;
   /** Does the process accept TCP connections on `port` at `atMs` (tcpSocket probes)? */
   listening(port: number, atMs: number): boolean;
   /**

@@ -1,6 +1,6 @@
 // What a container gets from whoever runs it: mounts over the image's files, a network, and stdin over time.
 import { describe, expect, it } from "vitest";
-import { defaultNetwork, startProcess, type ConnectRequest, type ContainerNetwork, type InputStream, type ProcessSpec } from "../../src/container-sim/index";
+import { defaultNetwork, PUBLIC_SITE_IP, startProcess, type ConnectRequest, type ContainerNetwork, type InputStream, type ProcessSpec } from "../../src/container-sim/index";
 import { directory } from "./directories";
 
 const T0 = Date.UTC(2024, 0, 1, 12, 0, 0);
@@ -52,29 +52,27 @@ describe("network", () => {
     expect([get("http://localhost:8080/", 2000), get("http://pod-a:8080/", 2000), get("http://10.244.1.9:8080/", 2000)]).toEqual([0, 0, 0]);
     expect(get("http://localhost:8080/", 500)).toBe(1);
     expect(p.exec(["wget", "-qO-", "http://10.244.1.10:8080/"], 2000).stderr).toBe("wget: can't connect to remote host (10.244.1.10): Connection refused\n");
-    expect(defaultNetwork({ hostname: "pod-a" }).connect({ host: "web.default.svc", port: 80, path: "/", atWallMs: T0 }, () => "refused")).toEqual({ kind: "unresolved" });
-    expect(defaultNetwork({ hostname: "pod-a" }).connect({ host: "example.com", port: 80, path: "/", atWallMs: T0 }, () => "refused")).toMatchObject({ kind: "answer", answer: { status: 200 } });
+    expect(defaultNetwork({ hostname: "pod-a" }).dns("10.96.0.10", { name: "web.default.svc", type: "A", atWallMs: T0 })).toEqual({ rcode: "NXDOMAIN", answers: [] });
+    const publicSite = { ip: PUBLIC_SITE_IP, port: 80, http: { method: "GET", path: "/", headers: { host: "example.com" } }, atWallMs: T0, seq: 0 };
+    expect(defaultNetwork({ hostname: "pod-a" }).connect(publicSite, () => ({ kind: "refused" }))).toMatchObject({ kind: "answer", answer: { status: 200 } });
   });
 
-  it("is the caller's when given: it sees each connection at its wall-clock moment, and can answer from the loopback", () => {
+  it("is the caller's when given: it resolves names, sees each connection at its wall-clock moment, and can answer from the loopback", () => {
     const seen: ConnectRequest[] = [];
     const network: ContainerNetwork = {
+      dns: (_server, question) => (question.name === "web" ? { rcode: "NOERROR", answers: [{ name: "web", type: "A", ttl: 30, data: "10.96.0.12" }] } : { rcode: "NXDOMAIN", answers: [] }),
       connect(request, loopback) {
         seen.push(request);
-        if (request.host === "web") return { kind: "answer", ip: "10.96.0.10", answer: { status: 200, body: "from web\n" } };
-        if (request.host === "self") {
-          const answer = loopback(request.port, request.path);
-          return answer === "refused" ? { kind: "refused" } : { kind: "answer", answer };
-        }
-        return { kind: "unresolved" };
+        if (request.ip === "10.96.0.12") return { kind: "answer", answer: { status: 200, body: "from web\n" } };
+        if (request.ip === "127.0.0.1") return loopback(request.port, request);
+        return { kind: "refused" };
       },
     };
-    const p = sh("sleep 1; wget -qO- http://web/x; wget -qO- http://self:81/ || echo no; nc -z nowhere 80 || echo unresolved", { network });
-    expect(texts(p)).toEqual(["from web", "wget: can't connect to remote host (self): Connection refused", "no", "nc: bad address 'nowhere'", "unresolved"]);
-    expect(seen).toEqual([
-      { host: "web", port: 80, path: "/x", atWallMs: T0 + 1000 },
-      { host: "self", port: 81, path: "/", atWallMs: T0 + 1000 },
-      { host: "nowhere", port: 80, path: "", atWallMs: T0 + 1000 },
+    const p = sh("sleep 1; wget -qO- http://web/x; wget -qO- http://127.0.0.1:81/ || echo no; nc -z nowhere 80 || echo unresolved", { network });
+    expect(texts(p)).toEqual(["from web", "wget: can't connect to remote host (127.0.0.1): Connection refused", "no", "nc: bad address 'nowhere'", "unresolved"]);
+    expect(seen.map((r) => [r.ip, r.port, r.http?.path, r.atWallMs, r.seq])).toEqual([
+      ["10.96.0.12", 80, "/x", T0 + 1000, 0],
+      ["127.0.0.1", 81, "/", T0 + 1000, 1],
     ]);
   });
 });

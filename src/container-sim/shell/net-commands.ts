@@ -39,7 +39,7 @@ const wget: Builtin = (argv, io, sh) => {
     io.stderr.write(`wget: bad address '${target.host}${target.port === 80 ? "" : `:${target.port}`}'\n`);
     return 1;
   }
-  if (res.kind === "refused" || !res.answer) {
+  if (res.kind !== "answer") {
     io.stderr.write(`wget: can't connect to remote host (${res.ip ?? target.host}): Connection refused\n`);
     return 1;
   }
@@ -84,7 +84,7 @@ const curl: Builtin = (argv, io, sh) => {
     io.stderr.write(`curl: (6) Could not resolve host: ${target.host}\n`);
     return 6;
   }
-  if (res.kind === "refused" || !res.answer) {
+  if (res.kind !== "answer") {
     io.stderr.write(`curl: (7) Failed to connect to ${target.host} port ${target.port} after 0 ms: Couldn't connect to server\n`);
     return 7;
   }
@@ -125,7 +125,7 @@ function* nc(argv: string[], io: Io, sh: ShellState) {
     io.stderr.write(`nc: bad address '${host}'\n`);
     return 1;
   }
-  if (res.kind === "refused") {
+  if (res.kind !== "answer") {
     if (!flags.includes("z")) io.stderr.write(`nc: can't connect to remote host (${res.ip ?? host}): Connection refused\n`);
     return 1;
   }

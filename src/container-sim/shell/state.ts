@@ -9,6 +9,9 @@ import type { VirtualFs } from "./vfs";
 export type Effect = { type: "sleep"; ms: number } | { type: "step" };
 export type Run<T> = Generator<Effect, T, void>;
 
+/** A connection as a shell command sees it: the network's answer with the resolved address, or a name that did not resolve. */
+export type ShellNetAnswer = (NetworkAnswer & { ip: string }) | { kind: "unresolved"; ip?: undefined };
+
 export interface Sink {
   write(text: string): void;
 }
@@ -40,8 +43,8 @@ export interface ShellHost {
   flavor: Flavor;
   /** `sh` or `bash`: the name in error messages. */
   shellName: "sh" | "bash";
-  /** An HTTP GET or TCP connect to host:port (path "" for a bare connect). */
-  network(host: string, port: number, path: string, atMs: number): NetworkAnswer;
+  /** An HTTP GET or TCP connect to host:port (path "" for a bare connect): the answer and the address the name resolved to. */
+  network(host: string, port: number, path: string, atMs: number): ShellNetAnswer;
   /** The program started listening on a TCP port (nc -l, a server); `serve` answers HTTP GETs (path → answer). */
   listen(port: number, atMs: number, serve?: (path: string, atMs: number) => HttpAnswer): void;
   /** A program provided by the image rather than the shell (e.g. `stress`); undefined when there is none. */

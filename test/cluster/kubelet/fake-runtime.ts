@@ -36,6 +36,7 @@ function start(spec: { command?: string[] }): SimulatedProcess {
     stopsOnSigterm: !/\bsleep\b/.test(script),
     fileExists: (_path: string, at: number) => at >= readyAfter && at < unhealthyAfter,
     httpGet: () => ({ status: 200, body: "" }),
+    accept: () => ({ answer: { status: 200, body: "" }, log: [] }),
     listening: () => true,
     exec: () => ({ exitCode: 0, stdout: "", stderr: "" }),
   };

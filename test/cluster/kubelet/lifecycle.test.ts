@@ -19,6 +19,7 @@ const runtime: ContainerRuntimePort = {
       stopsOnSigterm: !script.includes("sleep"),
       fileExists: (_path: string, at: number) => at < 30_000,
       httpGet: () => ({ status: 200, body: "" }),
+      accept: () => ({ answer: { status: 200, body: "" }, log: [] }),
       listening: () => true,
       exec: () => ({ exitCode: 0, stdout: "", stderr: "" }),
     };
