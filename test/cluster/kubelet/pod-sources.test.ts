@@ -13,6 +13,7 @@ function sources(objects: Record<string, KubeObject>) {
   const registry = {
     tryGet: <T extends KubeObject>(def: ResourceDef<T>, _ns: string | undefined, name: string) =>
       objects[`${def.resource}/${name}`] as T | undefined,
+    list: <T extends KubeObject>(def: ResourceDef<T>) => Object.entries(objects).filter(([key]) => key.startsWith(`${def.resource}/`)).map(([, o]) => o as T),
   };
   return podSources(registry, { configMaps, secrets }, "default", undefined);
 }
