@@ -7,9 +7,10 @@ import type { Node } from "../api/schemas/core/node";
 import type { Pod } from "../api/schemas/core/pod";
 import type { Service } from "../api/schemas/core/service";
 import type { ServiceAccount } from "../api/schemas/core/serviceaccount";
+import { dnsServiceIP } from "./cluster-dns";
 
 export const kubeVersion = "v1.33.1";
-export const dnsServiceIP = "10.96.0.10";
+export { dnsServiceIP };
 
 const criticalTolerations = [{ operator: "Exists", effect: "NoExecute" }];
 

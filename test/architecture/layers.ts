@@ -9,6 +9,7 @@ const layers: Array<[prefix: string, rank: number]> = [
   // The container simulator: a package of its own, imports nothing (the kubelet reaches it through its runtime port).
   ["src/container-sim/", 1],
   ["src/cluster/timing.ts", 1],
+  ["src/cluster/cluster-dns.ts", 1],
   ["src/cluster/storage/", 2],
   ["src/cluster/registry/", 3],
   // Clients of the registry, plugged in by the wiring; they do not import each other.

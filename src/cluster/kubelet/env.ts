@@ -1,9 +1,12 @@
 // A container's environment as the kubelet builds it (kubelet_pods.go makeEnvironmentVariables): envFrom first, then
-// env (later names win), `$(VAR)` expansion against what is defined so far, values from ConfigMaps, Secrets, the
-// downward API (fieldRef) and resource fields. Pure: lookups come in through `PodSources`.
+// env (later names win), `$(VAR)` expansion against what is defined so far and the Service variables, values from
+// ConfigMaps, Secrets, the downward API (fieldRef) and resource fields; then the Service variables the container does
+// not define itself. Pure: lookups come in through `PodSources`.
 import { Quantity } from "../../api/quantity";
-import type { Container, EnvVar, Pod } from "../../api/schemas";
+import type { Container, EnvVar, Pod, Service } from "../../api/schemas";
 import type { ResourceList } from "../../api/schemas/meta";
+import type { PodNetworkSettings } from "./etc-files";
+import { serviceEnv } from "./service-env";
 
 /** A resourceFieldRef, from an env var or a downward API volume file. */
 export type ResourceFieldRef = NonNullable<NonNullable<EnvVar["valueFrom"]>["resourceFieldRef"]>;
@@ -14,6 +17,10 @@ export interface PodSources {
   secret(name: string): Record<string, string> | undefined;
   /** The node's allocatable resources (limits default to them), e.g. {cpu: "2", memory: "4Gi"}. */
   allocatable: ResourceList;
+  /** The Services of `namespace` as the kubelet's cache holds them now (service links, the `kubernetes` Service). */
+  services(namespace: string): Service[];
+  /** The kubelet's DNS settings and the node's files: the pod's /etc/hosts and /etc/resolv.conf. */
+  network: PodNetworkSettings;
 }
 
 /** A reference that cannot be resolved: the message the kubelet reports (`configmap "x" not found`). */
@@ -122,12 +129,16 @@ function keyOf(source: "configmap" | "secret", sources: PodSources, name: string
 const envNamePattern = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 
 /**
- * The environment of `container` in `pod`, in definition order. Throws ConfigError with the kubelet's message when a
- * non-optional ConfigMap, Secret or key is missing.
+ * The environment of `container` in `pod`: its own variables in definition order, then the Service variables it does
+ * not define (of the Services created by `asOf`: those there when it started). Throws ConfigError with the kubelet's
+ * message when a non-optional ConfigMap, Secret or key is missing.
  */
-export function resolveEnv(pod: Pod, container: Container, sources: PodSources): Record<string, string> {
+export function resolveEnv(pod: Pod, container: Container, sources: PodSources, asOf?: number): Record<string, string> {
   const namespace = pod.metadata?.namespace ?? "";
+  const services = serviceEnv(pod, sources.services, asOf);
   const env: Record<string, string> = {};
+  /** What `$(VAR)` sees: the container's variables so far over the Service variables. */
+  const defined: Record<string, string> = { ...services };
   for (const from of container.envFrom ?? []) {
     const prefix = from.prefix ?? "";
     const ref = from.configMapRef ?? from.secretRef;
@@ -138,12 +149,12 @@ export function resolveEnv(pod: Pod, container: Container, sources: PodSources):
       if (ref.optional) continue;
       throw new ConfigError(`${kind} "${ref.name}" not found`);
     }
-    for (const [k, v] of Object.entries(data)) if (envNamePattern.test(prefix + k)) env[prefix + k] = v;
+    for (const [k, v] of Object.entries(data)) if (envNamePattern.test(prefix + k)) env[prefix + k] = defined[prefix + k] = v;
   }
   for (const variable of container.env ?? []) {
     const from = variable.valueFrom;
     let value: string | undefined;
-    if (!from) value = expandVars(variable.value ?? "", env);
+    if (!from) value = expandVars(variable.value ?? "", defined);
     else if (from.configMapKeyRef) {
       const r = from.configMapKeyRef;
       value = keyOf("configmap", sources, r.name, r.key, namespace, !!r.optional);
@@ -156,8 +167,9 @@ export function resolveEnv(pod: Pod, container: Container, sources: PodSources):
       const target = ref.containerName ? [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((c) => c.name === ref.containerName) : container;
       value = resourceFieldValue(target ?? container, ref, sources.allocatable);
     }
-    if (value !== undefined) env[variable.name] = value;
+    if (value !== undefined) env[variable.name] = defined[variable.name] = value;
   }
+  for (const [name, value] of Object.entries(services)) if (!Object.prototype.hasOwnProperty.call(env, name)) env[name] = value;
   return env;
 }
 

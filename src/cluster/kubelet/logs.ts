@@ -85,7 +85,7 @@ export function logSource(pod: Pod, options: Pick<LogOptions, "container" | "pre
 
 /** The process of a run, started again from the same spec at the same moment (it is deterministic). */
 export function replay(pod: Pod, source: LogSource, sources: PodSources, runtime: ContainerRuntimePort): SimulatedProcess {
-  return runtime.start(processSpecFor(pod, source.container, sources), source.startedAt);
+  return runtime.start(processSpecFor(pod, source.container, sources, source.startedAt), source.startedAt);
 }
 
 /** RFC 3339 with nanoseconds, trailing zeros trimmed (Go's RFC3339Nano). */

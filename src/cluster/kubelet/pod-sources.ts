@@ -1,9 +1,12 @@
-// What a pod's containers read from outside the pod: ConfigMaps, Secrets (decoded) and the node's allocatable,
-// from the registry's in-memory cache.
-import type { ConfigMap, Node, Secret } from "../../api/schemas";
+// What a pod's containers read from outside the pod: ConfigMaps, Secrets (decoded), Services, the node's allocatable
+// and the network settings of the node's kubelet, from the registry's in-memory cache.
+import type { ConfigMap, Node, Secret, Service } from "../../api/schemas";
+import { clusterDomain, dnsServiceIP } from "../cluster-dns";
 import type { RegistryStore } from "../registry/generic-store";
+import { services as servicesDef } from "../registry/services";
 import type { ResourceDef } from "../registry/types";
 import type { PodSources } from "./env";
+import { nodeFiles, type PodNetworkSettings } from "./etc-files";
 import { decodeBase64Std } from "../../api/validation/base64";
 
 /** Validation refuses values that are not base64; one stored before that reads as empty rather than throwing. */
@@ -12,13 +15,21 @@ function decodeBase64(value: string): string {
   return decoded.ok ? new TextDecoder().decode(decoded.bytes) : "";
 }
 
-/** A pod's ConfigMaps, Secrets and node allocatable, read from the registry's cache. */
+/** The network settings of `node`'s kubelet (kubeadm's clusterDNS and clusterDomain) and the node's own files. */
+export function nodeNetworkSettings(node: Node | undefined): PodNetworkSettings {
+  const nodeName = node?.metadata?.name ?? "";
+  const nodeIP = node ? hostIPOf(node) : "";
+  return { clusterDNS: [dnsServiceIP], clusterDomain, nodeName, nodeIP, ...nodeFiles(nodeName, nodeIP) };
+}
+
+/** A pod's ConfigMaps, Secrets, Services, node allocatable and network settings, read from the registry's cache. */
 export function podSources(
-  registry: Pick<RegistryStore, "tryGet">,
-  defs: { configMaps: ResourceDef<ConfigMap>; secrets: ResourceDef<Secret> },
+  registry: Pick<RegistryStore, "tryGet" | "list">,
+  defs: { configMaps: ResourceDef<ConfigMap>; secrets: ResourceDef<Secret>; services?: ResourceDef<Service> },
   namespace: string,
   node: Node | undefined,
 ): PodSources {
+  const servicesOf = defs.services ?? servicesDef;
   return {
     configMap(name) {
       const obj = registry.tryGet(defs.configMaps, namespace, name);
@@ -32,6 +43,8 @@ export function podSources(
       return Object.fromEntries(Object.entries(obj.data ?? {}).map(([k, v]) => [k, decodeBase64(String(v))]));
     },
     allocatable: node?.status?.allocatable ?? {},
+    services: (ns) => registry.list(servicesOf, ns),
+    network: nodeNetworkSettings(node),
   };
 }
 

@@ -20,8 +20,16 @@ export interface ProbeHost {
   stop(c: ContainerRuntime, at: number, final: boolean): void;
 }
 
-const firstRun = (p: Probe | undefined, at: number): ProbeRun | undefined =>
-  p ? { nextAt: at + (p.initialDelaySeconds ?? 0) * 1000, successes: 0, failures: 0 } : undefined;
+/**
+ * When a started container's first readiness probe runs, at the earliest: the kubelet's status sync that follows the
+ * start (its PLEG relists every second) finds no readiness result yet and triggers the probe at once, rather than
+ * waiting for the probe's period. A server is listening by then.
+ */
+const readinessTriggerMs = 1000;
+
+/** A probe's first run for an instance started at `at`: after its initial delay, and not before `earliestMs`. */
+const firstRun = (p: Probe | undefined, at: number, earliestMs = 0): ProbeRun | undefined =>
+  p ? { nextAt: at + Math.max((p.initialDelaySeconds ?? 0) * 1000, earliestMs), successes: 0, failures: 0 } : undefined;
 
 /** The container's instance started at `at`: set started/ready and schedule its probes' first runs. */
 export function startProbes(c: ContainerRuntime, spec: Container, at: number): void {
@@ -30,7 +38,7 @@ export function startProbes(c: ContainerRuntime, spec: Container, at: number): v
   c.ready = c.started && !spec.readinessProbe && (!c.init || c.sidecar);
   c.startup = firstRun(spec.startupProbe, at);
   c.liveness = c.started ? firstRun(spec.livenessProbe, at) : undefined;
-  c.readiness = c.started ? firstRun(spec.readinessProbe, at) : undefined;
+  c.readiness = c.started ? firstRun(spec.readinessProbe, at, readinessTriggerMs) : undefined;
 }
 
 /** Run the `kind` probe of container `c` at `at`. */

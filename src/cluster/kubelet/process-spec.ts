@@ -1,15 +1,22 @@
 // What the runtime is told when a container starts: image, command and args with `$(VAR)` expanded, the resolved
-// environment, the volumes it mounts and the memory limit. Throws ConfigError when a reference is missing.
+// environment, the volumes it mounts, the memory limit, and the pod's network identity (hostname, IP, declared ports,
+// /etc/hosts and /etc/resolv.conf). Throws ConfigError when a reference is missing.
 import type { Container, Pod } from "../../api/schemas";
 import { expandCommand, resolveEnv, type PodSources } from "./env";
+import { containerHostname, etcFiles } from "./etc-files";
 import type { ProcessSpec } from "./runtime-port";
 import { volumeMounts } from "./volumes";
 
-export function processSpecFor(pod: Pod, container: Container, sources: PodSources): ProcessSpec {
-  const env = resolveEnv(pod, container, sources);
+/**
+ * The spec of `container` of `pod` (whose status carries the pod IP). `asOf`: when the container started, for a run
+ * started again (its logs): the Services created since are not in its environment.
+ */
+export function processSpecFor(pod: Pod, container: Container, sources: PodSources, asOf?: number): ProcessSpec {
+  const env = resolveEnv(pod, container, sources, asOf);
   const mounts = volumeMounts(pod, container, sources);
   const { command, args } = expandCommand(container, env);
   const memory = container.resources?.limits?.memory;
+  const podIP = pod.spec?.hostNetwork ? sources.network.nodeIP || pod.status?.podIP : pod.status?.podIP;
   return {
     image: String(container.image ?? ""),
     command,
@@ -18,8 +25,17 @@ export function processSpecFor(pod: Pod, container: Container, sources: PodSourc
     workingDir: container.workingDir,
     memoryLimitBytes: memory !== undefined ? memoryBytes(String(memory)) : undefined,
     mounts,
-    hostname: pod.metadata?.name ?? "",
+    hostname: containerHostname(pod, sources.network),
+    ...(podIP ? { podIP } : {}),
+    ports: declaredTCPPorts(container),
+    files: etcFiles(pod, container, sources.network),
   };
+}
+
+/** The container's declared TCP containerPorts, each once, in declaration order. */
+function declaredTCPPorts(container: Container): number[] {
+  const ports = (container.ports ?? []).filter((p) => (p.protocol ?? "TCP") === "TCP").map((p) => p.containerPort);
+  return [...new Set(ports)];
 }
 
 const units: Record<string, number> = { "": 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 };

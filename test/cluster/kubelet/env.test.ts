@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, expandVars, fieldRefValue, resolveEnv, resourceFieldValue, type PodSources } from "../../../src/cluster/kubelet/env";
 import type { Mount } from "../../../src/cluster/kubelet/runtime-port";
 import { missingVolumeSource, volumeMounts } from "../../../src/cluster/kubelet/volumes";
+import { standInSources } from "./stand-in-sources";
 
 const pod = {
   metadata: { name: "web", namespace: "shop", uid: "u-1", labels: { app: "web", tier: "front" }, annotations: { note: "hi" } },
@@ -10,7 +11,7 @@ const pod = {
 };
 
 function sources(configMaps: Record<string, Record<string, string>> = {}, secrets: Record<string, Record<string, string>> = {}): PodSources {
-  return { configMap: (n) => configMaps[n], secret: (n) => secrets[n], allocatable: { cpu: "2", memory: "4Gi" } };
+  return standInSources({ configMaps, secrets });
 }
 
 describe("expandVars", () => {

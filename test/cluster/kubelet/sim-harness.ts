@@ -8,6 +8,7 @@ import { computePodStatus } from "../../../src/cluster/kubelet/pod-status";
 import type { ContainerRuntimePort } from "../../../src/cluster/kubelet/runtime-port";
 import { paces } from "../../../src/cluster/timing";
 import { fakeRuntime } from "./fake-runtime";
+import { standInSources } from "./stand-in-sources";
 
 export const timing = paces.realistic;
 export const t0 = Date.parse("2025-01-01T00:00:00Z");
@@ -27,7 +28,7 @@ export function makePod(spec: Json): any {
 /** `configMaps`: the ConfigMaps the pod's namespace holds, by name (their data). */
 export function harness(pod: any, acceptedAt = t0, configMaps: Record<string, Record<string, string>> = {}, runtime: ContainerRuntimePort = fakeRuntime) {
   let rt: PodRuntime = newPodRuntime(pod, acceptedAt, timing.podSandboxMs);
-  const sources = { configMap: (name: string) => configMaps[name], secret: () => undefined, allocatable: {} };
+  const sources = { ...standInSources({ allocatable: {} }), configMap: (name: string) => configMaps[name] };
   const env = { timing, node: new NodeState("10.244.1.0/24"), sources, runtime };
   const events: any[] = [];
   const at = (ms: number, deletion?: { graceSeconds: number }) => {

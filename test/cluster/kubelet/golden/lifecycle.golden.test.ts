@@ -80,6 +80,16 @@ const scenarios: Record<string, Scenario> = {
     },
     until: 600_000,
   },
+  // The first readiness probe runs a second after the start (the kubelet's next sync), when nginx listens: Ready at once.
+  "readiness-server": {
+    spec: { containers: [{ ...server, readinessProbe: { httpGet: { path: "/", port: 80 } } }] },
+    until: 600_000,
+  },
+  "readiness-server-fast": {
+    pace: "fast",
+    spec: { containers: [{ ...server, readinessProbe: { httpGet: { path: "/", port: 80 } } }] },
+    until: 60_000,
+  },
   "startup-probe": {
     spec: {
       containers: [

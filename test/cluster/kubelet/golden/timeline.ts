@@ -10,6 +10,7 @@ import { simulatedRuntime } from "../../../../src/cluster/kubelet/simulated-runt
 import { paces, type Pace } from "../../../../src/cluster/timing";
 import type { Pod, PodSpec, ContainerStatus } from "../../../../src/api/schemas";
 import { fakeClockStart } from "../../../helpers/fake-clock";
+import { standInSources } from "../stand-in-sources";
 
 /** Something that happens to the pod from outside, `at` ms after its start. */
 export type Input =
@@ -69,7 +70,7 @@ export function timeline(scenario: Scenario): string {
     status: { phase: "Pending" },
   } as Pod;
   let rt = newPodRuntime(pod, t0, timing.podSandboxMs);
-  const sources = { configMap: (name: string) => configMaps[name], secret: () => undefined, allocatable: { cpu: "2", memory: "4Gi" } };
+  const sources = { ...standInSources(), configMap: (name: string) => configMaps[name] };
   const env = { timing, node: new NodeState("10.244.1.0/24"), sources, runtime: simulatedRuntime };
   const inputs = [...(scenario.inputs ?? [])].sort((a, b) => a.at - b.at);
   const out: string[] = [`pace ${scenario.pace ?? "realistic"}`];
