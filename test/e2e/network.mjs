@@ -325,7 +325,7 @@ export function defineNetworkSuite(version, { withHelm = false } = {}) {
           assert.match(stdout, /'index\.html' saved/);
         });
 
-        test("helm upgrade --wait scales to two replicas; helm uninstall --wait removes the release", async () => {
+        test("helm upgrade --wait scales to two replicas, conflicts with kubectl scale; helm uninstall --wait removes the release", async () => {
           const upgraded = ok(await helmRun(["upgrade", "demo", "./demo", "--set", "replicaCount=2", "--wait", "--timeout", "90s"]), "helm upgrade");
           assert.match(upgraded, /^Release "demo" has been upgraded\. Happy Helming!$/m);
           assert.match(upgraded, /^REVISION: 2$/m);
@@ -333,6 +333,15 @@ export function defineNetworkSuite(version, { withHelm = false } = {}) {
           assert.equal(ready, "2");
           const history = JSON.parse(ok(await helmRun(["history", "demo", "-o", "json"]), "helm history"));
           assert.deepEqual(history.map((r) => [r.revision, r.status]), [[1, "superseded"], [2, "deployed"]]);
+
+          // helm v4 applies server-side: replicas that `kubectl scale` took over are a conflict unless forced. The
+          // manager is kubectl's program name (gcloud's versioned binaries are "kubectl.1.33").
+          ok(await run(["scale", "deployment/demo", "--replicas=3"]), "kubectl scale");
+          const conflict = await helmRun(["upgrade", "demo", "./demo", "--set", "replicaCount=2"]);
+          assert.notEqual(conflict.code, 0, conflict.stdout);
+          assert.match(conflict.stderr, /^Error: UPGRADE FAILED: conflict occurred while applying object default\/demo apps\/v1, Kind=Deployment: Apply failed with 1 conflict: conflict with "kubectl[.\d]*" with subresource "scale" using apps\/v1: \.spec\.replicas$/m);
+          ok(await helmRun(["upgrade", "demo", "./demo", "--set", "replicaCount=2", "--force-conflicts"]), "helm upgrade --force-conflicts");
+          assert.equal(ok(await run(["get", "deployment", "demo", "-o", "jsonpath={.spec.replicas}"]), "replicas"), "2");
 
           assert.equal(ok(await helmRun(["uninstall", "demo", "--wait", "--timeout", "90s"]), "helm uninstall").trim(), 'release "demo" uninstalled');
           assert.match((await run(["get", "deployment", "demo"])).stderr, /deployments\.apps "demo" not found/);
