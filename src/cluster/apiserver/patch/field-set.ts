@@ -76,9 +76,9 @@ export function withNamedFieldsAsMembers(set: FieldSet, meta: PatchMeta | undefi
   const isStruct = meta !== undefined && meta.items() === undefined;
   const out: FieldSet = { member: set.member, children: new Map() };
   for (const [element, child] of set.children) {
-    const field = element.startsWith("f:") ? meta?.field(element.slice(2)) : undefined;
-    const expanded = withNamedFieldsAsMembers(child, element.startsWith("f:") ? childMeta(meta, element.slice(2)) : meta?.items());
-    if (isStruct && field !== undefined && !isEmptySet(expanded)) expanded.member = true;
+    const name = element.startsWith("f:") ? element.slice(2) : undefined;
+    const expanded = withNamedFieldsAsMembers(child, name === undefined ? meta?.items() : childMeta(meta, name));
+    if (isStruct && name !== undefined && meta.field(name) !== undefined && !isEmptySet(expanded)) expanded.member = true;
     out.children.set(element, expanded);
   }
   return out;
