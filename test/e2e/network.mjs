@@ -238,6 +238,9 @@ export function defineNetworkSuite(version, { withHelm = false } = {}) {
           const endpoints = described.match(/^Endpoints:\s+(\S+)$/m)?.[1].split(",").sort();
           assert.deepEqual(endpoints, replicas.map((r) => `${r.ip}:80`).sort(), described);
         });
+        const [slice] = parseTable(ok(await run(["get", "endpointslices", "-l", "kubernetes.io/service-name=my-nginx"]), "get endpointslices"));
+        assert.deepEqual([slice.ADDRESSTYPE, slice.PORTS], ["IPv4", "80"]);
+        assert.deepEqual(slice.ENDPOINTS.split(",").sort(), replicas.map((r) => r.ip).sort());
       });
 
       // Awaits the kubelet's service environment (identity).
