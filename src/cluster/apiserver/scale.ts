@@ -7,6 +7,7 @@ import type { VerbContext } from "./handlers";
 import { decodeObject, decodePatch, readBody } from "./decode";
 import { applyJsonPatch } from "./patch/json-patch";
 import { applyMergePatch } from "./patch/merge-patch";
+import { recordManager } from "./patching";
 import { json } from "./respond";
 import { cloneJson } from "../../api/clone";
 
@@ -95,8 +96,11 @@ export async function scale(ctx: VerbContext): Promise<Response> {
   if (replicas < 0) {
     throw invalid("Scale", "autoscaling", ctx.name!, [fieldError.invalid("spec.replicas", replicas, "must be greater than or equal to 0")]);
   }
-  const updated = cloneJson(current);
-  ctx.def.scale!.setSpecReplicas(updated, replicas);
+  const scaled = cloneJson(current);
+  ctx.def.scale!.setSpecReplicas(scaled, replicas);
+  // The writer owns spec.replicas through the subresource ("kubectl" with subresource "scale"), as a later apply's
+  // conflict names it.
+  const updated = recordManager(ctx, current, scaled);
   const stored = ctx.registry.update(ctx.def, ctx.namespace, ctx.name!, updated, { dryRun: ctx.query.getAll("dryRun").includes("All") });
   return json(toScale(ctx, stored));
 }

@@ -101,6 +101,38 @@ describe("status writes", () => {
   });
 });
 
+describe("server-side apply", () => {
+  it("removes a probe the applier stops applying, defaulted fields and all (helm upgrade --set livenessProbe=null)", async () => {
+    const ns = await namespace();
+    const deployment = (probe: boolean) => ({
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: { name: "web" },
+      spec: {
+        replicas: 0,
+        selector: { matchLabels: { app: "web" } },
+        template: {
+          metadata: { labels: { app: "web" } },
+          spec: { containers: [{ name: "web", image: "nginx", ...(probe ? { livenessProbe: { httpGet: { path: "/", port: 80 } } } : {}) }] },
+        },
+      },
+    });
+    const applyAs = (probe: boolean) =>
+      kubeJson(cluster, `/apis/apps/v1/namespaces/${ns}/deployments/web?fieldManager=helm`, {
+        method: "PATCH",
+        contentType: "application/apply-patch+yaml",
+        body: deployment(probe),
+      });
+    const created = await applyAs(true);
+    expect(created.status).toBe(201);
+    expect(created.body.spec.template.spec.containers[0].livenessProbe).toMatchObject({ httpGet: { path: "/", port: 80, scheme: "HTTP" }, periodSeconds: 10 });
+
+    const upgraded = await applyAs(false);
+    expect(upgraded.status).toBe(200);
+    expect(upgraded.body.spec.template.spec.containers[0].livenessProbe).toBeUndefined();
+  });
+});
+
 describe("create", () => {
   it("names an object from generateName with a 5-character suffix", async () => {
     const ns = await namespace();

@@ -126,6 +126,30 @@ describe("the scale subresource", () => {
   });
 });
 
+describe("field ownership through the scale subresource", () => {
+  it("makes the scaler own spec.replicas, so a later apply of another replica count conflicts (helm upgrade after kubectl scale)", async () => {
+    const apply = (replicas: number, force = false) =>
+      kubeJson(cluster, `${deployPath}/owned?fieldManager=helm${force ? "&force=true" : ""}`, {
+        method: "PATCH",
+        contentType: "application/apply-patch+yaml",
+        body: deployment("owned", replicas),
+      });
+    expect((await apply(1)).status).toBe(201);
+    const scaled = await kubeJson(cluster, `${deployPath}/owned/scale`, { ...mergePatch(2), headers: { "user-agent": "kubectl/v1.33.1 (linux/amd64) kubernetes/8adc0f0" } });
+    expect(scaled.status).toBe(200);
+    const { body } = await kubeJson(cluster, `${deployPath}/owned`);
+    const scaler = body.metadata.managedFields.find((m: any) => m.manager === "kubectl");
+    expect(scaler).toMatchObject({ operation: "Update", apiVersion: "apps/v1", subresource: "scale", fieldsV1: { "f:spec": { "f:replicas": {} } } });
+
+    const conflict = await apply(3);
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.message).toBe('Apply failed with 1 conflict: conflict with "kubectl" with subresource "scale" using apps/v1: .spec.replicas');
+    const forced = await apply(3, true);
+    expect(forced.status).toBe(200);
+    expect(forced.body.spec.replicas).toBe(3);
+  });
+});
+
 describe("replicas of a workload spec", () => {
   it("refuses replicas outside int32 in a Deployment, ReplicaSet or ReplicationController with the decoder's 400", async () => {
     const replicationController = {

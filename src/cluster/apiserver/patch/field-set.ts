@@ -66,6 +66,24 @@ export function intersection(a: FieldSet, b: FieldSet): FieldSet {
   return out;
 }
 
+/**
+ * The set with every field of a struct that has owned fields below it made a member itself (structured-merge-diff's
+ * EnsureNamedFieldsAreMembers): an applier that stops applying `livenessProbe.httpGet.port` lets go of the
+ * `livenessProbe` struct too, so the struct goes with its defaulted fields. Map keys, list items and fields the
+ * schema does not declare are unchanged.
+ */
+export function withNamedFieldsAsMembers(set: FieldSet, meta: PatchMeta | undefined): FieldSet {
+  const isStruct = meta !== undefined && meta.items() === undefined;
+  const out: FieldSet = { member: set.member, children: new Map() };
+  for (const [element, child] of set.children) {
+    const name = element.startsWith("f:") ? element.slice(2) : undefined;
+    const expanded = withNamedFieldsAsMembers(child, name === undefined ? meta?.items() : childMeta(meta, name));
+    if (isStruct && name !== undefined && meta.field(name) !== undefined && !isEmptySet(expanded)) expanded.member = true;
+    out.children.set(element, expanded);
+  }
+  return out;
+}
+
 /** Every member path of the set, as lists of path elements, depth first in key order. */
 export function memberPaths(set: FieldSet, prefix: string[] = []): string[][] {
   const out: string[][] = set.member && prefix.length > 0 ? [prefix] : [];

@@ -21,6 +21,7 @@ import {
   setOf,
   toFieldsV1,
   union,
+  withNamedFieldsAsMembers,
   type FieldSet,
 } from "./field-set";
 import { deepEqual } from "../../../api/json-equal";
@@ -181,7 +182,8 @@ export function serverSideApply(input: ServerSideApplyInput): KubeObject {
   let merged = ssaMerge(live, trackedFields(applied), meta);
   if (mine) {
     const keep = others.reduce((acc, m) => union(acc, m.set), configSet);
-    merged = removeFields(merged, difference(mine.set, keep), keep, meta);
+    const released = difference(withNamedFieldsAsMembers(mine.set, meta), withNamedFieldsAsMembers(keep, meta));
+    merged = removeFields(merged, released, keep, meta);
   }
 
   const changes = compare(live, merged, meta);

@@ -11,6 +11,7 @@ import {
   setOf,
   toFieldsV1,
   union,
+  withNamedFieldsAsMembers,
 } from "../../../../src/cluster/apiserver/patch/field-set";
 import { podMeta } from "./meta-fixture";
 
@@ -22,6 +23,23 @@ const fields = {
 describe("field sets", () => {
   it("round-trips FieldsV1", () => {
     expect(toFieldsV1(fromFieldsV1(fields))).toEqual(fields);
+  });
+
+  it("makes struct fields with owned fields below them members, not map keys or list items", () => {
+    const set = fromFieldsV1({
+      "f:metadata": { "f:labels": { "f:app": {} } },
+      "f:spec": { "f:containers": { 'k:{"name":"c"}': { "f:resources": { "f:limits": { "f:cpu": {} } } } } },
+    });
+    expect(memberPaths(withNamedFieldsAsMembers(set, podMeta)).map(pathString)).toEqual([
+      ".metadata",
+      ".metadata.labels",
+      ".metadata.labels.app",
+      ".spec",
+      ".spec.containers",
+      '.spec.containers[name="c"].resources',
+      '.spec.containers[name="c"].resources.limits',
+      '.spec.containers[name="c"].resources.limits.cpu',
+    ]);
   });
 
   it("prints paths the way structured-merge-diff does", () => {

@@ -52,6 +52,9 @@ const container: Spec = {
       items: { fields: { name: str, value: str, valueFrom: {} } },
     },
     resources: { fields: { limits: strMap, requests: strMap } },
+    livenessProbe: {
+      fields: { httpGet: { fields: { path: str, port: str, scheme: str } }, periodSeconds: str, failureThreshold: str },
+    },
   },
 };
 const podSpec: Spec = {

@@ -83,8 +83,34 @@ describe("serverSideApply", () => {
     const withSidecar = apply(undefined, config("nginx:1.25", { containers: [{ name: "sidecar", image: "busybox" }] }));
     const out = apply(withSidecar, { ...config(), metadata: { name: "web" } });
     expect(out.spec.template.spec.containers.map((c: Any) => c.name)).toEqual(["nginx"]);
-    expect(out.metadata.labels).toEqual({});
+    // metadata.labels is a field of ObjectMeta: released with its last label, as the apiserver leaves no `labels`.
+    expect(out.metadata.labels).toBeUndefined();
     expect(out.metadata.managedFields[0].fieldsV1["f:metadata"]).toBeUndefined();
+  });
+
+  it("removes a struct it stops applying, with the fields defaulting put in it", () => {
+    const probed = config();
+    (probed.spec as Any).template.spec.containers[0].livenessProbe = { httpGet: { path: "/", port: "http" } };
+    const live = apply(undefined, probed, T0, false, "helm");
+    // What the apiserver's defaulting adds after the write; no manager owns these.
+    Object.assign(live.spec.template.spec.containers[0].livenessProbe, { periodSeconds: 10, failureThreshold: 3 });
+    live.spec.template.spec.containers[0].livenessProbe.httpGet.scheme = "HTTP";
+
+    const out = apply(live, config(), T1, false, "helm");
+    expect(out.spec.template.spec.containers[0]).toEqual({ name: "nginx", image: "nginx:1.25", ports: [{ containerPort: 80 }] });
+    expect(out.metadata.managedFields[0].fieldsV1["f:spec"]["f:template"]["f:spec"]["f:containers"]['k:{"name":"nginx"}']["f:livenessProbe"]).toBeUndefined();
+  });
+
+  it("keeps a struct it stops applying while another manager owns a field in it", () => {
+    const probed = config();
+    (probed.spec as Any).template.spec.containers[0].livenessProbe = { httpGet: { path: "/", port: "http" } };
+    let live = apply(undefined, probed, T0, false, "helm");
+    const tuned = structuredClone(live);
+    tuned.spec.template.spec.containers[0].livenessProbe.periodSeconds = 5;
+    live = recordUpdateManager({ current: live, updated: tuned, manager: "kubectl-edit", now: T0, apiVersion: "apps/v1", meta: deploymentMeta });
+
+    const out = apply(live, config(), T1, false, "helm");
+    expect(out.spec.template.spec.containers[0].livenessProbe).toEqual({ periodSeconds: 5 });
   });
 
   it("keeps fields it stops applying when another manager also owns them", () => {
