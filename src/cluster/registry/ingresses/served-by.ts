@@ -5,11 +5,14 @@ import type { Ingress } from "../../../api/schemas/networking/ingress";
 import type { IngressClass } from "../../../api/schemas/networking/ingressclass";
 import { ingressClassAnnotation } from "./validation";
 
-/** The built-in controller: minikube's ingress addon (ingress-nginx) and its class. */
+/** The built-in controller: minikube's ingress addon (ingress-nginx), its class, and where its pods run. */
 export const ingressNginx = {
   controller: "k8s.io/ingress-nginx",
   className: "nginx",
   watchWithoutClass: true,
+  namespace: "ingress-nginx",
+  /** The labels of the controller's pods (its Deployment's selector). */
+  podLabels: { "app.kubernetes.io/component": "controller", "app.kubernetes.io/instance": "ingress-nginx", "app.kubernetes.io/name": "ingress-nginx" },
 } as const;
 
 export interface IngressControllerIdentity {
