@@ -1,6 +1,6 @@
 // Writes a new cluster's initial objects through the registry (so they are validated like any other write).
 import type { ClusterSpec } from "../api/platform";
-import { ingressNginxClass, ingressNginxDeployment, ingressNginxNamespaceLabels, ingressNginxServiceAccount, ingressNginxServices } from "./bootstrap-ingress";
+import { ingressNginxClass, ingressNginxDeployment, ingressNginxNamespaceLabels, ingressNginxServiceAccount, ingressNginxService } from "./bootstrap-ingress";
 import { controlPlanePods, coreDnsDeployment, kubeDnsService, kubeProxyDaemonSet, systemServiceAccounts } from "./bootstrap-system";
 import {
   apiserverIP,
@@ -59,6 +59,6 @@ export function bootstrapCluster(
   registry.create(namespaces, undefined, ingressNamespace);
   registry.create(ingressClasses, undefined, ingressNginxClass());
   registry.create(serviceAccounts, "ingress-nginx", ingressNginxServiceAccount());
-  for (const service of ingressNginxServices()) registry.create(services, "ingress-nginx", service);
+  registry.create(services, "ingress-nginx", ingressNginxService());
   registry.create(deployments, "ingress-nginx", ingressNginxDeployment());
 }

@@ -1,7 +1,8 @@
 // The ingress-nginx objects minikube's ingress addon leaves in a cluster: the ingress-nginx namespace, the default
 // IngressClass `nginx`, the controller's ServiceAccount and Deployment (hostPorts 80 and 443 on its node) and its
-// Services (NodePort `ingress-nginx-controller`, ClusterIP `ingress-nginx-controller-admission`). Left out, to keep a
-// new cluster's writes low: the admission webhook's certificate Jobs and Secret, the RBAC objects, the ConfigMaps.
+// NodePort Service `ingress-nginx-controller`. Left out, to keep a new cluster's writes low (each Service costs its
+// Endpoints and EndpointSlice writes too): the admission webhook (its Service ingress-nginx-controller-admission, its
+// certificate Jobs and Secret), the RBAC objects, the ConfigMaps.
 import type { Deployment } from "../api/schemas/apps/deployment";
 import type { Service } from "../api/schemas/core/service";
 import type { ServiceAccount } from "../api/schemas/core/serviceaccount";
@@ -96,10 +97,9 @@ export function ingressNginxDeployment(): Deployment {
   };
 }
 
-export function ingressNginxServices(): Service[] {
+export function ingressNginxService(): Service {
   const selector = { ...ingressNginx.podLabels };
-  return [
-    {
+  return {
       apiVersion: "v1",
       kind: "Service",
       metadata: { name, namespace, labels: controllerLabels },
@@ -113,16 +113,5 @@ export function ingressNginxServices(): Service[] {
           { name: "https", appProtocol: "https", port: 443, protocol: "TCP", targetPort: "https" },
         ],
       },
-    },
-    {
-      apiVersion: "v1",
-      kind: "Service",
-      metadata: { name: `${name}-admission`, namespace, labels: controllerLabels },
-      spec: {
-        type: "ClusterIP",
-        selector,
-        ports: [{ name: "https-webhook", appProtocol: "https", port: 443, protocol: "TCP", targetPort: "webhook" }],
-      },
-    },
-  ];
+    };
 }
