@@ -130,7 +130,7 @@ describe("GET /api/clusters/<id> and its kubeconfig", () => {
       expect(status).toBe(200);
       expect(body).toMatchObject({ id: cluster.id, name: "sandbox", pace: "realistic", nodes: { total: 3, ready: 3 } });
       expect(body.revision).toBeGreaterThan(0);
-      expect(body.objects).toMatchObject({ nodes: 3, namespaces: 4 });
+      expect(body.objects).toMatchObject({ nodes: 3, namespaces: 5 });
       expect(Date.parse(body.expiresAt)).toBe(Date.parse(body.lastUsedAt) + 7 * dayMs);
     }
   });
