@@ -1,5 +1,6 @@
 // Writes a new cluster's initial objects through the registry (so they are validated like any other write).
 import type { ClusterSpec } from "../api/platform";
+import { ingressNginxClass, ingressNginxDeployment, ingressNginxNamespaceLabels, ingressNginxServiceAccount, ingressNginxService } from "./bootstrap-ingress";
 import { controlPlanePods, coreDnsDeployment, kubeDnsService, kubeProxyDaemonSet, systemServiceAccounts } from "./bootstrap-system";
 import {
   apiserverIP,
@@ -16,6 +17,7 @@ import { daemonSets } from "./registry/daemonsets";
 import { deployments } from "./registry/deployments";
 import { endpoints } from "./registry/endpoints";
 import { endpointSlices } from "./registry/endpointslices";
+import { ingressClasses } from "./registry/ingressclasses";
 import { leases } from "./registry/leases";
 import { namespaces } from "./registry/namespaces";
 import { nodes } from "./registry/nodes";
@@ -50,4 +52,13 @@ export function bootstrapCluster(
   registry.create(services, "kube-system", kubeDnsService());
   registry.create(daemonSets, "kube-system", kubeProxyDaemonSet());
   registry.create(deployments, "kube-system", coreDnsDeployment());
+
+  // minikube's ingress addon.
+  const ingressNamespace = namespaceObject("ingress-nginx");
+  ingressNamespace.metadata.labels = { ...ingressNginxNamespaceLabels, ...ingressNamespace.metadata.labels };
+  registry.create(namespaces, undefined, ingressNamespace);
+  registry.create(ingressClasses, undefined, ingressNginxClass());
+  registry.create(serviceAccounts, "ingress-nginx", ingressNginxServiceAccount());
+  registry.create(services, "ingress-nginx", ingressNginxService());
+  registry.create(deployments, "ingress-nginx", ingressNginxDeployment());
 }

@@ -6,6 +6,7 @@ import { DisruptionController } from "./controllers/disruption/controller";
 import { DeploymentController } from "./controllers/deployment/deployment-controller";
 import { EventTtl } from "./controllers/event-ttl";
 import { GarbageCollector } from "./controllers/garbage-collector";
+import { IngressStatusController } from "./controllers/ingress/controller";
 import { jobController } from "./controllers/job/controller";
 import { namespaceDefaults } from "./controllers/namespace-defaults";
 import { namespaceDeletion } from "./controllers/namespace-deletion";
@@ -43,5 +44,6 @@ export function createControllers({ runtime, machines }: { runtime: ContainerRun
     createReplicaSetController(),
     createReplicationControllerController(),
     new DisruptionController(),
+    new IngressStatusController(),
   ];
 }

@@ -130,7 +130,7 @@ describe("GET /api/clusters/<id> and its kubeconfig", () => {
       expect(status).toBe(200);
       expect(body).toMatchObject({ id: cluster.id, name: "sandbox", pace: "realistic", nodes: { total: 3, ready: 3 } });
       expect(body.revision).toBeGreaterThan(0);
-      expect(body.objects).toMatchObject({ nodes: 3, namespaces: 4 });
+      expect(body.objects).toMatchObject({ nodes: 3, namespaces: 5 });
       expect(Date.parse(body.expiresAt)).toBe(Date.parse(body.lastUsedAt) + 7 * dayMs);
     }
   });
@@ -304,10 +304,10 @@ describe("a new cluster", () => {
     for (const worker of workers) expect(worker.spec.taints).toBeUndefined();
   });
 
-  it("has the four standard namespaces, Active, each with a default ServiceAccount", async () => {
+  it("has the four standard namespaces and minikube's ingress-nginx, Active, each with a default ServiceAccount", async () => {
     const { body } = await kubeJson(cluster, "/api/v1/namespaces");
     const names = body.items.map((n: any) => n.metadata.name);
-    expect([...names].sort()).toEqual(["default", "kube-node-lease", "kube-public", "kube-system"]);
+    expect([...names].sort()).toEqual(["default", "ingress-nginx", "kube-node-lease", "kube-public", "kube-system"]);
     for (const ns of body.items) expect(ns.status.phase).toBe("Active");
     for (const ns of names) {
       const sa = await kubeJson(cluster, `/api/v1/namespaces/${ns}/serviceaccounts/default`);

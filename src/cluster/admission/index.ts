@@ -2,11 +2,17 @@
 import type { AdmissionCheck, RegistryStore } from "../registry/generic-store";
 import { pods } from "../registry/pods";
 import type { TimingProfile } from "../timing";
+import { defaultIngressClassAdmission } from "./default-ingress-class";
 import { defaultTolerationSecondsAdmission } from "./default-toleration-seconds";
 import { namespaceLifecycle } from "./namespace-lifecycle";
 import { priorityAdmission } from "./priority";
 
 /** @param timing the cluster's pace (read per request: it is known once the cluster is created). */
 export function admissionPlugins(registry: RegistryStore, timing: () => TimingProfile): AdmissionCheck[] {
-  return [namespaceLifecycle(registry), defaultTolerationSecondsAdmission(pods, () => timing().defaultTolerationSeconds), priorityAdmission(registry)];
+  return [
+    namespaceLifecycle(registry),
+    defaultTolerationSecondsAdmission(pods, () => timing().defaultTolerationSeconds),
+    priorityAdmission(registry),
+    defaultIngressClassAdmission(registry),
+  ];
 }

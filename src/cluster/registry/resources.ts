@@ -11,8 +11,11 @@ import { events } from "./events";
 import { eventsV1 } from "./events.k8s.io-events";
 import { leases } from "./leases";
 import { jobs } from "./jobs";
+import { ingressClasses } from "./ingressclasses";
+import { ingresses } from "./ingresses";
 import { limitRanges } from "./limitranges";
 import { namespaces } from "./namespaces";
+import { networkPolicies } from "./networkpolicies";
 import { nodes } from "./nodes";
 import { podDisruptionBudgets } from "./poddisruptionbudgets";
 import { pods } from "./pods";
@@ -52,6 +55,9 @@ export const resources: ResourceDef[] = [
   jobs,
   selfSubjectAccessReviews,
   selfSubjectRulesReviews,
+  ingressClasses,
+  ingresses,
+  networkPolicies,
   podDisruptionBudgets,
   storageClasses,
   priorityClasses,

@@ -113,6 +113,29 @@ describe("decodeKubernetesProtobuf on hand-built bodies", () => {
     });
   });
 
+  it("decodes an Ingress as `kubectl create ingress` sends it: the rule value inlined, pathType a pointer", () => {
+    // kubectl create ingress simple --class=nginx --rule="foo.com/bar*=svc1:8080,tls=my-cert" --default-backend=web:http
+    const backend = (name: string, port: Uint8Array) => sub(4, str(1, name), sub(2, port));
+    const path = sub(1, str(1, "/bar"), sub(2, backend("svc1", int(2, 8080))), str(3, "Prefix"));
+    const raw = message(
+      meta(str(1, "simple"), str(3, "default")),
+      sub(2, sub(1, backend("web", str(1, "http"))), sub(2, str(1, "foo.com"), str(2, "my-cert")), sub(3, str(1, "foo.com"), sub(2, sub(1, path))), str(4, "nginx")),
+      sub(3, sub(1)),
+    );
+    expect(decodeKubernetesProtobuf(envelope("networking.k8s.io/v1", "Ingress", raw), messageTypes).object).toEqual({
+      apiVersion: "networking.k8s.io/v1",
+      kind: "Ingress",
+      metadata: { name: "simple", namespace: "default" },
+      spec: {
+        ingressClassName: "nginx",
+        defaultBackend: { service: { name: "web", port: { name: "http" } } },
+        tls: [{ hosts: ["foo.com"], secretName: "my-cert" }],
+        rules: [{ host: "foo.com", http: { paths: [{ path: "/bar", pathType: "Prefix", backend: { service: { name: "svc1", port: { number: 8080 } } } }] } }],
+      },
+      status: { loadBalancer: {} },
+    });
+  });
+
   it("decodes DeleteOptions in meta.k8s.io/v1 and in every served group version", () => {
     const raw = message(int(1, 3));
     for (const apiVersion of ["meta.k8s.io/v1", "v1", "apps/v1", "storage.k8s.io/v1"]) {

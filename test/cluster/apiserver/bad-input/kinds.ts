@@ -99,6 +99,18 @@ const kinds: KindUnderTest[] = [
     namespaced: false, valid: (name) => ({ metadata: { name }, value: 1000 }),
   },
   {
+    kind: "IngressClass", qualified: "IngressClass.networking.k8s.io", apiVersion: "networking.k8s.io/v1", path: "/apis/networking.k8s.io/v1/ingressclasses",
+    namespaced: false, objectField: "spec", valid: (name) => ({ metadata: { name }, spec: { controller: "example.com/ingress" } }),
+  },
+  {
+    kind: "Ingress", qualified: "Ingress.networking.k8s.io", apiVersion: "networking.k8s.io/v1", path: group("networking.k8s.io/v1", "ingresses"),
+    namespaced: true, objectField: "spec", valid: (name) => ({ metadata: { name }, spec: { defaultBackend: { service: { name: "web", port: { number: 80 } } } } }),
+  },
+  {
+    kind: "NetworkPolicy", qualified: "NetworkPolicy.networking.k8s.io", apiVersion: "networking.k8s.io/v1", path: group("networking.k8s.io/v1", "networkpolicies"),
+    namespaced: true, objectField: "spec", valid: (name) => ({ metadata: { name }, spec: { podSelector: {} } }),
+  },
+  {
     kind: "PodDisruptionBudget", qualified: "PodDisruptionBudget.policy", apiVersion: "policy/v1", path: group("policy/v1", "poddisruptionbudgets"),
     namespaced: true, objectField: "spec", valid: (name) => ({ metadata: { name }, spec: { maxUnavailable: 1, selector } }),
   },
@@ -491,6 +503,40 @@ const storageClassCases: BadInputCase[] = [
     /allowedTopologies\[0\]\.matchLabelExpressions\[0\]\.values: Required value/),
 ];
 
+const ingressesPath = group("networking.k8s.io/v1", "ingresses");
+const ingress = (name: string, spec: Record<string, unknown>) => ({ apiVersion: "networking.k8s.io/v1", kind: "Ingress", metadata: { name }, spec });
+const ingressRule = (path: Record<string, unknown>) => ({ rules: [{ host: "foo.example.com", http: { paths: [path] } }] });
+const webBackend = { service: { name: "web", port: { number: 80 } } };
+const netpols = group("networking.k8s.io/v1", "networkpolicies");
+const netpol = (name: string, spec: Record<string, unknown>) => ({ apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name }, spec });
+const networkingCases: BadInputCase[] = [
+  post("Ingress: neither a default backend nor rules", ingressesPath, ingress("ing-empty", {}), 422,
+    'Ingress.networking.k8s.io "ing-empty" is invalid: spec: Invalid value: []networking.IngressRule(nil): either `defaultBackend` or `rules` must be specified'),
+  post("Ingress: a path without pathType", ingressesPath, ingress("ing-nopt", ingressRule({ path: "/", backend: webBackend })), 422,
+    'Ingress.networking.k8s.io "ing-nopt" is invalid: spec.rules[0].http.paths[0].pathType: Required value: pathType must be specified'),
+  post("Ingress: a relative Prefix path", ingressesPath, ingress("ing-rel", ingressRule({ path: "api", pathType: "Prefix", backend: webBackend })), 422,
+    /spec\.rules\[0\]\.http\.paths\[0\]\.path: Invalid value: "api": must be an absolute path$/),
+  post("Ingress: an IP as host", ingressesPath, ingress("ing-ip", { rules: [{ host: "10.0.0.1" }] }), 422, /spec\.rules\[0\]\.host: Invalid value: "10\.0\.0\.1": must be a DNS name, not an IP address/),
+  post("Ingress: a wildcard that is not the first label", ingressesPath, ingress("ing-wild", { rules: [{ host: "foo.*.com" }] }), 422, /a wildcard DNS-1123 subdomain must start with '\*\.'/),
+  post("Ingress: a backend with both port name and number", ingressesPath,
+    ingress("ing-ports", { defaultBackend: { service: { name: "web", port: { name: "http", number: 80 } } } }), 422,
+    'Ingress.networking.k8s.io "ing-ports" is invalid: spec.defaultBackend: Invalid value: "": cannot set both port name & port number'),
+  post("Ingress: a backend with neither service nor resource", ingressesPath, ingress("ing-nob", ingressRule({ path: "/", pathType: "Exact" })), 422,
+    /spec\.rules\[0\]\.http\.paths\[0\]\.backend: Invalid value: "": resource or service backend is required/),
+  post("Ingress: a port number that is a string", ingressesPath, ingress("ing-str", { defaultBackend: { service: { name: "web", port: { number: "80" } } } }), 400),
+  post("IngressClass: no controller", "/apis/networking.k8s.io/v1/ingressclasses", { apiVersion: "networking.k8s.io/v1", kind: "IngressClass", metadata: { name: "ic-none" }, spec: {} }, 422,
+    'IngressClass.networking.k8s.io "ic-none" is invalid: spec.controller: Required value'),
+  post("NetworkPolicy: an ipBlock beside a podSelector", netpols, netpol("np-both", { podSelector: {}, ingress: [{ from: [{ ipBlock: { cidr: "10.0.0.0/8" }, podSelector: {} }] }] }), 422,
+    'NetworkPolicy.networking.k8s.io "np-both" is invalid: spec.ingress[0].from[0]: Forbidden: may not specify both ipBlock and another peer'),
+  post("NetworkPolicy: an except outside the cidr", netpols, netpol("np-except", { podSelector: {}, egress: [{ to: [{ ipBlock: { cidr: "10.0.0.0/16", except: ["10.1.0.0/24"] } }] }] }), 422,
+    /spec\.egress\[0\]\.to\[0\]\.ipBlock\.except\[0\]: Invalid value: "10\.1\.0\.0\/24": must be a strict subset of `cidr`/),
+  post("NetworkPolicy: endPort with a named port", netpols, netpol("np-end", { podSelector: {}, ingress: [{ ports: [{ port: "http", endPort: 90 }] }] }), 422,
+    /spec\.ingress\[0\]\.ports\[0\]\.endPort: Invalid value: 90: may not be specified when `port` is non-numeric/),
+  post("NetworkPolicy: an unknown policy type", netpols, netpol("np-type", { podSelector: {}, policyTypes: ["Sideways"] }), 422,
+    /spec\.policyTypes\[0\]: Unsupported value: "Sideways": supported values: "Ingress", "Egress"/),
+  post("NetworkPolicy: a podSelector that is a string", netpols, netpol("np-sel", { podSelector: "app=web" }), 400),
+];
+
 const pdbs = group("policy/v1", "poddisruptionbudgets");
 const pdb = (name: string, spec: Record<string, unknown>) => ({ apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: { name }, spec });
 const pdbCases: BadInputCase[] = [
@@ -619,6 +665,7 @@ export const cases: BadInputCase[] = [
   ...serviceCases,
   ...priorityClassCases,
   ...endpointSliceCases,
+  ...networkingCases,
   ...pdbCases,
   ...storageClassCases,
   ...nodeCases,

@@ -14,7 +14,8 @@ const windowMs = 5000;
 let cluster: CreatedCluster;
 
 beforeAll(async () => {
-  cluster = await createCluster({ pace: "fast", workers: 1, nodeResources: { pods: 5 } });
+  // 6 pods: room for the system pods (kube-proxy, CoreDNS, the ingress-nginx controller) and the two replicas.
+  cluster = await createCluster({ pace: "fast", workers: 1, nodeResources: { pods: 6 } });
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

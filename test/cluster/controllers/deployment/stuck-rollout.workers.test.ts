@@ -1,7 +1,7 @@
 // Issue 9's spin: a Deployment that completed, then is scaled beyond the cluster's capacity and stays unavailable
 // past progressDeadlineSeconds. Kubernetes keeps Progressing=True/NewReplicaSetAvailable (a scale-up is no rollout,
 // DeploymentTimedOut never fires from a completed one), and nothing is due before the clock moves: the alarm does
-// not refire at once. The real scheduler and kubelet run (one worker that takes 5 pods, fast pace).
+// not refire at once. The real scheduler and kubelet run (one worker that takes 6 pods, fast pace).
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { CreatedCluster } from "../../../../src/api/platform";
 import { coldStartMs, createCluster, kubeJson } from "../../../helpers/cluster";
@@ -16,7 +16,8 @@ let cluster: CreatedCluster;
 let t = fakeClockStart();
 
 beforeAll(async () => {
-  cluster = await createCluster({ pace: "fast", workers: 1, nodeResources: { pods: 5 } });
+  // 6 pods: room for the system pods (kube-proxy, CoreDNS, the ingress-nginx controller) and the two replicas.
+  cluster = await createCluster({ pace: "fast", workers: 1, nodeResources: { pods: 6 } });
 });
 
 function condition(d: any, type: string): any {
