@@ -130,6 +130,9 @@ export const serviceStrategy: Strategy<Service> = {
     if (o.clusterIP && s.clusterIP !== o.clusterIP && s.type !== "ExternalName" && o.type !== "ExternalName") {
       errors.push(fieldError.invalid("spec.clusterIPs[0]", s.clusterIP, "may not change once set"));
     }
+    if (needsHealthCheckNodePort(o) && needsHealthCheckNodePort(s) && s.healthCheckNodePort !== o.healthCheckNodePort) {
+      errors.push(fieldError.forbidden("spec.healthCheckNodePort", "field is immutable"));
+    }
     if (o.type === "LoadBalancer" && s.type === "LoadBalancer" && s.loadBalancerClass !== o.loadBalancerClass) {
       errors.push(fieldError.invalid("spec.loadBalancerClass", s.loadBalancerClass ?? null, "may not change once set"));
     }

@@ -110,6 +110,8 @@ describe("node ports", () => {
     const health = lb.body.spec!.healthCheckNodePort!;
     expect(health).toBeGreaterThanOrEqual(30000);
     expect(health).not.toBe(lb.body.spec!.ports![0].nodePort);
+    const moved = await patch("lb", { spec: { healthCheckNodePort: health + 1 } });
+    expect(moved.body.message).toBe('Service "lb" is invalid: spec.healthCheckNodePort: Forbidden: field is immutable');
     const cluster = await patch("lb", { spec: { externalTrafficPolicy: "Cluster" } });
     expect(cluster.body.spec!.healthCheckNodePort).toBeUndefined();
     const taken = await create("lb2", { ...web, type: "LoadBalancer", externalTrafficPolicy: "Local", healthCheckNodePort: lb.body.spec!.ports![0].nodePort });
