@@ -97,7 +97,7 @@ export function assemble(options: AssembleOptions): ClusterParts {
   const machines = new MachineTable(sql);
   const present = heartbeatPresenter({ registry, machines, now: clock.now, rfc3339: clock.rfc3339 });
   // TODO(issue 12, integration): the cluster network's ProxyConnection (src/cluster/network/) in place of the stand-in.
-  const proxy = options.proxy ?? proxyStandIn;
+  const proxy = options.proxy ?? proxyStandIn({ registry, runtime, now: clock.now });
   const api = new ApiServer({ table, registry, watches, nodes, proxy, now: clock.now, present });
   const controllers = new ControllerManager(
     {

@@ -29,28 +29,28 @@ beforeAll(async () => {
     body: { apiVersion: "v1", kind: "Endpoints", metadata: { name: "web" }, subsets: [{ addresses: [{ ip: "10.244.1.5" }], ports: [{ port: 80 }] }] },
   });
   await kube(cluster, "/api/v1/namespaces/default/services", { method: "POST", body: { apiVersion: "v1", kind: "Service", metadata: { name: "empty" }, spec: { selector: { app: "none" }, ports: [{ port: 80 }] } } });
-  // A Secret whose value is part of what the stand-in answers: the app's answer must show it masked.
-  await kube(cluster, "/api/v1/namespaces/default/secrets", { method: "POST", body: { apiVersion: "v1", kind: "Secret", metadata: { name: "s" }, stringData: { word: "cluster network" } } });
+  // A Secret whose value is part of the apiserver's answer for "empty": the app's answer must show it masked.
+  await kube(cluster, "/api/v1/namespaces/default/secrets", { method: "POST", body: { apiVersion: "v1", kind: "Secret", metadata: { name: "s" }, stringData: { word: "endpoints available" } } });
   // The endpoints controller's pass: the Endpoints of "empty" (with no address) exist after it, as in a real cluster.
   await runDurableObjectAlarm(clusterStub(cluster.id));
 });
 
 describe("the share link's app route", () => {
-  it("serves the app's answer under Content-Security-Policy: sandbox, with Secret values masked", async () => {
+  it("serves the app's answer under Content-Security-Policy: sandbox", async () => {
     const response = await get(app("web:80/"));
     expect(response.headers.get("content-security-policy")).toBe("sandbox");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("set-cookie")).toBeNull();
     expect(response.status).toBe(503);
-    const body = await response.text();
-    expect(body).toContain("error trying to reach service");
-    expect(body).not.toContain("cluster network");
+    expect(await response.text()).toContain("error trying to reach service");
   });
 
-  it("answers the apiserver's 503 for a Service without endpoints", async () => {
+  it("answers the apiserver's 503 for a Service without endpoints, with Secret values masked", async () => {
     const response = await get(app("empty:80/"));
     expect(response.status).toBe(503);
-    expect(((await response.json()) as { message: string }).message).toBe('no endpoints available for service "empty"');
+    const message = ((await response.json()) as { message: string }).message;
+    expect(message).toMatch(/^no \S+ for service "empty"$/);
+    expect(message).not.toContain("endpoints available");
     expect(response.headers.get("content-security-policy")).toBe("sandbox");
   });
 
