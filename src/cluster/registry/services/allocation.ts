@@ -31,6 +31,9 @@ export function allocatedByOthers(stored: Service[], self: Service): Allocated {
   return { clusterIPs, nodePorts };
 }
 
+/** A dotted IPv4 address (IPv6 is not served: such an address meets the allocator's "does not match" refusal). */
+export const isIPv4 = (ip: string) => ipNumber(ip) !== undefined;
+
 export const needsNodePorts = (s: ServiceSpec) => s.type === "NodePort" || s.type === "LoadBalancer";
 /** A LoadBalancer Service with externalTrafficPolicy Local gets a health-check node port (apiservice.NeedsHealthCheck). */
 export const needsHealthCheckNodePort = (s: ServiceSpec) => s.type === "LoadBalancer" && s.externalTrafficPolicy === "Local";
@@ -106,7 +109,11 @@ export function allocateClusterIP(svc: Service, taken: Allocated): void {
     }
     throw internalError("failed to allocate a serviceIP: range is full");
   }
-  if (ipNumber(requested) === undefined) return;
+  if (ipNumber(requested) === undefined && !requested.includes(":")) {
+    // Malformed: validation refuses it (spec.clusterIPs[0]), as the API's conversion fills clusterIPs from clusterIP.
+    s.clusterIPs ??= [requested];
+    return;
+  }
   if (!inServiceCIDR(requested)) refuse(svc, clusterIPError(svc, requested, "the provided network does not match the current range"));
   if (taken.clusterIPs.has(requested)) refuse(svc, clusterIPError(svc, requested, "provided IP is already allocated"));
   s.clusterIP = requested;

@@ -9,6 +9,7 @@ import {
   allocateClusterIP,
   allocateNodePorts,
   allocatedByOthers,
+  isIPv4,
   needsHealthCheckNodePort,
   needsNodePorts,
   nodePortsOf,
@@ -147,6 +148,11 @@ function validateServiceSpec(s: ServiceSpec): FieldError[] {
     if (!s.externalName) errors.push(fieldError.required("spec.externalName"));
     return errors;
   }
+  (s.clusterIPs ?? []).forEach((ip, i) => {
+    if (ip !== "None" && !ip.includes(":") && !isIPv4(ip)) {
+      errors.push(fieldError.invalid(`spec.clusterIPs[${i}]`, ip, "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"));
+    }
+  });
   const ports = s.ports ?? [];
   if (!ports.length && s.clusterIP !== "None") errors.push(fieldError.required("spec.ports"));
   const names = new Set<string>();

@@ -157,6 +157,12 @@ describe("cluster IPs", () => {
     expect(out.body.message).toBe('Service "out" is invalid: spec.clusterIPs: Invalid value: []string{"10.0.0.5"}: failed to allocate IP 10.0.0.5: the provided network does not match the current range');
   });
 
+  it("refuses an address that is not one", async () => {
+    const { create } = setup();
+    const bad = await create("bad", { ...web, clusterIP: "10.96.0.300" });
+    expect(bad.body.message).toBe('Service "bad" is invalid: spec.clusterIPs[0]: Invalid value: "10.96.0.300": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)');
+  });
+
   it("gives back a deleted Service's address", async () => {
     const { create, remove } = setup();
     await create("a", { ...web, clusterIP: "10.96.0.50" });
