@@ -21,6 +21,8 @@ import { events } from "./registry/events";
 import { bucketOfKind } from "./registry/keys";
 import { ResourceTable } from "./registry/resource-table";
 import { resources } from "./registry/resources";
+import type { ProxyConnection } from "./registry/proxy-connection";
+import { proxyStandIn } from "./proxy-stand-in";
 import { Store } from "./storage/store";
 import { heartbeatPresenter } from "./nodes/heartbeat-view";
 import { MachineTable } from "./nodes/machine-table";
@@ -58,6 +60,8 @@ export interface AssembleOptions {
   runtime?: ContainerRuntimePort;
   /** The controllers, in pass order; the cluster's full list when absent. */
   controllers?: Controller[];
+  /** What the proxy subresources reach (services/pods/nodes proxy, the dashboard's app links); a stand-in when absent. */
+  proxy?: ProxyConnection;
 }
 
 export interface ClusterParts {
@@ -70,6 +74,8 @@ export interface ClusterParts {
   controllers: ControllerManager;
   /** Each node's machine (up, stopped, booting): the node operations change it. */
   machines: MachineTable;
+  /** The cluster network as the proxy subresources reach it. */
+  proxy: ProxyConnection;
 }
 
 /** Build a cluster's parts over its storage (whose tables they create). */
@@ -90,7 +96,9 @@ export function assemble(options: AssembleOptions): ClusterParts {
   const nodes = maskedForViewers(kubeletConnection({ registry, runtime, now: clock.now, every: clock.every }), store);
   const machines = new MachineTable(sql);
   const present = heartbeatPresenter({ registry, machines, now: clock.now, rfc3339: clock.rfc3339 });
-  const api = new ApiServer({ table, registry, watches, nodes, now: clock.now, present });
+  // TODO(issue 12, integration): the cluster network's ProxyConnection (src/cluster/network/) in place of the stand-in.
+  const proxy = options.proxy ?? proxyStandIn({ registry, runtime, now: clock.now });
+  const api = new ApiServer({ table, registry, watches, nodes, proxy, now: clock.now, present });
   const controllers = new ControllerManager(
     {
       registry,
@@ -105,5 +113,5 @@ export function assemble(options: AssembleOptions): ClusterParts {
     },
     options.controllers ?? createControllers({ runtime, machines }),
   );
-  return { table, store, registry, watches, feed, api, controllers, machines };
+  return { table, store, registry, watches, feed, api, controllers, machines, proxy };
 }

@@ -11,6 +11,7 @@ import { liveFeedHeaders, liveFeedPath, type LiveFeed } from "./apiserver/live-f
 import { OpenStreams } from "./apiserver/open-streams";
 import { errorResponse, isStreamResponse, statusResponse } from "./apiserver/respond";
 import { assemble, clusterTable as table } from "./assemble";
+import { isAppPath, openApp } from "./app-view";
 import { bootstrapCluster } from "./bootstrap-cluster";
 import { ClusterRecordTable, type ClusterRecord } from "./cluster-record";
 import type { ControllerManager } from "./control-loop/manager";
@@ -223,6 +224,7 @@ export class ClusterObject extends DurableObject<Env> {
       this.touch();
       followSecrets(this.store);
       if (path === liveFeedPath) return this.liveFeed(role, new URL(request.url).searchParams);
+      if (isAppPath(path)) return await openApp(this.api, request, path, () => viewerRedactor(this.store));
       const caller: Caller = { role, user: role === "admin" ? "sandbox:admin" : "sandbox:viewer" };
       const response = await this.api.handle(request, path, caller);
       await this.controllers.flush();

@@ -12,6 +12,7 @@ import { namespaceDefaults } from "./controllers/namespace-defaults";
 import { namespaceDeletion } from "./controllers/namespace-deletion";
 import { NodeLifecycleController } from "./controllers/node-lifecycle/controller";
 import { PodGarbageCollector } from "./controllers/pod-gc/controller";
+import { ServiceLoadBalancerController } from "./controllers/service-lb/controller";
 import { TaintEvictionController } from "./controllers/taint-eviction/controller";
 import type { Machines } from "./registry/nodes/machines";
 import { createReplicaSetController, createReplicationControllerController } from "./controllers/replicaset";
@@ -37,6 +38,7 @@ export function createControllers({ runtime, machines }: { runtime: ContainerRun
     new SchedulerController(),
     new Kubelet(runtime, machines),
     new EndpointsController(),
+    new ServiceLoadBalancerController(),
     jobController,
     cronJobController,
     new DaemonSetController(),

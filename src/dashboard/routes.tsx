@@ -26,7 +26,8 @@ import { loadOverview, OverviewPage } from "./pages/overview";
 import { CreatedPage, GonePage, LandingPage, NotFoundPage } from "./pages/public";
 import { loadServices, ServicesPage } from "./pages/services";
 import { loadWorkloads, WorkloadsPage } from "./pages/workloads";
-import { securityHeaders } from "./security";
+import { appSecurityHeaders, isAppRoute, securityHeaders } from "./security";
+import { openApp } from "./app-route";
 
 type Env_ = { Bindings: Env };
 type C = Context<Env_>;
@@ -37,7 +38,8 @@ export const dashboard = new Hono<Env_>();
 for (const path of ["/", "/create", "/assets/*", "/s/*"]) {
   dashboard.use(path, async (c, next) => {
     await next();
-    for (const [name, value] of Object.entries(securityHeaders)) c.res.headers.set(name, value);
+    const headers = isAppRoute(c.req.path) ? appSecurityHeaders : securityHeaders;
+    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
   });
 }
 
@@ -184,6 +186,15 @@ dashboard.get("/s/:token/live", async (c) => {
   const detailDef = gv ? ctx.catalog.find(gv.group, gv.version, c.req.query("resource") ?? "") : undefined;
   const kinds = liveKinds(ctx.catalog, section, detailDef) ?? liveKinds(ctx.catalog, "overview");
   return liveStream(ctx.client, kinds);
+});
+
+// A Service's app, opened from its page: GET only, under `Content-Security-Policy: sandbox` (./app-route.ts).
+dashboard.get("/s/:token/apps/services/:ns/:target", (c) => c.redirect(`${new URL(c.req.url).pathname}/`, 301));
+dashboard.get("/s/:token/apps/services/:ns/:target/*", async (c) => {
+  const refused = refusedSeconds(c.req.raw);
+  if (refused) throw new TooManyRequests(refused, "Too many share links that lead nowhere were opened from your address.");
+  const answer = await openApp(c.env, c.req.raw, c.req.param("token") ?? "");
+  return answer ?? gone(c);
 });
 
 dashboard.get("/s/:token/*", async (c) => {

@@ -14,11 +14,17 @@ const subresourceShapes: Record<string, { group?: string; version?: string; kind
   exec: { version: "v1", kind: "PodExecOptions", verbs: ["create", "get"] },
   attach: { version: "v1", kind: "PodAttachOptions", verbs: ["create", "get"] },
   portforward: { version: "v1", kind: "PodPortForwardOptions", verbs: ["create", "get"] },
-  proxy: { version: "v1", kind: "PodProxyOptions", verbs: ["create", "delete", "get", "patch", "update"] },
+  // The kind is the parent's: PodProxyOptions, ServiceProxyOptions, NodeProxyOptions (shapeOf).
+  proxy: { version: "v1", verbs: ["create", "delete", "get", "patch", "update"] },
   finalize: { verbs: ["update"] },
   ephemeralcontainers: { verbs: ["get", "patch", "update"] },
   token: { group: "authentication.k8s.io", version: "v1", kind: "TokenRequest", verbs: ["create"] },
 };
+
+function shapeOf(def: ResourceDef, sub: string): { group?: string; version?: string; kind?: string; verbs: string[] } {
+  const shape = subresourceShapes[sub] ?? { verbs: ["get"] };
+  return sub === "proxy" ? { ...shape, kind: `${def.kind}ProxyOptions` } : shape;
+}
 
 function aggregatedResource(def: ResourceDef) {
   const entry: Record<string, unknown> = {
@@ -32,7 +38,7 @@ function aggregatedResource(def: ResourceDef) {
   if (def.categories?.length) entry.categories = def.categories;
   if (def.subresources?.length) {
     entry.subresources = def.subresources.map((sub) => {
-      const shape = subresourceShapes[sub] ?? { verbs: ["get"] };
+      const shape = shapeOf(def, sub);
       return {
         subresource: sub,
         responseKind: {
@@ -133,7 +139,7 @@ export function apiResourceList(table: ResourceTable, group: string, version: st
     if (def.categories?.length) entry.categories = def.categories;
     resources.push(entry);
     for (const sub of def.subresources ?? []) {
-      const shape = subresourceShapes[sub] ?? { verbs: ["get"] };
+      const shape = shapeOf(def, sub);
       const sr: Record<string, unknown> = {
         name: `${def.resource}/${sub}`,
         singularName: "",

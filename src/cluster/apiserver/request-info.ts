@@ -22,6 +22,8 @@ export interface ResourceRequest {
   namespace?: string;
   name?: string;
   subresource?: string;
+  /** For the proxy subresource: the raw path after `.../proxy` ("" when none, "/" for a trailing slash). */
+  proxyPath?: string;
 }
 
 export interface OtherRequest {
@@ -56,7 +58,9 @@ export function parseRequest(method: string, path: string, query: URLSearchParam
     else namespace = undefined;
   }
   const [resource, name, subresource] = rest;
-  if (rest.length > 3) return { type: "nonresource", path: "/" + parts.join("/") };
+  let proxyPath: string | undefined;
+  if (subresource === "proxy") proxyPath = rawRemainder(path, parts.length - (rest.length - 3));
+  else if (rest.length > 3) return { type: "nonresource", path: "/" + parts.join("/") };
   // Any value but "0" and "false" turns a watch on, as the apiserver converts boolean parameters.
   const watchParam = query.get("watch");
   const isWatch = watchParam !== null && watchParam !== "0" && watchParam.toLowerCase() !== "false";
@@ -82,7 +86,18 @@ export function parseRequest(method: string, path: string, query: URLSearchParam
       // go-restful has no route for other methods (OPTIONS, PURGE, ...): the apiserver's 405.
       throw methodNotAllowed("the server does not allow this method on the requested resource");
   }
-  return { type: "resource", verb, group, version, resource, namespace, name, subresource };
+  return { type: "resource", verb, group, version, resource, namespace, name, subresource, ...(proxyPath !== undefined ? { proxyPath } : {}) };
+}
+
+/** What follows the first `consumed` non-empty segments of `path`, undecoded (a proxy forwards it as it came). */
+function rawRemainder(path: string, consumed: number): string {
+  let at = 0;
+  for (let seen = 0; seen < consumed; ) {
+    while (path[at] === "/") at++;
+    while (at < path.length && path[at] !== "/") at++;
+    seen++;
+  }
+  return path.slice(at);
 }
 
 /** One path segment, percent-decoded; an invalid escape is a 400 (Go's url parser refuses the request line). */

@@ -5,6 +5,7 @@ import { isRecord } from "../../api/object";
 import type { RegistryStore } from "../registry/generic-store";
 import type { ResourceTable } from "../registry/resource-table";
 import type { NodeConnection } from "../registry/pods/node-connection";
+import type { ProxyConnection } from "../registry/proxy-connection";
 import type { Caller, ResourceDef, Verb } from "../registry/types";
 import {
   aggregatedContentType,
@@ -32,6 +33,8 @@ export interface ApiServerOptions {
   watches: WatchHub;
   /** The nodes' kubelets, for the subresources they serve (pods/log). */
   nodes: NodeConnection;
+  /** The cluster network, for the proxy subresources. */
+  proxy: ProxyConnection;
   now: () => number;
   /** Longest a watch may stay open, in seconds. */
   maxWatchSeconds?: number;
@@ -190,6 +193,8 @@ export class ApiServer {
     if (!handler) throw notFoundStatus();
     const writes = request.method !== "GET" && request.method !== "HEAD";
     const bytes = writes ? await readBody(request) : undefined;
+    // A proxied body goes to the target as it came; other subresources take an object.
+    const raw = sub === "proxy";
     const result = await handler({
       method: request.method,
       namespace: info.namespace,
@@ -199,7 +204,9 @@ export class ApiServer {
       caller,
       registry: this.opts.registry,
       nodes: this.opts.nodes,
-      body: bytes && bytes.byteLength ? subresourceBody(def, sub, decodeObject(bytes, request.headers.get("content-type"), this.opts.table.messageTypes)) : undefined,
+      proxy: this.opts.proxy,
+      ...(raw ? { proxyPath: info.proxyPath ?? "", rawBody: bytes } : {}),
+      body: !raw && bytes && bytes.byteLength ? subresourceBody(def, sub, decodeObject(bytes, request.headers.get("content-type"), this.opts.table.messageTypes)) : undefined,
     });
     if (result instanceof Response) return result;
     if ("stream" in result) return streamResponse(result.stream, { ...result.headers, ...streamingHeaders });

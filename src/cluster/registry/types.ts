@@ -8,6 +8,7 @@ import type { KubeObject } from "../../api/object";
 import type { NameValidator } from "../../api/validation/names";
 import type { RegistryStore } from "./generic-store";
 import type { NodeConnection } from "./pods/node-connection";
+import type { ProxyConnection } from "./proxy-connection";
 
 export type Verb = "create" | "delete" | "deletecollection" | "get" | "list" | "patch" | "update" | "watch";
 
@@ -138,8 +139,14 @@ export interface SubresourceRequest {
   registry: RegistryStore;
   /** The kubelets of the cluster's nodes, for subresources a node serves (log; exec, attach, port-forward next). */
   nodes: NodeConnection;
-  /** Decoded JSON/YAML/protobuf body for writes; undefined for reads. */
+  /** The cluster network, for the proxy subresources (services/proxy, pods/proxy, nodes/proxy). */
+  proxy: ProxyConnection;
+  /** Decoded JSON/YAML/protobuf body for writes; undefined for reads (and for proxy requests, see rawBody). */
   body?: unknown;
+  /** The proxy subresource's path after `/proxy`, undecoded ("" when the request ends at `/proxy`). */
+  proxyPath?: string;
+  /** The proxy subresource's request body, as sent. */
+  rawBody?: Uint8Array;
 }
 
 /** A JSON answer (`status` defaults to 200), a stream (sent with the apiserver's streaming headers), or a whole Response. */

@@ -1,6 +1,7 @@
 import { Node } from "../../../api/schemas/core/node";
 import { defineResource } from "../define";
 import { printer } from "./printer";
+import { nodeProxy } from "./proxy";
 
 export const nodes = defineResource<Node>({
   group: "",
@@ -10,7 +11,8 @@ export const nodes = defineResource<Node>({
   namespaced: false,
   shortNames: ["no"],
   schema: Node,
-  subresources: ["status"],
+  subresources: ["proxy", "status"],
+  subresourceHandlers: { proxy: nodeProxy },
   printer,
   selectableFields: (node) => ({
     "spec.unschedulable": String(node.spec?.unschedulable ?? false),

@@ -5,6 +5,7 @@ import { printer } from "./printer";
 import { podStrategy } from "./strategy";
 import { podLog } from "./log";
 import { evictPod } from "./eviction";
+import { podProxy } from "./proxy";
 import { bindPod } from "./subresources";
 
 export const pods = defineResource<Pod>({
@@ -17,8 +18,8 @@ export const pods = defineResource<Pod>({
   categories: ["all"],
   schema: Pod,
   protobuf: PodMessage,
-  subresources: ["binding", "eviction", "log", "status"],
-  subresourceHandlers: { binding: bindPod, eviction: evictPod, log: podLog },
+  subresources: ["binding", "eviction", "log", "proxy", "status"],
+  subresourceHandlers: { binding: bindPod, eviction: evictPod, log: podLog, proxy: podProxy },
   strategy: podStrategy,
   printer,
   selectableFields: (pod) => {

@@ -3,6 +3,7 @@ import { Service as ServiceMessage } from "../../../api/protobuf/messages/core";
 import { nameIsDNS1035Label } from "../../../api/validation/names";
 import { defineResource } from "../define";
 import { printer } from "./printer";
+import { serviceProxy } from "./proxy";
 import { serviceStrategy } from "./strategy";
 
 export const services = defineResource<Service>({
@@ -15,7 +16,8 @@ export const services = defineResource<Service>({
   categories: ["all"],
   schema: Service,
   protobuf: ServiceMessage,
-  subresources: ["status"],
+  subresources: ["proxy", "status"],
+  subresourceHandlers: { proxy: serviceProxy },
   nameValidator: nameIsDNS1035Label,
   strategy: serviceStrategy,
   printer,

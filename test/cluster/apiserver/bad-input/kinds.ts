@@ -472,6 +472,12 @@ const serviceCases: BadInputCase[] = [
   post("Service: two ports of one name", services, svc("port-dup", { ports: [{ port: 80, name: "web" }, { port: 81, name: "web" }] }), 422, /spec\.ports\[1\]\.name: Duplicate value: "web"/),
   post("Service: a selector value with a space", services, svc("selector", { selector: { app: "a b" }, ports: [{ port: 80 }] }), 422, /spec\.selector: Invalid value: "a b"/),
   post("Service: ports that is an object", services, svc("ports-obj", { ports: { port: 80 } }), 400),
+  post("Service: a node port above 32767", services, svc("nodeport-high", { type: "NodePort", ports: [{ port: 80, nodePort: 40000 }] }), 422,
+    /spec\.ports\[0\]\.nodePort: Invalid value: 40000: provided port is not in the valid range\. The range of valid ports is 30000-32767/),
+  post("Service: a cluster IP outside the service CIDR", services, svc("ip-out", { clusterIP: "10.0.0.5", ports: [{ port: 80 }] }), 422,
+    /spec\.clusterIPs: Invalid value: \[\]string\{"10\.0\.0\.5"\}: failed to allocate IP 10\.0\.0\.5: the provided network does not match the current range/),
+  post("Service: externalTrafficPolicy on a ClusterIP Service", services, svc("etp", { externalTrafficPolicy: "Local", ports: [{ port: 80 }] }), 422,
+    /spec\.externalTrafficPolicy: Invalid value: "Local": may only be set for externally-accessible services/),
 ];
 
 const priorityClassCases: BadInputCase[] = [
