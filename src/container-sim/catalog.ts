@@ -19,6 +19,8 @@ export interface ImageProfile {
   /** Tags that exist: major → highest minor of version tags, plus named tags. */
   versions: Record<number, number>;
   namedTags: string[];
+  /** Versions of the tools it ships, by name (`curl`); "tag" when the image's tag is that version. */
+  tools?: Record<string, string>;
   /** Files the image ships, for `cat` and web servers. */
   files?: Record<string, string>;
 }
