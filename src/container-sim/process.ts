@@ -127,7 +127,8 @@ class ContainerProcess implements SimulatedProcess {
       dns: (server, question) => this.net.dns(server, question),
       toolVersion: (name) => {
         const version = this.profile?.tools?.[name];
-        return version === "tag" ? /^\d+(\.\d+)*$/.exec(this.ref?.tag ?? "")?.[0] : version;
+        if (!version?.startsWith("tag:")) return version;
+        return /^\d+(\.\d+)*/.exec(this.ref?.tag ?? "")?.[0] ?? version.slice(4);
       },
       listen: (port, atMs, serve) => {
         if (live) this.listeners.push({ port, fromMs: atMs, serve });

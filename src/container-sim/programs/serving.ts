@@ -3,6 +3,7 @@
 
 import type { HttpRequest } from "../network";
 import { formatDate } from "../shell/format";
+import { responseHead } from "../shell/net-client";
 import type { Serve, ShellState } from "../shell/state";
 import type { HttpAnswer, IncomingConnection } from "../types";
 
@@ -20,12 +21,32 @@ export interface ServerRequest extends HttpRequest {
 /** Serve HTTP with `handle`; `log` gives the lines printed per request. A bare TCP connection gets nothing back. */
 export function httpServer(sh: ShellState, handle: (req: ServerRequest) => HttpAnswer, log?: (req: ServerRequest, answer: HttpAnswer) => LogLine[]): Serve {
   return (connection: IncomingConnection, atMs: number) => {
-    if (!connection.http) return { answer: { status: 0, body: "" }, log: [] };
-    const req: ServerRequest = { ...connection.http, clientIP: connection.clientIP, clientPort: clientPort(connection, atMs), atWallMs: sh.host.startedAtWallMs + atMs, atMs };
+    // Bytes over a bare connection (`printf 'GET / HTTP/1.1...' | nc web 80`) are an HTTP request too; the answer is the raw response.
+    const raw = connection.http ? undefined : parseRawRequest(connection.send ?? "");
+    const http = connection.http ?? raw;
+    if (!http) return { answer: { status: 0, body: "" }, log: [] };
+    const req: ServerRequest = { ...http, clientIP: connection.clientIP, clientPort: clientPort(connection, atMs), atWallMs: sh.host.startedAtWallMs + atMs, atMs };
     const full = handle(req);
     const answer = req.method === "HEAD" ? { ...full, body: "" } : full;
-    return { answer, log: log?.(req, answer) ?? [] };
+    const lines = log?.(req, answer) ?? [];
+    if (raw) return { answer: { status: 0, body: `${responseHead(answer).join("\r\n")}\r\n\r\n${answer.body}` }, log: lines };
+    return { answer, log: lines };
   };
+}
+
+/** An HTTP/1.x request written by hand over a TCP connection, if that is what the bytes are. */
+export function parseRawRequest(bytes: string): HttpRequest | undefined {
+  const m = /^([A-Z]+) (\S+) HTTP\/1\.[01]\r?\n/.exec(bytes);
+  if (!m) return undefined;
+  const end = bytes.search(/\r?\n\r?\n/);
+  const head = end >= 0 ? bytes.slice(0, end) : bytes;
+  const headers: Record<string, string> = {};
+  for (const line of head.split(/\r?\n/).slice(1)) {
+    const i = line.indexOf(":");
+    if (i > 0) headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
+  }
+  const body = end >= 0 ? bytes.slice(end).replace(/^\r?\n\r?\n/, "") : "";
+  return { method: m[1], path: m[2], headers, ...(body ? { body } : {}) };
 }
 
 /** A handler of paths only, printing nothing (health endpoints, the simpler images). */

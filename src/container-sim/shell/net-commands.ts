@@ -5,6 +5,7 @@
 import type { HttpRequest } from "../network";
 import type { Builtin } from "./commands";
 import { curl } from "./curl";
+import { busyboxNslookup } from "./nslookup-busybox";
 import { HTTP_REASONS, KERNEL_CONNECT_TIMEOUT_MS, parseUrl, reach, responseHead } from "./net-client";
 import type { Io, Run, ShellState } from "./state";
 import { normalizePath } from "./vfs";
@@ -188,4 +189,4 @@ function* nc(argv: string[], io: Io, sh: ShellState): Run<number> {
   return 0;
 }
 
-export const NET_COMMANDS: Record<string, Builtin> = { wget, curl, nc };
+export const NET_COMMANDS: Record<string, Builtin> = { wget, curl, nc, nslookup: busyboxNslookup };
