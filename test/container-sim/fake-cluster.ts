@@ -18,7 +18,8 @@ const CNAME: Record<string, string> = { "ext.default.svc.cluster.local": "exampl
 
 export function coreDns(question: DnsQuestion): DnsReply {
   const { name, type } = question;
-  if (!name.endsWith("cluster.local") && !name.endsWith("in-addr.arpa")) return publicDns(question);
+  // Upstream: .com/.org/.net names are public sites; the rest does not exist.
+  if (!name.endsWith("cluster.local") && !name.endsWith("in-addr.arpa")) return /\.(com|org|net)$/.test(name) ? publicDns(question) : { rcode: "NXDOMAIN", answers: [] };
   if (type === "PTR") {
     const owner = Object.entries(A).find(([, ip]) => `${ip.split(".").reverse().join(".")}.in-addr.arpa` === name);
     return owner ? { rcode: "NOERROR", authoritative: true, answers: [{ name, type: "PTR", ttl: 30, data: `${owner[0]}.` }] } : { rcode: "NXDOMAIN", authoritative: true, answers: [] };
