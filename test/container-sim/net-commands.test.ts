@@ -88,6 +88,11 @@ describe("curl", () => {
     expect(pod("curl http://blocked").timed).toEqual([[127_000, "curl: (28) Failed to connect to blocked port 80 after 127001 ms: Couldn't connect to server"]]);
   });
 
+  it("older curls word connection errors as they did", () => {
+    expect(pod("curl web:81; curl --connect-timeout 2 blocked", "radial/busyboxplus:curl").lines).toEqual(["! curl: (7) Failed to connect to web port 81: Connection refused", "! curl: (28) Connection timed out after 2001 milliseconds"]);
+    expect(pod("curl web:81", "curlimages/curl:7.88.1").lines).toEqual(["! curl: (7) Failed to connect to web port 81 after 0 ms: Connection refused"]);
+  });
+
   it("curlimages/curl's entrypoint treats a URL argument as curl's", () => {
     const p = startProcess({ image: "curlimages/curl:8.11.1", args: ["-s", "http://web/"], env: {}, hostname: "c", files: POD_FILES, network: fakeCluster(routes) }, T0);
     expect(p.output(0, 1e9).map((l) => l.text)).toContain("<title>Welcome to nginx!</title>");

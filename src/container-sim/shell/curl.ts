@@ -89,6 +89,13 @@ function progressMeter(bytes: number): string {
   ].join("\n");
 }
 
+/** Which wording of connect errors a curl version prints: 8.x's, 7.83–7.88's (with "after N ms"), or older ones'. */
+function messageEra(version: string): "8" | "7.83" | "7" {
+  const [major, minor] = version.split(".").map(Number);
+  if (major >= 8) return "8";
+  return major === 7 && minor >= 83 ? "7.83" : "7";
+}
+
 export function* curl(argv: string[], io: Io, sh: ShellState): Run<number> {
   const o = parseCurl(argv);
   const target = o.url ? parseUrl(o.url) : undefined;
@@ -103,6 +110,7 @@ export function* curl(argv: string[], io: Io, sh: ShellState): Run<number> {
     return code;
   };
   const version = sh.host.toolVersion?.("curl") ?? DEFAULT_CURL_VERSION;
+  const era = messageEra(version);
   const method = o.method ?? (o.head ? "HEAD" : o.data !== undefined ? "POST" : "GET");
   const http: HttpRequest = {
     method,
@@ -118,10 +126,15 @@ export function* curl(argv: string[], io: Io, sh: ShellState): Run<number> {
     const limits = [o.connectTimeoutS, o.maxTimeS].filter((s): s is number => s !== undefined && s > 0).map((s) => s * 1000);
     const limitMs = Math.min(...limits, KERNEL_CONNECT_TIMEOUT_MS);
     yield { type: "sleep", ms: limitMs };
-    const reason = limitMs < KERNEL_CONNECT_TIMEOUT_MS ? "Timeout was reached" : "Couldn't connect to server";
-    return fail(28, `Failed to connect to ${target.host} port ${target.port} after ${limitMs + 1} ms: ${reason}`);
+    const byCurl = limitMs < KERNEL_CONNECT_TIMEOUT_MS;
+    if (era === "8") return fail(28, `Failed to connect to ${target.host} port ${target.port} after ${limitMs + 1} ms: ${byCurl ? "Timeout was reached" : "Couldn't connect to server"}`);
+    if (byCurl) return fail(28, `Connection timed out after ${limitMs + 1} milliseconds`);
+    return fail(7, `Failed to connect to ${target.host} port ${target.port}${era === "7.83" ? ` after ${limitMs + 1} ms` : ""}: Connection timed out`);
   }
-  if (res.kind === "refused") return fail(7, `Failed to connect to ${target.host} port ${target.port} after 0 ms: Couldn't connect to server`);
+  if (res.kind === "refused") {
+    if (era === "8") return fail(7, `Failed to connect to ${target.host} port ${target.port} after 0 ms: Couldn't connect to server`);
+    return fail(7, `Failed to connect to ${target.host} port ${target.port}${era === "7.83" ? " after 0 ms" : ""}: Connection refused`);
+  }
   const answer = res.answer;
   const head = responseHead(answer);
   if (o.verbose) {
