@@ -123,7 +123,7 @@ function* wget(argv: string[], io: Io, sh: ShellState): Run<number> {
     return 0;
   }
   const name = o.outFile ?? (target.path.split("?")[0].split("/").pop() || "index.html");
-  sh.host.fs.write(normalizePath(name, sh.cwd), body, sh.host.clock.nowMs);
+  if (name !== "/dev/null") sh.host.fs.write(normalizePath(name, sh.cwd), body, sh.host.clock.nowMs);
   if (!o.quiet) io.stderr.write(`saving to '${name}'\n${progressLine(name, bytes)}\n'${name}' saved\n`);
   return 0;
 }
