@@ -113,7 +113,8 @@ class ContainerProcess implements SimulatedProcess {
     return !this.argv.some((a) => IGNORES_SIGTERM.has(baseName(a)));
   }
 
-  private host(clock: { nowMs: number }, work: { steps: number }, fs: VirtualFs, live: boolean): ShellHost {
+  /** `served`: where an exec keeps the log lines of its connections to the container itself. */
+  private host(clock: { nowMs: number }, work: { steps: number }, fs: VirtualFs, live: boolean, served?: NonNullable<ExecResult["served"]>): ShellHost {
     const base = baseName(this.argv[0] ?? "");
     return {
       hostname: this.spec.hostname,
@@ -123,7 +124,7 @@ class ContainerProcess implements SimulatedProcess {
       work,
       flavor: this.profile?.userland === "busybox" ? "busybox" : "gnu",
       shellName: base === "bash" ? "bash" : "sh",
-      connect: (connection, atMs) => this.connect(connection, atMs),
+      connect: (connection, atMs) => this.connect(connection, atMs, served),
       dns: (server, question) => this.net.dns(server, question),
       toolVersion: (name) => {
         const version = this.profile?.tools?.[name];
@@ -142,11 +143,12 @@ class ContainerProcess implements SimulatedProcess {
 
   private connections = 0;
 
-  private connect(connection: Connection, atMs: number): NetworkAnswer {
+  private connect(connection: Connection, atMs: number, keep?: NonNullable<ExecResult["served"]>): NetworkAnswer {
     const request: ConnectRequest = { ...connection, atWallMs: this.startedAtWallMs + atMs, seq: this.connections++ };
     const loopback = (to: number, req: ConnectRequest): NetworkAnswer => {
       // Inside the run: the listeners so far are the ones there are (advancing the run again would re-enter it).
       const served = this.serveListener(to, { clientIP: "127.0.0.1", http: req.http, send: req.send }, atMs);
+      if (served && keep) keep.push(...served.log.map((line) => ({ atMs, ...line })));
       return served ? { kind: "answer", answer: served.answer } : { kind: "refused" };
     };
     return this.net.connect(request, loopback);
@@ -254,11 +256,13 @@ class ContainerProcess implements SimulatedProcess {
     let stdout = "";
     let stderr = "";
     const stdin = new StreamStdin(options.stdin ?? noInput, clock, this.startedAtWallMs);
-    const run = new VirtualRun(clock, (io, work) => runProgram(command, this.newShell(this.host(clock, work, snapshot, false)), io), stdin);
+    const served: NonNullable<ExecResult["served"]> = [];
+    const run = new VirtualRun(clock, (io, work) => runProgram(command, this.newShell(this.host(clock, work, snapshot, false, served)), io), stdin);
     run.advance(atMs + timeoutMs, false, 20_000);
     for (const line of run.lines) (line.stream === "stdout" ? (t: string) => (stdout += t) : (t: string) => (stderr += t))(`${line.text}\n`);
-    if (!run.exit) return { exitCode: -1, stdout, stderr, timedOut: true };
-    return { exitCode: run.exit.code, stdout, stderr };
+    const log = served.length ? { served } : {};
+    if (!run.exit) return { exitCode: -1, stdout, stderr, timedOut: true, ...log };
+    return { exitCode: run.exit.code, stdout, stderr, ...log };
   }
 }
 

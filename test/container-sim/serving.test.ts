@@ -29,6 +29,13 @@ describe("web servers", () => {
     expect(nginx.output(0, 1e9).some((l) => l.text.includes("GET /"))).toBe(false);
   });
 
+  it("an exec's requests to the container itself come back with the server's log lines (kubectl exec web -- curl localhost)", () => {
+    const nginx = start("nginx:1.27");
+    const r = nginx.exec(["curl", "-s", "-o", "/dev/null", "http://localhost/"], AT);
+    expect(r).toMatchObject({ exitCode: 0, stdout: "", served: [{ atMs: AT, stream: "stdout", text: '127.0.0.1 - - [01/Dec/2026:21:41:00 +0000] "GET / HTTP/1.1" 200 615 "-" "curl/8.5.0" "-"' }] });
+    expect(nginx.exec(["true"], AT).served).toBeUndefined();
+  });
+
   it("httpd answers \"It works!\" and logs the common log format", () => {
     const httpd = start("httpd:2.4");
     const ok = httpd.accept(80, { clientIP: "10.244.1.5", http: get("/") }, AT);
