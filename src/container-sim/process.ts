@@ -23,6 +23,8 @@ const SHELLS = new Set(["sh", "bash", "ash", "dash"]);
 const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 /** The pod IP a container without one believes it has (its /etc/hosts entry). */
 const DEFAULT_POD_IP = "10.244.0.2";
+/** The first connection number of an exec'd process (the main process numbers from 0). */
+const EXEC_SEQ_BASE = 1_000_000;
 /** Where the kubelet's probes come from, as a program sees them. */
 const PROBE_CLIENT_IP = "10.244.0.1";
 
@@ -116,6 +118,9 @@ class ContainerProcess implements SimulatedProcess {
   /** `served`: where an exec keeps the log lines of its connections to the container itself. */
   private host(clock: { nowMs: number }, work: { steps: number }, fs: VirtualFs, live: boolean, served?: NonNullable<ExecResult["served"]>): ShellHost {
     const base = baseName(this.argv[0] ?? "");
+    // Each process numbers its own connections, so the main process's numbers never depend on execs beside it;
+    // an exec's start at EXEC_SEQ_BASE, apart from the main process's at the same moment.
+    const seq = { next: live ? 0 : EXEC_SEQ_BASE };
     return {
       hostname: this.spec.hostname,
       startedAtWallMs: this.startedAtWallMs,
@@ -124,7 +129,7 @@ class ContainerProcess implements SimulatedProcess {
       work,
       flavor: this.profile?.userland === "busybox" ? "busybox" : "gnu",
       shellName: base === "bash" ? "bash" : "sh",
-      connect: (connection, atMs) => this.connect(connection, atMs, served),
+      connect: (connection, atMs) => this.connect(connection, atMs, seq.next++, served),
       dns: (server, question) => this.net.dns(server, question),
       toolVersion: (name) => {
         const version = this.profile?.tools?.[name];
@@ -141,10 +146,8 @@ class ContainerProcess implements SimulatedProcess {
     };
   }
 
-  private connections = 0;
-
-  private connect(connection: Connection, atMs: number, keep?: NonNullable<ExecResult["served"]>): NetworkAnswer {
-    const request: ConnectRequest = { ...connection, atWallMs: this.startedAtWallMs + atMs, seq: this.connections++ };
+  private connect(connection: Connection, atMs: number, seq: number, keep?: NonNullable<ExecResult["served"]>): NetworkAnswer {
+    const request: ConnectRequest = { ...connection, atWallMs: this.startedAtWallMs + atMs, seq };
     const loopback = (to: number, req: ConnectRequest): NetworkAnswer => {
       // Inside the run: the listeners so far are the ones there are (advancing the run again would re-enter it).
       const served = this.serveListener(to, { clientIP: "127.0.0.1", http: req.http, send: req.send }, atMs);

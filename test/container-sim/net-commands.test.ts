@@ -100,6 +100,20 @@ describe("curl", () => {
   });
 });
 
+describe("connection numbers", () => {
+  it("the main process numbers its connections from 0 whatever execs run beside it; an exec's from 1,000,000", () => {
+    const seen: ConnectRequest[] = [];
+    const p = startProcess({ image: "busybox", command: ["sh", "-c", "while true; do wget -qO- web >/dev/null; sleep 10; done"], env: {}, hostname: "c", files: POD_FILES, network: fakeCluster(routes, { seen }) }, T0);
+    p.output(0, 5000);
+    p.exec(["wget", "-qO-", "http://web/"], 5000);
+    p.output(5000, 25_000);
+    const main = seen.filter((r) => r.seq < 1_000_000);
+    expect(main.slice(0, 3).map((r) => [r.atWallMs - T0, r.seq])).toEqual([[0, 0], [10_000, 1], [20_000, 2]]);
+    expect(main.every((r) => r.seq === (r.atWallMs - T0) / 10_000)).toBe(true);
+    expect(seen.filter((r) => r.seq >= 1_000_000).map((r) => [r.atWallMs - T0, r.seq])).toEqual([[5000, 1_000_000]]);
+  });
+});
+
 describe("busybox nc", () => {
   it("sends piped stdin and prints the answer (redis PING)", () => {
     expect(pod("echo PING | nc redis 6379").lines).toEqual(["+PONG\r"]);
