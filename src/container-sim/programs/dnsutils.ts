@@ -198,14 +198,7 @@ export const dig: Program = function* (argv, io, sh) {
   const names = name === undefined ? ["."] : search ? candidateNames(name, currentResolvConf(sh)) : [bare(name)];
   const q = searchQuery(sh, [target], names, type);
   const banner = `\n; <<>> DiG ${bind.version} <<>> ${shownArgs}\n`;
-  if (q.timedOut || !q.reply) {
-    if (short) {
-      yield { type: "sleep", ms: 3 * TRY_MS };
-      io.stdout.write(bind.modern ? `;; communications error to ${shown(target)}#53: timed out\n`.repeat(3) + ";; no servers could be reached\n" : ";; connection timed out; no servers could be reached\n");
-      return 9;
-    }
-    return yield* timedOut(io, bind, shown(target), 3, bind.modern ? `${banner};; global options: +cmd\n` : `${banner};; global options: +cmd\n`);
-  }
+  if (q.timedOut || !q.reply) return yield* timedOut(io, bind, shown(target), 3, short ? "" : `${banner};; global options: +cmd\n`);
   const reply = q.reply;
   if (short) {
     io.stdout.write(reply.answers.map((r) => `${r.type === "CNAME" || r.type === "PTR" ? fqdn(r.data) : r.data}\n`).join(""));

@@ -2,7 +2,8 @@
 
 import type { ImageProfile } from "../catalog";
 import { BUILTINS } from "../shell/commands";
-import { mongod, mysqld, postgres, redisCli, redisServer } from "./databases";
+import { mongod, mysqld, postgres } from "./databases";
+import { redisCli, redisServer } from "./redis";
 import type { Program } from "./program";
 import { agnhost, echoserver, gunicorn, helloWorld, httpEcho, node, pauseProgram, python, stress } from "./tools";
 import { componentNames, componentProgram } from "./system";
