@@ -15,7 +15,10 @@ describe("web servers", () => {
     const ok = nginx.accept(80, { clientIP: "10.244.1.5", http: get("/") }, AT);
     expect(ok?.answer).toMatchObject({ status: 200, headers: { server: "nginx/1.27.3", "content-type": "text/html", "content-length": "615" } });
     expect(logText(ok)).toEqual(['stdout: 10.244.1.5 - - [01/Dec/2026:21:41:00 +0000] "GET / HTTP/1.1" 200 615 "-" "Wget" "-"']);
-    expect(logText(nginx.accept(80, { clientIP: "10.244.1.5", http: get("/nope", { "user-agent": "curl/8.5.0", referer: "http://x/" }) }, AT))).toEqual(['stdout: 10.244.1.5 - - [01/Dec/2026:21:41:00 +0000] "GET /nope HTTP/1.1" 404 153 "http://x/" "curl/8.5.0" "-"']);
+    expect(logText(nginx.accept(80, { clientIP: "10.244.1.5", http: get("/nope", { "user-agent": "curl/8.5.0", referer: "http://x/" }) }, AT))).toEqual([
+      expect.stringMatching(/^stderr: 2026\/12\/01 21:41:00 \[error\] 29#29: \*\d+ open\(\) "\/usr\/share\/nginx\/html\/nope" failed \(2: No such file or directory\), client: 10\.244\.1\.5, server: localhost, request: "GET \/nope HTTP\/1\.1", host: "web"$/),
+      'stdout: 10.244.1.5 - - [01/Dec/2026:21:41:00 +0000] "GET /nope HTTP/1.1" 404 153 "http://x/" "curl/8.5.0" "-"',
+    ]);
     const head = nginx.accept(80, { clientIP: "10.244.1.5", http: get("/", {}, "HEAD") }, AT);
     expect(head?.answer.body).toBe("");
     expect(head?.answer.headers?.["content-length"]).toBe("615");

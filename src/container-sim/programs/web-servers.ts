@@ -69,7 +69,13 @@ export const nginx: Program = function* (_argv, io, sh, ctx) {
     return { status, body: `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n` };
   };
   // The image links /var/log/nginx/access.log to stdout: one line per request in the `main` format.
-  const serve = httpServer(sh, staticSite(sh, "/usr/share/nginx/html", `nginx/${version}`, errorPage), (req, answer) => [{ stream: "stdout", text: nginxAccessLine(req, answer) }]);
+  // A missing file is also reported in the error log (stderr) before the access line.
+  const errorLine = (req: ServerRequest) =>
+    `${formatDate(req.atWallMs, "%Y/%m/%d %H:%M:%S")} [error] 29#29: *${1 + (req.clientPort % 97)} open() "/usr/share/nginx/html${req.path.split("?")[0]}" failed (2: No such file or directory), client: ${req.clientIP}, server: localhost, request: "${req.method} ${req.path} HTTP/1.1", host: "${req.headers.host ?? ""}"`;
+  const serve = httpServer(sh, staticSite(sh, "/usr/share/nginx/html", `nginx/${version}`, errorPage), (req, answer) => [
+    ...(answer.status === 404 ? [{ stream: "stderr" as const, text: errorLine(req) }] : []),
+    { stream: "stdout", text: nginxAccessLine(req, answer) },
+  ]);
   for (const port of nginxPorts(sh)) sh.host.listen(port, sh.host.clock.nowMs, serve);
   return yield* forever();
 };
