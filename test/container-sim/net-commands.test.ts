@@ -28,9 +28,16 @@ describe("busybox wget", () => {
   it("saves to a file, shows server headers with -S, checks with --spider", () => {
     expect(pod("wget http://web/index.html && wc -c index.html").lines).toEqual(["! Connecting to web (10.96.0.12:80)", "! saving to 'index.html'", "! index.html           100% |********************************|   615  0:00:00 ETA", "! 'index.html' saved", "615 index.html"]);
     const spider = pod("wget -S --spider http://web:80/").lines;
-    expect(spider.slice(0, 3)).toEqual(["! Connecting to web (10.96.0.12:80)", "!   HTTP/1.1 200 OK", "!   Server: nginx/1.27.3"]);
+    expect(spider.slice(0, 3)).toEqual(["! Connecting to web:80 (10.96.0.12:80)", "!   HTTP/1.1 200 OK", "!   Server: nginx/1.27.3"]);
     expect(spider).toContain("!   Content-Length: 615");
     expect(spider[spider.length - 1]).toBe("! remote file exists");
+  });
+
+  it("runs helm create's test: `wget web:80` saves index.html, naming the host as written", () => {
+    const r = pod("wget 'web:80'");
+    expect(r.lines).toEqual(["! Connecting to web:80 (10.96.0.12:80)", "! saving to 'index.html'", "! index.html           100% |********************************|   615  0:00:00 ETA", "! 'index.html' saved"]);
+    expect(r.seen[0].http?.headers.host).toBe("web:80");
+    expect(r.exit).toMatchObject({ code: 0 });
   });
 
   it("fails with the real messages: bad address, refused, HTTP errors", () => {

@@ -115,7 +115,8 @@ export function* curl(argv: string[], io: Io, sh: ShellState): Run<number> {
   const http: HttpRequest = {
     method,
     path: target.path,
-    headers: { host: target.hostHeader, "user-agent": o.userAgent ?? `curl/${version}`, accept: "*/*", ...(o.data !== undefined ? { "content-length": String(o.data.length), "content-type": "application/x-www-form-urlencoded" } : {}), ...o.headers },
+    // curl leaves the scheme's default port out of Host.
+    headers: { host: target.port === 80 || target.port === 443 ? target.host : `${target.host}:${target.port}`, "user-agent": o.userAgent ?? `curl/${version}`, accept: "*/*", ...(o.data !== undefined ? { "content-length": String(o.data.length), "content-type": "application/x-www-form-urlencoded" } : {}), ...o.headers },
     ...(o.data !== undefined ? { body: o.data } : {}),
   };
   const res = reach(sh, target.host, target.port, { http });

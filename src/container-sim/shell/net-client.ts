@@ -48,7 +48,9 @@ export function parseUrl(raw: string): Target | undefined {
     const defaultPort = u.protocol === "https:" ? 443 : 80;
     const port = u.port ? Number(u.port) : defaultPort;
     const host = u.hostname.replace(/^\[|\]$/g, "");
-    return { host, port, path: `${u.pathname || "/"}${u.search}`, hostHeader: port === defaultPort ? host : `${host}:${port}` };
+    // The authority as written (`web:80` stays `web:80`): what clients print and send as Host.
+    const authority = /^[a-z]+:\/\/(?:[^@/?#]*@)?([^/?#]*)/i.exec(withScheme)?.[1] ?? "";
+    return { host, port, path: `${u.pathname || "/"}${u.search}`, hostHeader: authority || (port === defaultPort ? host : `${host}:${port}`) };
   } catch {
     return undefined;
   }
