@@ -19,6 +19,8 @@ export interface ImageProfile {
   /** Tags that exist: major → highest minor of version tags, plus named tags. */
   versions: Record<number, number>;
   namedTags: string[];
+  /** Versions of the tools it ships, by name (`curl`, `busybox`, `bind`); `tag:<latest>` when the image's tag is the version. */
+  tools?: Record<string, string>;
   /** Files the image ships, for `cat` and web servers. */
   files?: Record<string, string>;
 }
@@ -80,9 +82,34 @@ export const CATALOG: ImageProfile[] = [
   }),
   profile("docker.io/library/busybox", {
     size: "small", versions: { 1: 37 }, cmd: ["sh"], userland: "busybox", bash: false,
-    namedTags: ["latest", "stable", "musl", "glibc", "uclibc"], files: { "/etc/os-release": "" },
+    namedTags: ["latest", "stable", "musl", "glibc", "uclibc"], files: { "/etc/os-release": "" }, tools: { busybox: "tag:1.37.0" },
   }),
-  profile("docker.io/library/alpine", { size: "small", versions: { 3: 22 }, cmd: ["/bin/sh"], userland: "busybox", bash: false, namedTags: ["latest", "edge"], files: ALPINE }),
+  profile("docker.io/library/alpine", { size: "small", versions: { 3: 22 }, cmd: ["/bin/sh"], userland: "busybox", bash: false, namedTags: ["latest", "edge"], files: ALPINE, tools: { busybox: "1.36.1" } }),
+  // DNS debugging images: BIND's nslookup, host and dig (ubuntu and debian images have none of them).
+  profile("registry.k8s.io/e2e-test-images/jessie-dnsutils", {
+    size: "medium", versions: { 1: 7 }, cmd: ["bash"], programs: ["nslookup", "dig", "host"], namedTags: [],
+    files: { "/etc/os-release": osRelease("Debian GNU/Linux 8 (jessie)", "debian", "8") }, tools: { bind: "9.9.5-9+deb8u19-Debian" },
+  }),
+  profile("docker.io/tutum/dnsutils", {
+    size: "medium", versions: {}, cmd: ["bash"], programs: ["nslookup", "dig", "host"], namedTags: ["latest"],
+    files: { "/etc/os-release": osRelease("Ubuntu 14.04.1 LTS", "ubuntu", "14.04") }, tools: { bind: "9.9.5-3ubuntu0.1-Ubuntu" },
+  }),
+  profile("docker.io/infoblox/dnstools", {
+    size: "small", versions: {}, cmd: ["/bin/sh"], userland: "busybox", bash: true, programs: ["nslookup", "dig", "host"], namedTags: ["latest"],
+    files: ALPINE, tools: { bind: "9.11.3", busybox: "1.28.4", curl: "7.61.1" },
+  }),
+  profile("docker.io/nicolaka/netshoot", {
+    size: "large", versions: { 0: 13 }, cmd: ["bash"], userland: "busybox", bash: true, programs: ["nslookup", "dig", "host"], namedTags: ["latest"],
+    files: ALPINE, tools: { bind: "9.18.31", busybox: "1.36.1", curl: "8.11.1" },
+  }),
+  profile("docker.io/curlimages/curl", {
+    size: "small", versions: { 7: 88, 8: 17 }, entrypoint: ["/entrypoint.sh"], cmd: ["curl"], userland: "busybox", bash: false, programs: ["/entrypoint.sh"],
+    namedTags: ["latest"], files: ALPINE, tools: { curl: "tag:8.17.0", busybox: "1.37.0" },
+  }),
+  profile("docker.io/radial/busyboxplus", {
+    size: "small", versions: {}, cmd: ["/bin/sh"], userland: "busybox", bash: false, namedTags: ["latest", "curl", "git"], files: { "/etc/os-release": "" },
+    tools: { busybox: "1.22.1", curl: "7.40.0" },
+  }),
   profile("docker.io/library/ubuntu", {
     size: "medium", versions: { 12: 10, 14: 10, 16: 10, 18: 10, 20: 10, 22: 10, 23: 10, 24: 10, 25: 10 }, cmd: ["/bin/bash"],
     namedTags: ["latest", "rolling", "devel", "noble", "jammy", "focal", "bionic", "xenial", "oracular", "plucky"],
@@ -136,6 +163,8 @@ const ALIASES: Record<string, string> = {
   "k8s.gcr.io/echoserver": "registry.k8s.io/echoserver",
   "gcr.io/google_containers/echoserver": "registry.k8s.io/echoserver",
   "k8s.gcr.io/e2e-test-images/agnhost": "registry.k8s.io/e2e-test-images/agnhost",
+  "k8s.gcr.io/e2e-test-images/jessie-dnsutils": "registry.k8s.io/e2e-test-images/jessie-dnsutils",
+  "gcr.io/kubernetes-e2e-test-images/dnsutils": "registry.k8s.io/e2e-test-images/jessie-dnsutils",
   "docker.io/progrium/stress": "docker.io/polinux/stress",
   "docker.io/vish/stress": "docker.io/polinux/stress",
   "mirror.gcr.io/library/nginx": "docker.io/library/nginx",

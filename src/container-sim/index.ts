@@ -6,7 +6,13 @@
 //   invalidImageNameMessage(image)        → the InvalidImageName message for an unparsable reference, else undefined.
 //   parseImageReference(image)            → registry/path:tag@digest, normalised (docker.io/library/nginx:latest).
 //   startProcess(spec, startedAtWallMs)   → SimulatedProcess: output(from, until), exit, ports, stopsOnSigterm,
-//                                            fileExists, httpGet, listening, exec — all over virtual ms since start.
+//                                            fileExists, httpGet, listening, accept, exec — all over virtual ms since
+//                                            start. accept(port, {clientIP, http | send}, atMs) → Served: the program's
+//                                            answer and its access-log lines (the caller keeps them), or undefined.
+//                                            Images the catalog does not know serve HTTP 200 / TCP on ProcessSpec.ports
+//                                            from GENERIC_STARTUP_MS on.
+//   resolveName(name, files, network, atWallMs) → how a container's C library resolves a name (/etc/hosts, then
+//                                            /etc/resolv.conf's nameservers, search list and ndots; CNAMEs followed).
 //   resolveArgv(spec, profile)            → the command line Kubernetes runs (command/args over ENTRYPOINT/CMD).
 //   evaluateProbe(probe, process, atMs, target) → { success, message } for exec/httpGet/tcpSocket/grpc probes;
 //   probeFailedEventMessage(kind, result) → "Liveness probe failed: …".
@@ -14,8 +20,10 @@
 //
 // It imports nothing outside this folder. What a container gets from whoever runs it:
 //   filesystem (filesystem.ts)  ProcessSpec.mounts: DirectorySource trees mounted over the image's files (volumes).
-//   network    (network.ts)     ProcessSpec.network: ContainerNetwork.connect(request, loopback) for wget/curl/nc;
+//   network    (network.ts)     ProcessSpec.network: ContainerNetwork.connect(request, loopback) for wget/curl/nc/
+//                               redis-cli, .dns(server, question) for the resolver and nslookup/host/dig;
 //                               `defaultNetwork` (own ports on loopback, hostname and pod IP; public sites) otherwise.
+//   files                       ProcessSpec.files: /etc/hosts, /etc/resolv.conf (replace the simulator's and the image's).
 //   streams    (streams.ts)     ProcessSpec.stdin / ExecOptions.stdin: InputStream chunks over time; stdout and
 //                               stderr come back as SimulatedProcess.output(from, until).
 
@@ -24,6 +32,8 @@ export { pullImage, fakeDigest } from "./pull";
 export { invalidImageNameMessage, parseImageReference, type ImageReference } from "./reference";
 export { findProfile, type ImageProfile } from "./catalog";
 export { startProcess, resolveArgv, shellSyntaxError } from "./process";
+export { candidateNames, hostsLookup, parseResolvConf, resolveName, type Resolution, type ResolvConf, type ResolverFiles } from "./resolver";
+export { GENERIC_STARTUP_MS } from "./programs/generic";
 export { evaluateProbe, probeFailedEventMessage, type ProbeResult, type ProbeSpec, type ProbeTarget } from "./probes";
 export type { DirectorySource, Mount } from "./filesystem";
 export {

@@ -10,7 +10,8 @@ import { runProgram } from "./shell/interpreter";
 import { parseScript } from "./shell/parser";
 import { VirtualRun } from "./shell/run";
 import { defaultNetwork, type ConnectRequest, type ContainerNetwork, type NetworkAnswer } from "./network";
-import { ShellState, type Io, type ShellHost, type ShellNetAnswer } from "./shell/state";
+import { genericServer } from "./programs/generic";
+import { ShellState, type Connection, type Io, type Serve, type ShellHost } from "./shell/state";
 import { StreamStdin } from "./shell/stdin";
 import { normalizePath, VirtualFs } from "./shell/vfs";
 import { noInput } from "./streams";
@@ -20,11 +21,17 @@ import type { ExecOptions, ExecResult, HttpAnswer, IncomingConnection, OutputLin
 const EXIT_SCAN_STEPS = 2_000;
 const SHELLS = new Set(["sh", "bash", "ash", "dash"]);
 const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+/** The pod IP a container without one believes it has (its /etc/hosts entry). */
+const DEFAULT_POD_IP = "10.244.0.2";
+/** The first connection number of an exec'd process (the main process numbers from 0). */
+const EXEC_SEQ_BASE = 1_000_000;
+/** Where the kubelet's probes come from, as a program sees them. */
+const PROBE_CLIENT_IP = "10.244.0.1";
 
 interface Listener {
   port: number;
   fromMs: number;
-  serve?: (path: string, atMs: number) => HttpAnswer;
+  serve?: Serve;
 }
 
 /** The container's command line: Kubernetes `command` replaces ENTRYPOINT, `args` replaces CMD. */
@@ -62,13 +69,14 @@ class ContainerProcess implements SimulatedProcess {
     this.fs = new VirtualFs(
       {
         "/etc/hostname": `${spec.hostname}\n`,
-        "/etc/hosts": `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${spec.podIP ?? "10.244.0.2"}\t${spec.hostname}\n`,
+        "/etc/hosts": `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${spec.podIP ?? DEFAULT_POD_IP}\t${spec.hostname}\n`,
+        ...spec.files,
       },
       spec.workingDir ? [spec.workingDir] : [],
       this.profile?.files,
       { mounts: spec.mounts ?? [], wallOffsetMs: startedAtWallMs },
     );
-    this.net = spec.network ?? defaultNetwork(spec);
+    this.net = spec.network ?? defaultNetwork({ hostname: spec.hostname, podIP: spec.podIP ?? DEFAULT_POD_IP });
     const missing = this.missingExecutable();
     if (missing !== undefined) {
       this.startError = { atMs: 0, code: 128, reason: "StartError", message: startErrorMessage(missing) };
@@ -107,8 +115,12 @@ class ContainerProcess implements SimulatedProcess {
     return !this.argv.some((a) => IGNORES_SIGTERM.has(baseName(a)));
   }
 
-  private host(clock: { nowMs: number }, work: { steps: number }, fs: VirtualFs, live: boolean): ShellHost {
+  /** `served`: where an exec keeps the log lines of its connections to the container itself. */
+  private host(clock: { nowMs: number }, work: { steps: number }, fs: VirtualFs, live: boolean, served?: NonNullable<ExecResult["served"]>): ShellHost {
     const base = baseName(this.argv[0] ?? "");
+    // Each process numbers its own connections, so the main process's numbers never depend on execs beside it;
+    // an exec's start at EXEC_SEQ_BASE, apart from the main process's at the same moment.
+    const seq = { next: live ? 0 : EXEC_SEQ_BASE };
     return {
       hostname: this.spec.hostname,
       startedAtWallMs: this.startedAtWallMs,
@@ -117,7 +129,13 @@ class ContainerProcess implements SimulatedProcess {
       work,
       flavor: this.profile?.userland === "busybox" ? "busybox" : "gnu",
       shellName: base === "bash" ? "bash" : "sh",
-      network: (host, port, path, atMs) => this.network(host, port, path, atMs),
+      connect: (connection, atMs) => this.connect(connection, atMs, seq.next++, served),
+      dns: (server, question) => this.net.dns(server, question),
+      toolVersion: (name) => {
+        const version = this.profile?.tools?.[name];
+        if (!version?.startsWith("tag:")) return version;
+        return /^\d+(\.\d+)*/.exec(this.ref?.tag ?? "")?.[0] ?? version.slice(4);
+      },
       listen: (port, atMs, serve) => {
         if (live) this.listeners.push({ port, fromMs: atMs, serve });
       },
@@ -128,31 +146,15 @@ class ContainerProcess implements SimulatedProcess {
     };
   }
 
-  private connections = 0;
-
-  // Interim: names resolve through the network's DNS as given (the resolver of /etc/resolv.conf comes next).
-  private network(host: string, port: number, path: string, atMs: number): ShellNetAnswer {
-    const atWallMs = this.startedAtWallMs + atMs;
-    let ip = host;
-    if (!/^\d+\.\d+\.\d+\.\d+$/.test(host) && !["localhost", "::1", this.spec.hostname].includes(host)) {
-      const reply = this.net.dns("", { name: host, type: "A", atWallMs });
-      const a = reply === "timeout" ? undefined : reply.answers.find((r) => r.type === "A");
-      if (!a) return { kind: "unresolved" };
-      ip = a.data;
-    }
-    const request: ConnectRequest = {
-      ip,
-      port,
-      atWallMs,
-      seq: this.connections++,
-      ...(path ? { http: { method: "GET", path, headers: { host: port === 80 ? host : `${host}:${port}`, "user-agent": "Wget" } } } : {}),
-    };
+  private connect(connection: Connection, atMs: number, seq: number, keep?: NonNullable<ExecResult["served"]>): NetworkAnswer {
+    const request: ConnectRequest = { ...connection, atWallMs: this.startedAtWallMs + atMs, seq };
     const loopback = (to: number, req: ConnectRequest): NetworkAnswer => {
       // Inside the run: the listeners so far are the ones there are (advancing the run again would re-enter it).
       const served = this.serveListener(to, { clientIP: "127.0.0.1", http: req.http, send: req.send }, atMs);
+      if (served && keep) keep.push(...served.log.map((line) => ({ atMs, ...line })));
       return served ? { kind: "answer", answer: served.answer } : { kind: "refused" };
     };
-    return { ...this.net.connect(request, loopback), ip };
+    return this.net.connect(request, loopback);
   }
 
   private newShell(host: ShellHost): ShellState {
@@ -163,13 +165,10 @@ class ContainerProcess implements SimulatedProcess {
 
   private *main(host: ShellHost, io: Io) {
     const sh = this.newShell(host);
-    if (!this.profile && this.argv.length > 0) {
-      const base = baseName(this.argv[0]);
-      const knowable = SHELLS.has(base) || BUILTINS[base] || this.fs.read(normalizePath(this.argv[0])) !== undefined;
-      if (!knowable) {
-        yield { type: "sleep" as const, ms: Infinity };
-        return 0;
-      }
+    if (!this.profile) {
+      const base = baseName(this.argv[0] ?? "");
+      const knowable = this.argv.length > 0 && (SHELLS.has(base) || BUILTINS[base] || this.fs.read(normalizePath(this.argv[0])) !== undefined);
+      if (!knowable) return yield* genericServer(this.argv, io, sh, { spec: this.spec, ref: this.ref, profile: undefined });
     }
     if (this.argv.length === 0) {
       yield { type: "sleep" as const, ms: Infinity };
@@ -233,15 +232,16 @@ class ContainerProcess implements SimulatedProcess {
   private serveListener(port: number, connection: IncomingConnection, atMs: number): Served | undefined {
     const listener = this.listeners.find((l) => l.port === port && l.fromMs <= atMs);
     if (!listener) return undefined;
-    const answer = connection.http && listener.serve ? listener.serve(connection.http.path, atMs) : { status: 0, body: "" };
-    return { answer, log: [] };
+    // No `serve`: something listens but says nothing (nc -l): status 0, nothing written back.
+    return listener.serve ? listener.serve(connection, atMs) : { answer: { status: 0, body: "" }, log: [] };
   }
 
   httpGet(port: number, path: string, atMs: number): HttpAnswer | undefined {
     if (!this.listening(port, atMs)) return undefined;
-    const listener = this.listeners.find((l) => l.port === port && l.fromMs <= atMs) as Listener;
-    // status 0: something listens but does not speak HTTP (redis, postgres...).
-    return listener.serve ? listener.serve(path, atMs) : { status: 0, body: "" };
+    const host = `${this.spec.podIP ?? DEFAULT_POD_IP}:${port}`;
+    const http = { method: "GET", path, headers: { host, "user-agent": "kube-probe/1.33", accept: "*/*", connection: "close" } };
+    // Probes print nothing in the program's log (this round): only the answer is kept.
+    return this.serveListener(port, { clientIP: PROBE_CLIENT_IP, http }, atMs)?.answer;
   }
 
   exec(command: string[], atMs: number, options: ExecOptions = {}): ExecResult {
@@ -259,11 +259,13 @@ class ContainerProcess implements SimulatedProcess {
     let stdout = "";
     let stderr = "";
     const stdin = new StreamStdin(options.stdin ?? noInput, clock, this.startedAtWallMs);
-    const run = new VirtualRun(clock, (io, work) => runProgram(command, this.newShell(this.host(clock, work, snapshot, false)), io), stdin);
+    const served: NonNullable<ExecResult["served"]> = [];
+    const run = new VirtualRun(clock, (io, work) => runProgram(command, this.newShell(this.host(clock, work, snapshot, false, served)), io), stdin);
     run.advance(atMs + timeoutMs, false, 20_000);
     for (const line of run.lines) (line.stream === "stdout" ? (t: string) => (stdout += t) : (t: string) => (stderr += t))(`${line.text}\n`);
-    if (!run.exit) return { exitCode: -1, stdout, stderr, timedOut: true };
-    return { exitCode: run.exit.code, stdout, stderr };
+    const log = served.length ? { served } : {};
+    if (!run.exit) return { exitCode: -1, stdout, stderr, timedOut: true, ...log };
+    return { exitCode: run.exit.code, stdout, stderr, ...log };
   }
 }
 

@@ -133,4 +133,10 @@ export interface ExecResult {
   stdout: string;
   stderr: string;
   timedOut?: boolean;
+  /**
+   * Lines the container's programs printed serving this command's connections to the container itself (`curl
+   * localhost` in `kubectl exec`: nginx's access log), at ms since the process started; the caller keeps them as it
+   * keeps `Served.log`. Absent when there are none.
+   */
+  served?: { atMs: number; stream: "stdout" | "stderr"; text: string }[];
 }

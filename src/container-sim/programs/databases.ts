@@ -1,25 +1,8 @@
-// redis, postgres, mysql and mongo: startup banners of the real images, their ports, and the classic failure of
+// postgres, mysql and mongo: startup banners of the real images, their ports, and the classic failure of
 // postgres and mysql started without a password.
 
 import { formatDate } from "../shell/format";
-import { forever, pause, versionOf, wallNow, flagValue, type Program } from "./program";
-
-export const redisServer: Program = function* (argv, io, sh, ctx) {
-  const version = versionOf(ctx, "7.4.1", { "7": "7.4.1", "7.4": "7.4.1", "7.2": "7.2.6", "7.0": "7.0.15", "6": "6.2.16", "6.2": "6.2.16", "8": "8.0.2" });
-  const port = Number(flagValue(argv, "port") ?? 6379);
-  const stamp = () => formatDate(wallNow(sh), "%d %b %Y %H:%M:%S.%N").replace(/\.(\d{3})\d{6}/, ".$1");
-  yield* pause(5);
-  io.stdout.write(`1:C ${stamp()} * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo\n`);
-  io.stdout.write(`1:C ${stamp()} * Redis version=${version}, bits=64, commit=00000000, modified=0, pid=1, just started\n`);
-  if (argv.length <= 1) io.stdout.write(`1:C ${stamp()} # Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf\n`);
-  yield* pause(3);
-  io.stdout.write(`1:M ${stamp()} * monotonic clock: POSIX clock_gettime\n`);
-  io.stdout.write(`1:M ${stamp()} * Running mode=standalone, port=${port}.\n`);
-  io.stdout.write(`1:M ${stamp()} * Server initialized\n`);
-  io.stdout.write(`1:M ${stamp()} * Ready to accept connections tcp\n`);
-  sh.host.listen(port, sh.host.clock.nowMs);
-  return yield* forever();
-};
+import { forever, pause, versionOf, wallNow, type Program } from "./program";
 
 export const postgres: Program = function* (_argv, io, sh, ctx) {
   const env = ctx.spec.env;

@@ -2,10 +2,12 @@
 
 import type { ImageProfile } from "../catalog";
 import { BUILTINS } from "../shell/commands";
-import { mongod, mysqld, postgres, redisServer } from "./databases";
+import { mongod, mysqld, postgres } from "./databases";
+import { redisCli, redisServer } from "./redis";
 import type { Program } from "./program";
 import { agnhost, echoserver, gunicorn, helloWorld, httpEcho, node, pauseProgram, python, stress } from "./tools";
 import { componentNames, componentProgram } from "./system";
+import { bindHost, bindNslookup, dig } from "./dnsutils";
 import { execArgs, httpd, nginx, nginxEntrypoint } from "./web-servers";
 
 export type { Program, ProgramContext } from "./program";
@@ -35,12 +37,21 @@ function entrypointFor(main: Program, names: string[]): Program {
   };
 }
 
+/** curlimages/curl's /entrypoint.sh: arguments that are not a command are curl's. */
+const curlEntrypoint: Program = function* (argv, io, sh) {
+  const args = argv.slice(1);
+  if (args.length === 0) return 0;
+  const isCommand = BUILTINS[args[0]] !== undefined || ["sh", "/bin/sh"].includes(args[0]);
+  return yield* execArgs(isCommand ? args : ["curl", ...args], io, sh);
+};
+
 const PROGRAMS: Record<string, Program> = {
   nginx,
   "nginx-debug": nginx,
   "httpd-foreground": httpd,
   httpd,
   "redis-server": redisServer,
+  "redis-cli": redisCli,
   postgres,
   mysqld,
   mongod,
@@ -56,6 +67,10 @@ const PROGRAMS: Record<string, Program> = {
   gunicorn,
   "/usr/local/bin/run.sh": echoserver,
   stress,
+  nslookup: bindNslookup,
+  host: bindHost,
+  dig,
+  "/entrypoint.sh": curlEntrypoint,
   ...Object.fromEntries(componentNames.map((name) => [name, componentProgram(name)])),
   "/usr/local/bin/kube-proxy": componentProgram("kube-proxy"),
   "/coredns": componentProgram("coredns"),

@@ -3,6 +3,7 @@
 
 import { formatDate } from "../shell/format";
 import { forever, pause, wallNow, type Program } from "./program";
+import { pathServer } from "./serving";
 
 interface Component {
   /** Ports with health endpoints (path → body). */
@@ -31,9 +32,9 @@ export function componentProgram(name: string): Program {
       io.stderr.write(klog ? `I${stamp}.000000       1 server.go:1] "${line}"\n` : `${line}\n`);
     }
     for (const [port, paths] of Object.entries(component.health)) {
-      sh.host.listen(Number(port), sh.host.clock.nowMs, (path: string) =>
+      sh.host.listen(Number(port), sh.host.clock.nowMs, pathServer(sh, (path) =>
         paths.includes(path.split("?")[0]) ? { status: 200, body: "ok" } : { status: 404, body: "404 page not found\n" },
-      );
+      ));
     }
     for (const port of component.ports ?? []) sh.host.listen(port, sh.host.clock.nowMs);
     yield* pause(50);

@@ -5,6 +5,7 @@ import { formatDate } from "../shell/format";
 import { runProgram } from "../shell/interpreter";
 import type { ShellState } from "../shell/state";
 import { forever, pause, versionOf, wallNow, type Program, type ProgramContext } from "./program";
+import { byteLength, commonAccessLine, httpServer, nginxAccessLine, type ServerRequest } from "./serving";
 
 const NGINX_PATCHES: Record<string, string> = { "1": "1.27.3", "1.27": "1.27.3", "1.26": "1.26.2", "1.25": "1.25.5", "1.24": "1.24.0", "1.23": "1.23.4", "1.22": "1.22.1", "1.21": "1.21.6", "1.20": "1.20.2", "1.19": "1.19.10" };
 
@@ -20,16 +21,30 @@ function nginxPorts(sh: ShellState): number[] {
   return ports.size ? [...ports] : [80];
 }
 
-function staticSite(sh: ShellState, root: string, notFound: (path: string) => HttpAnswer) {
-  return (path: string, atMs: number): HttpAnswer => {
-    const clean = path.split("?")[0];
+/** HTTP's Date header: `Tue, 01 Dec 2026 21:40:00 GMT`. */
+const httpDate = (wallMs: number) => new Date(wallMs).toUTCString();
+
+const CONTENT_TYPES: Record<string, string> = { html: "text/html", htm: "text/html", txt: "text/plain", css: "text/css", js: "application/javascript", json: "application/json", png: "image/png", svg: "image/svg+xml" };
+const contentType = (file: string) => CONTENT_TYPES[file.slice(file.lastIndexOf(".") + 1)] ?? "application/octet-stream";
+
+/** Files under `root` by URL path (a directory's index.html); `fail` answers what is not there or not allowed. */
+function staticSite(sh: ShellState, root: string, server: string, fail: (status: 404 | 405, req: ServerRequest) => HttpAnswer) {
+  return (req: ServerRequest): HttpAnswer => {
+    const headers = (type: string, body: string) => ({ server, date: httpDate(req.atWallMs), "content-type": type, "content-length": String(byteLength(body)), connection: "keep-alive" });
+    const clean = req.path.split("?")[0];
     const candidates = clean.endsWith("/") ? [`${root}${clean}index.html`] : [`${root}${clean}`, `${root}${clean}/index.html`];
     for (const file of candidates) {
-      const body = sh.host.fs.read(file, atMs);
-      if (body !== undefined) return { status: 200, body };
+      const body = sh.host.fs.read(file, req.atMs);
+      if (body === undefined) continue;
+      if (req.method !== "GET" && req.method !== "HEAD") return withHeaders(fail(405, req), headers);
+      return { status: 200, body, headers: { ...headers(contentType(file), body), "accept-ranges": "bytes" } };
     }
-    return notFound(clean);
+    return withHeaders(fail(404, req), headers);
   };
+}
+
+function withHeaders(answer: HttpAnswer, headers: (type: string, body: string) => Record<string, string>): HttpAnswer {
+  return { ...answer, headers: { ...headers("text/html", answer.body), ...answer.headers } };
 }
 
 const nginxLog = (sh: ShellState, text: string) => `${formatDate(wallNow(sh), "%Y/%m/%d %H:%M:%S")} [notice] 1#1: ${text}`;
@@ -49,11 +64,18 @@ export const nginx: Program = function* (_argv, io, sh, ctx) {
     "start worker process 30",
   ];
   for (const line of lines) io.stderr.write(`${nginxLog(sh, line)}\n`);
-  const notFound = (): HttpAnswer => ({
-    status: 404,
-    body: `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`,
-  });
-  const serve = staticSite(sh, "/usr/share/nginx/html", notFound);
+  const errorPage = (status: 404 | 405): HttpAnswer => {
+    const title = status === 404 ? "404 Not Found" : "405 Not Allowed";
+    return { status, body: `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n` };
+  };
+  // The image links /var/log/nginx/access.log to stdout: one line per request in the `main` format.
+  // A missing file is also reported in the error log (stderr) before the access line.
+  const errorLine = (req: ServerRequest) =>
+    `${formatDate(req.atWallMs, "%Y/%m/%d %H:%M:%S")} [error] 29#29: *${1 + (req.clientPort % 97)} open() "/usr/share/nginx/html${req.path.split("?")[0]}" failed (2: No such file or directory), client: ${req.clientIP}, server: localhost, request: "${req.method} ${req.path} HTTP/1.1", host: "${req.headers.host ?? ""}"`;
+  const serve = httpServer(sh, staticSite(sh, "/usr/share/nginx/html", `nginx/${version}`, errorPage), (req, answer) => [
+    ...(answer.status === 404 ? [{ stream: "stderr" as const, text: errorLine(req) }] : []),
+    { stream: "stdout", text: nginxAccessLine(req, answer) },
+  ]);
   for (const port of nginxPorts(sh)) sh.host.listen(port, sh.host.clock.nowMs, serve);
   return yield* forever();
 };
@@ -98,10 +120,12 @@ export const httpd: Program = function* (_argv, io, sh, ctx) {
   io.stderr.write(`${ah00558}\n${ah00558}\n`);
   io.stderr.write(`[${stamp}] [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/${version} (Unix) configured -- resuming normal operations\n`);
   io.stderr.write(`[${stamp}] [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'\n`);
-  const notFound = (path: string): HttpAnswer => ({
-    status: 404,
-    body: `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL ${path} was not found on this server.</p>\n</body></html>\n`,
-  });
-  sh.host.listen(80, sh.host.clock.nowMs, staticSite(sh, "/usr/local/apache2/htdocs", notFound));
+  const errorPage = (status: 404 | 405, req: ServerRequest): HttpAnswer =>
+    status === 404
+      ? { status, body: `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n` }
+      : { status, body: `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>405 Method Not Allowed</title>\n</head><body>\n<h1>Method Not Allowed</h1>\n<p>The requested method ${req.method} is not allowed for this URL.</p>\n</body></html>\n` };
+  // The image's httpd.conf logs requests to stdout in the common log format.
+  const site = staticSite(sh, "/usr/local/apache2/htdocs", `Apache/${version} (Unix)`, errorPage);
+  sh.host.listen(80, sh.host.clock.nowMs, httpServer(sh, site, (req, answer) => [{ stream: "stdout", text: commonAccessLine(req, answer) }]));
   return yield* forever();
 };

@@ -207,7 +207,8 @@ export function* runProgram(argv: string[], sh: ShellState, io: Io): Run<number>
   const slash = name.lastIndexOf("/");
   const base = slash >= 0 && BIN_DIRS.has(name.slice(0, slash)) ? name.slice(slash + 1) : name;
   if (base === "sh" || base === "bash" || base === "ash" || base === "dash") return yield* runNestedShell(argv, sh, io);
-  const external = sh.host.external?.([base, ...argv.slice(1)], io, sh);
+  // An image program by its full path (`/usr/local/bin/run.sh`), else by its name in a bin directory.
+  const external = (base !== name ? sh.host.external?.(argv, io, sh) : undefined) ?? sh.host.external?.([base, ...argv.slice(1)], io, sh);
   if (external) return yield* external;
   const builtin = BUILTINS[base];
   if (builtin) {

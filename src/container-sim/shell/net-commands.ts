@@ -1,117 +1,164 @@
-// wget, curl and nc against the host's network hook: an HTTP answer, connection refused, or an unknown name.
+// wget (busybox), curl and nc over the container's resolver and network, with the real programs' messages for an
+// answer, a refused connection, a name that does not resolve, and a connection nobody answers (a NetworkPolicy drops
+// it): those take their time in virtual time, as the real programs wait.
 
+import type { HttpRequest } from "../network";
 import type { Builtin } from "./commands";
-import type { Io, ShellState } from "./state";
+import { curl } from "./curl";
+import { busyboxNslookup } from "./nslookup-busybox";
+import { HTTP_REASONS, KERNEL_CONNECT_TIMEOUT_MS, parseUrl, reach, responseHead } from "./net-client";
+import type { Io, Run, ShellState } from "./state";
 import { normalizePath } from "./vfs";
 
-const REASONS: Record<number, string> = { 200: "OK", 301: "Moved Permanently", 302: "Found", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable" };
+/** busybox wget's default `-T`: 900 s (the kernel gives up on an unanswered connect sooner). */
+const WGET_DEFAULT_TIMEOUT_S = 900;
 
-function parseUrl(raw: string): { host: string; port: number; path: string } | undefined {
-  const withScheme = /^[a-z]+:\/\//i.test(raw) ? raw : `http://${raw}`;
-  try {
-    const u = new URL(withScheme);
-    const port = u.port ? Number(u.port) : u.protocol === "https:" ? 443 : 80;
-    return { host: u.hostname, port, path: `${u.pathname}${u.search}` };
-  } catch {
-    return undefined;
-  }
+/** busybox's progress line once a download completes: `index.html           100% |*****...|   615  0:00:00 ETA`. */
+function progressLine(name: string, bytes: number): string {
+  const size = bytes < 100_000 ? String(bytes) : `${Math.round(bytes / 1024)}k`;
+  return `${name.padEnd(20).slice(0, 20)} 100% |${"*".repeat(32)}| ${size.padStart(5)}  0:00:00 ETA`;
 }
 
-const wget: Builtin = (argv, io, sh) => {
-  const quiet = argv.some((a) => /^-[a-zA-Z]*q/.test(a));
-  let outFile: string | undefined;
-  let url: string | undefined;
+interface WgetOptions {
+  quiet: boolean;
+  outFile?: string;
+  timeoutS: number;
+  serverResponse: boolean;
+  spider: boolean;
+  userAgent: string;
+  headers: Record<string, string>;
+  postData?: string;
+  url?: string;
+}
+
+function parseWget(argv: string[]): WgetOptions {
+  const o: WgetOptions = { quiet: false, timeoutS: WGET_DEFAULT_TIMEOUT_S, serverResponse: false, spider: false, userAgent: "Wget", headers: {} };
+  const valued: Record<string, (v: string) => void> = {
+    O: (v) => (o.outFile = v),
+    T: (v) => (o.timeoutS = Number(v)),
+    U: (v) => (o.userAgent = v),
+    timeout: (v) => (o.timeoutS = Number(v)),
+    "output-document": (v) => (o.outFile = v),
+    "user-agent": (v) => (o.userAgent = v),
+    "post-data": (v) => (o.postData = v),
+    header: (v) => {
+      const i = v.indexOf(":");
+      if (i > 0) o.headers[v.slice(0, i).trim().toLowerCase()] = v.slice(i + 1).trim();
+    },
+  };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
-    if (a === "-O") outFile = argv[++i];
-    else if (/^-[a-zA-Z]*O.+/.test(a)) outFile = a.slice(a.indexOf("O") + 1);
-    else if (a === "-T" || a === "--timeout") i++;
-    else if (!a.startsWith("-")) url = a;
+    if (a.startsWith("--")) {
+      const [name, inline] = a.slice(2).split(/=(.*)/s, 2);
+      if (name === "quiet") o.quiet = true;
+      else if (name === "spider") o.spider = true;
+      else if (name === "server-response") o.serverResponse = true;
+      else if (valued[name]) valued[name](inline ?? argv[++i] ?? "");
+    } else if (a.startsWith("-") && a.length > 1) {
+      for (let j = 1; j < a.length; j++) {
+        const c = a[j];
+        if (c === "q") o.quiet = true;
+        else if (c === "S") o.serverResponse = true;
+        else if ("OTUY".includes(c)) {
+          const value = j + 1 < a.length ? a.slice(j + 1) : argv[++i] ?? "";
+          valued[c]?.(value);
+          break;
+        }
+      }
+    } else o.url = a;
   }
-  const target = url ? parseUrl(url) : undefined;
+  return o;
+}
+
+function* wget(argv: string[], io: Io, sh: ShellState): Run<number> {
+  const o = parseWget(argv);
+  const target = o.url ? parseUrl(o.url) : undefined;
   if (!target) {
     io.stderr.write("BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n");
     return 1;
   }
-  const res = sh.host.network(target.host, target.port, target.path || "/", sh.host.clock.nowMs);
-  if (!quiet) io.stderr.write(`Connecting to ${target.host}${target.port === 80 ? "" : `:${target.port}`} (${res.ip ?? target.host}:${target.port})\n`);
+  const http: HttpRequest = {
+    method: o.postData !== undefined ? "POST" : "GET",
+    path: target.path,
+    headers: { host: target.hostHeader, "user-agent": o.userAgent, connection: "close", ...(o.postData !== undefined ? { "content-type": "application/x-www-form-urlencoded" } : {}), ...o.headers },
+    ...(o.postData !== undefined ? { body: o.postData } : {}),
+  };
+  const res = reach(sh, target.host, target.port, { http });
+  if (res.elapsedMs) yield { type: "sleep", ms: res.elapsedMs };
   if (res.kind === "unresolved") {
-    io.stderr.write(`wget: bad address '${target.host}${target.port === 80 ? "" : `:${target.port}`}'\n`);
+    io.stderr.write(`wget: bad address '${target.hostHeader}'\n`);
     return 1;
   }
-  if (res.kind !== "answer") {
-    io.stderr.write(`wget: can't connect to remote host (${res.ip ?? target.host}): Connection refused\n`);
+  if (!o.quiet) io.stderr.write(`Connecting to ${target.hostHeader} (${res.ip}:${target.port})\n`);
+  if (res.kind === "timeout") {
+    const timeoutMs = o.timeoutS * 1000;
+    if (timeoutMs < KERNEL_CONNECT_TIMEOUT_MS) {
+      yield { type: "sleep", ms: timeoutMs };
+      io.stderr.write("wget: download timed out\n");
+    } else {
+      yield { type: "sleep", ms: KERNEL_CONNECT_TIMEOUT_MS };
+      io.stderr.write(`wget: can't connect to remote host (${res.ip}): Connection timed out\n`);
+    }
+    return 1;
+  }
+  if (res.kind === "refused") {
+    io.stderr.write(`wget: can't connect to remote host (${res.ip}): Connection refused\n`);
     return 1;
   }
   const { status, body } = res.answer;
+  if (o.serverResponse && status > 0) io.stderr.write(responseHead(res.answer).map((l) => `  ${l}\n`).join(""));
   if (status >= 400) {
-    io.stderr.write(`wget: server returned error: HTTP/1.1 ${status} ${REASONS[status] ?? ""}\n`);
+    io.stderr.write(`wget: server returned error: HTTP/1.1 ${status} ${HTTP_REASONS[status] ?? ""}\n`);
     return 1;
   }
-  if (outFile === "-") io.stdout.write(body);
-  else {
-    const name = outFile ?? (target.path.split("/").pop() || "index.html");
-    sh.host.fs.write(normalizePath(name, sh.cwd), body, sh.host.clock.nowMs);
-    if (!quiet) io.stderr.write(`saving to '${name}'\n'${name}' saved\n`);
+  if (o.spider) {
+    if (!o.quiet) io.stderr.write("remote file exists\n");
+    return 0;
   }
+  const bytes = new TextEncoder().encode(body).length;
+  if (o.outFile === "-") {
+    if (!o.quiet) io.stderr.write("writing to stdout\n");
+    io.stdout.write(body);
+    if (!o.quiet) io.stderr.write(`${progressLine("-", bytes)}\nwritten to stdout\n`);
+    return 0;
+  }
+  const name = o.outFile ?? (target.path.split("?")[0].split("/").pop() || "index.html");
+  if (name !== "/dev/null") sh.host.fs.write(normalizePath(name, sh.cwd), body, sh.host.clock.nowMs);
+  if (!o.quiet) io.stderr.write(`saving to '${name}'\n${progressLine(name, bytes)}\n'${name}' saved\n`);
   return 0;
-};
+}
 
-const curl: Builtin = (argv, io, sh) => {
-  let url: string | undefined;
-  let failOnError = false;
-  let showStatusOnly = false;
-  let outFile: string | undefined;
-  let head = false;
+/** Everything stdin will give (a pipe: what is there; an attached stream: until it closes). */
+function* readAllInput(io: Io): Run<string> {
+  for (let wait = io.stdin.more?.(); wait !== undefined; wait = io.stdin.more?.()) yield { type: "sleep", ms: wait };
+  const data = io.stdin.data;
+  io.stdin.data = "";
+  return data;
+}
+
+/** busybox nc (the netcat 1.10 flavour): connect and exchange stdin, `-z` only connects, `-v` reports, `-w` bounds the wait; `-l` listens. */
+function* nc(argv: string[], io: Io, sh: ShellState): Run<number> {
+  let flags = "";
+  let wait: number | undefined;
+  let listenPort: number | undefined;
+  const plain: string[] = [];
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
-    if (a === "-o" || a === "--output") outFile = argv[++i];
-    else if (a === "-w" || a === "--write-out") showStatusOnly = (argv[++i] ?? "").includes("http_code");
-    else if (["-H", "-X", "-d", "--data", "--header", "-m", "--max-time", "--connect-timeout", "-u", "-A"].includes(a)) i++;
-    else if (a.startsWith("-") && !a.startsWith("--")) {
-      if (a.includes("f")) failOnError = true;
-      if (a.includes("I")) head = true;
-    } else if (a === "--fail") failOnError = true;
-    else if (!a.startsWith("-")) url = a;
+    if (a === "-w") wait = Number(argv[++i]);
+    else if (a === "-p") listenPort = Number(argv[++i]);
+    else if (a === "-e") i = argv.length;
+    else if (/^-w\d+$/.test(a)) wait = Number(a.slice(2));
+    else if (a.startsWith("-")) flags += a.slice(1);
+    else plain.push(a);
   }
-  const target = url ? parseUrl(url) : undefined;
-  if (!target) {
-    io.stderr.write("curl: try 'curl --help' or 'curl --manual' for more information\n");
-    return 2;
-  }
-  const res = sh.host.network(target.host, target.port, target.path || "/", sh.host.clock.nowMs);
-  if (res.kind === "unresolved") {
-    io.stderr.write(`curl: (6) Could not resolve host: ${target.host}\n`);
-    return 6;
-  }
-  if (res.kind !== "answer") {
-    io.stderr.write(`curl: (7) Failed to connect to ${target.host} port ${target.port} after 0 ms: Couldn't connect to server\n`);
-    return 7;
-  }
-  const { status, body } = res.answer;
-  if (failOnError && status >= 400) {
-    io.stderr.write(`curl: (22) The requested URL returned error: ${status}\n`);
-    return 22;
-  }
-  const text = head ? `HTTP/1.1 ${status} ${REASONS[status] ?? ""}\r\n\r\n` : body;
-  if (outFile && outFile !== "/dev/null") sh.host.fs.write(normalizePath(outFile, sh.cwd), text, sh.host.clock.nowMs);
-  else if (!outFile) io.stdout.write(text);
-  if (showStatusOnly) io.stdout.write(String(status));
-  return 0;
-};
-
-function* nc(argv: string[], io: Io, sh: ShellState) {
-  const flags = argv.slice(1).filter((a) => a.startsWith("-")).join("");
-  const plain = argv.slice(1).filter((a, i, all) => !a.startsWith("-") && all[i - 1] !== "-p" && all[i - 1] !== "-w" && all[i - 1] !== "-e");
   if (flags.includes("l")) {
-    const pIndex = argv.indexOf("-p");
-    const port = Number(pIndex > 0 ? argv[pIndex + 1] : plain[plain.length - 1]);
+    const port = listenPort ?? Number(plain[plain.length - 1]);
     if (!Number.isInteger(port)) {
       io.stderr.write("nc: missing port\n");
       return 1;
     }
     sh.host.listen(port, sh.host.clock.nowMs);
-    yield { type: "sleep" as const, ms: Infinity };
+    yield { type: "sleep", ms: Infinity };
     return 0;
   }
   const [host, portText] = plain;
@@ -120,16 +167,26 @@ function* nc(argv: string[], io: Io, sh: ShellState) {
     io.stderr.write("BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: nc [OPTIONS] HOST PORT  - connect\n");
     return 1;
   }
-  const res = sh.host.network(host, port, "", sh.host.clock.nowMs);
+  const zero = flags.includes("z");
+  const verbose = flags.includes("v");
+  const send = zero ? undefined : yield* readAllInput(io);
+  const res = reach(sh, host, port, send ? { send } : {});
+  if (res.elapsedMs) yield { type: "sleep", ms: res.elapsedMs };
   if (res.kind === "unresolved") {
     io.stderr.write(`nc: bad address '${host}'\n`);
     return 1;
   }
-  if (res.kind !== "answer") {
-    if (!flags.includes("z")) io.stderr.write(`nc: can't connect to remote host (${res.ip ?? host}): Connection refused\n`);
+  const where = `${host} (${res.ip}:${port})`;
+  if (res.kind === "refused" || res.kind === "timeout") {
+    const reason = res.kind === "refused" ? "Connection refused" : "Connection timed out";
+    if (res.kind === "timeout") yield { type: "sleep", ms: Math.min(wait !== undefined && wait > 0 ? wait * 1000 : Infinity, KERNEL_CONNECT_TIMEOUT_MS) };
+    if (verbose) io.stderr.write(`nc: ${where}: ${reason}\n`);
+    else if (!zero) io.stderr.write(`nc: can't connect to remote host (${res.ip}): ${reason}\n`);
     return 1;
   }
+  if (verbose) io.stderr.write(`${where} open\n`);
+  if (!zero && res.answer.body) io.stdout.write(res.answer.body);
   return 0;
 }
 
-export const NET_COMMANDS: Record<string, Builtin> = { wget, curl, nc };
+export const NET_COMMANDS: Record<string, Builtin> = { wget, curl, nc, nslookup: busyboxNslookup };

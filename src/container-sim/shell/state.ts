@@ -1,16 +1,19 @@
 // The state a running shell shares with the commands it runs: variables, the virtual clock and filesystem, and the
 // hooks through which the surrounding process answers what a script cannot know by itself (network, listening).
 
-import type { NetworkAnswer } from "../network";
-import type { HttpAnswer } from "../types";
+import type { ConnectRequest, ContainerNetwork, NetworkAnswer } from "../network";
+import type { IncomingConnection, Served } from "../types";
 import type { VirtualFs } from "./vfs";
 
 /** What a command does while it runs: advance virtual time, or just count one unit of work. */
 export type Effect = { type: "sleep"; ms: number } | { type: "step" };
 export type Run<T> = Generator<Effect, T, void>;
 
-/** A connection as a shell command sees it: the network's answer with the resolved address, or a name that did not resolve. */
-export type ShellNetAnswer = (NetworkAnswer & { ip: string }) | { kind: "unresolved"; ip?: undefined };
+/** How a listening program answers one connection: its answer and the lines it prints for it (an access log). */
+export type Serve = (connection: IncomingConnection, atMs: number) => Served;
+
+/** A connection a command makes: to an address (names resolved by the command), with an HTTP request or bytes to send. */
+export type Connection = Pick<ConnectRequest, "ip" | "port" | "http" | "send">;
 
 export interface Sink {
   write(text: string): void;
@@ -43,10 +46,14 @@ export interface ShellHost {
   flavor: Flavor;
   /** `sh` or `bash`: the name in error messages. */
   shellName: "sh" | "bash";
-  /** An HTTP GET or TCP connect to host:port (path "" for a bare connect): the answer and the address the name resolved to. */
-  network(host: string, port: number, path: string, atMs: number): ShellNetAnswer;
-  /** The program started listening on a TCP port (nc -l, a server); `serve` answers HTTP GETs (path → answer). */
-  listen(port: number, atMs: number, serve?: (path: string, atMs: number) => HttpAnswer): void;
+  /** Connect to an address at `atMs` (the container's network, its own listeners through the loopback). */
+  connect(connection: Connection, atMs: number): NetworkAnswer;
+  /** The container's DNS: ask a server (the nameserver of /etc/resolv.conf, or "" without one). */
+  dns: ContainerNetwork["dns"];
+  /** The program started listening on a TCP port (nc -l, a server); `serve` answers connections (none: accepts TCP only). */
+  listen(port: number, atMs: number, serve?: Serve): void;
+  /** The version of a tool the image ships (e.g. curl's), when its catalog entry says. */
+  toolVersion?(name: string): string | undefined;
   /** A program provided by the image rather than the shell (e.g. `stress`); undefined when there is none. */
   external?(argv: string[], io: Io, sh: ShellState): Run<number> | undefined;
 }
