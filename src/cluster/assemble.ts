@@ -12,9 +12,13 @@ import { EventRecorder } from "./control-loop/event-recorder";
 import { Indexes } from "./control-loop/indexes";
 import { ControllerManager } from "./control-loop/manager";
 import type { Controller } from "./control-loop/types";
+import { Kubelet } from "./kubelet/kubelet";
 import { kubeletConnection } from "./kubelet/log-server";
 import type { ContainerRuntimePort } from "./kubelet/runtime-port";
 import { simulatedRuntime } from "./kubelet/simulated-runtime";
+import { ClusterNetwork } from "./network/cluster-network";
+import type { PoliciesOf } from "./network/policy";
+import type { IngressHook } from "./network/ports";
 import { maskedForViewers } from "./redaction/log-viewer";
 import { defaultMaxObjects, RegistryStore } from "./registry/generic-store";
 import { events } from "./registry/events";
@@ -58,6 +62,10 @@ export interface AssembleOptions {
   runtime?: ContainerRuntimePort;
   /** The controllers, in pass order; the cluster's full list when absent. */
   controllers?: Controller[];
+  /** The NetworkPolicies the network enforces, by namespace (none when absent). */
+  networkPolicies?: PoliciesOf;
+  /** The built-in ingress controller's routing (cluster/network/ports.ts). */
+  ingress?: IngressHook;
 }
 
 export interface ClusterParts {
@@ -70,6 +78,8 @@ export interface ClusterParts {
   controllers: ControllerManager;
   /** Each node's machine (up, stopped, booting): the node operations change it. */
   machines: MachineTable;
+  /** The network behind every container: cluster DNS, Service routing, NetworkPolicy, access logs. */
+  network: ClusterNetwork;
 }
 
 /** Build a cluster's parts over its storage (whose tables they create). */
@@ -87,10 +97,24 @@ export function assemble(options: AssembleOptions): ClusterParts {
   for (const def of table.defs) if (def.uncounted) registry.declareUncounted(def);
   const watches = new WatchHub(store);
   const feed = new LiveFeed(store);
-  const nodes = maskedForViewers(kubeletConnection({ registry, runtime, now: clock.now, every: clock.every }), store);
+  // The network reaches the running containers through the kubelet, which is built after it (it hands the network
+  // to each container): the port looks the kubelet up when a connection comes.
+  let kubelet: Kubelet | undefined;
+  const network = new ClusterNetwork({
+    store,
+    processes: { runsOf: (pod) => kubelet?.runsOf(pod) ?? [] },
+    policies: options.networkPolicies,
+    ingress: options.ingress,
+  });
+  const nodes = maskedForViewers(
+    kubeletConnection({ registry, runtime, now: clock.now, every: clock.every, network, accessLogs: network }),
+    store,
+  );
   const machines = new MachineTable(sql);
   const present = heartbeatPresenter({ registry, machines, now: clock.now, rfc3339: clock.rfc3339 });
   const api = new ApiServer({ table, registry, watches, nodes, now: clock.now, present });
+  const controllerList = options.controllers ?? createControllers({ runtime, machines, network });
+  kubelet = controllerList.find((c): c is Kubelet => c instanceof Kubelet);
   const controllers = new ControllerManager(
     {
       registry,
@@ -103,7 +127,7 @@ export function assemble(options: AssembleOptions): ClusterParts {
       now: clock.now,
       wake: options.wake,
     },
-    options.controllers ?? createControllers({ runtime, machines }),
+    controllerList,
   );
-  return { table, store, registry, watches, feed, api, controllers, machines };
+  return { table, store, registry, watches, feed, api, controllers, machines, network };
 }
