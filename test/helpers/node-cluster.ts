@@ -5,6 +5,7 @@ import type { ClusterSpec } from "../../src/api/platform";
 import { assemble, type ClusterParts } from "../../src/cluster/assemble";
 import { bootstrapCluster } from "../../src/cluster/bootstrap-cluster";
 import type { Controller } from "../../src/cluster/control-loop/types";
+import type { ContainerRuntimePort } from "../../src/cluster/kubelet/runtime-port";
 import type { Caller } from "../../src/cluster/registry/types";
 import { rfc3339 } from "../../src/runtime/clock";
 import { nodeStorage } from "../../bench/cpu/sqlite-storage";
@@ -17,6 +18,8 @@ export interface NodeClusterOptions {
   spec?: Partial<ClusterSpec>;
   maxObjects?: number;
   controllers?: Controller[];
+  /** The container runtime (the simulated one when absent). */
+  runtime?: ContainerRuntimePort;
 }
 
 export interface RunBounds {
@@ -63,6 +66,7 @@ export function nodeCluster(options: NodeClusterOptions = {}) {
     cluster: () => spec,
     wake: async () => {},
     controllers: options.controllers,
+    runtime: options.runtime,
   });
   if (options.bootstrap !== false) parts.store.batch(() => bootstrapCluster(parts.registry, spec, { now, rfc3339, uid: () => `boot-${++uids}` }));
 

@@ -25,6 +25,11 @@ import type { ContainerRun, IngressHook, NetworkClient, RunningContainersPort } 
 import { route, type Route, type RouteClient } from "./routing";
 import { serviceEndpoints } from "./service-endpoints";
 
+/** The moment a connection key names (its last field). */
+function momentOf(key: string): number {
+  return Number(key.slice(key.lastIndexOf("|") + 1));
+}
+
 export interface ClusterNetworkOptions {
   store: Store;
   /** The kubelet's running containers (filled by the wiring). */
@@ -64,6 +69,8 @@ export class ClusterNetwork {
   /** Containers inside a connect now (a program's run cannot be advanced again from inside itself). */
   private readonly active = new Set<string>();
   private readonly answers = new Map<string, NetworkAnswer>();
+  /** client container and connection number → the moments its connections of that number were made. */
+  private readonly moments = new Map<string, number[]>();
   private readonly dnsService: { namespace: string; name: string };
   /** Connections and DNS queries answered (including replays), for measurements. */
   connections = 0;
@@ -98,7 +105,7 @@ export class ClusterNetwork {
   }
 
   connect(client: NetworkClient, request: ConnectRequest, loopback: Loopback): NetworkAnswer {
-    const key = `${client.uid}/${client.container}|${request.atWallMs}|${request.seq}`;
+    const key = this.connectionKey(`${client.uid}/${client.container}`, request);
     const known = this.answers.get(key);
     if (known) return known;
     this.connections++;
@@ -113,6 +120,24 @@ export class ClusterNetwork {
     }
     this.remember(key, answer);
     return answer;
+  }
+
+  /**
+   * What identifies a connection: the client container, its number and its moment. A replay of the client's run
+   * started from its status's start time, which is whole seconds: its connections come up to a second earlier than
+   * the original's, all by the same amount, and are the same connections. The original moment is kept.
+   */
+  private connectionKey(client: string, request: ConnectRequest): string {
+    const bySeq = `${client}|${request.seq}`;
+    let times = this.moments.get(bySeq);
+    const known = times?.find((t) => Math.abs(t - request.atWallMs) < 1000);
+    if (known !== undefined) return `${bySeq}|${known}`;
+    if (!times) {
+      this.moments.set(bySeq, (times = []));
+      if (this.moments.size > rememberedAnswers) this.moments.delete(this.moments.keys().next().value!);
+    }
+    times.push(request.atWallMs);
+    return `${bySeq}|${request.atWallMs}`;
   }
 
   private remember(key: string, answer: NetworkAnswer): void {
@@ -195,7 +220,7 @@ export class ClusterNetwork {
       const process = run.process();
       const served = process?.accept(port, { clientIP, http: request.http, send: request.send }, request.atWallMs - run.startedAtMs);
       if (!served) continue;
-      this.accessLogs.append(run.containerID, key, request.atWallMs, served.log);
+      this.accessLogs.append(run.containerID, key, momentOf(key), served.log);
       return { kind: "answer", answer: served.answer };
     }
     // A container inside this very exchange cannot answer it (its run is what is asking): no answer in time.

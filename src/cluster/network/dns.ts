@@ -87,7 +87,8 @@ export function coreDnsReply(view: ClusterView, question: DnsQuestion): DnsReply
   const name = question.name.toLowerCase().replace(/\.$/, "");
   const { type } = question;
   const reverseIP = reverseNameToIP(name);
-  if (reverseIP) return reverseAnswer(view, reverseIP, name, type) ?? publicDns({ ...question, name });
+  // Addresses the cluster does not know fall through to the upstream, which has no reverse zone for them either.
+  if (reverseIP) return reverseAnswer(view, reverseIP, name, type) ?? { rcode: "NXDOMAIN", answers: [] };
   if (name !== clusterDomain && !name.endsWith(`.${clusterDomain}`)) return publicDns({ ...question, name });
   const labels = name === clusterDomain ? [] : name.slice(0, -clusterDomain.length - 1).split(".");
   const kind = labels[labels.length - 1];
