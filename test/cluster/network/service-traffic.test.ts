@@ -105,4 +105,23 @@ describe("Service traffic in a cluster", () => {
     expect(counts[0]! + counts[1]!).toBe(20);
     expect(Math.min(...counts)).toBeGreaterThan(0);
   });
+
+  it("streams an access line to a follow of the target's log when the request comes", async () => {
+    const cluster = nodeCluster({ runtime });
+    cluster.runUntilIdle();
+    const ns = "/api/v1/namespaces/default";
+    await post(cluster, `${ns}/pods`, nginx("web-1"));
+    await post(cluster, `${ns}/services`, web);
+    cluster.runUntilIdle();
+    cluster.advance(2_000);
+    const follow = await cluster.request(`${ns}/pods/web-1/log?follow=true&tailLines=0`);
+    const reader = follow.body!.getReader();
+    await post(cluster, `${ns}/pods`, client("later", "sleep 3; wget -qO- http://web/later"));
+    cluster.runUntilIdle();
+    cluster.advance(5_000);
+    const chunk = new TextDecoder().decode((await reader.read()).value);
+    // nginx has no /later: its 404, logged as it happened.
+    expect(chunk).toMatch(/"GET \/later" 404\n$/);
+    await reader.cancel();
+  });
 });
