@@ -2,6 +2,9 @@
 // internalTrafficPolicy Local, no endpoints, named targetPorts, NodePorts, load-balancer and external IPs, host ports,
 // pod IPs, the hairpin through the client's own Service, and what a replayed connection gets.
 import { describe, expect, it } from "vitest";
+import type { SimulatedProcess } from "../../../src/container-sim/types";
+import { ClusterNetwork } from "../../../src/cluster/network/cluster-network";
+import type { Pod } from "../../../src/api/schemas/core/pod";
 import { bodyOf, clientOf, get, namespace, node, pod, service, slice, testNetwork, T0 } from "./fixture";
 
 const web1 = pod("web-1", "10.244.1.11", { labels: { app: "web" }, node: "node-a" });
@@ -125,5 +128,22 @@ describe("kube-proxy routing", () => {
     expect(bodyOf(get(t.net, clientOf(client), "10.96.0.20", 80))).toBe("web-2:80");
     t.remove(web);
     expect(bodyOf(get(t.net, clientOf(client), "10.96.0.20", 80))).toBe("timeout");
+  });
+
+  it("does not re-enter a program that is itself connecting: a connection back to it gets no answer", () => {
+    const { store } = testNetwork(base);
+    let net: ClusterNetwork | undefined;
+    const inner: string[] = [];
+    // web-2's program, while serving, connects back to the client (whose own connection is under way).
+    const process = (p: Pod): SimulatedProcess =>
+      ({
+        accept: (port: number) => {
+          if (p.metadata.name === "web-2") inner.push(bodyOf(get(net!, clientOf(web2), "10.244.1.20", 80)));
+          return port === 80 ? { answer: { status: 200, body: p.metadata.name! }, log: [] } : undefined;
+        },
+      }) as unknown as SimulatedProcess;
+    net = new ClusterNetwork({ store, processes: { runsOf: (p) => [{ name: "main", containerID: `cid-${p.metadata.name}`, startedAtMs: T0 - 1000, process: () => process(p) }] } });
+    expect(bodyOf(get(net, clientOf(client), "10.244.2.12", 80))).toBe("web-2");
+    expect(inner).toEqual(["timeout"]);
   });
 });
