@@ -124,13 +124,13 @@ export class ClusterNetwork {
 
   /**
    * What identifies a connection: the client container, its number and its moment. A replay of the client's run
-   * started from its status's start time, which is whole seconds: its connections come up to a second earlier than
-   * the original's, all by the same amount, and are the same connections. The original moment is kept.
+   * started from its status's start time, which is whole seconds: its connections come less than a second earlier
+   * than the original's, all by the same amount, and are the same connections. The original moment is kept.
    */
   private connectionKey(client: string, request: ConnectRequest): string {
     const bySeq = `${client}|${request.seq}`;
     let times = this.moments.get(bySeq);
-    const known = times?.find((t) => Math.abs(t - request.atWallMs) < 1000);
+    const known = times?.find((t) => request.atWallMs <= t && t - request.atWallMs < 1000);
     if (known !== undefined) return `${bySeq}|${known}`;
     if (!times) {
       this.moments.set(bySeq, (times = []));
