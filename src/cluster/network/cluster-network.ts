@@ -148,9 +148,8 @@ export class ClusterNetwork {
   private answer(end: ClientEnd, request: ConnectRequest, loopback: Loopback, key: string): NetworkAnswer {
     const { ip, port } = request;
     const hostNetwork = !!end.pod?.spec?.hostNetwork;
-    if (LOOPBACK_NAMES.has(ip) || ip === end.client.hostname || (!hostNetwork && ip === end.ip && ip !== "")) {
-      return this.ownPod(end, port, request, loopback, "127.0.0.1", key);
-    }
+    if (LOOPBACK_NAMES.has(ip) || ip === end.client.hostname) return this.ownPod(end, port, request, loopback, "127.0.0.1", key);
+    if (!hostNetwork && ip === end.ip && ip !== "") return this.ownPod(end, port, request, loopback, end.ip, key);
     const to = route(this.view, end.route, { ip, port, protocol: "TCP" });
     return this.deliver(end, to, request, loopback, key, 0);
   }

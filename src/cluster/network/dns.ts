@@ -5,7 +5,7 @@ import { publicDns, type DnsQuestion, type DnsRecord, type DnsReply, type DnsTyp
 import type { Service } from "../../api/schemas/core/service";
 import { dashedIP, isIPv4, reverseNameToIP } from "./addresses";
 import type { ClusterView } from "./cluster-view";
-import { serviceEndpoints, usableEndpoints, type ServiceEndpoint } from "./service-endpoints";
+import { serviceEndpoints, type ServiceEndpoint } from "./service-endpoints";
 
 export const clusterDomain = "cluster.local";
 /** kubeadm's Corefile sets `ttl 30` in the kubernetes plugin. */
@@ -74,7 +74,7 @@ function reverseAnswer(view: ClusterView, ip: string, name: string, type: DnsTyp
     for (const slice of view.slicesWithAddress(ip)) {
       const service = slice.metadata.labels?.["kubernetes.io/service-name"];
       const owner = service ? view.service(slice.metadata.namespace!, service) : undefined;
-      const e = owner ? serviceEndpoints(view, owner).find((x) => x.ip === ip) : undefined;
+      const e = owner ? published(view, owner).find((x) => x.ip === ip) : undefined;
       if (owner && e) targets.push(`${endpointLabel(e)}.${serviceName(owner)}`);
     }
   }
