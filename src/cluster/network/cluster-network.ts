@@ -46,6 +46,8 @@ export interface ClusterNetworkOptions {
 const LOOPBACK_NAMES = new Set(["localhost", "127.0.0.1", "0.0.0.0", "::1"]);
 /** Answers of recent connections, by connection: a replay (the log server re-running a client) gets the same one. */
 const rememberedAnswers = 10_000;
+/** Clients run up to the moment of an access-log read. */
+const recentClients = 100;
 const timeout: NetworkAnswer = { kind: "timeout" };
 const refused: NetworkAnswer = { kind: "refused" };
 
@@ -69,6 +71,8 @@ export class ClusterNetwork {
   /** Containers inside a connect now (a program's run cannot be advanced again from inside itself). */
   private readonly active = new Set<string>();
   private readonly answers = new Map<string, NetworkAnswer>();
+  /** The containers that connected recently (`uid/container`), most recent last. */
+  private readonly clients = new Map<string, NetworkClient>();
   /** client container and connection number → the moments its connections of that number were made. */
   private readonly moments = new Map<string, number[]>();
   private readonly dnsService: { namespace: string; name: string };
@@ -89,9 +93,37 @@ export class ClusterNetwork {
     };
   }
 
-  /** The access-log lines of run `containerID` printed in [fromMs, untilMs) (the kubelet's log server merges them). */
+  /**
+   * The access-log lines of run `containerID` printed in [fromMs, untilMs) (the kubelet's log server merges them).
+   * The clients seen recently are first run up to `untilMs`: a client's program is computed lazily, so its later
+   * connections exist only once something asks for that time.
+   */
   accessLines(containerID: string, fromMs: number, untilMs: number): AccessLine[] {
+    this.catchUp(untilMs);
     return this.accessLogs.lines(containerID, fromMs, untilMs);
+  }
+
+  private catchingUp = false;
+
+  private catchUp(untilMs: number): void {
+    if (this.catchingUp) return;
+    this.catchingUp = true;
+    try {
+      for (const [self, client] of this.clients) {
+        if (this.active.has(self)) continue;
+        const pod = this.view.pod(client.namespace, client.pod);
+        if (!pod || pod.metadata.uid !== client.uid) {
+          this.clients.delete(self);
+          continue;
+        }
+        const run = this.options.processes.runsOf(pod).find((r) => r.name === client.container);
+        if (!run || run.startedAtMs >= untilMs) continue;
+        // Reading its output up to `untilMs` runs the program that far, making its connections on the way.
+        run.process()?.output(untilMs - run.startedAtMs - 1, untilMs - run.startedAtMs, 1);
+      }
+    } finally {
+      this.catchingUp = false;
+    }
   }
 
   private clientEnd(client: NetworkClient, connection: string): ClientEnd {
@@ -110,6 +142,9 @@ export class ClusterNetwork {
     if (known) return known;
     this.connections++;
     const end = this.clientEnd(client, key);
+    this.clients.delete(end.self);
+    this.clients.set(end.self, client);
+    if (this.clients.size > recentClients) this.clients.delete(this.clients.keys().next().value!);
     const nested = this.active.has(end.self);
     this.active.add(end.self);
     let answer: NetworkAnswer;

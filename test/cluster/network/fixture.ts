@@ -95,7 +95,7 @@ function fakeProcess(podName: string, ports: number[]): SimulatedProcess {
     ports.includes(port)
       ? { answer: { status: 200, body: `${podName}:${port}` }, log: [{ stream: "stdout", text: `${c.clientIP} "${c.http?.method ?? "TCP"} ${c.http?.path ?? ""}" ${podName}` }] }
       : undefined;
-  return { accept } as unknown as SimulatedProcess;
+  return { accept, output: () => [] } as unknown as SimulatedProcess;
 }
 
 export interface TestNet {
@@ -119,6 +119,7 @@ export function testNetwork(objects: KubeObject[], options: Partial<ClusterNetwo
     const ports = (stored.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).map((x) => x.containerPort));
     const process = fakeProcess(stored.metadata.name!, ports);
     const counted: SimulatedProcess = {
+      output: () => [],
       accept: (port: number, c: IncomingConnection, at: number) => {
         const served = process.accept(port, c, at);
         if (served) accepted.set(stored.metadata.name!, (accepted.get(stored.metadata.name!) ?? 0) + 1);

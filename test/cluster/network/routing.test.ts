@@ -139,6 +139,7 @@ describe("kube-proxy routing", () => {
     // web-2's program, while serving, connects back to the client (whose own connection is under way).
     const process = (p: Pod): SimulatedProcess =>
       ({
+        output: () => [],
         accept: (port: number) => {
           if (p.metadata.name === "web-2") inner.push(bodyOf(get(net!, clientOf(web2), "10.244.1.20", 80)));
           return port === 80 ? { answer: { status: 200, body: p.metadata.name! }, log: [] } : undefined;

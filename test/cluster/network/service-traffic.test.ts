@@ -124,4 +124,23 @@ describe("Service traffic in a cluster", () => {
     expect(chunk).toMatch(/"GET \/later" 404\n$/);
     await reader.cancel();
   });
+
+  it("shows a looping client's latest requests in the target's log (the client is run up to the read)", async () => {
+    const cluster = nodeCluster({ runtime });
+    cluster.runUntilIdle();
+    const ns = "/api/v1/namespaces/default";
+    await post(cluster, `${ns}/pods`, nginx("web-1"));
+    await post(cluster, `${ns}/services`, web);
+    cluster.runUntilIdle();
+    cluster.advance(2_000);
+    await post(cluster, `${ns}/pods`, client("poll", "while true; do wget -qO- http://web/poll >/dev/null; sleep 5; done"));
+    cluster.runUntilIdle();
+    cluster.advance(3_600_000);
+    const lines = (await text(cluster, `${ns}/pods/web-1/log?timestamps=true`)).split("\n").filter((l) => l.includes("GET /poll"));
+    const last = Date.parse(lines[lines.length - 1]!.split(" ")[0]!);
+    expect(cluster.now - last).toBeLessThan(6_000);
+    // An hour of one request every 5 s (and the time wget takes).
+    expect(lines.length).toBeGreaterThan(700);
+    expect(lines.length).toBeLessThanOrEqual(721);
+  });
 });
