@@ -109,7 +109,7 @@ export class ClusterNetwork {
     if (this.catchingUp) return;
     this.catchingUp = true;
     try {
-      for (const [self, client] of this.clients) {
+      for (const [self, client] of [...this.clients]) {
         if (this.active.has(self)) continue;
         const pod = this.view.pod(client.namespace, client.pod);
         if (!pod || pod.metadata.uid !== client.uid) {
