@@ -12,17 +12,23 @@ import { EventRecorder } from "./control-loop/event-recorder";
 import { Indexes } from "./control-loop/indexes";
 import { ControllerManager } from "./control-loop/manager";
 import type { Controller } from "./control-loop/types";
+import { Kubelet } from "./kubelet/kubelet";
 import { kubeletConnection } from "./kubelet/log-server";
 import type { ContainerRuntimePort } from "./kubelet/runtime-port";
 import { simulatedRuntime } from "./kubelet/simulated-runtime";
+import { apiserverProxy } from "./network/apiserver-proxy";
+import { ClusterNetwork, registryPolicies } from "./network/cluster-network";
+import { ingressNginxHook } from "./network/ingress-hook";
+import type { PoliciesOf } from "./network/policy";
+import type { IngressHook } from "./network/ports";
 import { maskedForViewers } from "./redaction/log-viewer";
 import { defaultMaxObjects, RegistryStore } from "./registry/generic-store";
 import { events } from "./registry/events";
 import { bucketOfKind } from "./registry/keys";
 import { ResourceTable } from "./registry/resource-table";
+import { networkPolicies } from "./registry/networkpolicies";
 import { resources } from "./registry/resources";
 import type { ProxyConnection } from "./registry/proxy-connection";
-import { proxyStandIn } from "./proxy-stand-in";
 import { Store } from "./storage/store";
 import { heartbeatPresenter } from "./nodes/heartbeat-view";
 import { MachineTable } from "./nodes/machine-table";
@@ -62,6 +68,10 @@ export interface AssembleOptions {
   controllers?: Controller[];
   /** What the proxy subresources reach (services/pods/nodes proxy, the dashboard's app links); a stand-in when absent. */
   proxy?: ProxyConnection;
+  /** The NetworkPolicies the network enforces, by namespace (the cluster's NetworkPolicy objects when absent). */
+  networkPolicies?: PoliciesOf;
+  /** The built-in ingress controller's routing (cluster/network/ports.ts); ingress-nginx over the cluster's Ingresses when absent. */
+  ingress?: IngressHook;
 }
 
 export interface ClusterParts {
@@ -76,6 +86,8 @@ export interface ClusterParts {
   machines: MachineTable;
   /** The cluster network as the proxy subresources reach it. */
   proxy: ProxyConnection;
+  /** The network behind every container: cluster DNS, Service routing, NetworkPolicy, access logs. */
+  network: ClusterNetwork;
 }
 
 /** Build a cluster's parts over its storage (whose tables they create). */
@@ -93,12 +105,25 @@ export function assemble(options: AssembleOptions): ClusterParts {
   for (const def of table.defs) if (def.uncounted) registry.declareUncounted(def);
   const watches = new WatchHub(store);
   const feed = new LiveFeed(store);
-  const nodes = maskedForViewers(kubeletConnection({ registry, runtime, now: clock.now, every: clock.every }), store);
+  // The network reaches the running containers through the kubelet, which is built after it (it hands the network
+  // to each container): the port looks the kubelet up when a connection comes.
+  let kubelet: Kubelet | undefined;
+  const network = new ClusterNetwork({
+    store,
+    processes: { runsOf: (pod) => kubelet?.runsOf(pod) ?? [] },
+    policies: options.networkPolicies ?? registryPolicies(registry, networkPolicies),
+    ingress: options.ingress ?? ingressNginxHook(registry),
+  });
+  const nodes = maskedForViewers(
+    kubeletConnection({ registry, runtime, now: clock.now, every: clock.every, network, accessLogs: network }),
+    store,
+  );
   const machines = new MachineTable(sql);
   const present = heartbeatPresenter({ registry, machines, now: clock.now, rfc3339: clock.rfc3339 });
-  // TODO(issue 12, integration): the cluster network's ProxyConnection (src/cluster/network/) in place of the stand-in.
-  const proxy = options.proxy ?? proxyStandIn({ registry, runtime, now: clock.now });
+  const proxy = options.proxy ?? apiserverProxy({ registry, network, now: clock.now });
   const api = new ApiServer({ table, registry, watches, nodes, proxy, now: clock.now, present });
+  const controllerList = options.controllers ?? createControllers({ runtime, machines, network });
+  kubelet = controllerList.find((c): c is Kubelet => c instanceof Kubelet);
   const controllers = new ControllerManager(
     {
       registry,
@@ -111,7 +136,7 @@ export function assemble(options: AssembleOptions): ClusterParts {
       now: clock.now,
       wake: options.wake,
     },
-    options.controllers ?? createControllers({ runtime, machines }),
+    controllerList,
   );
-  return { table, store, registry, watches, feed, api, controllers, machines, proxy };
+  return { table, store, registry, watches, feed, api, controllers, machines, proxy, network };
 }

@@ -18,6 +18,7 @@ import type { Machines } from "./registry/nodes/machines";
 import { createReplicaSetController, createReplicationControllerController } from "./controllers/replicaset";
 import type { Controller } from "./control-loop/types";
 import { Kubelet } from "./kubelet/kubelet";
+import type { PodNetworkPort } from "./kubelet/network-port";
 import type { ContainerRuntimePort } from "./kubelet/runtime-port";
 import { EndpointsController } from "./network/endpoints-controller";
 import { SchedulerController } from "./scheduler/controller";
@@ -25,8 +26,9 @@ import { SchedulerController } from "./scheduler/controller";
 /**
  * @param runtime the container runtime the kubelet drives.
  * @param machines each node's machine (cluster/nodes/machine-table.ts), for the node controllers and the kubelet.
+ * @param network the pod network the kubelet hands each container (cluster/network/); the simulator's default when absent.
  */
-export function createControllers({ runtime, machines }: { runtime: ContainerRuntimePort; machines: Machines }): Controller[] {
+export function createControllers({ runtime, machines, network }: { runtime: ContainerRuntimePort; machines: Machines; network?: PodNetworkPort }): Controller[] {
   return [
     namespaceDefaults,
     namespaceDeletion,
@@ -36,7 +38,7 @@ export function createControllers({ runtime, machines }: { runtime: ContainerRun
     new TaintEvictionController(),
     new PodGarbageCollector(),
     new SchedulerController(),
-    new Kubelet(runtime, machines),
+    new Kubelet(runtime, machines, network),
     new EndpointsController(),
     new ServiceLoadBalancerController(),
     jobController,

@@ -6,6 +6,7 @@ import { assemble, type ClusterParts } from "../../src/cluster/assemble";
 import { bootstrapCluster } from "../../src/cluster/bootstrap-cluster";
 import type { Controller } from "../../src/cluster/control-loop/types";
 import type { ProxyConnection } from "../../src/cluster/registry/proxy-connection";
+import type { ContainerRuntimePort } from "../../src/cluster/kubelet/runtime-port";
 import type { Caller } from "../../src/cluster/registry/types";
 import { rfc3339 } from "../../src/runtime/clock";
 import { nodeStorage } from "../../bench/cpu/sqlite-storage";
@@ -20,6 +21,8 @@ export interface NodeClusterOptions {
   controllers?: Controller[];
   /** What the proxy subresources reach; the assembly's stand-in when absent. */
   proxy?: ProxyConnection;
+  /** The container runtime (the simulated one when absent). */
+  runtime?: ContainerRuntimePort;
 }
 
 export interface RunBounds {
@@ -67,6 +70,7 @@ export function nodeCluster(options: NodeClusterOptions = {}) {
     wake: async () => {},
     controllers: options.controllers,
     proxy: options.proxy,
+    runtime: options.runtime,
   });
   if (options.bootstrap !== false) parts.store.batch(() => bootstrapCluster(parts.registry, spec, { now, rfc3339, uid: () => `boot-${++uids}` }));
 

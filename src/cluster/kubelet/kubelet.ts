@@ -17,7 +17,8 @@ import { advancePod } from "./lifecycle";
 import { NodeState } from "./node-state";
 import { newPodRuntime, rebuildPodRuntime, releaseProcesses, type PodRuntime } from "./pod-runtime";
 import { computePodStatus } from "./pod-status";
-import type { ContainerRuntimePort } from "./runtime-port";
+import type { ContainerRuntimePort, SimulatedProcess } from "./runtime-port";
+import type { PodNetworkPort } from "./network-port";
 import type { Machines } from "../registry/nodes/machines";
 import { NodeAgent, nodeKeyPrefix, type PodDriver } from "./node-agent";
 import { restartedRuntime } from "./restart";
@@ -35,10 +36,12 @@ export class Kubelet implements Controller {
   /**
    * @param runtime the container runtime the wiring plugs in (the simulated one, or a test's stand-in).
    * @param machines each node's machine; without it (tests that build a Kubelet alone) every node's kubelet runs.
+   * @param network the pod network each container gets (the cluster's); the simulator's default network when absent.
    */
   constructor(
     private readonly runtime: ContainerRuntimePort,
     private readonly machines?: Machines,
+    private readonly network?: PodNetworkPort,
   ) {
     if (machines) this.agent = new NodeAgent(machines);
   }
@@ -112,7 +115,7 @@ export class Kubelet implements Controller {
     const defs = { configMaps, secrets };
     const sources = podSources(ctx.registry, defs, namespace!, nodeObj);
     const deletion = deleting ? { graceSeconds: pod.metadata.deletionGracePeriodSeconds ?? 0 } : undefined;
-    const result = advancePod(pod, rt, { timing: ctx.timing, node, sources, runtime: this.runtime }, ctx.now, deletion);
+    const result = advancePod(pod, rt, { timing: ctx.timing, node, sources, runtime: this.runtime, network: this.network }, ctx.now, deletion);
     const source = { component: "kubelet", host: nodeName };
     for (const e of result.events) ctx.events.record(pod, e.at, e.type, e.reason, e.message, source, { fieldPath: e.fieldPath });
     if (result.stopped) {
@@ -133,6 +136,24 @@ export class Kubelet implements Controller {
       return;
     }
     return { requeueAt: Math.max(result.nextAt, ctx.now) };
+  }
+
+  /**
+   * The containers of `pod` running now, for the cluster network to deliver connections to: each run's ID, start
+   * and process (started again from the spec it started with when the kubelet let go of it).
+   */
+  runsOf(pod: Pod): { name: string; containerID: string; startedAtMs: number; process(): SimulatedProcess | undefined }[] {
+    const rt = this.runtimes.get(keyOf(pod));
+    if (!rt || rt.uid !== pod.metadata.uid) return [];
+    const out: { name: string; containerID: string; startedAtMs: number; process(): SimulatedProcess | undefined }[] = [];
+    for (const c of rt.containers) {
+      const instance = c.current;
+      if (c.phase !== "running" || !instance || instance.finishedAt !== undefined) continue;
+      const spec = c.spec;
+      const process = () => (instance.process ??= spec ? this.runtime.start(spec, instance.startedAt) : undefined);
+      out.push({ name: c.name, containerID: instance.containerID, startedAtMs: instance.startedAt, process });
+    }
+    return out;
   }
 
   /** What the node agent does to its node's pods. */

@@ -14,6 +14,7 @@ import { restartsAfterExit, type ContainerRuntime, type PodRuntime } from "./pod
 import { runProbeStep, type ProbeHost } from "./probing";
 import { processSpecFor } from "./process-spec";
 import type { ContainerRuntimePort, ProcessSpec } from "./runtime-port";
+import { networkClientOf, type PodNetworkPort } from "./network-port";
 import { firePod, podAccepts, type PodStageHost } from "./pod-stage-engine";
 import type { PodTrigger } from "./pod-stages";
 import { workDone } from "./sidecars";
@@ -35,6 +36,8 @@ export interface LifecycleEnv {
   node: NodeState;
   sources: PodSources;
   runtime: ContainerRuntimePort;
+  /** The pod network each container gets; the simulator's default network when absent. */
+  network?: PodNetworkPort;
 }
 
 export interface AdvanceResult {
@@ -164,7 +167,9 @@ class PodSimulation implements PodStageHost, ProbeHost, StageHost {
   }
 
   processSpec(spec: Container): ProcessSpec {
-    return processSpecFor(this.podWithIPs(), spec, this.env.sources);
+    const pod = this.podWithIPs();
+    const process = processSpecFor(pod, spec, this.env.sources);
+    return this.env.network ? { ...process, network: this.env.network.networkFor(networkClientOf(pod, spec.name)) } : process;
   }
 
   /** The pod as the downward API sees it now (IPs assigned by this simulation may not be in its status yet). */

@@ -8,7 +8,8 @@ import type { LogViewer, NodeAnswer, NodeConnection, PodLogRequest } from "../re
 import { pods } from "../registry/pods";
 import { secrets } from "../registry/secrets";
 import type { PodSources } from "./env";
-import { logSource, parseLogQuery, renderLines, replay, truncateBytes, type LogOptions, type LogSource } from "./logs";
+import { logSource, parseLogQuery, renderLines, replay, truncateBytes, type AccessLines, type LogOptions, type LogSource } from "./logs";
+import type { AccessLogReader, PodNetworkPort } from "./network-port";
 import { podSources } from "./pod-sources";
 import type { ContainerRuntimePort, SimulatedProcess } from "./runtime-port";
 
@@ -22,9 +23,13 @@ export interface LogServerDependencies {
   now(): number;
   /** Run `fn` every `ms` (wall clock) until cancelled: runtime/timers' `every`. */
   every(ms: number, fn: () => void): () => void;
+  /** The pod network a replayed run connects through (so its connections replay alike); none when absent. */
+  network?: PodNetworkPort;
+  /** The access-log lines of runs, merged with their output by time. */
+  accessLogs?: AccessLogReader;
 }
 
-type Render = (process: SimulatedProcess, source: LogSource, from: number, until: number, options: LogOptions) => string;
+type Render = (process: SimulatedProcess, source: LogSource, from: number, until: number, options: LogOptions, access?: AccessLines) => string;
 
 /** The pod's sources; every Secret value a container reads is added to `read`. */
 function sourcesFor(registry: RegistryStore, pod: Pod, read: string[]): PodSources {
@@ -43,8 +48,8 @@ function sourcesFor(registry: RegistryStore, pod: Pod, read: string[]): PodSourc
 
 /** The rendering with Secret values masked before the text is cut (read-only callers). */
 function maskedRender(viewer: LogViewer): Render {
-  return (process, source, from, until, options) => {
-    const whole = renderLines(process, source, from, until, { ...options, tailLines: undefined, limitBytes: undefined });
+  return (process, source, from, until, options, access) => {
+    const whole = renderLines(process, source, from, until, { ...options, tailLines: undefined, limitBytes: undefined }, access);
     let text = viewer.mask(whole);
     if (options.tailLines !== undefined) {
       const lines = text.split(/(?<=\n)/).filter(Boolean);
@@ -63,12 +68,14 @@ export function kubeletConnection(deps: LogServerDependencies): NodeConnection {
       const options = parseLogQuery(request.query, now);
       const source = logSource(pod, options);
       const read: string[] = [];
-      const process = replay(pod, source, sourcesFor(deps.registry, pod, read), deps.runtime);
+      const process = replay(pod, source, sourcesFor(deps.registry, pod, read), deps.runtime, deps.network);
       viewer?.admit(read, source.container.name);
       const render: Render = viewer ? maskedRender(viewer) : renderLines;
-      const first = render(process, source, source.startedAt, now, options);
+      const logs = deps.accessLogs;
+      const access: AccessLines | undefined = logs ? (from, until) => logs.accessLines(source.containerID.replace(/^containerd:\/\//, ""), from, until) : undefined;
+      const first = render(process, source, source.startedAt, now, options, access);
       if (!options.follow || source.finishedAt !== undefined) return { text: first };
-      const more = (from: number, until: number) => render(process, source, from, until, { ...options, tailLines: undefined });
+      const more = (from: number, until: number) => render(process, source, from, until, { ...options, tailLines: undefined }, access);
       return { stream: follow(deps, pod, source, first, now, more) };
     },
   };

@@ -6,6 +6,7 @@ import type { Container, ContainerStatus, Pod } from "../../api/schemas";
 import { parseTime } from "../../api/timestamp";
 import type { PodSources } from "./env";
 import { processSpecFor } from "./process-spec";
+import { networkClientOf, type AccessLogLine, type PodNetworkPort } from "./network-port";
 import type { ContainerRuntimePort, SimulatedProcess } from "./runtime-port";
 
 type ContainerState = ContainerStatus["state"];
@@ -83,10 +84,17 @@ export function logSource(pod: Pod, options: Pick<LogOptions, "container" | "pre
   throw badRequest(`container "${name}" in pod "${podName}" is waiting to start: ${waitingOf(status.state?.waiting?.reason)}`);
 }
 
-/** The process of a run, started again from the same spec at the same moment (it is deterministic). */
-export function replay(pod: Pod, source: LogSource, sources: PodSources, runtime: ContainerRuntimePort): SimulatedProcess {
-  return runtime.start(processSpecFor(pod, source.container, sources, source.startedAt), source.startedAt);
+/**
+ * The process of a run, started again from the same spec at the same moment (it is deterministic), on the pod's
+ * network when there is one (its connections replay as the same connections).
+ */
+export function replay(pod: Pod, source: LogSource, sources: PodSources, runtime: ContainerRuntimePort, network?: PodNetworkPort): SimulatedProcess {
+  const spec = processSpecFor(pod, source.container, sources, source.startedAt);
+  return runtime.start(network ? { ...spec, network: network.networkFor(networkClientOf(pod, source.container.name)) } : spec, source.startedAt);
 }
+
+/** The lines a run's program printed for connections it served, in a wall-clock window (kept by the network). */
+export type AccessLines = (fromMs: number, untilMs: number) => AccessLogLine[];
 
 /** RFC 3339 with nanoseconds, trailing zeros trimmed (Go's RFC3339Nano). */
 export function rfc3339Nano(ms: number): string {
@@ -96,8 +104,11 @@ export function rfc3339Nano(ms: number): string {
   return trimmed ? `${head}.${trimmed}Z` : `${head}Z`;
 }
 
-/** The text of the lines printed between `fromMs` and `untilMs` (wall clock), formatted per `options`. */
-export function renderLines(process: SimulatedProcess, source: LogSource, fromMs: number, untilMs: number, options: LogOptions): string {
+/**
+ * The text of the lines printed between `fromMs` and `untilMs` (wall clock), formatted per `options`: the process's
+ * own output merged by time with the access-log lines of `access` (the process's line first at the same moment).
+ */
+export function renderLines(process: SimulatedProcess, source: LogSource, fromMs: number, untilMs: number, options: LogOptions, access?: AccessLines): string {
   // Status times are whole seconds, so a finished instance ends where its process exited (a line printed in the
   // exit's millisecond included), or a second past its recorded finish when it was stopped.
   const finished =
@@ -107,13 +118,27 @@ export function renderLines(process: SimulatedProcess, source: LogSource, fromMs
   const end = Math.min(untilMs, finished);
   const from = Math.max(fromMs, source.startedAt, options.sinceMs ?? Number.NEGATIVE_INFINITY);
   if (end <= from) return "";
-  let lines = process.output(from - source.startedAt, end - source.startedAt);
+  let lines = mergeByTime(
+    process.output(from - source.startedAt, end - source.startedAt).map((l) => ({ atMs: source.startedAt + l.atMs, text: l.text })),
+    access?.(from, end) ?? [],
+  );
   if (options.tailLines !== undefined) lines = options.tailLines <= 0 ? [] : lines.slice(-options.tailLines);
-  let text = lines
-    .map((l) => (options.timestamps ? `${rfc3339Nano(source.startedAt + l.atMs)} ${l.text}\n` : `${l.text}\n`))
-    .join("");
+  let text = lines.map((l) => (options.timestamps ? `${rfc3339Nano(l.atMs)} ${l.text}\n` : `${l.text}\n`)).join("");
   if (options.limitBytes !== undefined) text = truncateBytes(text, options.limitBytes);
   return text;
+}
+
+/** Two time-ordered lists of wall-clock lines as one; `a`'s line first at the same moment. */
+function mergeByTime(a: { atMs: number; text: string }[], b: { atMs: number; text: string }[]): { atMs: number; text: string }[] {
+  if (!b.length) return a;
+  const out: { atMs: number; text: string }[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]!.atMs <= b[j]!.atMs)) out.push(a[i++]!);
+    else out.push(b[j++]!);
+  }
+  return out;
 }
 
 /** The first `limit` bytes of `text` (UTF-8), as the kubelet cuts a log at `limitBytes`. */

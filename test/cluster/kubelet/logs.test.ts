@@ -47,6 +47,18 @@ describe("renderLines", () => {
     expect(renderLines(process, source, t0, t0 + 10_000, { limitBytes: 9 })).toBe("line 0\nli");
   });
 
+  it("merges a run's access-log lines with its output by time, before tailLines, since and timestamps", () => {
+    const lines = [
+      { atMs: t0 + 1000, stream: "stdout" as const, text: "GET /a" },
+      { atMs: t0 + 2500, stream: "stdout" as const, text: "GET /b" },
+    ];
+    const access = (from: number, until: number) => lines.filter((l) => l.atMs >= from && l.atMs < until);
+    expect(renderLines(process, source, t0, t0 + 10_000, {}, access)).toBe("line 0\nline 1\nGET /a\nline 2\nGET /b\nline 3\n");
+    expect(renderLines(process, source, t0, t0 + 10_000, { tailLines: 2 }, access)).toBe("GET /b\nline 3\n");
+    expect(renderLines(process, source, t0, t0 + 10_000, { sinceMs: t0 + 2200 }, access)).toBe("GET /b\nline 3\n");
+    expect(renderLines(process, source, t0 + 2000, t0 + 2600, { timestamps: true }, access)).toBe("2025-01-01T00:00:02Z line 2\n2025-01-01T00:00:02.5Z GET /b\n");
+  });
+
   it("formats RFC3339Nano without trailing zeros", () => {
     expect(rfc3339Nano(t0 + 120)).toBe("2025-01-01T00:00:00.12Z");
   });

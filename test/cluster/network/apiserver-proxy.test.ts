@@ -1,7 +1,7 @@
-// The assembly's stand-in for the cluster network behind the proxy subresources: a Service's and a pod's program
+// The proxy subresources over the cluster network: a Service's and a pod's program
 // answer as they do (nginx's welcome page), a port nobody listens on is the apiserver's 503.
 import { describe, expect, it } from "vitest";
-import { nodeCluster } from "../helpers/node-cluster";
+import { nodeCluster } from "../../helpers/node-cluster";
 
 async function nginxCluster() {
   const cluster = nodeCluster();
@@ -17,7 +17,7 @@ async function nginxCluster() {
   return cluster;
 }
 
-describe("proxy stand-in", () => {
+describe("apiserver proxy over the cluster network", () => {
   it("reaches nginx through services/proxy and pods/proxy", async () => {
     const cluster = await nginxCluster();
     const viaService = await cluster.request("/api/v1/namespaces/default/services/web:8080/proxy/");
@@ -27,6 +27,12 @@ describe("proxy stand-in", () => {
     expect(await viaPod.text()).toContain("Welcome to nginx!");
     const missing = await cluster.request("/api/v1/namespaces/default/pods/web/proxy/nope.html");
     expect(missing.status).toBe(404);
+    // nginx logs each request, from the control-plane node's address (where the apiserver dials from).
+    cluster.advance(1_000);
+    const log = await (await cluster.request("/api/v1/namespaces/default/pods/web/log")).text();
+    const access = log.split("\n").filter((l) => /"GET \S+ HTTP\/1.1" \d{3} /.test(l));
+    expect(access).toHaveLength(3);
+    expect(access[2]).toMatch(/^172\.18\.0\.\d+ - - \[.*\] "GET \/nope.html HTTP\/1.1" 404 /);
   });
 
   it("answers 503 for a port nobody listens on", async () => {
