@@ -1,12 +1,15 @@
-// What an image the simulator does not know does: it serves. After a short startup it listens on every port the pod
+// What an image the simulator does not know does: it serves. From its start it listens on every port the pod
 // declares for the container, answers HTTP 200 at any path with a small page, accepts bare TCP connections, and
 // prints a startup line saying so and one line per request. Without declared ports it runs quietly.
 
 import { forever, pause, type Program } from "./program";
 import { byteLength, httpServer, timeLocal } from "./serving";
 
-/** Virtual ms before an unknown program listens (a typical application's start). */
-export const GENERIC_STARTUP_MS = 1000;
+/**
+ * Virtual ms before an unknown program listens. None: a learner's probes on a made-up image pass from the first one
+ * (a startup, readiness or liveness probe runs as soon as the container does), with no Unhealthy event to puzzle over.
+ */
+export const GENERIC_STARTUP_MS = 0;
 
 export const genericServer: Program = function* (_argv, io, sh, ctx) {
   const ports = [...new Set(ctx.spec.ports ?? [])];

@@ -2,29 +2,9 @@
 // web Service by one nginx replica, whose `kubectl logs` then shows the access line; repeated requests reach both
 // replicas; and no connection costs a storage write.
 import { describe, expect, it } from "vitest";
-import { simulatedRuntime } from "../../../src/cluster/kubelet/simulated-runtime";
-import type { ContainerRuntimePort } from "../../../src/cluster/kubelet/runtime-port";
 import { nodeCluster, type NodeCluster } from "../../helpers/node-cluster";
 
 const json = { "content-type": "application/json" };
-
-/**
- * The simulated runtime, with a stand-in access line for programs that print none for a connection (the line a
- * program prints is the simulator's business; this test checks that the line reaches the target's log).
- */
-const runtime: ContainerRuntimePort = {
-  ...simulatedRuntime,
-  start(spec, at) {
-    const process = simulatedRuntime.start(spec, at);
-    const accept = process.accept.bind(process);
-    process.accept = (port, connection, atMs) => {
-      const served = accept(port, connection, atMs);
-      if (!served || served.log.length) return served;
-      return { ...served, log: [{ stream: "stdout", text: `${connection.clientIP} "${connection.http?.method} ${connection.http?.path}" ${served.answer.status}` }] };
-    };
-    return process;
-  },
-};
 
 async function post(cluster: NodeCluster, path: string, body: unknown): Promise<void> {
   const res = await cluster.request(path, { method: "POST", body: JSON.stringify(body), headers: json });
@@ -51,7 +31,7 @@ async function text(cluster: NodeCluster, path: string): Promise<string> {
 
 describe("Service traffic in a cluster", () => {
   it("answers a busybox wget through the web Service from an nginx replica, whose log shows the access line", async () => {
-    const cluster = nodeCluster({ runtime });
+    const cluster = nodeCluster();
     cluster.runUntilIdle();
     const ns = "/api/v1/namespaces/default";
     await post(cluster, `${ns}/pods`, nginx("web-1"));
@@ -82,7 +62,7 @@ describe("Service traffic in a cluster", () => {
   });
 
   it("spreads repeated requests over both replicas; replaying them (reading the client's log) writes nothing", async () => {
-    const cluster = nodeCluster({ runtime });
+    const cluster = nodeCluster();
     cluster.runUntilIdle();
     const ns = "/api/v1/namespaces/default";
     await post(cluster, `${ns}/pods`, nginx("web-1"));
@@ -107,7 +87,7 @@ describe("Service traffic in a cluster", () => {
   });
 
   it("streams an access line to a follow of the target's log when the request comes", async () => {
-    const cluster = nodeCluster({ runtime });
+    const cluster = nodeCluster();
     cluster.runUntilIdle();
     const ns = "/api/v1/namespaces/default";
     await post(cluster, `${ns}/pods`, nginx("web-1"));
@@ -127,7 +107,7 @@ describe("Service traffic in a cluster", () => {
   });
 
   it("shows a looping client's latest requests in the target's log (the client is run up to the read)", async () => {
-    const cluster = nodeCluster({ runtime });
+    const cluster = nodeCluster();
     cluster.runUntilIdle();
     const ns = "/api/v1/namespaces/default";
     await post(cluster, `${ns}/pods`, nginx("web-1"));
