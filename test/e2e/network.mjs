@@ -243,6 +243,14 @@ export function defineNetworkSuite(version, { withHelm = false } = {}) {
         assert.deepEqual(slice.ENDPOINTS.split(",").sort(), replicas.map((r) => r.ip).sort());
       });
 
+      test("the apiserver's services/proxy reaches nginx (the path kubectl proxy forwards to)", async () => {
+        const page = ok(await run(["get", "--raw", "/api/v1/namespaces/default/services/my-nginx:80/proxy/"]), "services/proxy");
+        assert.match(page, /<title>Welcome to nginx!<\/title>/);
+        const missing = await run(["get", "--raw", "/api/v1/namespaces/default/services/my-nginx:80/proxy/nope.html"]);
+        assert.notEqual(missing.code, 0);
+        assert.match(missing.stderr, /NotFound|404/);
+      });
+
       test("a pod started after the Service finds it in its environment", async () => {
         const { phase, logs } = await client("env-check", ["env"]);
         assert.equal(phase, "Succeeded", logs);
