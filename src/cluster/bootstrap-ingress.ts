@@ -12,7 +12,7 @@ import { ingressNginx } from "./registry/ingresses/served-by";
 
 export const ingressNginxVersion = "1.11.3";
 const namespace = ingressNginx.namespace;
-const name = "ingress-nginx-controller";
+const name = ingressNginx.service;
 
 const commonLabels = {
   "app.kubernetes.io/instance": "ingress-nginx",

@@ -12,6 +12,7 @@ import { OpenStreams } from "./apiserver/open-streams";
 import { errorResponse, isStreamResponse, statusResponse } from "./apiserver/respond";
 import { assemble, clusterTable as table } from "./assemble";
 import { isAppPath, openApp } from "./app-view";
+import type { ProxyConnection } from "./registry/proxy-connection";
 import { bootstrapCluster } from "./bootstrap-cluster";
 import { ClusterRecordTable, type ClusterRecord } from "./cluster-record";
 import type { ControllerManager } from "./control-loop/manager";
@@ -62,6 +63,7 @@ export class ClusterObject extends DurableObject<Env> {
   private store!: Store;
   private registry!: RegistryStore;
   private api!: ApiServer;
+  private proxy!: ProxyConnection;
   private readonly alarms: AlarmScheduler;
   private controllers!: ControllerManager;
   private record: ClusterRecord | undefined;
@@ -95,7 +97,7 @@ export class ClusterObject extends DurableObject<Env> {
       cluster: () => this.record?.spec,
       wake: (at) => this.alarms.atOrBefore(at),
     });
-    ({ store: this.store, registry: this.registry, feed: this.feed, api: this.api, controllers: this.controllers, machines: this.machines } = parts);
+    ({ store: this.store, registry: this.registry, feed: this.feed, api: this.api, proxy: this.proxy, controllers: this.controllers, machines: this.machines } = parts);
   }
 
   /** Create this cluster (once): tokens, nodes, namespaces, system objects. */
@@ -224,7 +226,7 @@ export class ClusterObject extends DurableObject<Env> {
       this.touch();
       followSecrets(this.store);
       if (path === liveFeedPath) return this.liveFeed(role, new URL(request.url).searchParams);
-      if (isAppPath(path)) return await openApp(this.api, request, path, () => viewerRedactor(this.store));
+      if (isAppPath(path)) return await openApp(this.api, this.proxy, request, path, () => viewerRedactor(this.store));
       const caller: Caller = { role, user: role === "admin" ? "sandbox:admin" : "sandbox:viewer" };
       const response = await this.api.handle(request, path, caller);
       await this.controllers.flush();

@@ -190,7 +190,9 @@ dashboard.get("/s/:token/live", async (c) => {
 
 // A Service's app, opened from its page: GET only, under `Content-Security-Policy: sandbox` (./app-route.ts).
 dashboard.get("/s/:token/apps/services/:ns/:target", (c) => c.redirect(`${new URL(c.req.url).pathname}/`, 301));
-dashboard.get("/s/:token/apps/services/:ns/:target/*", async (c) => {
+// A host of an Ingress, opened from its page: through the built-in ingress controller, as a browser asking that host.
+dashboard.get("/s/:token/apps/ingresses/:ns/:name/:host", (c) => c.redirect(`${new URL(c.req.url).pathname}/`, 301));
+dashboard.get("/s/:token/apps/*", async (c) => {
   const refused = refusedSeconds(c.req.raw);
   if (refused) throw new TooManyRequests(refused, "Too many share links that lead nowhere were opened from your address.");
   const answer = await openApp(c.env, c.req.raw, c.req.param("token") ?? "");

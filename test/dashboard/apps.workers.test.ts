@@ -71,6 +71,22 @@ describe("the share link's app route", () => {
     const html = await (await get(`/s/${cluster.viewToken}/objects/core~v1/services/default/web`)).text();
     expect(html).toContain('href="../../../../apps/services/default/web:80/"');
   });
+
+  it("an Ingress's page links to each of its hosts, opened through the ingress controller", async () => {
+    const rule = (host: string) => ({ host, http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "web", port: { number: 80 } } } }] } });
+    await kube(cluster, "/apis/networking.k8s.io/v1/namespaces/default/ingresses", {
+      method: "POST",
+      body: { apiVersion: "networking.k8s.io/v1", kind: "Ingress", metadata: { name: "demo" }, spec: { rules: [rule("foo.local"), rule("bar.local")] } },
+    });
+    const html = await (await get(`/s/${cluster.viewToken}/objects/networking.k8s.io~v1/ingresses/default/demo`)).text();
+    expect(html).toContain('href="../../../../apps/ingresses/default/demo/foo.local/"');
+    expect(html).toContain('href="../../../../apps/ingresses/default/demo/bar.local/"');
+    const other = await get(`/s/${cluster.viewToken}/apps/ingresses/default/demo/nobody.local/`);
+    expect(other.status).toBe(404);
+    expect(other.headers.get("content-security-policy")).toBe("sandbox");
+    const bare = await get(`/s/${cluster.viewToken}/apps/ingresses/default/demo/foo.local`, { redirect: "manual" });
+    expect(bare.status).toBe(301);
+  });
 });
 
 describe("the proxy subresources through the Worker", () => {

@@ -8,7 +8,7 @@ import { Empty, StateBadge } from "../layout";
 import { href, type PageContext } from "../page-context";
 import { conditionsOf, fieldAt, recordsAt, stringAt, stringMapAt } from "../json-read";
 import { age, podState, type PodState } from "../pod-state";
-import { AppLinks } from "./app-links";
+import { AppLinks, IngressLinks } from "./app-links";
 import { EventList, newestFirst, type CoreEvent } from "./events";
 
 /** Log lines shown per container. */
@@ -181,6 +181,7 @@ export function DetailPage(props: { ctx: PageContext; data: DetailData }) {
         </section>
       ) : null}
       {def.resource === "services" && !def.group ? <AppLinks ctx={ctx} service={object} /> : null}
+      {def.resource === "ingresses" && def.group === "networking.k8s.io" ? <IngressLinks ctx={ctx} ingress={object} /> : null}
       {data.related.map((group) => (
         <section aria-label={group.label}>
           <h2>{group.label} ({group.objects.length})</h2>

@@ -11,6 +11,8 @@ export const ingressNginx = {
   className: "nginx",
   watchWithoutClass: true,
   namespace: "ingress-nginx",
+  /** Its Service (NodePort; port `http` is 80). */
+  service: "ingress-nginx-controller",
   /** The labels of the controller's pods (its Deployment's selector). */
   podLabels: { "app.kubernetes.io/component": "controller", "app.kubernetes.io/instance": "ingress-nginx", "app.kubernetes.io/name": "ingress-nginx" },
 } as const;
