@@ -1,32 +1,6 @@
-// IPv4 arithmetic the network needs: CIDR membership (NetworkPolicy ipBlock), the reverse-lookup names of PTR queries,
-// and a stable hash for kube-proxy's per-connection choice (the same connection, replayed, picks the same endpoint).
-
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
-/** The address as an unsigned 32-bit number, or undefined when it is no dotted IPv4 address. */
-export function ipv4ToNumber(ip: string): number | undefined {
-  const m = IPV4.exec(ip);
-  if (!m) return undefined;
-  const octets = m.slice(1).map(Number);
-  if (octets.some((o) => o > 255)) return undefined;
-  return ((octets[0]! << 24) >>> 0) + (octets[1]! << 16) + (octets[2]! << 8) + octets[3]!;
-}
-
-export function isIPv4(ip: string): boolean {
-  return ipv4ToNumber(ip) !== undefined;
-}
-
-/** Whether `ip` is inside `cidr` (`10.0.0.0/8`; a bare address is a /32). False for anything unparsable (IPv6). */
-export function cidrContains(cidr: string, ip: string): boolean {
-  const [base, bitsText] = cidr.split("/");
-  const net = ipv4ToNumber(base ?? "");
-  const addr = ipv4ToNumber(ip);
-  const bits = bitsText === undefined ? 32 : Number(bitsText);
-  if (net === undefined || addr === undefined || !Number.isInteger(bits) || bits < 0 || bits > 32) return false;
-  if (bits === 0) return true;
-  const mask = (0xffffffff << (32 - bits)) >>> 0;
-  return ((net & mask) >>> 0) === ((addr & mask) >>> 0);
-}
+// Addresses as the network names them: the reverse-lookup names of PTR queries, CoreDNS's dashed pod names, and a
+// stable hash for kube-proxy's per-connection choice (the same connection, replayed, picks the same endpoint).
+import { isIPv4 } from "../../api/ip";
 
 /** The IPv4 address a `d.c.b.a.in-addr.arpa` name asks about, or undefined. */
 export function reverseNameToIP(name: string): string | undefined {

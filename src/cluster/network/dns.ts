@@ -4,7 +4,8 @@
 import { publicDns, type DnsQuestion, type DnsRecord, type DnsReply, type DnsType } from "../../container-sim/network";
 import type { Service } from "../../api/schemas/core/service";
 import { clusterDomain } from "../cluster-dns";
-import { dashedIP, isIPv4, reverseNameToIP } from "./addresses";
+import { isIPv4 } from "../../api/ip";
+import { dashedIP, reverseNameToIP } from "./addresses";
 import type { ClusterView } from "./cluster-view";
 import { serviceEndpoints, type ServiceEndpoint } from "./service-endpoints";
 

@@ -5,7 +5,7 @@
 //
 // The types mirror networking.k8s.io/v1 structurally, so the kind's own type (api/schemas/networking) fits them.
 import { labelSelectorFromObject, type LabelMatcher, type LabelSelector, type Labels } from "../../api/selectors/label-selector";
-import { cidrContains } from "./addresses";
+import { inCidr } from "../../api/ip";
 
 export interface PolicyPeerSpec {
   podSelector?: LabelSelector | null;
@@ -91,7 +91,7 @@ export function selectsPod(policy: NetworkPolicyLike, pod: PolicyPod): boolean {
 function peerMatches(policyNamespace: string, peer: PolicyPeerSpec, end: PolicyEnd): boolean {
   if (peer.ipBlock) {
     const { cidr, except } = peer.ipBlock;
-    return cidrContains(cidr, end.ip) && !(except ?? []).some((e) => cidrContains(e, end.ip));
+    return inCidr(cidr, end.ip) && !(except ?? []).some((e) => inCidr(e, end.ip));
   }
   if (!peer.podSelector && !peer.namespaceSelector) return false;
   const pod = end.pod;

@@ -5,7 +5,9 @@
 // The choice is a hash, never randomness: a replayed connection picks the same endpoint.
 import type { Pod } from "../../api/schemas/core/pod";
 import type { Service, ServicePort } from "../../api/schemas/core/service";
-import { cidrContains, stableHash } from "./addresses";
+import { inCidr } from "../../api/ip";
+import { serviceCIDR } from "../registry/services/allocation";
+import { stableHash } from "./addresses";
 import type { ClusterView } from "./cluster-view";
 import { endpointPort, serviceEndpoints, usableEndpoints } from "./service-endpoints";
 
@@ -38,7 +40,7 @@ export type Route =
   | { kind: "outside" };
 
 /** The ranges the cluster's addresses come from (kubeadm's defaults, as bootstrap sets them). */
-export const clusterRanges = { services: "10.96.0.0/12", pods: "10.244.0.0/16" };
+export const clusterRanges = { services: serviceCIDR, pods: "10.244.0.0/16" };
 
 const refused: Route = { kind: "refused" };
 const timeout: Route = { kind: "timeout" };
@@ -120,6 +122,6 @@ export function route(view: ClusterView, client: RouteClient, to: Destination, t
     }
     return { kind: "host", pods: hostNetwork, port, clientIP: client.ip };
   }
-  if (cidrContains(clusterRanges.services, ip) || cidrContains(clusterRanges.pods, ip)) return timeout;
+  if (inCidr(clusterRanges.services, ip) || inCidr(clusterRanges.pods, ip)) return timeout;
   return { kind: "outside" };
 }

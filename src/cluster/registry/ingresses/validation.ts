@@ -8,7 +8,7 @@ import { fieldError, type FieldError } from "../../../api/status";
 import { isDNS1123Subdomain, maxLenError, nameIsDNS1035Label, nameIsDNSSubdomain, regexError, utf8ByteLength, DNS1123_SUBDOMAIN_MAX_LENGTH } from "../../../api/validation/names";
 import { isValidPortName, isValidPortNum } from "../../../api/validation/ports";
 import { pathSegmentNameErrors } from "../ingressclasses/validation";
-import { parseIP } from "../networkpolicies/cidr";
+import { parseIP } from "../../../api/ip";
 import { invalidRendered } from "../pod-template";
 
 export const ingressClassAnnotation = "kubernetes.io/ingress.class";

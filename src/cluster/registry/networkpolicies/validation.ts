@@ -6,7 +6,7 @@ import { fieldError, type FieldError } from "../../../api/status";
 import { validateLabelSelector } from "../../../api/validation/labels";
 import { isValidPortName, isValidPortNum } from "../../../api/validation/ports";
 import { invalidRendered } from "../pod-template";
-import { cidrContains, parseCidr } from "./cidr";
+import { cidrContains, parseCidr } from "../../../api/ip";
 
 const protocols = ["TCP", "UDP", "SCTP"];
 const policyTypes = ["Ingress", "Egress"];

@@ -3,6 +3,7 @@
 // Nothing is kept aside from the Services themselves: what is allocated is what the stored Services hold, so a
 // delete or a type change releases by itself. Failures are the 422s (and 500s) the apiserver answers.
 import type { Service, ServicePort, ServiceSpec } from "../../../api/schemas/core/service";
+import { ipv4ToNumber } from "../../../api/ip";
 import { internalError, invalid, type FieldError } from "../../../api/status";
 
 /** The service CIDR (kube-apiserver's --service-cluster-ip-range). */
@@ -31,9 +32,6 @@ export function allocatedByOthers(stored: Service[], self: Service): Allocated {
   return { clusterIPs, nodePorts };
 }
 
-/** A dotted IPv4 address (IPv6 is not served: such an address meets the allocator's "does not match" refusal). */
-export const isIPv4 = (ip: string) => ipNumber(ip) !== undefined;
-
 export const needsNodePorts = (s: ServiceSpec) => s.type === "NodePort" || s.type === "LoadBalancer";
 /** A LoadBalancer Service with externalTrafficPolicy Local gets a health-check node port (apiservice.NeedsHealthCheck). */
 export const needsHealthCheckNodePort = (s: ServiceSpec) => s.type === "LoadBalancer" && s.externalTrafficPolicy === "Local";
@@ -47,19 +45,9 @@ function hash(text: string): number {
   return h;
 }
 
-const ipv4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
-function ipNumber(ip: string): number | undefined {
-  const m = ipv4.exec(ip);
-  if (!m) return undefined;
-  const octets = m.slice(1).map(Number);
-  if (octets.some((o) => o > 255)) return undefined;
-  return ((octets[0] << 24) | (octets[1] << 16) | (octets[2] << 8) | octets[3]) >>> 0;
-}
-
 /** Inside 10.96.0.0/16, without its network and broadcast addresses. */
 function inServiceCIDR(ip: string): boolean {
-  const n = ipNumber(ip);
+  const n = ipv4ToNumber(ip);
   return n !== undefined && n >>> 16 === ((10 << 8) | 96) && (n & 0xffff) !== 0 && (n & 0xffff) !== 0xffff;
 }
 
@@ -109,7 +97,7 @@ export function allocateClusterIP(svc: Service, taken: Allocated): void {
     }
     throw internalError("failed to allocate a serviceIP: range is full");
   }
-  if (ipNumber(requested) === undefined && !requested.includes(":")) {
+  if (ipv4ToNumber(requested) === undefined && !requested.includes(":")) {
     // Malformed: validation refuses it (spec.clusterIPs[0]), as the API's conversion fills clusterIPs from clusterIP.
     s.clusterIPs ??= [requested];
     return;

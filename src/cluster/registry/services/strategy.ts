@@ -1,6 +1,7 @@
 // Services: defaults (type, protocols, target ports, policies), cluster IP and node port allocation (./allocation),
 // the fields a type change drops, and the checks a real apiserver makes on ports and types.
 import type { Service, ServiceSpec } from "../../../api/schemas/core/service";
+import { isIPv4 } from "../../../api/ip";
 import { fieldError, type FieldError } from "../../../api/status";
 import { validateLabels } from "../../../api/validation/labels";
 import { validatePortNumOrName } from "../../../api/validation/ports";
@@ -9,7 +10,6 @@ import {
   allocateClusterIP,
   allocateNodePorts,
   allocatedByOthers,
-  isIPv4,
   needsHealthCheckNodePort,
   needsNodePorts,
   nodePortsOf,

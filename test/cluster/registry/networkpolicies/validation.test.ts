@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { NetworkPolicy } from "../../../../src/api/schemas/networking/networkpolicy";
-import { cidrContains, parseCidr, parseIP } from "../../../../src/cluster/registry/networkpolicies/cidr";
+import { cidrContains, parseCidr, parseIP } from "../../../../src/api/ip";
 import { networkPolicyStrategy } from "../../../../src/cluster/registry/networkpolicies/strategy";
 import { validateNetworkPolicy } from "../../../../src/cluster/registry/networkpolicies/validation";
 

@@ -1,5 +1,6 @@
-// CIDRs as netutils.ParseCIDRSloppy reads them (IPv4 octets may have leading zeros), as 128-bit ranges, for
-// NetworkPolicy's ipBlock validation (and for anything that must tell whether an address is inside a block).
+// IP addresses and CIDRs as netutils.ParseIPSloppy / ParseCIDRSloppy read them (IPv4 octets may have leading zeros),
+// as 128-bit ranges: NetworkPolicy's ipBlock and Ingress validation, the Service allocator, and the cluster
+// network's routing and policy checks.
 
 export interface Cidr {
   family: 4 | 6;
@@ -76,4 +77,19 @@ export function cidrContains(block: Cidr, ip: { family: 4 | 6; value: bigint }):
   const width = block.family === 4 ? 32 : 128;
   const shift = BigInt(width - block.prefix);
   return ip.value >> shift === block.network >> shift;
+}
+
+/** A dotted IPv4 address as an unsigned 32-bit number, or undefined when it is none. */
+export function ipv4ToNumber(text: string): number | undefined {
+  const value = parseIPv4(text);
+  return value === undefined ? undefined : Number(value);
+}
+
+export const isIPv4 = (text: string): boolean => parseIPv4(text) !== undefined;
+
+/** Whether the address `ip` lies inside the block `cidr` (`10.0.0.0/8`; a bare address is its own /32 or /128). */
+export function inCidr(cidr: string, ip: string): boolean {
+  const block = parseCidr(cidr.includes("/") ? cidr : `${cidr}/${cidr.includes(":") ? 128 : 32}`);
+  const address = parseIP(ip);
+  return !!block && !!address && cidrContains(block, address);
 }
