@@ -1,9 +1,11 @@
-// The admission plugins every cluster runs, in order, after defaults and validation and before storage.
+// The admission plugins every cluster runs, in the apiserver's order (the mutating ones, then the validating ones),
+// after defaults and validation and before storage.
 import type { AdmissionCheck, RegistryStore } from "../registry/generic-store";
 import { pods } from "../registry/pods";
 import type { TimingProfile } from "../timing";
 import { defaultIngressClassAdmission } from "./default-ingress-class";
 import { defaultTolerationSecondsAdmission } from "./default-toleration-seconds";
+import { limitRangerDefaults, limitRangerValidation } from "./limit-ranger";
 import { namespaceLifecycle } from "./namespace-lifecycle";
 import { priorityAdmission } from "./priority";
 
@@ -11,8 +13,11 @@ import { priorityAdmission } from "./priority";
 export function admissionPlugins(registry: RegistryStore, timing: () => TimingProfile): AdmissionCheck[] {
   return [
     namespaceLifecycle(registry),
+    limitRangerDefaults(registry),
     defaultTolerationSecondsAdmission(pods, () => timing().defaultTolerationSeconds),
     priorityAdmission(registry),
     defaultIngressClassAdmission(registry),
+    // Validating admission runs after every mutating plugin.
+    limitRangerValidation(registry),
   ];
 }

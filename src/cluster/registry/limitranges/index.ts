@@ -2,6 +2,7 @@ import { LimitRange } from "../../../api/schemas/core/limitrange";
 import { LimitRange as LimitRangeMessage } from "../../../api/protobuf/messages/core";
 import { defineResource } from "../define";
 import { printer } from "./printer";
+import { limitRangeStrategy } from "./strategy";
 
 export const limitRanges = defineResource<LimitRange>({
   group: "",
@@ -12,5 +13,6 @@ export const limitRanges = defineResource<LimitRange>({
   shortNames: ["limits"],
   schema: LimitRange,
   protobuf: LimitRangeMessage,
+  strategy: limitRangeStrategy,
   printer,
 });

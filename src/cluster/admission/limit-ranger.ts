@@ -1,0 +1,52 @@
+// The LimitRanger admission plugin, for pods (on create only: a pod's containers cannot change afterwards, and
+// subresources are not judged). Its mutating half fills, from each LimitRange of the namespace, the containers'
+// missing limits and requests with the Container defaults, and says so in the `kubernetes.io/limit-ranger`
+// annotation. Its validating half, run after every mutating plugin, first validates the containers' resources as the
+// apiserver validates the mutated object (422), then enforces each LimitRange's min, max and ratio (403 with all of
+// one LimitRange's violations).
+import { invalid } from "../../api/status";
+import type { AdmissionCheck, RegistryStore } from "../registry/generic-store";
+import { limitRanges } from "../registry/limitranges";
+import { ofKind } from "../registry/of-kind";
+import { pods } from "../registry/pods";
+import { validateResourceRequirements } from "../registry/pods/validation/resources";
+import type { ResourceDef } from "../registry/types";
+import type { KubeObject } from "../../api/object";
+import { admissionForbidden, admissionName } from "./forbidden";
+import { aggregateMessage, applyContainerDefaults, podLimitViolations } from "./limit-range-constraints";
+
+const annotationKey = "kubernetes.io/limit-ranger";
+
+function judgedPod(operation: string, def: ResourceDef, object: KubeObject, subresource: string | undefined) {
+  return operation === "CREATE" && !subresource ? ofKind(pods, def, object) : undefined;
+}
+
+export function limitRangerDefaults(registry: RegistryStore): AdmissionCheck {
+  return (operation, def, object, _old, subresource) => {
+    const pod = judgedPod(operation, def, object, subresource);
+    if (!pod) return;
+    for (const limitRange of registry.list(limitRanges, pod.metadata.namespace)) {
+      const annotation = applyContainerDefaults(limitRange, pod.spec!);
+      if (annotation !== undefined) pod.metadata.annotations = { ...pod.metadata.annotations, [annotationKey]: annotation };
+    }
+  };
+}
+
+export function limitRangerValidation(registry: RegistryStore): AdmissionCheck {
+  return (operation, def, object, _old, subresource) => {
+    const pod = judgedPod(operation, def, object, subresource);
+    if (!pod) return;
+    const ranges = registry.list(limitRanges, pod.metadata.namespace);
+    if (!ranges.length) return;
+    const spec = pod.spec!;
+    const errors = [
+      ...(spec.containers ?? []).flatMap((c, i) => validateResourceRequirements(c.resources, `spec.containers[${i}].resources`)),
+      ...(spec.initContainers ?? []).flatMap((c, i) => validateResourceRequirements(c.resources, `spec.initContainers[${i}].resources`)),
+    ];
+    if (errors.length) throw invalid(def.kind, def.group, pod.metadata.name ?? "", errors);
+    for (const limitRange of ranges) {
+      const violations = podLimitViolations(limitRange, spec);
+      if (violations.length) throw admissionForbidden(def, admissionName(operation, object), aggregateMessage(violations));
+    }
+  };
+}
