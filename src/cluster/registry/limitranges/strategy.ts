@@ -1,5 +1,5 @@
 // LimitRanges: SetDefaults_LimitRangeItem (a Container item's default limit falls back to its max, its default request
-// to its default limit, then to its min) and ValidateLimitRange with Kubernetes' messages.
+// to its default limit, then to its min; quantities canonical) and ValidateLimitRange with Kubernetes' messages.
 import type { LimitRange } from "../../../api/schemas/core/limitrange";
 import type { ResourceList } from "../../../api/schemas/meta";
 import { canonicalQuantity, quantityFromJSON, type Quantity } from "../../../api/quantity";
@@ -19,12 +19,18 @@ const standardResources = ["cpu", "memory", "ephemeral-storage", "storage", "pod
 /** helper.IsOvercommitAllowed. */
 const overcommitAllowed = (name: string) => (!name.includes("/") || name.includes("kubernetes.io/")) && !name.startsWith("hugepages-");
 
-/** Keys of `from` missing from `into`, copied (canonical, as the apiserver serializes them). */
 function fillMissing(into: ResourceList, from: ResourceList | undefined): void {
-  for (const [name, value] of Object.entries(from ?? {})) if (!(name in into)) into[name] = canonicalQuantity(value);
+  for (const [name, value] of Object.entries(from ?? {})) if (!(name in into)) into[name] = value;
 }
 
+const itemLists = ["max", "min", "default", "defaultRequest", "maxLimitRequestRatio"] as const;
+
 export function defaultLimitRangeItem(item: LimitRangeItem): void {
+  // Quantities are stored as the apiserver serializes them ("0.5" → "500m").
+  for (const field of itemLists) {
+    const list = item[field];
+    if (list) for (const [name, value] of Object.entries(list)) list[name] = canonicalQuantity(value);
+  }
   if (item.type !== "Container") return;
   const defaults: ResourceList = { ...item.default };
   fillMissing(defaults, item.max);
