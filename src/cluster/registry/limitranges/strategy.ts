@@ -106,20 +106,18 @@ function validateItem(item: LimitRangeItem, at: string): FieldError[] {
   const ratios = named("maxLimitRequestRatio");
   for (const k of keys) {
     const [mn, mx, df, dr, ratio] = [min.get(k), max.get(k), defaults.get(k), defaultRequests.get(k), ratios.get(k)];
-    const field = (part: string) => `${at}.${part}[${k}]`;
-    if (mn && mx && mn.cmp(mx) > 0) errs.push(fieldError.invalid(field("min"), mn.toString(), `min value ${mn} is greater than max value ${mx}`));
-    if (dr && mn && mn.cmp(dr) > 0) errs.push(fieldError.invalid(field("defaultRequest"), dr.toString(), `min value ${mn} is greater than default request value ${dr}`));
-    if (dr && mx && dr.cmp(mx) > 0) errs.push(fieldError.invalid(field("defaultRequest"), dr.toString(), `default request value ${dr} is greater than max value ${mx}`));
-    if (dr && df && dr.cmp(df) > 0) errs.push(fieldError.invalid(field("defaultRequest"), dr.toString(), `default request value ${dr} is greater than default limit value ${df}`));
-    if (df && mn && mn.cmp(df) > 0) errs.push(fieldError.invalid(field("default"), mn.toString(), `min value ${mn} is greater than default value ${df}`));
-    if (df && mx && df.cmp(mx) > 0) errs.push(fieldError.invalid(field("default"), mx.toString(), `default value ${df} is greater than max value ${mx}`));
-    if (ratio && ratio.cmp(quantityFromJSON("1")) < 0) errs.push(fieldError.invalid(field("maxLimitRequestRatio"), ratio.toString(), `ratio ${ratio} is less than 1`));
+    const bad = (part: string, value: Quantity, message: string) => errs.push(fieldError.invalid(`${at}.${part}[${k}]`, value.toString(), message));
+    if (mn && mx && mn.cmp(mx) > 0) bad("min", mn, `min value ${mn} is greater than max value ${mx}`);
+    if (dr && mn && mn.cmp(dr) > 0) bad("defaultRequest", dr, `min value ${mn} is greater than default request value ${dr}`);
+    if (dr && mx && dr.cmp(mx) > 0) bad("defaultRequest", dr, `default request value ${dr} is greater than max value ${mx}`);
+    if (dr && df && dr.cmp(df) > 0) bad("defaultRequest", dr, `default request value ${dr} is greater than default limit value ${df}`);
+    if (df && mn && mn.cmp(df) > 0) bad("default", mn, `min value ${mn} is greater than default value ${df}`);
+    if (df && mx && df.cmp(mx) > 0) bad("default", mx, `default value ${df} is greater than max value ${mx}`);
+    if (ratio && ratio.cmp(quantityFromJSON("1")) < 0) bad("maxLimitRequestRatio", ratio, `ratio ${ratio} is less than 1`);
     const allowed = ratio && mn && mx ? ratioAboveMaxOverMin(ratio, mn, mx) : undefined;
-    if (ratio && allowed !== undefined) {
-      errs.push(fieldError.invalid(field("maxLimitRequestRatio"), ratio.toString(), `ratio ${ratio} is greater than max/min = ${allowed.toFixed(6)}`));
-    }
+    if (ratio && allowed !== undefined) bad("maxLimitRequestRatio", ratio, `ratio ${ratio} is greater than max/min = ${allowed.toFixed(6)}`);
     if (!overcommitAllowed(k) && df && dr && df.cmp(dr) !== 0) {
-      errs.push(fieldError.invalid(field("defaultRequest"), dr.toString(), `default value ${df} must equal to defaultRequest value ${dr} in ${k}`));
+      bad("defaultRequest", dr, `default value ${df} must equal to defaultRequest value ${dr} in ${k}`);
     }
   }
   return errs;
