@@ -9,6 +9,7 @@ import type { AdmissionCheck, RegistryStore } from "../registry/generic-store";
 import { limitRanges } from "../registry/limitranges";
 import { ofKind } from "../registry/of-kind";
 import { pods } from "../registry/pods";
+import { qosClass } from "../registry/pods/defaults";
 import { validateResourceRequirements } from "../registry/pods/validation/resources";
 import type { ResourceDef } from "../registry/types";
 import type { KubeObject } from "../../api/object";
@@ -25,10 +26,15 @@ export function limitRangerDefaults(registry: RegistryStore): AdmissionCheck {
   return (operation, def, object, _old, subresource) => {
     const pod = judgedPod(operation, def, object, subresource);
     if (!pod) return;
+    let mutated = false;
     for (const limitRange of registry.list(limitRanges, pod.metadata.namespace)) {
       const annotation = applyContainerDefaults(limitRange, pod.spec!);
-      if (annotation !== undefined) pod.metadata.annotations = { ...pod.metadata.annotations, [annotationKey]: annotation };
+      if (annotation === undefined) continue;
+      pod.metadata.annotations = { ...pod.metadata.annotations, [annotationKey]: annotation };
+      mutated = true;
     }
+    // The apiserver admits before the pod strategy prepares the pod: its QoS class counts the defaults.
+    if (mutated && pod.status) pod.status.qosClass = qosClass(pod.spec!);
   };
 }
 

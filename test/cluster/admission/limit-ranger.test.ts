@@ -45,12 +45,14 @@ describe("LimitRanger admission: defaults", () => {
     expect(body.metadata.annotations["kubernetes.io/limit-ranger"]).toBe(
       "LimitRanger plugin set: cpu, memory request for container app; cpu, memory limit for container app",
     );
+    expect(body.status.qosClass).toBe("Burstable");
   });
 
   it("requests the default limit when the LimitRange has no default request (its own defaulting)", async () => {
     const cluster = await withLimits({ type: "Container", default: { memory: "512Mi" } });
     const { body } = await send(cluster, "POST", podsPath, pod("app", [container("app")]));
     expect(body.spec.containers[0].resources).toEqual({ limits: { memory: "512Mi" }, requests: { memory: "512Mi" } });
+    expect(body.status.qosClass).toBe("Burstable");
   });
 
   it("fills only what each container and init container lacks, containers first in the annotation", async () => {
