@@ -6,6 +6,7 @@ import { defaultIngressClassAdmission } from "./default-ingress-class";
 import { defaultTolerationSecondsAdmission } from "./default-toleration-seconds";
 import { namespaceLifecycle } from "./namespace-lifecycle";
 import { priorityAdmission } from "./priority";
+import { resourceQuotaAdmission } from "./resource-quota";
 
 /** @param timing the cluster's pace (read per request: it is known once the cluster is created). */
 export function admissionPlugins(registry: RegistryStore, timing: () => TimingProfile): AdmissionCheck[] {
@@ -14,5 +15,7 @@ export function admissionPlugins(registry: RegistryStore, timing: () => TimingPr
     defaultTolerationSecondsAdmission(pods, () => timing().defaultTolerationSeconds),
     priorityAdmission(registry),
     defaultIngressClassAdmission(registry),
+    // Last, as in kube-apiserver: it judges the object the mutating plugins have settled.
+    resourceQuotaAdmission(registry),
   ];
 }
