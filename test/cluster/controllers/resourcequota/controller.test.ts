@@ -45,7 +45,7 @@ describe("resource quota controller", () => {
     await t.createPod("a", "250m");
     await t.createPod("b", "1");
     expect(t.status("q")?.used).toEqual({ pods: "2", "requests.cpu": "1250m" });
-    const b = await (await t.cluster.request("/api/v1/namespaces/default/pods/b")).json();
+    const b = (await (await t.cluster.request("/api/v1/namespaces/default/pods/b")).json()) as Record<string, unknown>;
     await t.send("PUT", "/api/v1/namespaces/default/pods/b/status", { ...b, status: { phase: "Failed" } });
     expect(t.status("q")?.used).toEqual({ pods: "1", "requests.cpu": "250m" });
     await t.send("DELETE", "/api/v1/namespaces/default/pods/a?gracePeriodSeconds=0");
