@@ -77,12 +77,17 @@ export function resourceQuotaAdmission(registry: RegistryStore): AdmissionCheck 
     }
     if (!tracking.length) return;
 
-    // What this write adds: the new object's usage less the old one's; an object count adds one on create.
-    const delta = evaluator.usage(object, now);
-    if (!isPod && def !== services) for (const { tracked } of tracking) for (const name of tracked) delta.set(name, Quantity.fromValue(1));
-    if (old && operation === "UPDATE") for (const [name, q] of evaluator.usage(old, now)) delta.set(name, (delta.get(name) ?? Quantity.fromValue(0)).sub(q));
+    // What this write adds: the new object's usage, less the old one's where the quota charged that already (a pod
+    // whose scope changed is charged in full by the quota it enters); an object count adds one on create.
+    const usage = evaluator.usage(object, now);
+    if (!isPod && def !== services) for (const { tracked } of tracking) for (const name of tracked) usage.set(name, Quantity.fromValue(1));
+    const oldUsage = old && operation === "UPDATE" ? evaluator.usage(old, now) : undefined;
 
     for (const { quota, tracked } of tracking) {
+      const delta = new Map(usage);
+      if (oldUsage && (!isPod || podInScope(old as Pod, quota))) {
+        for (const [name, q] of oldUsage) delta.set(name, (delta.get(name) ?? Quantity.fromValue(0)).sub(q));
+      }
       const requested = new Map([...mask(delta, tracked)].filter(([, q]) => !q.isZero()));
       if (!requested.size) continue;
       const names = [...requested.keys()];

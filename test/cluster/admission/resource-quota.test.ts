@@ -158,11 +158,15 @@ describe("ResourceQuota admission", () => {
     await created(cluster, `${core}/configmaps`, { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "unscoped" } });
   });
 
-  it("refuses by the Terminating scope, and leaves other namespaces alone", async () => {
+  it("refuses by the Terminating scope, also a pod an update makes Terminating, and leaves other namespaces alone", async () => {
     const cluster = nodeCluster({ spec: { workers: 1 } });
     await created(cluster, `${core}/resourcequotas`, quota("jobs", { pods: "0" }, { scopes: ["Terminating"] }));
     expect(await refused(cluster, `${core}/pods`, pod("deadline", { app: {} }, { activeDeadlineSeconds: 60 }))).toContain("exceeded quota: jobs");
-    await created(cluster, `${core}/pods`, pod("forever"));
+    const forever = await created(cluster, `${core}/pods`, pod("forever"));
+    // An update that makes the pod Terminating moves it into the quota's scope: charged in full.
+    const update = await send(cluster, "PUT", `${core}/pods/forever`, { ...forever, spec: { ...forever.spec, activeDeadlineSeconds: 60 } });
+    expect(update.code, JSON.stringify(update.body)).toBe(403);
+    expect(update.body.message).toBe('pods "forever" is forbidden: exceeded quota: jobs, requested: pods=1, used: pods=0, limited: pods=0');
     await created(cluster, "/api/v1/namespaces/kube-public/pods", pod("elsewhere", { app: {} }, { activeDeadlineSeconds: 60 }));
   });
 });
