@@ -12,6 +12,7 @@ import { namespaceDefaults } from "./controllers/namespace-defaults";
 import { namespaceDeletion } from "./controllers/namespace-deletion";
 import { NodeLifecycleController } from "./controllers/node-lifecycle/controller";
 import { PodGarbageCollector } from "./controllers/pod-gc/controller";
+import { ResourceQuotaController } from "./controllers/resourcequota/controller";
 import { ServiceLoadBalancerController } from "./controllers/service-lb/controller";
 import { TaintEvictionController } from "./controllers/taint-eviction/controller";
 import type { Machines } from "./registry/nodes/machines";
@@ -49,5 +50,6 @@ export function createControllers({ runtime, machines, network }: { runtime: Con
     createReplicationControllerController(),
     new DisruptionController(),
     new IngressStatusController(),
+    new ResourceQuotaController(),
   ];
 }

@@ -8,6 +8,7 @@ import { defaultTolerationSecondsAdmission } from "./default-toleration-seconds"
 import { limitRangerDefaults, limitRangerValidation } from "./limit-ranger";
 import { namespaceLifecycle } from "./namespace-lifecycle";
 import { priorityAdmission } from "./priority";
+import { resourceQuotaAdmission } from "./resource-quota";
 
 /** @param timing the cluster's pace (read per request: it is known once the cluster is created). */
 export function admissionPlugins(registry: RegistryStore, timing: () => TimingProfile): AdmissionCheck[] {
@@ -17,7 +18,9 @@ export function admissionPlugins(registry: RegistryStore, timing: () => TimingPr
     defaultTolerationSecondsAdmission(pods, () => timing().defaultTolerationSeconds),
     priorityAdmission(registry),
     defaultIngressClassAdmission(registry),
-    // Validating admission runs after every mutating plugin.
+    // Validating admission runs after every mutating plugin; resource quota last, as in kube-apiserver: it judges
+    // the object the others have settled (LimitRanger's defaults count).
     limitRangerValidation(registry),
+    resourceQuotaAdmission(registry),
   ];
 }
