@@ -1,7 +1,7 @@
 // A container's filesystem, as whoever runs the container provides it: the image's files, with directory sources
 // mounted over them. The simulator keeps the container's own layer (what its processes write, over virtual time,
-// shell/vfs.ts); a mount shows a source the caller owns: today the kubelet's ConfigMap, Secret, downward API and
-// projected volumes, later emptyDir, hostPath and PersistentVolumeClaims, whose files outlive a container's run.
+// shell/vfs.ts); a mount shows a source the caller owns: the kubelet's ConfigMap, Secret, downward API and projected
+// volumes (read-only), its emptyDir and hostPath trees (writable), whose files outlive a container's run.
 
 /**
  * A directory tree mounted into a container. Paths are relative to the source's root, without a leading slash ("" is

@@ -82,5 +82,4 @@ export class VolumeStores {
     for (const tree of this.emptyDirs.get(uid)?.values() ?? []) tree.release();
     this.emptyDirs.delete(uid);
   }
-
 }
