@@ -22,6 +22,7 @@ import type { PodNetworkPort } from "./network-port";
 import type { Machines } from "../registry/nodes/machines";
 import { NodeAgent, nodeKeyPrefix, type PodDriver } from "./node-agent";
 import { restartedRuntime } from "./restart";
+import { replayInitWrites } from "./volume-replay";
 import { VolumeStores } from "./volume-stores";
 
 
@@ -111,12 +112,14 @@ export class Kubelet implements Controller {
       if (deleting) this.remove(ctx, podsDef, pod);
       return;
     }
+    const rebuilt = !rt && !!pod.status?.startTime;
     if (!rt) {
-      rt = pod.status?.startTime ? rebuildPodRuntime(pod, ctx.now) : newPodRuntime(pod, ctx.now, ctx.timing.podSandboxMs);
+      rt = rebuilt ? rebuildPodRuntime(pod, ctx.now) : newPodRuntime(pod, ctx.now, ctx.timing.podSandboxMs);
       this.runtimes.set(key, rt);
     }
     const defs = { configMaps, secrets };
     const sources = { ...podSources(ctx.registry, defs, namespace!, nodeObj), volumes: this.volumes.forPod(rt.uid, nodeName) };
+    if (rebuilt) replayInitWrites(pod, rt, sources, this.runtime, this.network);
     const deletion = deleting ? { graceSeconds: pod.metadata.deletionGracePeriodSeconds ?? 0 } : undefined;
     const result = advancePod(pod, rt, { timing: ctx.timing, node, sources, runtime: this.runtime, network: this.network }, ctx.now, deletion);
     const source = { component: "kubelet", host: nodeName };

@@ -2,6 +2,7 @@
 // emptyDir, nginx serves it), a hostPath shared by the pods of one node and kept after them, its type check, and a
 // readOnly mount.
 import { describe, expect, it } from "vitest";
+import { nodeStorage } from "../../../bench/cpu/sqlite-storage";
 import { nodeCluster, type NodeCluster } from "../../helpers/node-cluster";
 
 const json = { "content-type": "application/json" };
@@ -67,6 +68,29 @@ describe("volumes in a cluster", () => {
     cluster.runUntilIdle();
     cluster.advance(1_000);
     expect(await text(cluster, `${ns}/pods/again/log`)).toBe("hello\n");
+  });
+
+  it("fills the emptyDir again after a restart of the object: the finished init container's write is made again", async () => {
+    const storage = nodeStorage();
+    const before = nodeCluster({ storage });
+    before.runUntilIdle();
+    await post(before, `${ns}/pods`, {
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "web" },
+      spec: {
+        initContainers: [{ name: "init", image: "busybox", command: ["sh", "-c", "echo hello > /cache/index.html"], volumeMounts: [{ name: "cache", mountPath: "/cache" }] }],
+        containers: [{ name: "nginx", image: "nginx:1.27", ports: [{ containerPort: 80 }], volumeMounts: [{ name: "cache", mountPath: "/usr/share/nginx/html" }] }],
+        volumes: [{ name: "cache", emptyDir: {} }],
+      },
+    });
+    before.runUntilIdle();
+    before.advance(2_000);
+    expect(await text(before, `${ns}/pods/web/proxy/`)).toBe("hello\n");
+
+    const after = nodeCluster({ storage, bootstrap: false, start: before.now + 60_000 });
+    after.runUntilIdle();
+    expect(await text(after, `${ns}/pods/web/proxy/`)).toBe("hello\n");
   });
 
   it("shares a hostPath between the pods of one node and keeps its files after them", async () => {
