@@ -7,7 +7,7 @@ import { Quantity } from "../../api/quantity";
 import type { Container, Pod } from "../../api/schemas";
 import { ConfigError, fieldRefValue, resourceFieldValue, type PodSources, type ResourceFieldRef } from "./env";
 import { fileTree } from "./file-tree";
-import type { DirectorySource, Mount } from "./runtime-port";
+import type { Mount } from "./runtime-port";
 import { emptyDirBytes, nodeFilesystemBytes, type PodVolumes } from "./volume-stores";
 import { treePath, VersionedTree } from "./volume-tree";
 
@@ -150,8 +150,7 @@ export function volumeMounts(pod: Pod, container: Container, sources: PodSources
       known ||= files !== undefined;
     }
     if (!known) continue;
-    const source: DirectorySource = fileTree(contents);
-    mounts.push({ mountPath: mount.mountPath, source, ...(mount.subPath ? { subPath: mount.subPath } : {}), readOnly: true });
+    mounts.push({ mountPath: mount.mountPath, source: fileTree(contents), ...(mount.subPath ? { subPath: mount.subPath } : {}), readOnly: true });
   }
   return mounts;
 }
