@@ -19,13 +19,13 @@ export interface DirectorySource {
    * Writes through to the source (a writable volume: emptyDir, PVC). Without it, a container's writes under the mount
    * stay in the container's own layer, seen by that run only (as ConfigMap files behave in the simulator today).
    * A process is replayed from its start when its state was let go of (logs, a rebuilt kubelet): a writable source
-   * must answer the same write at the same moment idempotently. `write` answers false when the file's directory is
-   * missing (or it is a directory), "ENOSPC" when the source is full.
+   * must answer the same write at the same moment idempotently. `write` and `mkdir` answer false when the parent
+   * directory is missing (or the path is taken), "ENOSPC" when the source is full.
    */
   writes?: {
     write(path: string, content: string, atWallMs: number, append: boolean): boolean | "ENOSPC";
     remove(path: string, atWallMs: number): boolean;
-    mkdir(path: string, atWallMs: number): boolean;
+    mkdir(path: string, atWallMs: number): boolean | "ENOSPC";
   };
 }
 

@@ -12,6 +12,9 @@ export interface ByteBudget {
   readonly limit: number;
 }
 
+/** What a version costs besides its content, so that a loop of empty writes or mkdirs fills the bound too. */
+export const versionBytes = 64;
+
 const parentOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf("/")));
 
 /** A path inside the tree: no leading slash, no empty or "." segments ("" is the root). */
@@ -27,7 +30,8 @@ const sameVersion = (made: Version, wanted: Version) =>
 
 /**
  * A directory tree over wall-clock time, bounded: the bytes written to it (every version, including what was later
- * overwritten or removed) count against `limitBytes` and against the shared `budget`; a write over either is refused
+ * overwritten or removed, each with `versionBytes` more for its bookkeeping; a character counts as a byte) count
+ * against `limitBytes` and against the shared `budget`; a write over either is refused
  * as the kernel refuses it, ENOSPC. A write identical to one already made at the same moment (a replay) is accepted and
  * not made again; so, two identical appends at the same millisecond count once.
  */
@@ -86,8 +90,8 @@ export class VersionedTree implements DirectorySource {
   private record(path: string, version: Version): true | "ENOSPC" {
     const list = this.entries.get(path) ?? [];
     if (list.some((v) => sameVersion(v, version))) return true;
-    const size = "content" in version ? version.content.length : 0;
-    if (size && (this.usedBytes + size > this.limitBytes || (this.budget && this.budget.used + size > this.budget.limit))) return "ENOSPC";
+    const size = versionBytes + ("content" in version ? version.content.length : 0);
+    if ((this.usedBytes + size > this.limitBytes || (this.budget && this.budget.used + size > this.budget.limit))) return "ENOSPC";
     this.usedBytes += size;
     if (this.budget) this.budget.used += size;
     let at = list.length;
@@ -111,10 +115,10 @@ export class VersionedTree implements DirectorySource {
       for (const name of this.list(p, atMs)) this.writes.remove(`${p}/${name}`, atMs);
       return this.record(p, { atMs, kind: "none" }) === true;
     },
-    mkdir: (path: string, atMs: number): boolean => {
+    mkdir: (path: string, atMs: number): boolean | "ENOSPC" => {
       const p = treePath(path);
       if (!p || this.kind(parentOf(p), atMs) !== "dir" || this.kind(p, atMs)) return false;
-      return this.record(p, { atMs, kind: "dir" }) === true;
+      return this.record(p, { atMs, kind: "dir" });
     },
   };
 

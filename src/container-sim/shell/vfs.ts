@@ -188,7 +188,10 @@ export class VirtualFs {
     if (k === "file") return "EEXIST";
     const mounted = this.mountedChange(path);
     if (mounted?.readOnly) return "EROFS";
-    if (mounted) return mounted.writes.mkdir(mounted.inner, this.wallOffsetMs + atMs) ? undefined : "ENOENT";
+    if (mounted) {
+      const made = mounted.writes.mkdir(mounted.inner, this.wallOffsetMs + atMs);
+      return made === true ? undefined : made === "ENOSPC" ? "ENOSPC" : "ENOENT";
+    }
     this.record(path, { atMs, kind: "dir" });
     return undefined;
   }

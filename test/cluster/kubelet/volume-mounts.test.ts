@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { Container, Pod } from "../../../src/api/schemas";
 import { VolumeStores } from "../../../src/cluster/kubelet/volume-stores";
-import type { VersionedTree } from "../../../src/cluster/kubelet/volume-tree";
+import { versionBytes, type VersionedTree } from "../../../src/cluster/kubelet/volume-tree";
 import { missingVolumeSource, volumeMounts } from "../../../src/cluster/kubelet/volumes";
 import { standInSources } from "./stand-in-sources";
 
@@ -35,7 +35,7 @@ describe("writable volume mounts", () => {
     const pod = podWith([{ name: "ram", emptyDir: { medium: "Memory", sizeLimit: "1Ki" } }]);
     const [m] = volumeMounts(pod, { name: "c", volumeMounts: [{ name: "ram", mountPath: "/ram" }] }, sources);
     const tree = m!.source as VersionedTree;
-    expect(tree.writes.write("a", "x".repeat(1024), T, false)).toBe(true);
+    expect(tree.writes.write("a", "x".repeat(1024 - versionBytes), T, false)).toBe(true);
     expect(tree.writes.write("b", "x", T, false)).toBe("ENOSPC");
   });
 

@@ -1,6 +1,6 @@
 // The kubelet's writable volume trees: reads as of a moment, replayed writes taken once, and the byte bounds.
 import { describe, expect, it } from "vitest";
-import { VersionedTree } from "../../../src/cluster/kubelet/volume-tree";
+import { VersionedTree, versionBytes } from "../../../src/cluster/kubelet/volume-tree";
 import { emptyDirBytes, totalVolumeBytes, VolumeStores } from "../../../src/cluster/kubelet/volume-stores";
 
 const T = 1_000_000;
@@ -41,20 +41,24 @@ describe("VersionedTree", () => {
     expect(tree.read("log", T + 10)).toBe("tick\ntick\n");
   });
 
-  it("keeps an appended piece alone, so a log written line by line costs its length", () => {
-    const tree = new VersionedTree(1024);
+  it("keeps an appended piece alone, so a log written line by line costs its length (and each version's bookkeeping)", () => {
+    const tree = new VersionedTree(4096);
     for (let i = 0; i < 10; i++) tree.writes.write("log", "0123456789", T + i, true);
-    expect(tree.bytes).toBe(100);
+    expect(tree.bytes).toBe(10 * (versionBytes + 10));
     expect(tree.read("log", T + 4)).toBe("0123456789".repeat(5));
   });
 
   it("refuses a write over its bound with ENOSPC, and over the budget it shares", () => {
-    const tree = new VersionedTree(10);
+    const tree = new VersionedTree(2 * versionBytes + 10);
     expect(tree.writes.write("a", "12345678", T, false)).toBe(true);
     expect(tree.writes.write("b", "123", T + 1, false)).toBe("ENOSPC");
     expect(tree.kind("b", T + 1)).toBeUndefined();
-    const budget = { used: 0, limit: 5 };
-    const shared = [new VersionedTree(10, budget), new VersionedTree(10, budget)];
+    expect(tree.writes.write("b", "12", T + 1, false)).toBe(true);
+    const empty = new VersionedTree(3 * versionBytes);
+    const made = [0, 1, 2, 3].map((i) => empty.writes.mkdir(`d${i}`, T));
+    expect(made).toEqual([true, true, true, "ENOSPC"]);
+    const budget = { used: 0, limit: versionBytes + 5 };
+    const shared = [new VersionedTree(1000, budget), new VersionedTree(1000, budget)];
     expect(shared[0]!.writes.write("a", "1234", T, false)).toBe(true);
     expect(shared[1]!.writes.write("a", "12", T, false)).toBe("ENOSPC");
     shared[0]!.release();
@@ -71,21 +75,21 @@ describe("VolumeStores", () => {
     expect(stores.forPod("uid-1", "minikube").emptyDir("cache", emptyDirBytes).read("index.html", T)).toBe("hello\n");
     expect(stores.forPod("uid-2", "minikube").emptyDir("cache", emptyDirBytes).read("index.html", T)).toBeUndefined();
     first.nodeFilesystem().writes.write("data/kept", "yes", T, false);
-    expect(stores.bytes).toBe("hello\n".length + 3);
+    const withPod = stores.bytes;
     stores.dropPod("uid-1");
+    expect(withPod - stores.bytes).toBe(versionBytes + "hello\n".length);
     expect(stores.forPod("uid-1", "minikube", false).emptyDir("cache", emptyDirBytes).read("index.html", T)).toBeUndefined();
     expect(stores.forPod("uid-3", "minikube").nodeFilesystem().read("data/kept", T)).toBe("yes");
     expect(stores.forPod("uid-3", "minikube-m02").nodeFilesystem().read("data/kept", T)).toBeUndefined();
-    expect(stores.bytes).toBe(3);
   });
 
   it("keeps nothing for a replay of a pod it forgot, and bounds all trees together", () => {
     const stores = new VolumeStores();
     stores.forPod("gone", "minikube", false).emptyDir("cache", emptyDirBytes).writes.write("f", "x".repeat(100), T, false);
     expect(stores.bytes).toBe(0);
-    const big = "x".repeat(emptyDirBytes);
-    let refused = 0;
-    for (let i = 0; refused === 0; i++) if (stores.forPod(`uid-${i}`, "minikube").emptyDir("cache", emptyDirBytes).writes.write("f", big, T, false) === "ENOSPC") refused = i;
+    const big = "x".repeat(emptyDirBytes - versionBytes);
+    let refused = -1;
+    for (let i = 0; refused < 0 && i < 20; i++) if (stores.forPod(`uid-${i}`, "minikube").emptyDir("cache", emptyDirBytes).writes.write("f", big, T, false) === "ENOSPC") refused = i;
     expect(refused).toBe(totalVolumeBytes / emptyDirBytes);
   });
 });
