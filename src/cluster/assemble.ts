@@ -115,7 +115,7 @@ export function assemble(options: AssembleOptions): ClusterParts {
     ingress: options.ingress ?? ingressNginxHook(registry),
   });
   const nodes = maskedForViewers(
-    kubeletConnection({ registry, runtime, now: clock.now, every: clock.every, network, accessLogs: network }),
+    kubeletConnection({ registry, runtime, now: clock.now, every: clock.every, network, accessLogs: network, volumes: () => kubelet?.volumes }),
     store,
   );
   const machines = new MachineTable(sql);

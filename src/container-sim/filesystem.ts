@@ -1,7 +1,7 @@
 // A container's filesystem, as whoever runs the container provides it: the image's files, with directory sources
 // mounted over them. The simulator keeps the container's own layer (what its processes write, over virtual time,
-// shell/vfs.ts); a mount shows a source the caller owns: today the kubelet's ConfigMap, Secret, downward API and
-// projected volumes, later emptyDir, hostPath and PersistentVolumeClaims, whose files outlive a container's run.
+// shell/vfs.ts); a mount shows a source the caller owns: the kubelet's ConfigMap, Secret, downward API and projected
+// volumes (read-only), its emptyDir and hostPath trees (writable), whose files outlive a container's run.
 
 /**
  * A directory tree mounted into a container. Paths are relative to the source's root, without a leading slash ("" is
@@ -19,12 +19,13 @@ export interface DirectorySource {
    * Writes through to the source (a writable volume: emptyDir, PVC). Without it, a container's writes under the mount
    * stay in the container's own layer, seen by that run only (as ConfigMap files behave in the simulator today).
    * A process is replayed from its start when its state was let go of (logs, a rebuilt kubelet): a writable source
-   * must answer the same write at the same moment idempotently.
+   * must answer the same write at the same moment idempotently. `write` and `mkdir` answer false when the parent
+   * directory is missing (or the path is taken), "ENOSPC" when the source is full.
    */
   writes?: {
-    write(path: string, content: string, atWallMs: number, append: boolean): boolean;
+    write(path: string, content: string, atWallMs: number, append: boolean): boolean | "ENOSPC";
     remove(path: string, atWallMs: number): boolean;
-    mkdir(path: string, atWallMs: number): boolean;
+    mkdir(path: string, atWallMs: number): boolean | "ENOSPC";
   };
 }
 
@@ -35,4 +36,18 @@ export interface Mount {
   source: DirectorySource;
   /** The part of the source shown, relative to its root (volumeMounts[].subPath); the whole source when absent. */
   subPath?: string;
+  /** Writes under the mount are refused (EROFS), as for a readOnly volumeMount or a ConfigMap volume. */
+  readOnly?: boolean;
 }
+
+/** Why a change to the filesystem failed, as the kernel says (errno). */
+export type FsError = "ENOENT" | "EISDIR" | "EEXIST" | "EROFS" | "ENOSPC";
+
+/** The text of an errno, as strerror gives it (what a shell prints after the path). */
+export const fsErrorText: Record<FsError, string> = {
+  ENOENT: "No such file or directory",
+  EISDIR: "Is a directory",
+  EEXIST: "File exists",
+  EROFS: "Read-only file system",
+  ENOSPC: "No space left on device",
+};

@@ -35,7 +35,8 @@ export { startProcess, resolveArgv, shellSyntaxError } from "./process";
 export { candidateNames, hostsLookup, parseResolvConf, resolveName, type Resolution, type ResolvConf, type ResolverFiles } from "./resolver";
 export { GENERIC_STARTUP_MS } from "./programs/generic";
 export { evaluateProbe, probeFailedEventMessage, type ProbeResult, type ProbeSpec, type ProbeTarget } from "./probes";
-export type { DirectorySource, Mount } from "./filesystem";
+export type { DirectorySource, FsError, Mount } from "./filesystem";
+export { fsErrorText } from "./filesystem";
 export {
   defaultNetwork,
   publicDns,

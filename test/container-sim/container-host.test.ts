@@ -43,6 +43,34 @@ describe("filesystem: mounts", () => {
     expect(p.exec(["rm", "/data/out"], 5000).exitCode).toBe(0);
     expect(writes).toEqual([`${T0 + 2000} write out`, `${T0 + 2000} write out`, `${T0 + 2000} mkdir d`, `${T0 + 5000} remove out`]);
   });
+
+  it("refuse writes under a read-only mount with the kernel's EROFS, in busybox's and bash's words", () => {
+    const writes: string[] = [];
+    const mounts = [{ mountPath: "/data", source: directory({ a: "1\n" }, writes), readOnly: true }];
+    const script = "echo x > /data/x; echo $?; touch /data/t; mkdir /data/d; rm /data/a; cp /data/a /data/b; echo y | tee /data/y; cat /data/a; ls /data";
+    const p = sh(script, { mounts });
+    expect(texts(p)).toEqual([
+      "sh: can't create /data/x: Read-only file system",
+      "1",
+      "touch: /data/t: Read-only file system",
+      "mkdir: can't create directory '/data/d': Read-only file system",
+      "rm: can't remove '/data/a': Read-only file system",
+      "cp: can't create '/data/b': Read-only file system",
+      "tee: /data/y: Read-only file system",
+      "y",
+      "1",
+      "a",
+    ]);
+    expect(writes).toEqual([]);
+    const bash = startProcess({ image: "ubuntu:22.04", command: ["bash", "-c", "echo x > /data/x; mkdir /data/d"], env: {}, hostname: "pod-a", mounts }, T0);
+    expect(texts(bash)).toEqual(["bash: /data/x: Read-only file system", "mkdir: cannot create directory '/data/d': Read-only file system"]);
+  });
+
+  it("tell a full source's refusal: the file is created, the write fails with ENOSPC", () => {
+    const full = { ...directory({}, []), writes: { write: (_p: string, content: string) => (content ? ("ENOSPC" as const) : true), remove: () => true, mkdir: () => true } };
+    const p = sh("echo big > /data/f", { mounts: [{ mountPath: "/data", source: full }] });
+    expect(texts(p)).toEqual(["sh: write error: No space left on device"]);
+  });
 });
 
 describe("network", () => {

@@ -23,6 +23,8 @@ export interface NodeClusterOptions {
   proxy?: ProxyConnection;
   /** The container runtime (the simulated one when absent). */
   runtime?: ContainerRuntimePort;
+  /** The database to assemble over: another cluster's, to assemble it again as a restarted object does (new when absent). */
+  storage?: ReturnType<typeof nodeStorage>;
 }
 
 export interface RunBounds {
@@ -46,7 +48,7 @@ export function nodeCluster(options: NodeClusterOptions = {}) {
   const intervals = new Set<{ every: number; next: number; fn: () => void }>();
   const spec: ClusterSpec = { name: "test", workers: 2, nodeResources: { cpu: "2", memory: "4Gi", pods: 110 }, pace: "fast", ...options.spec };
   const parts: ClusterParts = assemble({
-    ...nodeStorage(),
+    ...(options.storage ?? nodeStorage()),
     clock: {
       now: () => now,
       rfc3339,

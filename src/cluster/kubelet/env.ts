@@ -7,6 +7,7 @@ import type { Container, EnvVar, Pod, Service } from "../../api/schemas";
 import type { ResourceList } from "../../api/schemas/meta";
 import type { PodNetworkSettings } from "./etc-files";
 import { serviceEnv } from "./service-env";
+import type { PodVolumes } from "./volume-stores";
 
 /** A resourceFieldRef, from an env var or a downward API volume file. */
 export type ResourceFieldRef = NonNullable<NonNullable<EnvVar["valueFrom"]>["resourceFieldRef"]>;
@@ -21,6 +22,8 @@ export interface PodSources {
   services(namespace: string): Service[];
   /** The kubelet's DNS settings and the node's files: the pod's /etc/hosts and /etc/resolv.conf. */
   network: PodNetworkSettings;
+  /** The kubelet's writable volumes for this pod (emptyDir, hostPath); without it, each mount gets a tree of its own. */
+  volumes?: PodVolumes;
 }
 
 /** A reference that cannot be resolved: the message the kubelet reports (`configmap "x" not found`). */

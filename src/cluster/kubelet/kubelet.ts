@@ -22,6 +22,8 @@ import type { PodNetworkPort } from "./network-port";
 import type { Machines } from "../registry/nodes/machines";
 import { NodeAgent, nodeKeyPrefix, type PodDriver } from "./node-agent";
 import { restartedRuntime } from "./restart";
+import { replayInitWrites } from "./volume-replay";
+import { VolumeStores } from "./volume-stores";
 
 
 
@@ -32,6 +34,8 @@ export class Kubelet implements Controller {
   /** namespace → keys of pods blocked on a missing ConfigMap or Secret (woken when one is written). */
   private readonly waitingOnConfig = new Map<string, Set<string>>();
   private readonly agent?: NodeAgent;
+  /** The pods' emptyDirs and the nodes' hostPath filesystems (memory only). */
+  readonly volumes = new VolumeStores();
 
   /**
    * @param runtime the container runtime the wiring plugs in (the simulated one, or a test's stand-in).
@@ -108,12 +112,14 @@ export class Kubelet implements Controller {
       if (deleting) this.remove(ctx, podsDef, pod);
       return;
     }
+    const rebuilt = !rt && !!pod.status?.startTime;
     if (!rt) {
-      rt = pod.status?.startTime ? rebuildPodRuntime(pod, ctx.now) : newPodRuntime(pod, ctx.now, ctx.timing.podSandboxMs);
+      rt = rebuilt ? rebuildPodRuntime(pod, ctx.now) : newPodRuntime(pod, ctx.now, ctx.timing.podSandboxMs);
       this.runtimes.set(key, rt);
     }
     const defs = { configMaps, secrets };
-    const sources = podSources(ctx.registry, defs, namespace!, nodeObj);
+    const sources = { ...podSources(ctx.registry, defs, namespace!, nodeObj), volumes: this.volumes.forPod(rt.uid, nodeName) };
+    if (rebuilt) replayInitWrites(pod, rt, sources, this.runtime, this.network);
     const deletion = deleting ? { graceSeconds: pod.metadata.deletionGracePeriodSeconds ?? 0 } : undefined;
     const result = advancePod(pod, rt, { timing: ctx.timing, node, sources, runtime: this.runtime, network: this.network }, ctx.now, deletion);
     const source = { component: "kubelet", host: nodeName };
@@ -191,8 +197,10 @@ export class Kubelet implements Controller {
     ctx.registry.delete(def, pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
   }
 
+  /** Let go of the pod's runtime and its emptyDirs (a node that stops or restarts loses them too). */
   private forget(key: string, rt: PodRuntime): void {
     this.runtimes.delete(key);
+    this.volumes.dropPod(rt.uid);
     for (const state of this.nodes.values()) state.release(rt.uid);
     const { namespace } = splitKey(key);
     this.waitingOnConfig.get(namespace ?? "")?.delete(key);

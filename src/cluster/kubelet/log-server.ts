@@ -12,6 +12,7 @@ import { logSource, parseLogQuery, renderLines, replay, truncateBytes, type Acce
 import type { AccessLogReader, PodNetworkPort } from "./network-port";
 import { podSources } from "./pod-sources";
 import type { ContainerRuntimePort, SimulatedProcess } from "./runtime-port";
+import type { VolumeStores } from "./volume-stores";
 
 /** How often a follow stream looks for new lines (wall clock). */
 const followTickMs = 1000;
@@ -27,17 +28,20 @@ export interface LogServerDependencies {
   network?: PodNetworkPort;
   /** The access-log lines of runs, merged with their output by time. */
   accessLogs?: AccessLogReader;
+  /** The kubelet's writable volumes, which a replayed run reads and writes again (its own empty trees when absent). */
+  volumes?: () => VolumeStores | undefined;
 }
 
 type Render = (process: SimulatedProcess, source: LogSource, from: number, until: number, options: LogOptions, access?: AccessLines) => string;
 
 /** The pod's sources; every Secret value a container reads is added to `read`. */
-function sourcesFor(registry: RegistryStore, pod: Pod, read: string[]): PodSources {
+function sourcesFor(registry: RegistryStore, pod: Pod, read: string[], volumes: VolumeStores | undefined): PodSources {
   const nodeName = pod.spec?.nodeName;
   const node = nodeName ? registry.tryGet(nodes, undefined, nodeName) : undefined;
   const sources = podSources(registry, { configMaps, secrets }, pod.metadata.namespace!, node);
   return {
     ...sources,
+    ...(volumes ? { volumes: volumes.forPod(pod.metadata.uid ?? "", nodeName ?? "", false) } : {}),
     secret(name) {
       const data = sources.secret(name);
       if (data) read.push(...Object.values(data));
@@ -68,7 +72,7 @@ export function kubeletConnection(deps: LogServerDependencies): NodeConnection {
       const options = parseLogQuery(request.query, now);
       const source = logSource(pod, options);
       const read: string[] = [];
-      const process = replay(pod, source, sourcesFor(deps.registry, pod, read), deps.runtime, deps.network);
+      const process = replay(pod, source, sourcesFor(deps.registry, pod, read, deps.volumes?.()), deps.runtime, deps.network);
       viewer?.admit(read, source.container.name);
       const render: Render = viewer ? maskedRender(viewer) : renderLines;
       const logs = deps.accessLogs;

@@ -1,11 +1,17 @@
-// What a container mounts from its ConfigMap, Secret, downward API and projected volumes: each volumeMount a file
-// tree (or one file of it, by subPath) at its mountPath. Pure: a missing non-optional ConfigMap or Secret throws
-// ConfigError with the kubelet's MountVolume.SetUp message. Other volume types (emptyDir, hostPath, PVC) mount
-// nothing yet.
+// What a container mounts: each volumeMount a tree (or one file of it, by subPath) at its mountPath. ConfigMap,
+// Secret, downward API and projected volumes are fixed trees, read-only as in Kubernetes; emptyDir and hostPath are the
+// kubelet's writable trees (volume-stores.ts), read-only when the volumeMount says so. A missing non-optional ConfigMap
+// or Secret, or a hostPath whose type check fails, throws ConfigError with the kubelet's MountVolume.SetUp message.
+// Other volume types (PVC) mount nothing yet.
+import { Quantity } from "../../api/quantity";
 import type { Container, Pod } from "../../api/schemas";
 import { ConfigError, fieldRefValue, resourceFieldValue, type PodSources, type ResourceFieldRef } from "./env";
 import { fileTree } from "./file-tree";
 import type { Mount } from "./runtime-port";
+import { emptyDirBytes, nodeFilesystemBytes, type PodVolumes } from "./volume-stores";
+import { treePath, VersionedTree } from "./volume-tree";
+
+type Volume = NonNullable<NonNullable<Pod["spec"]>["volumes"]>[number];
 
 interface KeyToPath {
   key: string;
@@ -67,6 +73,58 @@ function sourceFiles(pod: Pod, container: Container, source: FileSource, sources
   return undefined;
 }
 
+/** The bytes an emptyDir may hold: a `medium: Memory` one is a tmpfs of its `sizeLimit`; others are not bounded by it. */
+function emptyDirLimit(emptyDir: NonNullable<Volume["emptyDir"]>): number {
+  if (emptyDir.medium !== "Memory" || emptyDir.sizeLimit === undefined) return emptyDirBytes;
+  try {
+    return Math.min(emptyDirBytes, Quantity.parse(String(emptyDir.sizeLimit)).toNumber());
+  } catch {
+    return emptyDirBytes;
+  }
+}
+
+/** What the node has at a hostPath's path, checked against its `type` (hostpath.go's checks); the failure message. */
+function hostPathTypeFailure(hostPath: NonNullable<Volume["hostPath"]>, volumes: PodVolumes): string | undefined {
+  const path = hostPath.path;
+  const kind = volumes.nodeFilesystem().kind(path, Number.POSITIVE_INFINITY);
+  const failure = (what: string) => `hostPath type check failed: ${path} is not a ${what}`;
+  switch (hostPath.type ?? "") {
+    case "DirectoryOrCreate":
+      return kind === "file" ? failure("directory") : undefined;
+    case "Directory":
+      return kind !== "dir" ? failure("directory") : undefined;
+    case "FileOrCreate":
+      return kind === "dir" ? failure("file") : undefined;
+    case "File":
+      return kind !== "file" ? failure("file") : undefined;
+    case "Socket":
+      return volumes.special(path) !== "socket" ? failure("socket file") : undefined;
+    case "CharDevice":
+      return volumes.special(path) !== "charDevice" ? failure("character device") : undefined;
+    case "BlockDevice":
+      return failure("block device");
+    default:
+      return undefined;
+  }
+}
+
+/** The writable tree of an emptyDir or hostPath volume and the part of it the volume shows; undefined for others. */
+function writableSource(volume: Volume, sources: PodSources): { tree: VersionedTree; root: string } | undefined {
+  if (volume.emptyDir) {
+    const limit = emptyDirLimit(volume.emptyDir);
+    return { tree: sources.volumes?.emptyDir(volume.name, limit) ?? new VersionedTree(limit), root: "" };
+  }
+  if (volume.hostPath) {
+    const tree = sources.volumes?.nodeFilesystem() ?? new VersionedTree(nodeFilesystemBytes);
+    const root = treePath(volume.hostPath.path);
+    // What the kubelet creates before the container starts (DirectoryOrCreate, FileOrCreate; runc for no type).
+    if (volume.hostPath.type === "FileOrCreate") tree.ensureFile(root);
+    else if (!volume.hostPath.type || volume.hostPath.type === "DirectoryOrCreate") tree.ensureDir(root);
+    return { tree, root };
+  }
+  return undefined;
+}
+
 /** The volumes `container` mounts, in the order of its volumeMounts. */
 export function volumeMounts(pod: Pod, container: Container, sources: PodSources): Mount[] {
   const volumes = new Map((pod.spec?.volumes ?? []).map((v) => [v.name, v]));
@@ -74,6 +132,15 @@ export function volumeMounts(pod: Pod, container: Container, sources: PodSources
   for (const mount of container.volumeMounts ?? []) {
     const volume = volumes.get(mount.name);
     if (!volume) continue;
+    const subPath = treePath(mount.subPath ?? "");
+    const writable = writableSource(volume, sources);
+    if (writable) {
+      const shown = [writable.root, subPath].filter(Boolean).join("/");
+      // The kubelet creates a subPath's directory in the volume when it is missing.
+      if (subPath && !writable.tree.kind(shown, Number.POSITIVE_INFINITY)) writable.tree.ensureDir(shown);
+      mounts.push({ mountPath: mount.mountPath, source: writable.tree, ...(shown ? { subPath: shown } : {}), ...(mount.readOnly ? { readOnly: true } : {}) });
+      continue;
+    }
     const parts: FileSource[] = volume.projected ? (volume.projected.sources ?? []) : [volume];
     const contents: Record<string, string> = {};
     let known = false;
@@ -83,7 +150,7 @@ export function volumeMounts(pod: Pod, container: Container, sources: PodSources
       known ||= files !== undefined;
     }
     if (!known) continue;
-    mounts.push({ mountPath: mount.mountPath, source: fileTree(contents), ...(mount.subPath ? { subPath: mount.subPath } : {}) });
+    mounts.push({ mountPath: mount.mountPath, source: fileTree(contents), ...(mount.subPath ? { subPath: mount.subPath } : {}), readOnly: true });
   }
   return mounts;
 }
@@ -91,6 +158,11 @@ export function volumeMounts(pod: Pod, container: Container, sources: PodSources
 /** The first missing reference among the pod's volumes (what blocks the sandbox: FailedMount), if any. */
 export function missingVolumeSource(pod: Pod, sources: PodSources): { volume: string; message: string } | undefined {
   for (const volume of pod.spec?.volumes ?? []) {
+    if (volume.hostPath && sources.volumes) {
+      const message = hostPathTypeFailure(volume.hostPath, sources.volumes);
+      if (message) return { volume: volume.name, message };
+      continue;
+    }
     const parts: FileSource[] = volume.projected ? (volume.projected.sources ?? []) : [volume];
     for (const part of parts) {
       try {

@@ -2,6 +2,7 @@
 
 import type { Builtin } from "./commands";
 import type { Io, Run, ShellState } from "./state";
+import { fsErrorText, type FsError } from "../filesystem";
 import { normalizePath } from "./vfs";
 
 const flags = (argv: string[]) => argv.slice(1).filter((a) => a.startsWith("-") && a !== "-");
@@ -51,8 +52,10 @@ const touch: Builtin = (argv, io, sh) => {
   for (const f of operands(argv)) {
     const path = normalizePath(f, sh.cwd);
     if (sh.host.fs.kind(path) !== undefined) continue;
-    if (!sh.host.fs.write(path, "", sh.host.clock.nowMs)) {
-      io.stderr.write(sh.host.flavor === "busybox" ? `touch: ${f}: No such file or directory\n` : `touch: cannot touch '${f}': No such file or directory\n`);
+    const failed = sh.host.fs.tryWrite(path, "", sh.host.clock.nowMs);
+    if (failed) {
+      const why = failed === "EROFS" || failed === "ENOSPC" ? fsErrorText[failed] : fsErrorText.ENOENT;
+      io.stderr.write(sh.host.flavor === "busybox" ? `touch: ${f}: ${why}\n` : `touch: cannot touch '${f}': ${why}\n`);
       status = 1;
     }
   }
@@ -79,7 +82,11 @@ const rm: Builtin = (argv, io, sh) => {
       continue;
     }
     if (kind === "dir") for (const child of sh.host.fs.list(path)) sh.host.fs.remove(`${path}/${child}`, sh.host.clock.nowMs);
-    sh.host.fs.remove(path, sh.host.clock.nowMs);
+    const failed = sh.host.fs.tryRemove(path, sh.host.clock.nowMs);
+    if (failed === "EROFS") {
+      io.stderr.write(sh.host.flavor === "busybox" ? `rm: can't remove '${f}': ${fsErrorText.EROFS}\n` : `rm: cannot remove '${f}': ${fsErrorText.EROFS}\n`);
+      status = 1;
+    }
   }
   return status;
 };
@@ -88,8 +95,10 @@ const mkdir: Builtin = (argv, io, sh) => {
   const parents = flags(argv).some((f) => f.includes("p"));
   let status = 0;
   for (const d of operands(argv)) {
-    if (!sh.host.fs.mkdir(normalizePath(d, sh.cwd), sh.host.clock.nowMs, parents)) {
-      io.stderr.write(sh.host.flavor === "busybox" ? `mkdir: can't create directory '${d}': File exists\n` : `mkdir: cannot create directory '${d}': File exists\n`);
+    const failed = sh.host.fs.tryMkdir(normalizePath(d, sh.cwd), sh.host.clock.nowMs, parents);
+    if (failed) {
+      const why = fsErrorText[failed === "EROFS" || failed === "ENOSPC" || failed === "ENOENT" ? failed : "EEXIST"];
+      io.stderr.write(sh.host.flavor === "busybox" ? `mkdir: can't create directory '${d}': ${why}\n` : `mkdir: cannot create directory '${d}': ${why}\n`);
       status = 1;
     }
   }
@@ -126,16 +135,27 @@ function copy(argv: string[], io: Io, sh: ShellState, move: boolean): number {
   }
   let to = normalizePath(dst ?? "", sh.cwd);
   if (sh.host.fs.kind(to) === "dir") to = `${to}/${from.slice(from.lastIndexOf("/") + 1)}`;
-  sh.host.fs.write(to, content, sh.host.clock.nowMs);
+  const failed = sh.host.fs.tryWrite(to, content, sh.host.clock.nowMs);
+  if (failed === "EROFS" || failed === "ENOSPC") {
+    io.stderr.write(sh.host.flavor === "busybox" ? `${argv[0]}: can't create '${dst}': ${fsErrorText[failed]}\n` : `${argv[0]}: cannot create regular file '${dst}': ${fsErrorText[failed]}\n`);
+    return 1;
+  }
   if (move) sh.host.fs.remove(from, sh.host.clock.nowMs);
   return 0;
 }
 
 const tee: Builtin = (argv, io, sh) => {
   const append = flags(argv).some((f) => f.includes("a"));
-  for (const f of operands(argv)) sh.host.fs.write(normalizePath(f, sh.cwd), io.stdin.data, sh.host.clock.nowMs, append);
+  let status = 0;
+  for (const f of operands(argv)) {
+    const failed: FsError | undefined = sh.host.fs.tryWrite(normalizePath(f, sh.cwd), io.stdin.data, sh.host.clock.nowMs, append);
+    if (failed === "EROFS" || failed === "ENOSPC") {
+      io.stderr.write(`tee: ${f}: ${fsErrorText[failed]}\n`);
+      status = 1;
+    }
+  }
   io.stdout.write(io.stdin.data);
-  return 0;
+  return status;
 };
 
 export const FILE_COMMANDS: Record<string, Builtin> = {

@@ -7,6 +7,7 @@ import { BUILTINS, notFoundMessage } from "./commands";
 import { ExpansionError, expandToString, expandWords } from "./expand";
 import { parseScript, ShellSyntaxError } from "./parser";
 import { ExitSignal, LoopSignal, type Io, type Run, type ShellState, type Sink } from "./state";
+import { fsErrorText } from "../filesystem";
 import { normalizePath } from "./vfs";
 
 export function* runList(list: List, sh: ShellState, io: Io): Run<number> {
@@ -59,9 +60,13 @@ function* runPipeline(pipeline: Pipeline, sh: ShellState, io: Io): Run<number> {
   return status;
 }
 
-/** A sink that writes through to a file, at the virtual time of each write. */
-function fileSink(sh: ShellState, path: string): Sink {
-  return { write: (t) => void sh.host.fs.write(path, t, sh.host.clock.nowMs, true) };
+/** A sink that writes through to a file, at the virtual time of each write; a full volume's refusal goes to `stderr`. */
+function fileSink(sh: ShellState, path: string, stderr: Sink): Sink {
+  return {
+    write: (t) => {
+      if (sh.host.fs.tryWrite(path, t, sh.host.clock.nowMs, true) === "ENOSPC") stderr.write(`${sh.host.shellName}: write error: ${fsErrorText.ENOSPC}\n`);
+    },
+  };
 }
 
 function* applyRedirects(redirects: Redirect[], sh: ShellState, io: Io): Run<Io | number> {
@@ -85,13 +90,14 @@ function* applyRedirects(redirects: Redirect[], sh: ShellState, io: Io): Run<Io 
       continue;
     }
     if (path !== "/dev/null") {
-      const ok = sh.host.fs.write(path, "", sh.host.clock.nowMs, r.op === ">>");
-      if (!ok) {
-        io.stderr.write(`${sh.host.shellName}: can't create ${target}: nonexistent directory\n`);
+      const failed = sh.host.fs.tryWrite(path, "", sh.host.clock.nowMs, r.op === ">>");
+      if (failed) {
+        const why = failed === "EROFS" || failed === "ENOSPC" ? fsErrorText[failed] : "nonexistent directory";
+        io.stderr.write(sh.host.flavor === "busybox" || why === "nonexistent directory" ? `${sh.host.shellName}: can't create ${target}: ${why}\n` : `${sh.host.shellName}: ${target}: ${why}\n`);
         return 1;
       }
     }
-    const sink: Sink = path === "/dev/null" ? { write: () => undefined } : fileSink(sh, path);
+    const sink: Sink = path === "/dev/null" ? { write: () => undefined } : fileSink(sh, path, io.stderr);
     out = r.fd === 2 ? { ...out, stderr: sink } : { ...out, stdout: sink };
   }
   return out;

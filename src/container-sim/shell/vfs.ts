@@ -2,7 +2,7 @@
 // /tmp/healthy exist at 35 s?" is a lookup. Writes must come in non-decreasing time order (one process's clock).
 // Layers, top first: what the container wrote, the mounts (directory sources, asked in wall-clock time), the image.
 
-import type { DirectorySource, Mount } from "../filesystem";
+import type { DirectorySource, FsError, Mount } from "../filesystem";
 
 type Entry = { atMs: number; kind: "file"; content: string } | { atMs: number; kind: "dir" } | { atMs: number; kind: "none" };
 
@@ -53,6 +53,7 @@ interface MountPoint {
   path: string;
   source: DirectorySource;
   subPath: string;
+  readOnly: boolean;
 }
 
 const within = (path: string, dir: string) => path === dir || path.startsWith(dir === "/" ? "/" : `${dir}/`);
@@ -78,7 +79,7 @@ export class VirtualFs {
     this.wallOffsetMs = table?.wallOffsetMs ?? 0;
     // Longest path first, so the innermost mount answers for a path.
     this.mounts = (table?.mounts ?? [])
-      .map((m) => ({ path: normalizePath(m.mountPath), source: m.source, subPath: normalizePath(m.subPath ?? "").slice(1) }))
+      .map((m) => ({ path: normalizePath(m.mountPath), source: m.source, subPath: normalizePath(m.subPath ?? "").slice(1), readOnly: !!m.readOnly }))
       .sort((a, b) => b.path.length - a.path.length);
     if (!this.mounts.length) return;
     for (const path of [...this.history.keys()]) if (this.mounts.some((m) => within(path, m.path))) this.history.delete(path);
@@ -88,11 +89,11 @@ export class VirtualFs {
   }
 
   /** The mount that shows `path`, and the path inside its source. */
-  private mountOf(path: string): { source: DirectorySource; inner: string } | undefined {
+  private mountOf(path: string): { source: DirectorySource; inner: string; readOnly: boolean } | undefined {
     const m = this.mounts.find((mount) => within(path, mount.path));
     if (!m) return undefined;
     const rest = path.slice(m.path.length).replace(/^\//, "");
-    return { source: m.source, inner: m.subPath && rest ? `${m.subPath}/${rest}` : m.subPath || rest };
+    return { source: m.source, inner: m.subPath && rest ? `${m.subPath}/${rest}` : m.subPath || rest, readOnly: m.readOnly };
   }
 
   /** The container's own entry for `path` at `atMs` (image and writes). */
@@ -113,10 +114,11 @@ export class VirtualFs {
     return kind === "file" ? { atMs: -1, kind, content: mounted.source.read(mounted.inner, wall) ?? "" } : undefined;
   }
 
-  /** The writes of a writable mount that shows `path`, with the path inside its source. */
-  private writableMount(path: string) {
+  /** The mount that shows `path` when a change there does not go to the container's own layer. */
+  private mountedChange(path: string): { readOnly: true } | { readOnly: false; writes: NonNullable<DirectorySource["writes"]>; inner: string } | undefined {
     const mounted = this.mounts.length ? this.mountOf(path) : undefined;
-    return mounted?.source.writes ? { writes: mounted.source.writes, inner: mounted.inner } : undefined;
+    if (mounted?.readOnly) return { readOnly: true };
+    return mounted?.source.writes ? { readOnly: false, writes: mounted.source.writes, inner: mounted.inner } : undefined;
   }
 
   kind(path: string, atMs = Infinity): "file" | "dir" | undefined {
@@ -134,38 +136,64 @@ export class VirtualFs {
     this.history.set(path, [...(this.history.get(path) ?? []), entry]);
   }
 
-  /** Write a file; fails (returns false) when its directory does not exist or it is a directory. */
+  /** Write a file; fails (returns false) when its directory does not exist, it is a directory, or it cannot be written. */
   write(path: string, content: string, atMs: number, append = false): boolean {
-    if (path === "/dev/null") return true;
-    if (this.kind(parentOf(path)) !== "dir" || this.kind(path) === "dir") return false;
-    const mounted = this.writableMount(path);
-    if (mounted) return mounted.writes.write(mounted.inner, content, this.wallOffsetMs + atMs, append);
+    return this.tryWrite(path, content, atMs, append) === undefined;
+  }
+
+  /** Write a file: undefined when written, else why not. */
+  tryWrite(path: string, content: string, atMs: number, append = false): FsError | undefined {
+    if (path === "/dev/null") return undefined;
+    if (this.kind(parentOf(path)) !== "dir") return "ENOENT";
+    if (this.kind(path) === "dir") return "EISDIR";
+    const mounted = this.mountedChange(path);
+    if (mounted?.readOnly) return "EROFS";
+    if (mounted) {
+      const written = mounted.writes.write(mounted.inner, content, this.wallOffsetMs + atMs, append);
+      return written === true ? undefined : written === "ENOSPC" ? "ENOSPC" : "ENOENT";
+    }
     const prev = append ? this.read(path) ?? "" : "";
     this.record(path, { atMs, kind: "file", content: prev + content });
-    return true;
+    return undefined;
   }
 
   remove(path: string, atMs: number): boolean {
-    if (this.kind(path) === undefined) return false;
-    const mounted = this.writableMount(path);
-    if (mounted) return mounted.writes.remove(mounted.inner, this.wallOffsetMs + atMs);
+    return this.tryRemove(path, atMs) === undefined;
+  }
+
+  /** Remove a file or directory: undefined when removed, else why not. */
+  tryRemove(path: string, atMs: number): FsError | undefined {
+    if (this.kind(path) === undefined) return "ENOENT";
+    const mounted = this.mountedChange(path);
+    if (mounted?.readOnly) return "EROFS";
+    if (mounted) return mounted.writes.remove(mounted.inner, this.wallOffsetMs + atMs) ? undefined : "ENOENT";
     this.record(path, { atMs, kind: "none" });
-    return true;
+    return undefined;
   }
 
   mkdir(path: string, atMs: number, parents: boolean): boolean {
+    return this.tryMkdir(path, atMs, parents) === undefined;
+  }
+
+  /** Make a directory (and its parents with `parents`, where an existing one is no failure): undefined when made. */
+  tryMkdir(path: string, atMs: number, parents: boolean): FsError | undefined {
     const parent = parentOf(path);
     if (this.kind(parent) !== "dir") {
-      if (!parents || this.kind(parent) === "file") return false;
-      if (!this.mkdir(parent, atMs, true)) return false;
+      if (!parents || this.kind(parent) === "file") return "ENOENT";
+      const failed = this.tryMkdir(parent, atMs, true);
+      if (failed) return failed;
     }
     const k = this.kind(path);
-    if (k === "dir") return parents;
-    if (k === "file") return false;
-    const mounted = this.writableMount(path);
-    if (mounted) return mounted.writes.mkdir(mounted.inner, this.wallOffsetMs + atMs);
+    if (k === "dir") return parents ? undefined : "EEXIST";
+    if (k === "file") return "EEXIST";
+    const mounted = this.mountedChange(path);
+    if (mounted?.readOnly) return "EROFS";
+    if (mounted) {
+      const made = mounted.writes.mkdir(mounted.inner, this.wallOffsetMs + atMs);
+      return made === true ? undefined : made === "ENOSPC" ? "ENOSPC" : "ENOENT";
+    }
     this.record(path, { atMs, kind: "dir" });
-    return true;
+    return undefined;
   }
 
   /** Names directly inside `dir` at `atMs`, sorted. */

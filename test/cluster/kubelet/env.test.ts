@@ -91,12 +91,12 @@ describe("mounted files", () => {
     });
   });
 
-  it("mounts one file by subPath, and nothing for volume types it does not know yet", () => {
-    const p = { ...pod, spec: { ...pod.spec, volumes: [{ name: "cfg", configMap: { name: "cfg" } }, { name: "scratch", emptyDir: {} }] } };
-    const container = { name: "app", volumeMounts: [{ name: "cfg", mountPath: "/etc/app.conf", subPath: "b" }, { name: "scratch", mountPath: "/scratch" }] };
+  it("mounts one file by subPath, read-only, and nothing for volume types it does not know yet", () => {
+    const p = { ...pod, spec: { ...pod.spec, volumes: [{ name: "cfg", configMap: { name: "cfg" } }, { name: "claim", persistentVolumeClaim: { claimName: "data" } }] } };
+    const container = { name: "app", volumeMounts: [{ name: "cfg", mountPath: "/etc/app.conf", subPath: "b" }, { name: "claim", mountPath: "/data" }] };
     const mounts = volumeMounts(p, container, sources({ cfg: { a: "1", b: "2" } }));
     expect(mounts).toHaveLength(1);
-    expect(mounts[0]).toMatchObject({ mountPath: "/etc/app.conf", subPath: "b" });
+    expect(mounts[0]).toMatchObject({ mountPath: "/etc/app.conf", subPath: "b", readOnly: true });
     expect(mounts[0]!.source.read("b", 0)).toBe("2");
   });
 

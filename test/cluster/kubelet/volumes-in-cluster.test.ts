@@ -1,0 +1,149 @@
+// Writable volumes in a whole cluster: the kubernetes.io shared-volume example (an init container writes into an
+// emptyDir, nginx serves it), a hostPath shared by the pods of one node and kept after them, its type check, and a
+// readOnly mount.
+import { describe, expect, it } from "vitest";
+import { nodeStorage } from "../../../bench/cpu/sqlite-storage";
+import { nodeCluster, type NodeCluster } from "../../helpers/node-cluster";
+
+const json = { "content-type": "application/json" };
+const ns = "/api/v1/namespaces/default";
+
+async function post(cluster: NodeCluster, path: string, body: unknown): Promise<void> {
+  const res = await cluster.request(path, { method: "POST", body: JSON.stringify(body), headers: json });
+  expect(res.status, await res.clone().text()).toBe(201);
+}
+
+async function text(cluster: NodeCluster, path: string): Promise<string> {
+  return (await cluster.request(path)).text();
+}
+
+interface PodView {
+  status: { phase: string; podIP: string; containerStatuses?: { state: { waiting?: { reason: string } } }[] };
+}
+
+async function podOf(cluster: NodeCluster, name: string): Promise<PodView> {
+  return (await (await cluster.request(`${ns}/pods/${name}`)).json()) as PodView;
+}
+
+function shPod(name: string, script: string, extra: { volumes?: unknown[]; volumeMounts?: unknown[]; nodeName?: string } = {}) {
+  return {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name },
+    spec: {
+      restartPolicy: "Never",
+      ...(extra.nodeName ? { nodeName: extra.nodeName } : {}),
+      containers: [{ name: "c", image: "busybox", command: ["sh", "-c", script], volumeMounts: extra.volumeMounts ?? [] }],
+      volumes: extra.volumes ?? [],
+    },
+  };
+}
+
+describe("volumes in a cluster", () => {
+  it("shares an emptyDir between an init container and nginx: a busybox wget of the pod IP reads what the init container wrote", async () => {
+    const cluster = nodeCluster();
+    cluster.runUntilIdle();
+    await post(cluster, `${ns}/pods`, {
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "web" },
+      spec: {
+        initContainers: [{ name: "init", image: "busybox", command: ["sh", "-c", "echo hello > /cache/index.html"], volumeMounts: [{ name: "cache", mountPath: "/cache" }] }],
+        containers: [{ name: "nginx", image: "nginx:1.27", ports: [{ containerPort: 80 }], volumeMounts: [{ name: "cache", mountPath: "/usr/share/nginx/html" }] }],
+        volumes: [{ name: "cache", emptyDir: {} }],
+      },
+    });
+    cluster.runUntilIdle();
+    cluster.advance(2_000);
+    const web = await podOf(cluster, "web");
+    expect(web.status.phase).toBe("Running");
+
+    await post(cluster, `${ns}/pods`, shPod("fetch", `wget -qO- http://${web.status.podIP}`));
+    cluster.runUntilIdle();
+    cluster.advance(1_000);
+    expect(await text(cluster, `${ns}/pods/fetch/log`)).toBe("hello\n");
+    // Reading the init container's log replays its write: the volume is unchanged.
+    expect(await text(cluster, `${ns}/pods/web/log?container=init`)).toBe("");
+    await post(cluster, `${ns}/pods`, shPod("again", `wget -qO- http://${web.status.podIP}`));
+    cluster.runUntilIdle();
+    cluster.advance(1_000);
+    expect(await text(cluster, `${ns}/pods/again/log`)).toBe("hello\n");
+  });
+
+  it("fills the emptyDir again after a restart of the object: the finished init container's write is made again", async () => {
+    const storage = nodeStorage();
+    const before = nodeCluster({ storage });
+    before.runUntilIdle();
+    await post(before, `${ns}/pods`, {
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "web" },
+      spec: {
+        initContainers: [{ name: "init", image: "busybox", command: ["sh", "-c", "echo hello > /cache/index.html"], volumeMounts: [{ name: "cache", mountPath: "/cache" }] }],
+        containers: [{ name: "nginx", image: "nginx:1.27", ports: [{ containerPort: 80 }], volumeMounts: [{ name: "cache", mountPath: "/usr/share/nginx/html" }] }],
+        volumes: [{ name: "cache", emptyDir: {} }],
+      },
+    });
+    before.runUntilIdle();
+    before.advance(2_000);
+    expect(await text(before, `${ns}/pods/web/proxy/`)).toBe("hello\n");
+
+    const after = nodeCluster({ storage, bootstrap: false, start: before.now + 60_000 });
+    after.runUntilIdle();
+    expect(await text(after, `${ns}/pods/web/proxy/`)).toBe("hello\n");
+  });
+
+  it("shares a hostPath between the pods of one node and keeps its files after them", async () => {
+    const cluster = nodeCluster();
+    cluster.runUntilIdle();
+    const nodes = (await (await cluster.request("/api/v1/nodes")).json()) as { items: { metadata: { name: string } }[] };
+    const [other, node] = nodes.items.map((n) => n.metadata.name);
+    const volumes = [{ name: "host", hostPath: { path: "/data/shared", type: "DirectoryOrCreate" } }];
+    const volumeMounts = [{ name: "host", mountPath: "/host" }];
+    await post(cluster, `${ns}/pods`, shPod("writer", "echo kept > /host/note", { volumes, volumeMounts, nodeName: node }));
+    cluster.runUntilIdle();
+    cluster.advance(1_000);
+    expect((await podOf(cluster, "writer")).status.phase).toBe("Succeeded");
+    expect((await cluster.request(`${ns}/pods/writer`, { method: "DELETE" })).status).toBe(200);
+    cluster.runUntilIdle();
+
+    await post(cluster, `${ns}/pods`, shPod("reader", "cat /host/note", { volumes, volumeMounts, nodeName: node }));
+    await post(cluster, `${ns}/pods`, shPod("elsewhere", "cat /host/note", { volumes, volumeMounts, nodeName: other }));
+    cluster.runUntilIdle();
+    cluster.advance(1_000);
+    expect(await text(cluster, `${ns}/pods/reader/log`)).toBe("kept\n");
+    expect(await text(cluster, `${ns}/pods/elsewhere/log`)).toBe("cat: can't open '/host/note': No such file or directory\n");
+  });
+
+  it("keeps a pod whose hostPath of type Directory is missing in ContainerCreating, with the kubelet's FailedMount event", async () => {
+    const cluster = nodeCluster();
+    cluster.runUntilIdle();
+    const volumes = [{ name: "host", hostPath: { path: "/no/such/dir", type: "Directory" } }];
+    await post(cluster, `${ns}/pods`, shPod("stuck", "true", { volumes, volumeMounts: [{ name: "host", mountPath: "/host" }] }));
+    cluster.runUntilIdle();
+    cluster.advance(5_000);
+    const stuck = await podOf(cluster, "stuck");
+    expect(stuck.status.phase).toBe("Pending");
+    expect(stuck.status.containerStatuses?.[0]?.state.waiting?.reason).toBe("ContainerCreating");
+    const events = (await (await cluster.request(`${ns}/events`)).json()) as { items: { reason: string; message: string }[] };
+    expect(events.items.find((e) => e.reason === "FailedMount")?.message).toBe('MountVolume.SetUp failed for volume "host" : hostPath type check failed: /no/such/dir is not a directory');
+  });
+
+  it("refuses a write under a readOnly mount and under a ConfigMap volume", async () => {
+    const cluster = nodeCluster();
+    cluster.runUntilIdle();
+    await post(cluster, `${ns}/configmaps`, { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "cfg" }, data: { a: "1" } });
+    const volumes = [
+      { name: "scratch", emptyDir: {} },
+      { name: "cfg", configMap: { name: "cfg" } },
+    ];
+    const volumeMounts = [
+      { name: "scratch", mountPath: "/data", readOnly: true },
+      { name: "cfg", mountPath: "/etc/cfg" },
+    ];
+    await post(cluster, `${ns}/pods`, shPod("ro", "echo x > /data/x; echo y > /etc/cfg/a; cat /etc/cfg/a", { volumes, volumeMounts }));
+    cluster.runUntilIdle();
+    cluster.advance(1_000);
+    expect(await text(cluster, `${ns}/pods/ro/log`)).toBe("sh: can't create /data/x: Read-only file system\nsh: can't create /etc/cfg/a: Read-only file system\n1\n");
+  });
+});
