@@ -1,10 +1,11 @@
 // Finds helm v4 and runs it against a cluster. scripts/install-helm.mjs puts it in .tmp/bin/helm on machines
 // without one (.ci/run calls it). Every call gets the cluster's kubeconfig and helm homes private to this process.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runProcess } from "./process.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 /** Where scripts/install-helm.mjs puts helm. */
@@ -56,23 +57,6 @@ export function helm(args, { kubeconfig, timeoutMs = 120_000 } = {}) {
   const binary = helmBinary();
   if (!binary) throw new Error(`helm v4 is not installed: run \`node scripts/install-helm.mjs\` (installs ${installedHelm})`);
   const env = { ...process.env, ...helmHomes(), KUBECONFIG: kubeconfig ?? "" };
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, kubeconfig ? ["--kubeconfig", kubeconfig, ...args] : args, { cwd: helmWorkDir(), env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    const timer = setTimeout(() => {
-      stderr += `\n[e2e] helm ${args.join(" ")} timed out after ${timeoutMs}ms`;
-      child.kill("SIGKILL");
-    }, timeoutMs);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
-    });
-  });
+  const fullArgs = kubeconfig ? ["--kubeconfig", kubeconfig, ...args] : args;
+  return runProcess(binary, fullArgs, { env, cwd: helmWorkDir(), timeoutMs, label: `helm ${args.join(" ")}` });
 }

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runProcess } from "./process.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 /** Where scripts/install-kubectl.mjs puts kubectl 1.33 on machines without gcloud's versioned binaries. */
@@ -83,26 +84,7 @@ function commandFor(version, args, { kubeconfig, env }) {
  */
 export function kubectl(version, args, { kubeconfig, input, env, timeoutMs = 30_000 } = {}) {
   const { binary, fullArgs, fullEnv } = commandFor(version, args, { kubeconfig, env });
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, fullArgs, { env: fullEnv, stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    const timer = setTimeout(() => {
-      stderr += `\n[e2e] kubectl ${args.join(" ")} timed out after ${timeoutMs}ms`;
-      child.kill("SIGKILL");
-    }, timeoutMs);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
-    });
-    child.stdin.end(input ?? "");
-  });
+  return runProcess(binary, fullArgs, { env: fullEnv, input, timeoutMs, label: `kubectl ${args.join(" ")}` });
 }
 
 /**
