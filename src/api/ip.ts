@@ -93,3 +93,13 @@ export function inCidr(cidr: string, ip: string): boolean {
   const address = parseIP(ip);
   return !!block && !!address && cidrContains(block, address);
 }
+
+/**
+ * The gateway of a node's network (Docker's bridge: 172.18.0.1 for kind's 172.18.0.0/16): the node's resolv.conf
+ * names it, and it resolves names as the machine running the cluster does. 127.0.0.11 (Docker's embedded DNS) for a
+ * node without an IPv4 address.
+ */
+export function nodeNetworkGateway(nodeIP: string): string {
+  const octets = nodeIP.split(".");
+  return octets.length === 4 ? `${octets[0]}.${octets[1]}.0.1` : "127.0.0.11";
+}

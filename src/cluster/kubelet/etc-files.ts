@@ -2,6 +2,7 @@
 // hosts file, or the node's for a hostNetwork pod), and the /etc/resolv.conf the container runtime writes from the DNS
 // settings the kubelet gives it per dnsPolicy (pkg/kubelet/kubelet_pods.go, pkg/kubelet/network/dns/dns.go;
 // containerd's resolv.conf rendering). Pure.
+import { nodeNetworkGateway } from "../../api/ip";
 import type { Container, Pod, PodSpec } from "../../api/schemas";
 
 /** What a pod's /etc files are made from besides the pod: the kubelet's DNS settings and the node's own files. */
@@ -30,10 +31,8 @@ export function nodeFiles(nodeName: string, nodeIP: string): { nodeHosts: string
     "ff02::2\tip6-allrouters",
     ...(nodeIP ? [`${nodeIP}\t${nodeName}`] : []),
   ];
-  // The node network's gateway (Docker's bridge, 172.18.0.1 for kind's network) answers the node's DNS queries.
-  const octets = nodeIP.split(".");
-  const gateway = octets.length === 4 ? `${octets[0]}.${octets[1]}.0.1` : "127.0.0.11";
-  return { nodeHosts: hosts.join("\n") + "\n", nodeResolvConf: `nameserver ${gateway}\noptions edns0 trust-ad ndots:0\n` };
+  // The node network's gateway answers the node's DNS queries.
+  return { nodeHosts: hosts.join("\n") + "\n", nodeResolvConf: `nameserver ${nodeNetworkGateway(nodeIP)}\noptions edns0 trust-ad ndots:0\n` };
 }
 
 /** The pod's hostname and domain as the kubelet makes them: spec.hostname or the pod name, and the subdomain's FQDN part. */

@@ -5,7 +5,9 @@
 import type { Pod } from "../../api/schemas/core/pod";
 import type { Service } from "../../api/schemas/core/service";
 import type { KubeObject } from "../../api/object";
+import { nodeNetworkGateway } from "../../api/ip";
 import {
+  publicDns,
   publicInternet,
   type ConnectRequest,
   type ContainerNetwork,
@@ -295,6 +297,10 @@ export class ClusterNetwork {
     const key = `${client.uid}/${client.container}|dns|${question.name}|${question.type}|${question.atWallMs}`;
     const end = this.clientEnd(client, key);
     const to = route(this.view, end.route, { ip: server, port: 53, protocol: "UDP" });
+    // The node's resolver (dnsPolicy Default, a host-network pod) resolves as the machine under the cluster does.
+    if (to.kind === "outside" && end.route.nodeIP && server === nodeNetworkGateway(end.route.nodeIP)) {
+      return this.allowed(end, { ip: server, pod: undefined }, { ip: end.ip, pod: undefined }, 53, "UDP") ? publicDns(question) : "timeout";
+    }
     if (to.kind !== "pod") return "timeout";
     const dnsService = this.view.service(this.dnsService.namespace, this.dnsService.name);
     const podIP = to.pod.status?.podIP;

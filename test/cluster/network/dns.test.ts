@@ -1,7 +1,7 @@
 // CoreDNS's answers in the simulated cluster (kubeadm's Corefile: `kubernetes cluster.local in-addr.arpa ip6.arpa
 // { pods insecure; ttl 30 }`, `forward . /etc/resolv.conf`), and when the kube-dns Service answers at all.
 import { describe, expect, it } from "vitest";
-import type { DnsType } from "../../../src/container-sim/network";
+import { PUBLIC_SITE_IP, type DnsType } from "../../../src/container-sim/network";
 import { clientOf, namespace, node, pod, service, slice, testNetwork, T0 } from "./fixture";
 
 const coredns = pod("coredns-1", "10.244.0.5", { ns: "kube-system", labels: { "k8s-app": "kube-dns" }, ports: [{ name: "dns", containerPort: 53, protocol: "UDP" }] });
@@ -105,6 +105,13 @@ describe("cluster DNS", () => {
     expect(ask("web.default.svc.cluster.local", "A", "10.244.1.11")).toBe("timeout");
     // A CoreDNS pod asked directly answers.
     expect(data(ask("web.default.svc.cluster.local", "A", "10.244.0.5"))).toEqual(["A 10.96.0.20"]);
+  });
+
+  it("answers at the node's resolver (its network's gateway, dnsPolicy Default) as the public DNS", () => {
+    // node-a is 192.168.49.2: its resolv.conf names 192.168.0.1.
+    expect(data(ask("info.cern.ch", "A", "192.168.0.1"))).toEqual([`A ${PUBLIC_SITE_IP}`]);
+    expect(ask("web.default.svc.cluster.local", "A", "192.168.0.1")).toMatchObject({ rcode: "NXDOMAIN" });
+    expect(ask("info.cern.ch", "A", "192.168.0.2")).toBe("timeout");
   });
 
   it("gives no answer to a resolver that names no server (a container without /etc/resolv.conf)", () => {
