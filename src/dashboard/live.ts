@@ -4,6 +4,7 @@
 import { liveFeedHeaders } from "../api/live-feed";
 import type { Status } from "../api/status";
 import type { Catalog, Def } from "./catalog";
+import { kindViewOf } from "./kind-views/registry";
 import type { ClusterClient } from "./cluster-client";
 import type { Section } from "./page-context";
 
@@ -26,7 +27,7 @@ export function liveKinds(catalog: Catalog, section: Section, detailDef?: Def): 
     case "events":
       return core("events");
     case "objects":
-      return [...new Set([...(detailDef ? [detailDef] : []), ...core("pods", "events")])];
+      return [...new Set([...(detailDef ? [detailDef, ...(kindViewOf(detailDef)?.watches?.(catalog) ?? [])] : []), ...core("pods", "events")])];
   }
 }
 

@@ -1,5 +1,6 @@
-// One object's page: status, conditions, labels, related objects, events, YAML (Secret values replaced by a
-// placeholder) and, for a pod, the tail of each container's log.
+// One object's page: status, conditions, its kind's own sections (./kind-views), labels, related objects, events,
+// YAML (Secret values replaced by a placeholder) and, for a pod, the tail of each container's log.
+import type { Child } from "hono/jsx";
 import { stringify } from "yaml";
 import type { KubeObject } from "../../api/object";
 import { mapSelectorOrNothing } from "../../api/selectors/selector-or-nothing";
@@ -8,7 +9,7 @@ import { Empty, StateBadge } from "../layout";
 import { href, type PageContext } from "../page-context";
 import { conditionsOf, fieldAt, recordsAt, stringAt, stringMapAt } from "../json-read";
 import { age, podState, type PodState } from "../pod-state";
-import { AppLinks, IngressLinks } from "./app-links";
+import { kindViewOf } from "../kind-views/registry";
 import { EventList, newestFirst, type CoreEvent } from "./events";
 
 /** Log lines shown per container. */
@@ -25,6 +26,8 @@ export interface DetailData {
   object: KubeObject;
   /** A pod's STATUS word, as its Table row prints it. */
   state?: PodState;
+  /** The sections the object's kind adds (./kind-views): a pod's volumes, a quota's Used / Hard table, ... */
+  kindSections?: Child;
   related: Array<{ label: string; objects: RelatedObject[] }>;
   events: CoreEvent[];
   logs: Array<{ container: string; ok: boolean; text: string }>;
@@ -91,7 +94,8 @@ export async function loadDetail(ctx: PageContext, def: Def, namespace: string |
   const object = row.object;
   const isPod = def === ctx.catalog.core("pods");
   const eventsDef = ctx.catalog.core("events")!;
-  const [related, events, logs] = await Promise.all([
+  const [kindSections, related, events, logs] = await Promise.all([
+    kindViewOf(def)?.sections(ctx, object),
     relatedObjects(ctx, def, object),
     ctx.client.listOrEmpty(listPath(eventsDef, namespace)),
     isPod ? podLogs(ctx, object) : Promise.resolve([]),
@@ -99,7 +103,7 @@ export async function loadDetail(ctx: PageContext, def: Def, namespace: string |
   const mine = (events as CoreEvent[]).filter((e) =>
     e.involvedObject?.uid ? e.involvedObject.uid === object.metadata.uid : e.involvedObject?.kind === def.kind && e.involvedObject?.name === name,
   );
-  return { def, object, state: isPod ? podState(row) : undefined, related, events: newestFirst(mine), logs };
+  return { def, object, state: isPod ? podState(row) : undefined, kindSections, related, events: newestFirst(mine), logs };
 }
 
 /** The object as `kubectl get -o yaml` shows it (no managedFields), Secret values replaced. */
@@ -180,8 +184,7 @@ export function DetailPage(props: { ctx: PageContext; data: DetailData }) {
           </div>
         </section>
       ) : null}
-      {def.resource === "services" && !def.group ? <AppLinks ctx={ctx} service={object} /> : null}
-      {def.resource === "ingresses" && def.group === "networking.k8s.io" ? <IngressLinks ctx={ctx} ingress={object} /> : null}
+      {data.kindSections ?? null}
       {data.related.map((group) => (
         <section aria-label={group.label}>
           <h2>{group.label} ({group.objects.length})</h2>
