@@ -18,7 +18,7 @@ export function limitRows(object: KubeObject): string[][] {
   });
 }
 
-/** The limits table of one LimitRange; `linkTitle` names and links it when shown on another page. */
+/** The limits table of one LimitRange; `linkTitle`: a subsection named after it and linking to its page. */
 export function LimitsTable(props: { ctx: PageContext; range: KubeObject; linkTitle?: boolean }) {
   const { ctx, range } = props;
   const name = range.metadata.name ?? "";

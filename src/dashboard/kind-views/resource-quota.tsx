@@ -49,7 +49,7 @@ export function quotaScopes(object: KubeObject): string[] {
   return [...(quota.spec?.scopes ?? []), ...selected];
 }
 
-/** The Used / Hard table of one quota; `title` links the quota when shown on another page. */
+/** The Used / Hard table of one quota; `linkTitle`: a subsection named after the quota and linking to its page. */
 export function QuotaTable(props: { ctx: PageContext; quota: KubeObject; linkTitle?: boolean }) {
   const { ctx, quota } = props;
   const rows = quotaRows(quota);
@@ -64,7 +64,7 @@ export function QuotaTable(props: { ctx: PageContext; quota: KubeObject; linkTit
       title={title}
       subsection={props.linkTitle}
       headers={["Resource", "Used", "Hard"]}
-      rows={rows.map((r) => [<code>{r.resource}</code>, <>{r.used ?? "-"} {r.full ? <StateBadge label="at limit" tone="failed" /> : null}</>, r.hard])}
+      rows={rows.map((r) => [<code>{r.resource}</code>, <>{r.used ?? "-"}{r.full ? <> <StateBadge label="at limit" tone="failed" /></> : null}</>, r.hard])}
       empty="This quota limits nothing."
       note={notes || undefined}
     />

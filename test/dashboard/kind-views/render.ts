@@ -76,10 +76,11 @@ export function text(markup: string): string {
     .trim();
 }
 
-/** The rows of the table that follows the heading `title`, as lists of cell texts. */
+/** The rows of the table that follows the heading whose text is `title`, as lists of cell texts. */
 export function tableAfter(markup: string, title: string): string[][] {
-  const start = markup.indexOf(`>${title}</h`);
-  if (start < 0) throw new Error(`no heading ${title} in ${markup}`);
+  const heading = [...markup.matchAll(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/g)].find((h) => text(h[1]) === title);
+  if (!heading) throw new Error(`no heading ${title} in ${markup}`);
+  const start = heading.index;
   const table = markup.slice(start).match(/<tbody>([\s\S]*?)<\/tbody>/)?.[1] ?? "";
   return [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => text(cell[1])));
 }
