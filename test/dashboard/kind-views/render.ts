@@ -44,7 +44,7 @@ export function fakeClient(lists: Record<string, KubeObject[]> = {}, printed: Re
     },
     async printedOrEmpty(path: string) {
       asked.push(path);
-      return printed[path] ?? { columns: [], rows: (lists[path] ?? []).map((object) => ({ object, cells: [] })) };
+      return printed[path] ?? { columns: [], rows: (lists[path] ?? []).map((object) => ({ object, cells: [], columns: [] })) };
     },
   };
   return { client: client as unknown as ClusterClient, asked };
