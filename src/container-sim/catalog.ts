@@ -2,6 +2,7 @@
 // command, which userland they ship (for shell scripts and error wording), which programs they provide, and the user
 // they run as (their config's USER) with the accounts of their /etc/passwd and /etc/group.
 
+import { parseImageReference } from "./reference";
 import { ALPINE_ACCOUNTS, BUSYBOX_ACCOUNTS, debianAccounts, DISTROLESS_ACCOUNTS, type Accounts } from "./accounts";
 
 export type ImageSize = "small" | "medium" | "large";
@@ -203,6 +204,12 @@ export function imageUserOf(repository: string, tag: string | undefined): string
   const known = findProfile(repository);
   if (known) return known.user;
   return PUBLISHER_USERS.find((p) => repository.startsWith(p.prefix) && (!p.tag || p.tag.test(tag ?? "")))?.user;
+}
+
+/** The USER of `image` (a reference as a pod names it), undefined for root and for references that do not parse. */
+export function imageUser(image: string): string | undefined {
+  const parsed = parseImageReference(image);
+  return parsed.ok ? imageUserOf(parsed.ref.repository, parsed.ref.tag) : undefined;
 }
 
 /** Does `tag` exist for a catalog image? Versions within the known ranges, named tags, and variant suffixes. */
