@@ -106,3 +106,32 @@ describe("readOnlyRootFilesystem", () => {
     ]);
   });
 });
+
+describe("nginx that cannot run as its image means it to", () => {
+  const nginx = (extra: Partial<ProcessSpec>) => startProcess({ image: "nginx:1.27", env: {}, hostname: "web", ...extra }, T0);
+  const stderr = (p: ReturnType<typeof nginx>) => p.output(0, 1e9).filter((l) => l.stream === "stderr").map((l) => l.text);
+  const stdout = (p: ReturnType<typeof nginx>) => p.output(0, 1e9).filter((l) => l.stream === "stdout").map((l) => l.text);
+
+  it("as a non-root user: the entrypoint cannot modify default.conf, nginx ignores `user` and cannot make its cache, exit 1", () => {
+    const p = nginx({ user: { uid: 1000 } });
+    expect(stdout(p)).toContain("10-listen-on-ipv6-by-default.sh: info: can not modify /etc/nginx/conf.d/default.conf (read-only file system?)");
+    const user = `the "user" directive makes sense only if the master process runs with super-user privileges, ignored in /etc/nginx/nginx.conf:2`;
+    const mkdir = `mkdir() "/var/cache/nginx/client_temp" failed (13: Permission denied)`;
+    expect(stderr(p)).toEqual([`2024/06/06 20:08:00 [warn] 1#1: ${user}`, `nginx: [warn] ${user}`, `2024/06/06 20:08:00 [emerg] 1#1: ${mkdir}`, `nginx: [emerg] ${mkdir}`]);
+    expect(p.exit).toMatchObject({ code: 1, reason: "Error" });
+  });
+
+  it("on a read-only root filesystem: Read-only file system, until its cache and run directories are writable volumes", () => {
+    const p = nginx({ readOnlyRootFilesystem: true });
+    expect(stderr(p)).toEqual([
+      `2024/06/06 20:08:00 [emerg] 1#1: mkdir() "/var/cache/nginx/client_temp" failed (30: Read-only file system)`,
+      `nginx: [emerg] mkdir() "/var/cache/nginx/client_temp" failed (30: Read-only file system)`,
+    ]);
+    const emptyDir = (mountPath: string) => ({ mountPath, source: directory({}, []), attributes: { gid: 0, dirMode: 0o777, fileMode: 0o644 } });
+    const cacheOnly = nginx({ readOnlyRootFilesystem: true, mounts: [emptyDir("/var/cache/nginx")] });
+    expect(stderr(cacheOnly)[0]).toBe(`2024/06/06 20:08:00 [emerg] 1#1: open() "/var/run/nginx.pid" failed (30: Read-only file system)`);
+    const both = nginx({ readOnlyRootFilesystem: true, mounts: [emptyDir("/var/cache/nginx"), emptyDir("/var/run")] });
+    expect(both.exit).toBeUndefined();
+    expect(both.httpGet(80, "/", 1000)?.status).toBe(200);
+  });
+});

@@ -170,8 +170,11 @@ export class VirtualFs {
     return (o.mode & 0o002) !== 0;
   }
 
-  /** Why a change at `path` (made in its parent directory when `creating`) is refused, if it is. */
-  private refusal(path: string, creating: boolean): FsError | undefined {
+  /**
+   * Why a change at `path` (made in its parent directory when `creating`) would be refused (read-only, or not the
+   * user's to write), if it would; whether the path or its parent exists is not checked.
+   */
+  refusal(path: string, creating: boolean): FsError | undefined {
     const mounted = this.mounts.length ? this.mountOf(path) : undefined;
     if (mounted?.readOnly) return "EROFS";
     if (!mounted && this.access.readOnlyRoot && !this.runtimeFiles.has(path)) return "EROFS";
