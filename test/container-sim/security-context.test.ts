@@ -85,6 +85,12 @@ describe("writes a non-root user may not make", () => {
     ]);
   });
 
+  it("test -w answers as access(2) does", () => {
+    expect(out("busybox", "[ -w /etc ] && echo w || echo no; [ -w /tmp ] && echo w || echo no", { user: { uid: 1000 } })).toEqual(["no", "w"]);
+    expect(out("busybox", "[ -w /etc ] && echo w || echo no")).toEqual(["w"]);
+    expect(out("busybox", "[ -w /etc ] && echo w || echo no", { readOnlyRootFilesystem: true })).toEqual(["no"]);
+  });
+
   it("root may write anywhere; a non-root user may write its own files and a world-writable volume", () => {
     expect(out("busybox", "echo x > /etc/x && cat /etc/x")).toEqual(["x"]);
     const emptyDir = { mountPath: "/cache", source: directory({}, []), attributes: { gid: 0, dirMode: 0o777, fileMode: 0o644 } };
