@@ -64,6 +64,16 @@ describe("file ownership", () => {
     ]);
   });
 
+  it("a read-only volume's files show the fsGroup; writes there are refused by the mount first", () => {
+    const config = { mountPath: "/etc/config", source: directory({ "app.conf": "x=1\n" }), readOnly: true, attributes: { gid: 2000, dirMode: 0o2777, fileMode: 0o644 } };
+    expect(out("busybox", "ls -l /etc/config; ls -ld /etc/config; touch /etc/config/new", { user: { uid: 1000 }, mounts: [config] })).toEqual([
+      "total 4",
+      "-rw-r--r--    1 root     2000             4 Jun  6 20:08 app.conf",
+      "drwxrwsrwx    2 root     2000          4096 Jun  6 20:08 /etc/config",
+      "touch: /etc/config/new: Read-only file system",
+    ]);
+  });
+
   it("GNU ls aligns its columns", () => {
     expect(out("debian:12", "cd /tmp; echo hello > testfile; touch e; ls -l", { user: { uid: 1000, gid: 3000 } })).toEqual([
       "total 4",

@@ -40,13 +40,6 @@ export function runAsNonRootError(pod: Pod, container: Container, imageUser: str
 
 const WORLD_WRITABLE = Object.freeze({ gid: 0, dirMode: 0o777, fileMode: 0o644 });
 
-/** Volumes whose files the kubelet gives the pod's fsGroup (hostPath and the hostPath-backed claims of the sandbox do not). */
-const ownedByFsGroup = (volume: Volume) => !!(volume.emptyDir || volume.configMap || volume.secret || volume.downwardAPI || volume.projected);
-
-/**
- * The mounts with the owner group and modes of what they show: an emptyDir is world-writable (0777), and with the
- * pod's fsGroup setgid and of that group, as are the files of configMap, secret, downward API and projected volumes.
- */
 export function withOwnership(pod: Pod, container: Container, mounts: Mount[]): Mount[] {
   const fsGroup = pod.spec?.securityContext?.fsGroup;
   const volumes = new Map((pod.spec?.volumes ?? []).map((v) => [v.name, v]));
@@ -54,9 +47,11 @@ export function withOwnership(pod: Pod, container: Container, mounts: Mount[]): 
   return mounts.map((mount) => {
     const volume = byPath.get(mount.mountPath);
     if (!volume) return mount;
-    const group = fsGroup !== undefined && ownedByFsGroup(volume);
-    if (volume.emptyDir) return { ...mount, attributes: group ? { gid: fsGroup, dirMode: 0o2777, fileMode: 0o644 } : WORLD_WRITABLE };
     if (volume.persistentVolumeClaim) return { ...mount, attributes: WORLD_WRITABLE };
-    return group ? { ...mount, attributes: { gid: fsGroup, dirMode: 0o2755, fileMode: 0o644 } } : mount;
+    const files = volume.configMap ?? volume.secret ?? volume.downwardAPI ?? volume.projected;
+    if (!volume.emptyDir && !files) return mount;
+    const fileMode = files?.defaultMode ?? 0o644;
+    if (fsGroup === undefined) return { ...mount, attributes: fileMode === 0o644 ? WORLD_WRITABLE : { gid: 0, dirMode: 0o777, fileMode } };
+    return { ...mount, attributes: { gid: fsGroup, dirMode: 0o2777, fileMode: files ? fileMode | 0o440 : fileMode } };
   });
 }

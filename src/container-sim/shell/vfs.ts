@@ -138,7 +138,7 @@ export class VirtualFs {
     const own = this.owners?.get(path);
     if (own) return own;
     const kind = this.kind(path);
-    const mounted = this.mounts.length && !this.history.has(path) ? this.mountOf(path) : undefined;
+    const mounted = this.mounts.length > 0 && !this.history.has(path) ? this.mountOf(path) : undefined;
     if (mounted?.point.attributes) {
       const { gid, dirMode, fileMode } = mounted.point.attributes;
       return { uid: 0, gid, mode: kind === "dir" ? dirMode : fileMode };

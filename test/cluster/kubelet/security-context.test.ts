@@ -39,15 +39,15 @@ describe("what the runtime is told", () => {
     expect(securityOf(pod({}), { name: "c" })).toEqual({});
   });
 
-  it("fsGroup owns emptyDir (setgid, world-writable) and configMap volumes, not hostPath", () => {
+  it("fsGroup owns emptyDir (setgid, world-writable) and configMap volumes (their defaultMode readable by the group), not hostPath", () => {
     const p = pod({
       securityContext: { fsGroup: 2000 },
-      volumes: [{ name: "e", emptyDir: {} }, { name: "h", hostPath: { path: "/srv" } }, { name: "cm", configMap: { name: "cm" } }],
+      volumes: [{ name: "e", emptyDir: {} }, { name: "h", hostPath: { path: "/srv" } }, { name: "cm", configMap: { name: "cm", defaultMode: 0o600 } }],
     });
     const container: Container = { name: "c", volumeMounts: [{ name: "e", mountPath: "/e" }, { name: "h", mountPath: "/h" }, { name: "cm", mountPath: "/cm" }] };
     const source = { kind: () => undefined, read: () => undefined, list: () => [] };
     const mounts = withOwnership(p, container, ["/e", "/h", "/cm"].map((mountPath) => ({ mountPath, source })));
-    expect(mounts.map((m) => m.attributes)).toEqual([{ gid: 2000, dirMode: 0o2777, fileMode: 0o644 }, undefined, { gid: 2000, dirMode: 0o2755, fileMode: 0o644 }]);
+    expect(mounts.map((m) => m.attributes)).toEqual([{ gid: 2000, dirMode: 0o2777, fileMode: 0o644 }, undefined, { gid: 2000, dirMode: 0o2777, fileMode: 0o640 }]);
     expect(withOwnership(pod({ volumes: [{ name: "e", emptyDir: {} }] }), { name: "c", volumeMounts: [{ name: "e", mountPath: "/e" }] }, [{ mountPath: "/e", source }])[0]!.attributes).toEqual({ gid: 0, dirMode: 0o777, fileMode: 0o644 });
   });
 });
