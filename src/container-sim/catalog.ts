@@ -1,5 +1,9 @@
 // The well-known images the simulation knows: what their tags look like, how big they are, their entrypoint and
-// command, which userland they ship (for shell scripts and error wording), and which programs they provide.
+// command, which userland they ship (for shell scripts and error wording), which programs they provide, and the user
+// they run as (their config's USER) with the accounts of their /etc/passwd and /etc/group.
+
+import { parseImageReference } from "./reference";
+import { ALPINE_ACCOUNTS, BUSYBOX_ACCOUNTS, debianAccounts, DISTROLESS_ACCOUNTS, type Accounts } from "./accounts";
 
 export type ImageSize = "small" | "medium" | "large";
 
@@ -23,6 +27,10 @@ export interface ImageProfile {
   tools?: Record<string, string>;
   /** Files the image ships, for `cat` and web servers. */
   files?: Record<string, string>;
+  /** The image config's USER (`101`, `curl_user`, `65535:65535`); root when absent, as for most images. */
+  user?: string;
+  /** Its /etc/passwd and /etc/group: Debian's for GNU userlands, Alpine's for busybox ones, distroless' for none. */
+  accounts: Accounts;
 }
 
 const NGINX_INDEX = `<!DOCTYPE html>
@@ -55,8 +63,12 @@ const osRelease = (pretty: string, id: string, version: string) =>
 const DEBIAN = { "/etc/os-release": osRelease("Debian GNU/Linux 12 (bookworm)", "debian", "12") };
 const ALPINE = { "/etc/os-release": osRelease("Alpine Linux v3.20", "alpine", "3.20.3") };
 
+const DEBIAN_ACCOUNTS = debianAccounts();
+
 function profile(repository: string, p: Partial<ImageProfile> & Pick<ImageProfile, "size" | "versions">): ImageProfile {
-  return { repository, entrypoint: [], cmd: [], userland: "gnu", bash: true, programs: [], namedTags: ["latest"], ...p };
+  const userland = p.userland ?? "gnu";
+  const accounts = userland === "gnu" ? DEBIAN_ACCOUNTS : userland === "busybox" ? ALPINE_ACCOUNTS : DISTROLESS_ACCOUNTS;
+  return { repository, entrypoint: [], cmd: [], userland, bash: true, programs: [], namedTags: ["latest"], accounts, ...p };
 }
 
 /** Tag suffix words that combine with versions (`1.25-alpine`, `3.12-slim-bookworm`). */
@@ -67,7 +79,7 @@ export const TAG_VARIANT_WORDS = new Set([
 ]);
 
 export const CATALOG: ImageProfile[] = [
-  profile("docker.io/library/nginx", {
+  profile("docker.io/library/nginx", { accounts: debianAccounts([["nginx", 101, 101]]),
     size: "medium", versions: { 1: 29 }, entrypoint: ["/docker-entrypoint.sh"], cmd: ["nginx", "-g", "daemon off;"],
     programs: ["/docker-entrypoint.sh", "nginx"], namedTags: ["latest", "stable", "mainline", "alpine", "perl", "alpine-slim", "bookworm", "stable-alpine", "mainline-alpine", "alpine-perl"],
     files: { ...DEBIAN, "/usr/share/nginx/html/index.html": NGINX_INDEX, "/usr/share/nginx/html/50x.html": "<!DOCTYPE html>\n<html>\n<head>\n<title>Error</title>\n</head>\n<body>\n<h1>An error occurred.</h1>\n</body>\n</html>\n" },
@@ -76,11 +88,11 @@ export const CATALOG: ImageProfile[] = [
     size: "medium", versions: { 2: 4 }, cmd: ["httpd-foreground"], programs: ["httpd-foreground", "httpd"],
     namedTags: ["latest", "alpine", "bookworm"], files: { ...DEBIAN, "/usr/local/apache2/htdocs/index.html": "<html><body><h1>It works!</h1></body></html>\n" },
   }),
-  profile("docker.io/library/redis", {
+  profile("docker.io/library/redis", { accounts: debianAccounts([["redis", 999, 999]]),
     size: "medium", versions: { 2: 8, 3: 2, 4: 0, 5: 0, 6: 2, 7: 4, 8: 2 }, entrypoint: ["docker-entrypoint.sh"], cmd: ["redis-server"],
     programs: ["docker-entrypoint.sh", "redis-server", "redis-cli"], namedTags: ["latest", "alpine", "bookworm"], files: DEBIAN,
   }),
-  profile("docker.io/library/busybox", {
+  profile("docker.io/library/busybox", { accounts: BUSYBOX_ACCOUNTS,
     size: "small", versions: { 1: 37 }, cmd: ["sh"], userland: "busybox", bash: false,
     namedTags: ["latest", "stable", "musl", "glibc", "uclibc"], files: { "/etc/os-release": "" }, tools: { busybox: "tag:1.37.0" },
   }),
@@ -102,15 +114,15 @@ export const CATALOG: ImageProfile[] = [
     size: "large", versions: { 0: 13 }, cmd: ["bash"], userland: "busybox", bash: true, programs: ["nslookup", "dig", "host"], namedTags: ["latest"],
     files: ALPINE, tools: { bind: "9.18.31", busybox: "1.36.1", curl: "8.11.1" },
   }),
-  profile("docker.io/curlimages/curl", {
+  profile("docker.io/curlimages/curl", { user: "curl_user", accounts: { users: { ...ALPINE_ACCOUNTS.users, 100: { name: "curl_user", gid: 101 } }, groups: { ...ALPINE_ACCOUNTS.groups, 101: "curl_group" } },
     size: "small", versions: { 7: 88, 8: 17 }, entrypoint: ["/entrypoint.sh"], cmd: ["curl"], userland: "busybox", bash: false, programs: ["/entrypoint.sh"],
     namedTags: ["latest"], files: ALPINE, tools: { curl: "tag:8.17.0", busybox: "1.37.0" },
   }),
-  profile("docker.io/radial/busyboxplus", {
+  profile("docker.io/radial/busyboxplus", { accounts: BUSYBOX_ACCOUNTS,
     size: "small", versions: {}, cmd: ["/bin/sh"], userland: "busybox", bash: false, namedTags: ["latest", "curl", "git"], files: { "/etc/os-release": "" },
     tools: { busybox: "1.22.1", curl: "7.40.0" },
   }),
-  profile("docker.io/library/ubuntu", {
+  profile("docker.io/library/ubuntu", { accounts: debianAccounts([["ubuntu", 1000, 1000]]),
     size: "medium", versions: { 12: 10, 14: 10, 16: 10, 18: 10, 20: 10, 22: 10, 23: 10, 24: 10, 25: 10 }, cmd: ["/bin/bash"],
     namedTags: ["latest", "rolling", "devel", "noble", "jammy", "focal", "bionic", "xenial", "oracular", "plucky"],
     files: { "/etc/os-release": osRelease("Ubuntu 24.04.1 LTS", "ubuntu", "24.04") },
@@ -119,7 +131,7 @@ export const CATALOG: ImageProfile[] = [
     size: "medium", versions: { 7: 11, 8: 11, 9: 13, 10: 13, 11: 11, 12: 11, 13: 2 }, cmd: ["bash"],
     namedTags: ["latest", "stable", "testing", "unstable", "sid", "bookworm", "bullseye", "buster", "trixie", "stable-slim", "bookworm-slim", "bullseye-slim"], files: DEBIAN,
   }),
-  profile("docker.io/library/postgres", {
+  profile("docker.io/library/postgres", { accounts: debianAccounts([["postgres", 999, 999]]),
     size: "large", versions: { 9: 6, 10: 23, 11: 22, 12: 22, 13: 21, 14: 18, 15: 13, 16: 9, 17: 5, 18: 1 }, entrypoint: ["docker-entrypoint.sh"], cmd: ["postgres"],
     programs: ["docker-entrypoint.sh", "postgres"], namedTags: ["latest", "alpine", "bookworm"], files: DEBIAN,
   }),
@@ -131,7 +143,7 @@ export const CATALOG: ImageProfile[] = [
     size: "large", versions: { 3: 6, 4: 4, 5: 0, 6: 0, 7: 0, 8: 0 }, entrypoint: ["docker-entrypoint.sh"], cmd: ["mongod"],
     programs: ["docker-entrypoint.sh", "mongod"], namedTags: ["latest", "jammy", "noble"],
   }),
-  profile("docker.io/library/node", {
+  profile("docker.io/library/node", { accounts: debianAccounts([["node", 1000, 1000]]),
     size: "large", versions: { 4: 9, 6: 17, 8: 17, 10: 24, 12: 22, 14: 21, 16: 20, 18: 20, 19: 9, 20: 19, 21: 7, 22: 21, 23: 11, 24: 11 },
     entrypoint: ["docker-entrypoint.sh"], cmd: ["node"], programs: ["docker-entrypoint.sh", "node"],
     namedTags: ["latest", "lts", "current", "alpine", "slim", "bookworm", "bullseye", "iron", "hydrogen", "jod", "lts-alpine", "lts-slim", "current-alpine"], files: DEBIAN,
@@ -147,8 +159,8 @@ export const CATALOG: ImageProfile[] = [
   profile("registry.k8s.io/kube-controller-manager", { size: "medium", versions: { 1: 34 }, userland: "none", bash: false, programs: ["kube-controller-manager"], namedTags: [] }),
   profile("registry.k8s.io/kube-scheduler", { size: "small", versions: { 1: 34 }, userland: "none", bash: false, programs: ["kube-scheduler"], namedTags: [] }),
   profile("registry.k8s.io/kube-proxy", { size: "medium", versions: { 1: 34 }, userland: "none", bash: false, programs: ["kube-proxy", "/usr/local/bin/kube-proxy"], namedTags: [] }),
-  profile("registry.k8s.io/coredns/coredns", { size: "small", versions: { 1: 12 }, entrypoint: ["/coredns"], userland: "none", bash: false, programs: ["/coredns"], namedTags: ["latest"] }),
-  profile("registry.k8s.io/pause", { size: "small", versions: { 3: 10 }, entrypoint: ["/pause"], userland: "none", bash: false, programs: ["/pause"], namedTags: ["latest"] }),
+  profile("registry.k8s.io/coredns/coredns", { user: "nonroot:nonroot", size: "small", versions: { 1: 12 }, entrypoint: ["/coredns"], userland: "none", bash: false, programs: ["/coredns"], namedTags: ["latest"] }),
+  profile("registry.k8s.io/pause", { user: "65535:65535", size: "small", versions: { 3: 10 }, entrypoint: ["/pause"], userland: "none", bash: false, programs: ["/pause"], namedTags: ["latest"] }),
   profile("registry.k8s.io/e2e-test-images/agnhost", { size: "medium", versions: { 2: 56 }, entrypoint: ["/agnhost"], userland: "busybox", bash: false, programs: ["/agnhost", "agnhost"], namedTags: [] }),
   profile("docker.io/hashicorp/http-echo", { size: "small", versions: { 0: 2, 1: 0 }, entrypoint: ["/http-echo"], userland: "none", bash: false, programs: ["/http-echo"], namedTags: ["latest", "alpine"] }),
   profile("docker.io/kennethreitz/httpbin", { size: "large", versions: {}, cmd: ["gunicorn", "-b", "0.0.0.0:80", "httpbin:app", "-k", "gevent"], programs: ["gunicorn"], namedTags: ["latest"] }),
@@ -178,6 +190,26 @@ const BY_REPOSITORY = new Map(CATALOG.map((p) => [p.repository, p]));
 
 export function findProfile(repository: string): ImageProfile | undefined {
   return BY_REPOSITORY.get(ALIASES[repository] ?? repository);
+}
+
+/** Images outside the catalog whose publishers set a non-root USER. */
+const PUBLISHER_USERS: { prefix: string; tag?: RegExp; user: string }[] = [
+  { prefix: "docker.io/bitnami/", user: "1001" },
+  { prefix: "docker.io/nginxinc/nginx-unprivileged", user: "101" },
+  { prefix: "gcr.io/distroless/", tag: /nonroot/, user: "65532" },
+];
+
+/** The USER an image runs as: its catalog entry's, else a well-known publisher's; undefined for root. */
+export function imageUserOf(repository: string, tag: string | undefined): string | undefined {
+  const known = findProfile(repository);
+  if (known) return known.user;
+  return PUBLISHER_USERS.find((p) => repository.startsWith(p.prefix) && (!p.tag || p.tag.test(tag ?? "")))?.user;
+}
+
+/** The USER of `image` (a reference as a pod names it), undefined for root and for references that do not parse. */
+export function imageUser(image: string): string | undefined {
+  const parsed = parseImageReference(image);
+  return parsed.ok ? imageUserOf(parsed.ref.repository, parsed.ref.tag) : undefined;
 }
 
 /** Does `tag` exist for a catalog image? Versions within the known ranges, named tags, and variant suffixes. */

@@ -38,10 +38,22 @@ export interface Mount {
   subPath?: string;
   /** Writes under the mount are refused (EROFS), as for a readOnly volumeMount or a ConfigMap volume. */
   readOnly?: boolean;
+  /**
+   * Owner group and modes of the mount's root and of what the source holds that this container did not make (its
+   * own files and directories are its user's); root's, 0755 and 0644 when absent. A setgid `dirMode` (fsGroup) gives
+   * what is created below the group of its directory.
+   */
+  attributes?: MountAttributes;
+}
+
+export interface MountAttributes {
+  gid: number;
+  dirMode: number;
+  fileMode: number;
 }
 
 /** Why a change to the filesystem failed, as the kernel says (errno). */
-export type FsError = "ENOENT" | "EISDIR" | "EEXIST" | "EROFS" | "ENOSPC";
+export type FsError = "ENOENT" | "EISDIR" | "EEXIST" | "EROFS" | "ENOSPC" | "EACCES";
 
 /** The text of an errno, as strerror gives it (what a shell prints after the path). */
 export const fsErrorText: Record<FsError, string> = {
@@ -50,4 +62,5 @@ export const fsErrorText: Record<FsError, string> = {
   EEXIST: "File exists",
   EROFS: "Read-only file system",
   ENOSPC: "No space left on device",
+  EACCES: "Permission denied",
 };

@@ -17,6 +17,7 @@
 //   evaluateProbe(probe, process, atMs, target) → { success, message } for exec/httpGet/tcpSocket/grpc probes;
 //   probeFailedEventMessage(kind, result) → "Liveness probe failed: …".
 //   findProfile(repository)               → the catalog entry of a well-known image (ports, size, commands).
+//   imageUser(image)                      → the image config's USER ("101", "curl_user"), undefined for root.
 //
 // It imports nothing outside this folder. What a container gets from whoever runs it:
 //   filesystem (filesystem.ts)  ProcessSpec.mounts: DirectorySource trees mounted over the image's files (volumes).
@@ -30,7 +31,7 @@
 export type { ExecOptions, ExecResult, HttpAnswer, IncomingConnection, OutputLine, ProcessExit, ProcessSpec, PullResult, Served, SimulatedProcess } from "./types";
 export { pullImage, fakeDigest } from "./pull";
 export { invalidImageNameMessage, parseImageReference, type ImageReference } from "./reference";
-export { findProfile, type ImageProfile } from "./catalog";
+export { findProfile, imageUser, type ImageProfile } from "./catalog";
 export { startProcess, resolveArgv, shellSyntaxError } from "./process";
 export { candidateNames, hostsLookup, parseResolvConf, resolveName, type Resolution, type ResolvConf, type ResolverFiles } from "./resolver";
 export { GENERIC_STARTUP_MS } from "./programs/generic";

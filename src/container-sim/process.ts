@@ -2,7 +2,8 @@
 // virtual time. Output, files, listening ports and the exit are computed lazily and memoised, so the process is a
 // pure function of (spec, start time) however it is queried.
 
-import { findProfile, type ImageProfile } from "./catalog";
+import { resolveIdentity, type Accounts, type Identity } from "./accounts";
+import { findProfile, imageUserOf, type ImageProfile } from "./catalog";
 import { findProgram, IGNORES_SIGTERM } from "./programs/index";
 import { parseImageReference, type ImageReference } from "./reference";
 import { BUILTINS } from "./shell/commands";
@@ -25,6 +26,8 @@ const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/b
 const DEFAULT_POD_IP = "10.244.0.2";
 /** The first connection number of an exec'd process (the main process numbers from 0). */
 const EXEC_SEQ_BASE = 1_000_000;
+/** The accounts of an image the catalog does not know: root only. */
+const ROOT_ONLY: Accounts = { users: { 0: { name: "root", gid: 0 } }, groups: { 0: "root" } };
 /** Where the kubelet's probes come from, as a program sees them. */
 const PROBE_CLIENT_IP = "10.244.0.1";
 
@@ -57,6 +60,7 @@ class ContainerProcess implements SimulatedProcess {
   private readonly listeners: Listener[] = [];
   private readonly run: VirtualRun | undefined;
   private readonly startError: ProcessExit | undefined;
+  private readonly identity: Identity;
   private exitScanned = false;
   private scannedExit: ProcessExit | undefined;
   readonly stopsOnSigterm: boolean;
@@ -66,6 +70,7 @@ class ContainerProcess implements SimulatedProcess {
     this.ref = parsed.ok ? parsed.ref : undefined;
     this.profile = this.ref ? findProfile(this.ref.repository) : undefined;
     this.argv = resolveArgv(spec, this.profile);
+    this.identity = resolveIdentity(this.ref ? imageUserOf(this.ref.repository, this.ref.tag) : undefined, spec.user, this.accounts);
     this.fs = new VirtualFs(
       {
         "/etc/hostname": `${spec.hostname}\n`,
@@ -75,6 +80,7 @@ class ContainerProcess implements SimulatedProcess {
       spec.workingDir ? [spec.workingDir] : [],
       this.profile?.files,
       { mounts: spec.mounts ?? [], wallOffsetMs: startedAtWallMs },
+      { identity: this.identity, readOnlyRoot: !!spec.readOnlyRootFilesystem },
     );
     this.net = spec.network ?? defaultNetwork({ hostname: spec.hostname, podIP: spec.podIP ?? DEFAULT_POD_IP });
     const missing = this.missingExecutable();
@@ -87,6 +93,10 @@ class ContainerProcess implements SimulatedProcess {
     const clock = { nowMs: 0 };
     const stdin = new StreamStdin(spec.stdin ?? noInput, clock, startedAtWallMs);
     this.run = new VirtualRun(clock, (io, work) => this.main(this.host(clock, work, this.fs, true), io), stdin);
+  }
+
+  private get accounts(): Accounts {
+    return this.profile?.accounts ?? ROOT_ONLY;
   }
 
   /** The first word of the command line when the image cannot run it; undefined when it can. */
@@ -129,6 +139,8 @@ class ContainerProcess implements SimulatedProcess {
       work,
       flavor: this.profile?.userland === "busybox" ? "busybox" : "gnu",
       shellName: base === "bash" ? "bash" : "sh",
+      identity: this.identity,
+      accounts: this.accounts,
       connect: (connection, atMs) => this.connect(connection, atMs, seq.next++, served),
       dns: (server, question) => this.net.dns(server, question),
       toolVersion: (name) => {
@@ -158,7 +170,7 @@ class ContainerProcess implements SimulatedProcess {
   }
 
   private newShell(host: ShellHost): ShellState {
-    const sh = new ShellState(host, { PATH: DEFAULT_PATH, HOSTNAME: this.spec.hostname, HOME: "/root", ...this.spec.env });
+    const sh = new ShellState(host, { PATH: DEFAULT_PATH, HOSTNAME: this.spec.hostname, HOME: this.identity.uid === 0 ? "/root" : "/", ...this.spec.env });
     sh.cwd = this.spec.workingDir ? normalizePath(this.spec.workingDir) : "/";
     return sh;
   }

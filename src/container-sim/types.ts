@@ -4,6 +4,7 @@
 // so logs need no storage. What a container gets from whoever runs it (its filesystem's mounts, its network, its
 // stdin) comes in through the interfaces of filesystem.ts, network.ts and streams.ts.
 
+import type { RunAs } from "./accounts";
 import type { Mount } from "./filesystem";
 import type { ContainerNetwork, HttpRequest } from "./network";
 import type { InputStream } from "./streams";
@@ -37,6 +38,10 @@ export interface ProcessSpec {
   network?: ContainerNetwork;
   /** The main process's stdin; `noInput` (end of file at once) when absent. */
   stdin?: InputStream;
+  /** Who the processes run as (the effective securityContext); the image's USER for what is unset. */
+  user?: RunAs;
+  /** readOnlyRootFilesystem: writes outside writable mounts fail with EROFS. */
+  readOnlyRootFilesystem?: boolean;
 }
 
 export interface OutputLine {

@@ -8,12 +8,13 @@
 import type { Container, Pod, PodSpec } from "../../api/schemas";
 import type { TimingProfile } from "../timing";
 import { activeDeadlineAt } from "./deadline";
-import type { PodSources } from "./env";
+import { ConfigError, type PodSources } from "./env";
 import type { NodeState } from "./node-state";
 import { restartsAfterExit, type ContainerRuntime, type PodRuntime } from "./pod-runtime";
 import { runProbeStep, type ProbeHost } from "./probing";
 import { processSpecFor } from "./process-spec";
 import type { ContainerRuntimePort, ProcessSpec } from "./runtime-port";
+import { runAsNonRootError } from "./security-context";
 import { networkClientOf, type PodNetworkPort } from "./network-port";
 import { firePod, podAccepts, type PodStageHost } from "./pod-stage-engine";
 import type { PodTrigger } from "./pod-stages";
@@ -169,6 +170,8 @@ class PodSimulation implements PodStageHost, ProbeHost, StageHost {
   processSpec(spec: Container): ProcessSpec {
     const pod = this.podWithIPs();
     const process = processSpecFor(pod, spec, this.env.sources);
+    const nonRoot = runAsNonRootError(pod, spec, this.runtime.imageUser?.(process.image));
+    if (nonRoot) throw new ConfigError(nonRoot);
     return this.env.network ? { ...process, network: this.env.network.networkFor(networkClientOf(pod, spec.name)) } : process;
   }
 

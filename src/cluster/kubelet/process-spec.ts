@@ -1,10 +1,11 @@
 // What the runtime is told when a container starts: image, command and args with `$(VAR)` expanded, the resolved
 // environment, the volumes it mounts, the memory limit, and the pod's network identity (hostname, IP, declared ports,
-// /etc/hosts and /etc/resolv.conf). Throws ConfigError when a reference is missing.
+// /etc/hosts and /etc/resolv.conf), who it runs as (securityContext). Throws ConfigError when a reference is missing.
 import type { Container, Pod } from "../../api/schemas";
 import { expandCommand, resolveEnv, type PodSources } from "./env";
 import { containerHostname, etcFiles } from "./etc-files";
 import type { ProcessSpec } from "./runtime-port";
+import { securityOf, withOwnership } from "./security-context";
 import { volumeMounts } from "./volumes";
 
 /**
@@ -13,7 +14,7 @@ import { volumeMounts } from "./volumes";
  */
 export function processSpecFor(pod: Pod, container: Container, sources: PodSources, asOf?: number): ProcessSpec {
   const env = resolveEnv(pod, container, sources, asOf);
-  const mounts = volumeMounts(pod, container, sources);
+  const mounts = withOwnership(pod, container, volumeMounts(pod, container, sources));
   const { command, args } = expandCommand(container, env);
   const memory = container.resources?.limits?.memory;
   const podIP = pod.spec?.hostNetwork ? sources.network.nodeIP || pod.status?.podIP : pod.status?.podIP;
@@ -29,6 +30,7 @@ export function processSpecFor(pod: Pod, container: Container, sources: PodSourc
     ...(podIP ? { podIP } : {}),
     ports: declaredTCPPorts(container),
     files: etcFiles(pod, container, sources.network),
+    ...securityOf(pod, container),
   };
 }
 

@@ -21,6 +21,8 @@ export interface ContainerRuntimePort {
   pull(image: string): PullResult;
   /** The kubelet's InvalidImageName message for an unparsable reference, undefined for a valid one. */
   invalidImageMessage(image: string): string | undefined;
+  /** The image's USER as its config gives it (`101`, `nonroot:nonroot`); undefined or "" for root. Root when absent. */
+  imageUser?(image: string): string | undefined;
   /** Start a container's main process at wall-clock `startedAtMs`; the same spec and moment give the same process. */
   start(spec: ProcessSpec, startedAtMs: number): SimulatedProcess;
   /** Run one probe of `container` against its process, `atMs` after the process started, reaching it at `podIP`. */

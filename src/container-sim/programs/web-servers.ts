@@ -47,12 +47,34 @@ function withHeaders(answer: HttpAnswer, headers: (type: string, body: string) =
   return { ...answer, headers: { ...headers("text/html", answer.body), ...answer.headers } };
 }
 
-const nginxLog = (sh: ShellState, text: string) => `${formatDate(wallNow(sh), "%Y/%m/%d %H:%M:%S")} [notice] 1#1: ${text}`;
+const nginxLog = (sh: ShellState, text: string, level = "notice") => `${formatDate(wallNow(sh), "%Y/%m/%d %H:%M:%S")} [${level}] 1#1: ${text}`;
+
+const errnoText = { EACCES: "13: Permission denied", EROFS: "30: Read-only file system" } as const;
+
+/**
+ * What nginx says before it serves when it cannot run as the image means it to (as a non-root user, or on a read-only
+ * root filesystem): the ignored `user` directive, then the first path it cannot create. Each line goes to the error
+ * log (stderr) and again to stderr, as nginx writes early messages. Returns whether it must exit.
+ */
+function nginxStartupFailure(sh: ShellState, io: Parameters<Program>[1]): boolean {
+  const say = (level: "warn" | "emerg", text: string) => io.stderr.write(`${nginxLog(sh, text, level)}\nnginx: [${level}] ${text}\n`);
+  if ((sh.host.identity?.uid ?? 0) !== 0) say("warn", `the "user" directive makes sense only if the master process runs with super-user privileges, ignored in /etc/nginx/nginx.conf:2`);
+  const failures: [string, string][] = [["/var/cache/nginx/client_temp", "mkdir()"], ["/var/run/nginx.pid", "open()"]];
+  for (const [path, call] of failures) {
+    const refused = sh.host.fs.refusal(path, true);
+    if (refused === "EACCES" || refused === "EROFS") {
+      say("emerg", `${call} "${path}" failed (${errnoText[refused]})`);
+      return true;
+    }
+  }
+  return false;
+}
 
 export const nginx: Program = function* (_argv, io, sh, ctx) {
   const version = nginxVersion(ctx);
   const alpine = (ctx.ref?.tag ?? "").includes("alpine");
   yield* pause(25);
+  if (nginxStartupFailure(sh, io)) return 1;
   const lines = [
     `using the "epoll" event method`,
     `nginx/${version}`,
@@ -91,8 +113,10 @@ export const nginxEntrypoint: Program = function* (argv, io, sh, ctx) {
         `${e}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration`,
         `${e}: Looking for shell scripts in /docker-entrypoint.d/`,
         `${e}: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh`,
-        "10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf",
-        "10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf",
+        // The script touches the default server's file first, and gives up when it cannot.
+        ...(sh.host.fs.refusal("/etc/nginx/conf.d/default.conf", false)
+          ? ["10-listen-on-ipv6-by-default.sh: info: can not modify /etc/nginx/conf.d/default.conf (read-only file system?)"]
+          : ["10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf", "10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf"]),
         `${e}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh`,
         `${e}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh`,
         `${e}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh`,

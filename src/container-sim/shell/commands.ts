@@ -1,5 +1,6 @@
 // Shell builtins and the core utilities an image's userland provides, with busybox or GNU wording for errors.
 
+import { USER_COMMANDS } from "./user-commands";
 import { FILE_COMMANDS } from "./file-commands";
 import { runProgram } from "./interpreter";
 import { formatDate, formatPrintf, interpretEscapes } from "./format";
@@ -244,8 +245,6 @@ export const BUILTINS: Record<string, Builtin> = {
     return 0;
   },
   hostname: (_argv, io, sh) => (io.stdout.write(`${sh.host.hostname}\n`), 0),
-  whoami: (_argv, io) => (io.stdout.write("root\n"), 0),
-  id: (_argv, io) => (io.stdout.write("uid=0(root) gid=0(root) groups=0(root)\n"), 0),
   pwd: (_argv, io, sh) => (io.stdout.write(`${sh.cwd}\n`), 0),
   test: (argv, io, sh) => evaluateTest(argv.slice(1), io, sh, "test"),
   "[": (argv, io, sh) => {
@@ -260,6 +259,7 @@ export const BUILTINS: Record<string, Builtin> = {
     throw new ExitSignal(yield* runProgram(argv.slice(1), sh, io));
   },
   ...FILE_COMMANDS,
+  ...USER_COMMANDS,
   ...TEXT_COMMANDS,
   ...NET_COMMANDS,
 };

@@ -3,6 +3,7 @@
 import type { Builtin } from "./commands";
 import type { Io, Run, ShellState } from "./state";
 import { fsErrorText, type FsError } from "../filesystem";
+import { longListing, type ListedEntry } from "./long-listing";
 import { normalizePath } from "./vfs";
 
 const flags = (argv: string[]) => argv.slice(1).filter((a) => a.startsWith("-") && a !== "-");
@@ -54,7 +55,7 @@ const touch: Builtin = (argv, io, sh) => {
     if (sh.host.fs.kind(path) !== undefined) continue;
     const failed = sh.host.fs.tryWrite(path, "", sh.host.clock.nowMs);
     if (failed) {
-      const why = failed === "EROFS" || failed === "ENOSPC" ? fsErrorText[failed] : fsErrorText.ENOENT;
+      const why = failed === "EROFS" || failed === "ENOSPC" || failed === "EACCES" ? fsErrorText[failed] : fsErrorText.ENOENT;
       io.stderr.write(sh.host.flavor === "busybox" ? `touch: ${f}: ${why}\n` : `touch: cannot touch '${f}': ${why}\n`);
       status = 1;
     }
@@ -83,8 +84,8 @@ const rm: Builtin = (argv, io, sh) => {
     }
     if (kind === "dir") for (const child of sh.host.fs.list(path)) sh.host.fs.remove(`${path}/${child}`, sh.host.clock.nowMs);
     const failed = sh.host.fs.tryRemove(path, sh.host.clock.nowMs);
-    if (failed === "EROFS") {
-      io.stderr.write(sh.host.flavor === "busybox" ? `rm: can't remove '${f}': ${fsErrorText.EROFS}\n` : `rm: cannot remove '${f}': ${fsErrorText.EROFS}\n`);
+    if (failed === "EROFS" || failed === "EACCES") {
+      io.stderr.write(sh.host.flavor === "busybox" ? `rm: can't remove '${f}': ${fsErrorText[failed]}\n` : `rm: cannot remove '${f}': ${fsErrorText[failed]}\n`);
       status = 1;
     }
   }
@@ -97,7 +98,7 @@ const mkdir: Builtin = (argv, io, sh) => {
   for (const d of operands(argv)) {
     const failed = sh.host.fs.tryMkdir(normalizePath(d, sh.cwd), sh.host.clock.nowMs, parents);
     if (failed) {
-      const why = fsErrorText[failed === "EROFS" || failed === "ENOSPC" || failed === "ENOENT" ? failed : "EEXIST"];
+      const why = fsErrorText[failed === "EROFS" || failed === "ENOSPC" || failed === "ENOENT" || failed === "EACCES" ? failed : "EEXIST"];
       io.stderr.write(sh.host.flavor === "busybox" ? `mkdir: can't create directory '${d}': ${why}\n` : `mkdir: cannot create directory '${d}': ${why}\n`);
       status = 1;
     }
@@ -107,19 +108,28 @@ const mkdir: Builtin = (argv, io, sh) => {
 
 const ls: Builtin = (argv, io, sh) => {
   const targets = operands(argv);
-  const long = flags(argv).some((f) => f.includes("l"));
+  const letters = flags(argv).join("");
+  const long = /[ln]/.test(letters);
+  const listing = (entries: ListedEntry[], total: boolean) =>
+    longListing(entries, sh.host.flavor, sh.host.accounts ?? { users: {}, groups: {} }, { total, numeric: letters.includes("n") });
+  const at = sh.host.clock.nowMs;
   let status = 0;
   for (const t of targets.length ? targets : ["."]) {
     const path = normalizePath(t, sh.cwd);
-    const kind = sh.host.fs.kind(path);
-    if (kind === undefined) {
+    const stat = sh.host.fs.stat(path, at);
+    if (stat === undefined) {
       io.stderr.write(noSuchFile(sh, "ls", t));
       status = sh.host.flavor === "busybox" ? 1 : 2;
-    } else if (kind === "file") {
-      io.stdout.write(long ? `-rw-r--r--    1 root     root  ${String((sh.host.fs.read(path) ?? "").length).padStart(9)} ${t}\n` : `${t}\n`);
+    } else if (stat.kind === "file" || letters.includes("d")) {
+      io.stdout.write(long ? listing([{ name: t, stat }], false) : `${t}\n`);
     } else {
-      const names = sh.host.fs.list(path);
-      if (names.length) io.stdout.write(`${names.join(long ? "\n" : "\n")}\n`);
+      const names = sh.host.fs.list(path, at);
+      const entries = names.flatMap((name) => {
+        const entry = sh.host.fs.stat(`${path === "/" ? "" : path}/${name}`, at);
+        return entry ? [{ name, stat: entry }] : [];
+      });
+      if (long) io.stdout.write(listing(entries, true));
+      else if (names.length) io.stdout.write(`${names.join("\n")}\n`);
     }
   }
   return status;
@@ -136,7 +146,7 @@ function copy(argv: string[], io: Io, sh: ShellState, move: boolean): number {
   let to = normalizePath(dst ?? "", sh.cwd);
   if (sh.host.fs.kind(to) === "dir") to = `${to}/${from.slice(from.lastIndexOf("/") + 1)}`;
   const failed = sh.host.fs.tryWrite(to, content, sh.host.clock.nowMs);
-  if (failed === "EROFS" || failed === "ENOSPC") {
+  if (failed === "EROFS" || failed === "ENOSPC" || failed === "EACCES") {
     io.stderr.write(sh.host.flavor === "busybox" ? `${argv[0]}: can't create '${dst}': ${fsErrorText[failed]}\n` : `${argv[0]}: cannot create regular file '${dst}': ${fsErrorText[failed]}\n`);
     return 1;
   }
@@ -149,7 +159,7 @@ const tee: Builtin = (argv, io, sh) => {
   let status = 0;
   for (const f of operands(argv)) {
     const failed: FsError | undefined = sh.host.fs.tryWrite(normalizePath(f, sh.cwd), io.stdin.data, sh.host.clock.nowMs, append);
-    if (failed === "EROFS" || failed === "ENOSPC") {
+    if (failed === "EROFS" || failed === "ENOSPC" || failed === "EACCES") {
       io.stderr.write(`tee: ${f}: ${fsErrorText[failed]}\n`);
       status = 1;
     }

@@ -92,7 +92,7 @@ function* applyRedirects(redirects: Redirect[], sh: ShellState, io: Io): Run<Io 
     if (path !== "/dev/null") {
       const failed = sh.host.fs.tryWrite(path, "", sh.host.clock.nowMs, r.op === ">>");
       if (failed) {
-        const why = failed === "EROFS" || failed === "ENOSPC" ? fsErrorText[failed] : "nonexistent directory";
+        const why = failed === "EROFS" || failed === "ENOSPC" || failed === "EACCES" ? fsErrorText[failed] : "nonexistent directory";
         io.stderr.write(sh.host.flavor === "busybox" || why === "nonexistent directory" ? `${sh.host.shellName}: can't create ${target}: ${why}\n` : `${sh.host.shellName}: ${target}: ${why}\n`);
         return 1;
       }

@@ -1,6 +1,7 @@
 // The state a running shell shares with the commands it runs: variables, the virtual clock and filesystem, and the
 // hooks through which the surrounding process answers what a script cannot know by itself (network, listening).
 
+import type { Accounts, Identity } from "../accounts";
 import type { ConnectRequest, ContainerNetwork, NetworkAnswer } from "../network";
 import type { IncomingConnection, Served } from "../types";
 import type { VirtualFs } from "./vfs";
@@ -54,6 +55,9 @@ export interface ShellHost {
   listen(port: number, atMs: number, serve?: Serve): void;
   /** The version of a tool the image ships (e.g. curl's), when its catalog entry says. */
   toolVersion?(name: string): string | undefined;
+  /** Who the process is (root when absent) and the image's account names (`id`, `whoami`, `ls -l`). */
+  identity?: Identity;
+  accounts?: Accounts;
   /** A program provided by the image rather than the shell (e.g. `stress`); undefined when there is none. */
   external?(argv: string[], io: Io, sh: ShellState): Run<number> | undefined;
 }

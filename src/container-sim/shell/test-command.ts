@@ -31,7 +31,8 @@ function unary(op: string, arg: string, sh: ShellState): boolean {
   switch (op) {
     case "-z": return arg === "";
     case "-n": return arg !== "";
-    case "-e": case "-r": case "-w": return kind() !== undefined;
+    case "-e": case "-r": return kind() !== undefined;
+    case "-w": return kind() !== undefined && !sh.host.fs.refusal(normalizePath(arg, sh.cwd), false);
     case "-f": return kind() === "file";
     case "-d": return kind() === "dir";
     case "-x": return kind() === "dir";

@@ -2,9 +2,38 @@
 // /tmp/healthy exist at 35 s?" is a lookup. Writes must come in non-decreasing time order (one process's clock).
 // Layers, top first: what the container wrote, the mounts (directory sources, asked in wall-clock time), the image.
 
-import type { DirectorySource, FsError, Mount } from "../filesystem";
+import type { Identity } from "../accounts";
+import type { DirectorySource, FsError, Mount, MountAttributes } from "../filesystem";
 
 type Entry = { atMs: number; kind: "file"; content: string } | { atMs: number; kind: "dir" } | { atMs: number; kind: "none" };
+
+/** Owner and permission bits of a file or directory (`mode` without the file type: 0o644, 0o2775, 0o1777). */
+export interface Ownership {
+  uid: number;
+  gid: number;
+  mode: number;
+}
+
+/** What `ls -l` shows of a path. */
+export interface Stat extends Ownership {
+  kind: "file" | "dir";
+  size: number;
+  /** Wall-clock ms of its last change (the container's start for what it did not change). */
+  mtimeWallMs: number;
+}
+
+/** Who the container's processes are, and whether its root filesystem is read-only (readOnlyRootFilesystem). */
+export interface FsAccess {
+  identity: Identity;
+  readOnlyRoot?: boolean;
+}
+
+const ROOT_DIR: Ownership = { uid: 0, gid: 0, mode: 0o755 };
+const ROOT_FILE: Ownership = { uid: 0, gid: 0, mode: 0o644 };
+/** Image directories anyone may write (sticky). */
+const SHARED_DIRS = new Set(["/tmp", "/var/tmp"]);
+const STICKY_DIR: Ownership = { uid: 0, gid: 0, mode: 0o1777 };
+const ROOT_ACCESS: FsAccess = { identity: { uid: 0, gid: 0, groups: [0] } };
 
 /** Directories every Linux image has. */
 const BASE_DIRS = ["/", "/bin", "/dev", "/etc", "/home", "/proc", "/root", "/sys", "/tmp", "/usr", "/usr/bin", "/usr/local", "/usr/local/bin", "/usr/share", "/var", "/var/log", "/var/run", "/run", "/opt", "/mnt", "/sbin", "/lib"];
@@ -26,6 +55,7 @@ function parentOf(path: string): string {
 }
 
 const noFiles: Record<string, string> = {};
+const noPaths: ReadonlySet<string> = new Set();
 /** The starting state of each image's filesystem, built once per image and shared (entry lists are never mutated). */
 const imageLayers = new WeakMap<Record<string, string>, Map<string, Entry[]>>();
 
@@ -54,6 +84,7 @@ interface MountPoint {
   source: DirectorySource;
   subPath: string;
   readOnly: boolean;
+  attributes?: MountAttributes;
 }
 
 const within = (path: string, dir: string) => path === dir || path.startsWith(dir === "/" ? "/" : `${dir}/`);
@@ -68,18 +99,24 @@ export class VirtualFs {
   private readonly history: Map<string, Entry[]>;
   private readonly mounts: MountPoint[];
   private readonly wallOffsetMs: number;
+  /** Owners of what the container's processes made (image files and mounted sources have their defaults); made on first use. */
+  private owners: Map<string, Ownership> | undefined;
+  /** The runtime's files (/etc/hosts, ...): bind mounts, writable when the root filesystem is read-only. */
+  private runtimeFiles: ReadonlySet<string> = noPaths;
 
   /**
    * `imageFiles` (the image's own files, the same object for every container of the image) come first; `files` and
-   * `extraDirs` are the container's own; `mounts` hide what the image has at their paths.
+   * `extraDirs` are the container's own; `mounts` hide what the image has at their paths. `access`: who writes (root
+   * when absent).
    */
-  constructor(files: Record<string, string> = {}, extraDirs: string[] = [], imageFiles: Record<string, string> = noFiles, table?: MountTable) {
+  constructor(files: Record<string, string> = {}, extraDirs: string[] = [], imageFiles: Record<string, string> = noFiles, table?: MountTable, private readonly access: FsAccess = ROOT_ACCESS) {
     this.history = new Map(imageLayer(imageFiles));
     addFiles(this.history, files, extraDirs);
+    if (access.readOnlyRoot) this.runtimeFiles = new Set(Object.keys(files).map((f) => normalizePath(f)));
     this.wallOffsetMs = table?.wallOffsetMs ?? 0;
     // Longest path first, so the innermost mount answers for a path.
     this.mounts = (table?.mounts ?? [])
-      .map((m) => ({ path: normalizePath(m.mountPath), source: m.source, subPath: normalizePath(m.subPath ?? "").slice(1), readOnly: !!m.readOnly }))
+      .map((m) => ({ path: normalizePath(m.mountPath), source: m.source, subPath: normalizePath(m.subPath ?? "").slice(1), readOnly: !!m.readOnly, attributes: m.attributes }))
       .sort((a, b) => b.path.length - a.path.length);
     if (!this.mounts.length) return;
     for (const path of [...this.history.keys()]) if (this.mounts.some((m) => within(path, m.path))) this.history.delete(path);
@@ -89,22 +126,81 @@ export class VirtualFs {
   }
 
   /** The mount that shows `path`, and the path inside its source. */
-  private mountOf(path: string): { source: DirectorySource; inner: string; readOnly: boolean } | undefined {
+  private mountOf(path: string): { source: DirectorySource; inner: string; readOnly: boolean; point: MountPoint } | undefined {
     const m = this.mounts.find((mount) => within(path, mount.path));
     if (!m) return undefined;
     const rest = path.slice(m.path.length).replace(/^\//, "");
-    return { source: m.source, inner: m.subPath && rest ? `${m.subPath}/${rest}` : m.subPath || rest, readOnly: m.readOnly };
+    return { source: m.source, inner: m.subPath && rest ? `${m.subPath}/${rest}` : m.subPath || rest, readOnly: m.readOnly, point: m };
+  }
+
+  /** Owner and mode of `path` (which exists). */
+  ownership(path: string): Ownership {
+    const own = this.owners?.get(path);
+    if (own) return own;
+    const kind = this.kind(path);
+    const mounted = this.mounts.length > 0 && !this.history.has(path) ? this.mountOf(path) : undefined;
+    if (mounted?.point.attributes) {
+      const { gid, dirMode, fileMode } = mounted.point.attributes;
+      return { uid: 0, gid, mode: kind === "dir" ? dirMode : fileMode };
+    }
+    if (kind === "dir") return SHARED_DIRS.has(path) ? STICKY_DIR : ROOT_DIR;
+    return ROOT_FILE;
+  }
+
+  /** What `ls -l` shows of `path` at `atMs`, undefined when it does not exist. */
+  stat(path: string, atMs = Infinity): Stat | undefined {
+    const e = this.at(path, atMs);
+    if (!e || e.kind === "none") return undefined;
+    const size = e.kind === "file" ? new TextEncoder().encode(e.content).length : 4096;
+    return { ...this.ownership(path), kind: e.kind, size, mtimeWallMs: this.wallOffsetMs + Math.max(0, e.atMs) };
+  }
+
+  /** May the container's user write `path` (an existing file, or a directory to create or remove entries in)? */
+  private mayWrite(path: string): boolean {
+    const { uid, groups } = this.access.identity;
+    if (uid === 0) return true;
+    // Sources that keep no owners (a volume another container wrote to): what this container did not make is allowed.
+    if (!this.owners?.has(path) && !this.history.has(path)) {
+      const mounted = this.mounts.length ? this.mountOf(path) : undefined;
+      if (mounted?.source.writes && mounted.point.path !== path) return true;
+    }
+    const o = this.ownership(path);
+    if (o.uid === uid) return (o.mode & 0o200) !== 0;
+    if (groups.includes(o.gid)) return (o.mode & 0o020) !== 0;
+    return (o.mode & 0o002) !== 0;
+  }
+
+  /**
+   * Why a change at `path` (made in its parent directory when `creating`) would be refused (read-only, or not the
+   * user's to write), if it would; whether the path or its parent exists is not checked.
+   */
+  refusal(path: string, creating: boolean): FsError | undefined {
+    const mounted = this.mounts.length ? this.mountOf(path) : undefined;
+    if (mounted?.readOnly) return "EROFS";
+    if (!mounted && this.access.readOnlyRoot && !this.runtimeFiles.has(path)) return "EROFS";
+    return this.mayWrite(creating ? parentOf(path) : path) ? undefined : "EACCES";
+  }
+
+  /** Record the owner of what the container's user made at `path`: its uid, and the group of a setgid parent. */
+  private own(path: string, kind: "file" | "dir"): void {
+    const parent = this.ownership(parentOf(path));
+    const setgid = (parent.mode & 0o2000) !== 0;
+    const { uid, gid } = this.access.identity;
+    // Root's files outside volumes are what ownership() answers without a record.
+    if (uid === 0 && gid === 0 && !setgid && !(this.mounts.length && this.mountOf(path))) return;
+    const mode = kind === "dir" ? 0o755 | (setgid ? 0o2000 : 0) : 0o644;
+    (this.owners ??= new Map()).set(path, { uid, gid: setgid ? parent.gid : gid, mode });
   }
 
   /** The container's own entry for `path` at `atMs` (image and writes). */
-  private own(path: string, atMs: number): Entry | undefined {
+  private ownEntry(path: string, atMs: number): Entry | undefined {
     const entries = this.history.get(path);
     if (entries) for (let i = entries.length - 1; i >= 0; i--) if (entries[i].atMs <= atMs) return entries[i];
     return undefined;
   }
 
   private at(path: string, atMs: number): Entry | undefined {
-    const own = this.own(path, atMs);
+    const own = this.ownEntry(path, atMs);
     if (own) return own;
     const mounted = this.mounts.length ? this.mountOf(path) : undefined;
     if (!mounted) return undefined;
@@ -145,15 +241,19 @@ export class VirtualFs {
   tryWrite(path: string, content: string, atMs: number, append = false): FsError | undefined {
     if (path === "/dev/null") return undefined;
     if (this.kind(parentOf(path)) !== "dir") return "ENOENT";
-    if (this.kind(path) === "dir") return "EISDIR";
+    const kind = this.kind(path);
+    if (kind === "dir") return "EISDIR";
+    const refused = this.refusal(path, kind === undefined);
+    if (refused) return refused;
     const mounted = this.mountedChange(path);
-    if (mounted?.readOnly) return "EROFS";
-    if (mounted) {
+    if (mounted && !mounted.readOnly) {
       const written = mounted.writes.write(mounted.inner, content, this.wallOffsetMs + atMs, append);
-      return written === true ? undefined : written === "ENOSPC" ? "ENOSPC" : "ENOENT";
+      if (written !== true) return written === "ENOSPC" ? "ENOSPC" : "ENOENT";
+    } else {
+      const prev = append ? this.read(path) ?? "" : "";
+      this.record(path, { atMs, kind: "file", content: prev + content });
     }
-    const prev = append ? this.read(path) ?? "" : "";
-    this.record(path, { atMs, kind: "file", content: prev + content });
+    if (kind === undefined) this.own(path, "file");
     return undefined;
   }
 
@@ -164,9 +264,10 @@ export class VirtualFs {
   /** Remove a file or directory: undefined when removed, else why not. */
   tryRemove(path: string, atMs: number): FsError | undefined {
     if (this.kind(path) === undefined) return "ENOENT";
+    const refused = this.refusal(path, true);
+    if (refused) return refused;
     const mounted = this.mountedChange(path);
-    if (mounted?.readOnly) return "EROFS";
-    if (mounted) return mounted.writes.remove(mounted.inner, this.wallOffsetMs + atMs) ? undefined : "ENOENT";
+    if (mounted && !mounted.readOnly) return mounted.writes.remove(mounted.inner, this.wallOffsetMs + atMs) ? undefined : "ENOENT";
     this.record(path, { atMs, kind: "none" });
     return undefined;
   }
@@ -186,13 +287,14 @@ export class VirtualFs {
     const k = this.kind(path);
     if (k === "dir") return parents ? undefined : "EEXIST";
     if (k === "file") return "EEXIST";
+    const refused = this.refusal(path, true);
+    if (refused) return refused;
     const mounted = this.mountedChange(path);
-    if (mounted?.readOnly) return "EROFS";
-    if (mounted) {
+    if (mounted && !mounted.readOnly) {
       const made = mounted.writes.mkdir(mounted.inner, this.wallOffsetMs + atMs);
-      return made === true ? undefined : made === "ENOSPC" ? "ENOSPC" : "ENOENT";
-    }
-    this.record(path, { atMs, kind: "dir" });
+      if (made !== true) return made === "ENOSPC" ? "ENOSPC" : "ENOENT";
+    } else this.record(path, { atMs, kind: "dir" });
+    this.own(path, "dir");
     return undefined;
   }
 
@@ -225,13 +327,15 @@ export class VirtualFs {
 
   /** A new filesystem whose starting state is this one's at `atMs`, with the same mounts (for `exec`). */
   snapshot(atMs: number): VirtualFs {
-    const copy = new VirtualFs({}, [], noFiles, { mounts: [], wallOffsetMs: this.wallOffsetMs });
+    const copy = new VirtualFs({}, [], noFiles, { mounts: [], wallOffsetMs: this.wallOffsetMs }, this.access);
     copy.mounts.push(...this.mounts);
     copy.history.clear();
     for (const path of this.history.keys()) {
-      const e = this.own(path, atMs);
+      const e = this.ownEntry(path, atMs);
       if (e && e.kind !== "none") copy.history.set(path, [{ ...e, atMs: -1 }]);
     }
+    if (this.owners) copy.owners = new Map(this.owners);
+    copy.runtimeFiles = this.runtimeFiles;
     return copy;
   }
 }

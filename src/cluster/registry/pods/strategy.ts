@@ -12,6 +12,7 @@ import { deepEqual } from "../../../api/json-equal";
 import { cloneJson } from "../../../api/clone";
 import { validateLabels } from "../../../api/validation/labels";
 import { validateContainerFields } from "./validation/container";
+import { validatePodSecurityContext } from "./validation/security-context";
 
 const suffixAlphabet = "bcdfghjklmnpqrstvwxz2456789";
 
@@ -66,6 +67,7 @@ export function validateContainers(spec: Partial<PodSpec>, path: string): FieldE
   if (spec.dnsPolicy && !["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"].includes(spec.dnsPolicy)) {
     errors.push(fieldError.notSupported(`${path}.dnsPolicy`, spec.dnsPolicy, ["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"]));
   }
+  errors.push(...validatePodSecurityContext(spec.securityContext, `${path}.securityContext`));
   errors.push(...validateLabels(spec.nodeSelector, `${path}.nodeSelector`));
   const volumes = new Set((spec.volumes ?? []).map((v) => v.name));
   [...(spec.initContainers ?? []), ...containers].forEach((c) =>

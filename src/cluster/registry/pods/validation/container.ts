@@ -1,10 +1,11 @@
 // The per-container checks of validateContainers/validateInitContainers beyond name and image presence: image
-// whitespace, ports, resources, probes and lifecycle hooks.
+// whitespace, ports, resources, securityContext, probes and lifecycle hooks.
 import { fieldError, type FieldError } from "../../../../api/status";
 import { validateContainerPorts } from "../../../../api/validation/ports";
 import { validateContainerProbes, validateLifecycle } from "./probes";
 import type { Container } from "../../../../api/schemas/core/container";
 import { validateResourceRequirements } from "./resources";
+import { validateSecurityContext } from "./security-context";
 
 export function validateContainerFields(c: Container, at: string, init: boolean): FieldError[] {
   const errs: FieldError[] = [];
@@ -13,6 +14,7 @@ export function validateContainerFields(c: Container, at: string, init: boolean)
   }
   errs.push(...validateContainerPorts(c.ports, at));
   errs.push(...validateResourceRequirements(c.resources, `${at}.resources`));
+  errs.push(...validateSecurityContext(c.securityContext, `${at}.securityContext`));
   // Init containers that run to completion may have no probes or hooks at all (restartPolicyErrors says so).
   if (!init || c.restartPolicy === "Always") {
     errs.push(...validateLifecycle(c.lifecycle, `${at}.lifecycle`));
