@@ -30,6 +30,7 @@ import { selfSubjectAccessReviews } from "./selfsubjectaccessreviews";
 import { selfSubjectRulesReviews } from "./selfsubjectrulesreviews";
 import { serviceAccounts } from "./serviceaccounts";
 import { services } from "./services";
+import { statefulSets } from "./statefulsets";
 import { storageClasses } from "./storageclasses";
 import type { ResourceDef } from "./types";
 
@@ -51,6 +52,7 @@ export const resources: ResourceDef[] = [
   daemonSets,
   deployments,
   replicaSets,
+  statefulSets,
   cronJobs,
   jobs,
   selfSubjectAccessReviews,
