@@ -3,7 +3,7 @@ import { z } from "zod";
 import { gvk, int, int32, list, mapKeys, patch, ref, str, typeMetaFields } from "../fields";
 import { IntOrString, LabelSelector, objectMetadata, Time } from "../meta";
 import { PodTemplateSpec } from "../core/pod";
-import { StatefulSetClaimTemplate } from "./statefulset-claim";
+import { PersistentVolumeClaim } from "../core/persistentvolumeclaim";
 
 export const RollingUpdateStatefulSetStrategy = z
   .object({
@@ -41,7 +41,7 @@ export const StatefulSetSpec = z
     replicas: int32("Desired number of pods; defaults to 1.").optional(),
     selector: ref(LabelSelector, "Selects the pods the StatefulSet manages; must match the template labels."),
     template: ref(PodTemplateSpec, "Template of the pods created; each gets a unique identity."),
-    volumeClaimTemplates: list(StatefulSetClaimTemplate, "Claims each pod gets, named <template>-<statefulset>-<ordinal>.", { "x-kubernetes-list-type": "atomic" }).optional(),
+    volumeClaimTemplates: list(PersistentVolumeClaim, "Claims each pod gets, named <template>-<statefulset>-<ordinal>.", { "x-kubernetes-list-type": "atomic" }).optional(),
     serviceName: str("The governing (headless) Service: pods get <pod>.<serviceName> DNS names.").optional(),
     podManagementPolicy: str("OrderedReady (one at a time, in order) or Parallel; defaults to OrderedReady.").optional(),
     updateStrategy: ref(StatefulSetUpdateStrategy, "How pods are replaced when the template changes.").optional(),

@@ -6,8 +6,6 @@ import { splitKey, type Controller } from "../../control-loop/types";
 import { controllerRevisions } from "../../registry/controllerrevisions";
 import { pods } from "../../registry/pods";
 import { statefulSets } from "../../registry/statefulsets";
-import type { ResourceDef } from "../../registry/types";
-import type { Claim } from "./claim-kind";
 import { StatefulSetSync } from "./sync";
 
 export class StatefulSetController implements Controller {
@@ -15,9 +13,6 @@ export class StatefulSetController implements Controller {
   readonly for = statefulSets;
   readonly ignoreDeleted = true;
   readonly owns = [pods, controllerRevisions];
-
-  /** @param claims the PersistentVolumeClaim kind, when the cluster serves it (no claims are made without it). */
-  constructor(private readonly claims?: ResourceDef<Claim>) {}
 
   resync(ctx: ControllerContext): string[] {
     return ctx.registry.list(statefulSets).map((s) => `${s.metadata.namespace}/${s.metadata.name}`);
@@ -27,6 +22,6 @@ export class StatefulSetController implements Controller {
     const { namespace, name } = splitKey(key);
     const set = ctx.registry.tryGet(statefulSets, namespace, name);
     if (!set || set.metadata.deletionTimestamp) return;
-    return new StatefulSetSync(set, ctx, this.claims).run();
+    return new StatefulSetSync(set, ctx).run();
   }
 }

@@ -9,7 +9,7 @@ import type { PodSpec } from "../../../api/schemas/core/pod-spec";
 import type { Volume } from "../../../api/schemas/core/volume";
 import { zeroValue } from "../../registry/pod-template";
 import { controllerRef } from "../job/job-pods";
-import type { Claim } from "./claim-kind";
+import type { PersistentVolumeClaim } from "../../../api/schemas/core/persistentvolumeclaim";
 
 export const podNameLabel = "statefulset.kubernetes.io/pod-name";
 export const podIndexLabel = "apps.kubernetes.io/pod-index";
@@ -40,11 +40,10 @@ export function claimName(templateName: string, set: StatefulSet, ordinal: numbe
 }
 
 /** getPersistentVolumeClaims: each template's claim for the pod at `ordinal`, labelled with the selector's matchLabels. */
-export function claimsFor(set: StatefulSet, ordinal: number): Claim[] {
+export function claimsFor(set: StatefulSet, ordinal: number): PersistentVolumeClaim[] {
   const matchLabels = set.spec?.selector?.matchLabels ?? {};
   return (set.spec?.volumeClaimTemplates ?? []).map((template) => {
-    const claim = cloneJson(template) as Claim;
-    const { status: _status, ...rest } = claim;
+    const { status: _status, ...rest } = cloneJson(template);
     const metadata = { ...rest.metadata, name: claimName(template.metadata?.name ?? "", set, ordinal), namespace: set.metadata.namespace };
     metadata.labels = { ...(metadata.labels ?? {}), ...matchLabels };
     return { ...rest, apiVersion: "v1", kind: "PersistentVolumeClaim", metadata };

@@ -11,10 +11,9 @@ import { keyOf } from "../../control-loop/types";
 import { controllerRevisions } from "../../registry/controllerrevisions";
 import { pods } from "../../registry/pods";
 import { statefulSets } from "../../registry/statefulsets";
-import type { ResourceDef } from "../../registry/types";
+import { persistentVolumeClaims } from "../../registry/persistentvolumeclaims";
 import { isControlledBy } from "../job/job-pods";
 import { isPodAvailable, availableAt } from "../replicaset/pod-state";
-import type { Claim } from "./claim-kind";
 import { claimsFor, newPod, ordinalOf, replicaCount, revisionLabel, startOrdinal } from "./identity";
 import { claimOwners, isStaleClaim, retentionPolicy } from "./retention";
 import { revisionTemplate, setRevisions, truncateHistory, type SetRevisions } from "./revisions";
@@ -31,7 +30,6 @@ export class StatefulSetSync {
   constructor(
     private readonly set: StatefulSet,
     private readonly ctx: ControllerContext,
-    private readonly claims: ResourceDef<Claim> | undefined,
   ) {
     this.monotonic = set.spec?.podManagementPolicy !== "Parallel";
   }
@@ -156,11 +154,10 @@ export class StatefulSetSync {
 
   /** createPersistentVolumeClaims: the pod's missing claims; false when the pod must wait (a stale claim, a failure). */
   private createClaims(pod: Pod, ordinal: number): boolean {
-    if (!this.claims) return true;
     let ok = true;
     for (const claim of claimsFor(this.set, ordinal)) {
       const name = claim.metadata.name!;
-      const existing = this.ctx.registry.tryGet(this.claims, this.set.metadata.namespace, name);
+      const existing = this.ctx.registry.tryGet(persistentVolumeClaims, this.set.metadata.namespace, name);
       if (existing) {
         if (existing.metadata.deletionTimestamp || (!isCreated(pod) && isStaleClaim(existing, pod.metadata.name!))) {
           this.wakeAt(this.ctx.now + staleClaimRetryMs);
@@ -169,7 +166,7 @@ export class StatefulSetSync {
         continue;
       }
       try {
-        this.ctx.registry.create(this.claims, this.set.metadata.namespace, claim);
+        this.ctx.registry.create(persistentVolumeClaims, this.set.metadata.namespace, claim);
         this.event("Normal", "SuccessfulCreate", `create Claim ${name} Pod ${pod.metadata.name} in StatefulSet ${this.set.metadata.name} success`);
       } catch (error) {
         if (!(error instanceof StatusError)) throw error;
@@ -182,16 +179,15 @@ export class StatefulSetSync {
 
   /** UpdatePodClaimForRetentionPolicy: the pod's claims owned as the retention policy says. */
   private fixClaimOwners(pod: Pod): void {
-    if (!this.claims) return;
     const ordinal = ordinalOf(this.set, pod);
     for (const claim of claimsFor(this.set, ordinal)) {
-      const existing = this.ctx.registry.tryGet(this.claims, this.set.metadata.namespace, claim.metadata.name!);
+      const existing = this.ctx.registry.tryGet(persistentVolumeClaims, this.set.metadata.namespace, claim.metadata.name!);
       if (!existing || existing.metadata.deletionTimestamp) continue;
       const owners = claimOwners(existing, this.set, pod);
       if (deepEqual(owners, existing.metadata.ownerReferences ?? [])) continue;
       const { ownerReferences: _old, ...rest } = existing.metadata;
       const metadata = owners.length ? { ...rest, ownerReferences: owners } : rest;
-      this.ctx.registry.update(this.claims, existing.metadata.namespace, existing.metadata.name!, { ...existing, metadata });
+      this.ctx.registry.update(persistentVolumeClaims, existing.metadata.namespace, existing.metadata.name!, { ...existing, metadata });
     }
   }
 
