@@ -92,6 +92,10 @@ const kinds: KindUnderTest[] = [
     valid: (name) => ({ metadata: { name }, spec: { replicas: 0, selector, template } }),
   },
   {
+    kind: "StatefulSet", qualified: "StatefulSet.apps", apiVersion: "apps/v1", path: group("apps/v1", "statefulsets"), namespaced: true, objectField: "spec",
+    valid: (name) => ({ metadata: { name }, spec: { replicas: 0, serviceName: "web", selector, template } }),
+  },
+  {
     kind: "CronJob", qualified: "CronJob.batch", apiVersion: "batch/v1", path: group("batch/v1", "cronjobs"), namespaced: true, objectField: "spec",
     valid: (name) => ({
       metadata: { name },
@@ -389,6 +393,7 @@ const deployment = byKind("Deployment");
 const replicaSet = byKind("ReplicaSet");
 const daemonSet = byKind("DaemonSet");
 const job = byKind("Job");
+const statefulSet = byKind("StatefulSet");
 const cronJob = byKind("CronJob");
 const rc = byKind("ReplicationController");
 const podTemplate = byKind("PodTemplate");
@@ -397,6 +402,7 @@ const workloadCases: BadInputCase[] = [
   ...templateCases(deployment, "spec.template", workload(deployment, (tpl) => ({ replicas: 0, selector, template: tpl }))),
   ...templateCases(replicaSet, "spec.template", workload(replicaSet, (tpl) => ({ replicas: 0, selector, template: tpl }))),
   ...templateCases(daemonSet, "spec.template", workload(daemonSet, (tpl) => ({ selector, template: tpl }))),
+  ...templateCases(statefulSet, "spec.template", workload(statefulSet, (tpl) => ({ replicas: 0, selector, template: tpl }))),
   ...templateCases(job, "spec.template", workload(job, (tpl) => ({ suspend: true, template: tpl }))),
   ...templateCases(cronJob, "spec.jobTemplate.spec.template", workload(cronJob, (tpl) => ({ schedule: "0 * * * *", suspend: true, jobTemplate: { spec: { template: tpl } } }))),
   ...templateCases(rc, "spec.template", workload(rc, (tpl) => ({ replicas: 0, selector: { app: "web" }, template: tpl }))),
@@ -418,6 +424,24 @@ const workloadCases: BadInputCase[] = [
   post("DaemonSet.apps: a null matchLabels value", daemonSet.path,
     `{"apiVersion":"apps/v1","kind":"DaemonSet","metadata":{"name":"null-selector"},"spec":{"selector":{"matchLabels":{"app":null}},"template":${json(template)}}}`, 422,
     /`selector` does not match template `labels`/),
+  post("StatefulSet.apps: an empty selector", statefulSet.path, { apiVersion: "apps/v1", kind: "StatefulSet", metadata: { name: "empty-selector" }, spec: { selector: {}, template } }, 422,
+    /spec\.selector: Invalid value: .*empty selector is invalid for statefulset/),
+  post("StatefulSet.apps: a selector that misses the template", statefulSet.path,
+    { apiVersion: "apps/v1", kind: "StatefulSet", metadata: { name: "miss" }, spec: { selector: { matchLabels: { app: "other" } }, template } }, 422, /`selector` does not match template `labels`/),
+  post("StatefulSet.apps: podManagementPolicy Random", statefulSet.path,
+    { apiVersion: "apps/v1", kind: "StatefulSet", metadata: { name: "policy" }, spec: { replicas: 0, podManagementPolicy: "Random", selector, template } }, 422,
+    /spec\.podManagementPolicy: Invalid value: "Random": must be 'OrderedReady' or 'Parallel'/),
+  post("StatefulSet.apps: a negative partition", statefulSet.path,
+    { apiVersion: "apps/v1", kind: "StatefulSet", metadata: { name: "partition" }, spec: { replicas: 0, updateStrategy: { type: "RollingUpdate", rollingUpdate: { partition: -1 } }, selector, template } }, 422,
+    /spec\.updateStrategy\.rollingUpdate\.partition: Invalid value: -1: must be greater than or equal to 0/),
+  post("StatefulSet.apps: rollingUpdate with OnDelete", statefulSet.path,
+    { apiVersion: "apps/v1", kind: "StatefulSet", metadata: { name: "on-delete" }, spec: { replicas: 0, updateStrategy: { type: "OnDelete", rollingUpdate: { partition: 1 } }, selector, template } }, 422,
+    /spec\.updateStrategy\.rollingUpdate: Invalid value: .*only allowed for updateStrategy 'RollingUpdate'/),
+  post("StatefulSet.apps: a retention policy Keep", statefulSet.path,
+    { apiVersion: "apps/v1", kind: "StatefulSet", metadata: { name: "retention" }, spec: { replicas: 0, persistentVolumeClaimRetentionPolicy: { whenScaled: "Keep" }, selector, template } }, 422,
+    /spec\.persistentVolumeClaimRetentionPolicy\.whenScaled: Unsupported value: "Keep": supported values: "Retain", "Delete"/),
+  post("StatefulSet.apps: a partition above int32", statefulSet.path,
+    { apiVersion: "apps/v1", kind: "StatefulSet", metadata: { name: "partition-int32" }, spec: { replicas: 0, updateStrategy: { rollingUpdate: { partition: 2147483648 } }, selector, template } }, 400),
   post("Deployment.apps: an empty selector", deployment.path, { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "empty-selector" }, spec: { selector: {}, template } }, 422,
     /spec\.selector: Invalid value: .*empty selector is invalid for deployment/),
   post("Deployment.apps: a selector that misses the template", deployment.path,

@@ -22,7 +22,7 @@ describe("StatefulSet discovery and OpenAPI", () => {
       categories: ["all"],
       verbs: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"],
     });
-    expect((sts.subresources ?? []).map((s) => s.subresource).sort()).toEqual(["scale", "status"]);
+    expect(((sts as Json).subresources ?? []).map((s: Json) => s.subresource).sort()).toEqual(["scale", "status"]);
     expect(apiResourceList(table, "apps", "v1")!.resources.map((r) => r.name)).toEqual(expect.arrayContaining(["statefulsets", "statefulsets/scale", "statefulsets/status"]));
   });
 
