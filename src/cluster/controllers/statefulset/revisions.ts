@@ -46,11 +46,20 @@ export function setRevisions(ctx: ControllerContext, set: StatefulSet, owned: Co
       const name = `${set.metadata.name}-${hash}`;
       const clash = ctx.registry.tryGet(controllerRevisions, set.metadata.namespace, name);
       if (clash) {
-        // A revision of that name with other data: a hash collision, counted into the next name.
-        if (deepEqual(clash.data, data) && clash.metadata.ownerReferences?.some((r) => r.uid === set.metadata.uid)) {
-          update = clash;
-          break;
+        if (deepEqual(clash.data, data)) {
+          const controller = clash.metadata.ownerReferences?.find((r) => r.controller);
+          if (controller?.uid === set.metadata.uid) {
+            update = clash;
+            break;
+          }
+          if (!controller) {
+            // An orphan of an earlier set of this name (deleted with --cascade=orphan): adopted, as its pods are.
+            const ownerReferences = [...(clash.metadata.ownerReferences ?? []), controllerRef(set)];
+            update = ctx.registry.update(controllerRevisions, clash.metadata.namespace, name, { ...clash, metadata: { ...clash.metadata, ownerReferences } });
+            break;
+          }
         }
+        // A revision of that name with other data or another owner: a hash collision, counted into the next name.
         collisionCount += 1;
         continue;
       }

@@ -12,9 +12,10 @@ import { controllerRevisions } from "../../registry/controllerrevisions";
 import { pods } from "../../registry/pods";
 import { statefulSets } from "../../registry/statefulsets";
 import { persistentVolumeClaims } from "../../registry/persistentvolumeclaims";
-import { isControlledBy } from "../job/job-pods";
-import { isPodAvailable, availableAt } from "../replicaset/pod-state";
-import { claimsFor, newPod, ordinalOf, replicaCount, revisionLabel, startOrdinal } from "./identity";
+import { controllerRef, isControlledBy } from "../job/job-pods";
+import { labelSelectorFromObject } from "../../../api/selectors/label-selector";
+import { availableAt, controllerRefOf, isPodAvailable } from "../replicaset/pod-state";
+import { claimsFor, newPod, ordinalOf, podName, replicaCount, revisionLabel, startOrdinal } from "./identity";
 import { claimOwners, isStaleClaim, retentionPolicy } from "./retention";
 import { revisionTemplate, setRevisions, truncateHistory, type SetRevisions } from "./revisions";
 import { computeStatus, isCreated, isHealthy, isRunningAndReady, isTerminating } from "./status";
@@ -35,6 +36,7 @@ export class StatefulSetSync {
   }
 
   run(): ReconcileResult {
+    this.adoptOrphans();
     const uid = this.set.metadata.uid!;
     const owned = this.ctx.indexes.dependentsOf(uid, controllerRevisions).filter((r) => isControlledBy(r, uid));
     const revisions = setRevisions(this.ctx, this.set, owned);
@@ -43,6 +45,22 @@ export class StatefulSetSync {
     this.writeStatus(all, revisions);
     truncateHistory(this.ctx, this.set, owned, all, revisions);
     return this.requeueAt === undefined ? undefined : { requeueAt: this.requeueAt };
+  }
+
+  /**
+   * ClaimPods for the pods this set would make: a pod of one of its names in range that no controller owns and the
+   * selector matches (left by a set deleted with --cascade=orphan) is adopted rather than made again.
+   */
+  private adoptOrphans(): void {
+    const selector = labelSelectorFromObject(this.set.spec?.selector);
+    if (selector.isEmpty()) return;
+    const start = startOrdinal(this.set);
+    for (let ordinal = start; ordinal < start + replicaCount(this.set); ordinal++) {
+      const pod = this.ctx.registry.tryGet(pods, this.set.metadata.namespace, podName(this.set, ordinal));
+      if (!pod || pod.metadata.deletionTimestamp || controllerRefOf(pod) || !selector.matches(pod.metadata.labels ?? {})) continue;
+      const ownerReferences = [...(pod.metadata.ownerReferences ?? []), controllerRef(this.set)];
+      this.ctx.registry.update(pods, pod.metadata.namespace, pod.metadata.name!, { ...pod, metadata: { ...pod.metadata, ownerReferences } });
+    }
   }
 
   private ownPods(): Pod[] {

@@ -3,7 +3,7 @@
 // made again under the same name.
 import { describe, expect, it } from "vitest";
 import { nodeCluster } from "../../../helpers/node-cluster";
-import { create, eventsOf, get, isReady, livePods, ns, patch, podNames, slowStopSet, stsPath, terminating, webSet } from "./helpers";
+import { create, eventsOf, get, isReady, livePods, ns, patch, podNames, send, slowStopSet, stsPath, terminating, webSet } from "./helpers";
 
 describe("StatefulSet controller: ordering", () => {
   it("creates web-0 and waits for it to be Running and Ready before it creates web-1", async () => {
@@ -92,5 +92,27 @@ describe("StatefulSet controller: ordering", () => {
     expect(after.metadata.uid).not.toBe(before.metadata.uid);
     expect(isReady(after)).toBe(true);
     expect(await eventsOf(cluster, "web")).toContain("Normal SuccessfulDelete delete Pod web-0 in StatefulSet web successful");
+  });
+
+  it("adopts the pods and revision a set deleted with --cascade=orphan left behind, restarting none", async () => {
+    const cluster = nodeCluster();
+    cluster.runUntilIdle();
+    await create(cluster, stsPath, webSet("web", { replicas: 2 }));
+    cluster.runUntilIdle();
+    const uids = (await livePods(cluster, "web")).map((p) => p.metadata.uid);
+    const orphan = await send(cluster, "DELETE", `${stsPath}/web`, { kind: "DeleteOptions", apiVersion: "v1", propagationPolicy: "Orphan" });
+    expect(orphan.status).toBe(200);
+    cluster.runUntilIdle();
+    expect((await livePods(cluster, "web")).map((p) => p.metadata.ownerReferences)).toEqual([undefined, undefined]);
+
+    const again = await create(cluster, stsPath, webSet("web", { replicas: 2 }));
+    cluster.runUntilIdle();
+    const pods = await livePods(cluster, "web");
+    expect(pods.map((p) => p.metadata.uid)).toEqual(uids);
+    expect(pods.map((p) => p.metadata.ownerReferences[0].uid)).toEqual([again.metadata.uid, again.metadata.uid]);
+    const revisions = (await get(cluster, "/apis/apps/v1/namespaces/default/controllerrevisions")).items;
+    expect(revisions).toHaveLength(1);
+    expect(revisions[0].metadata.ownerReferences[0].uid).toBe(again.metadata.uid);
+    expect((await get(cluster, `${stsPath}/web`)).status).toMatchObject({ readyReplicas: 2, updatedReplicas: 2, collisionCount: 0 });
   });
 });
