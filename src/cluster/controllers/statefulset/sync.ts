@@ -23,6 +23,8 @@ import { computeStatus, isCreated, isHealthy, isRunningAndReady, isTerminating }
 const source = { component: "statefulset-controller" };
 /** How soon to look again while a stale claim waits for the garbage collector. */
 const staleClaimRetryMs = 1000;
+/** Most names above the range looked at for orphans to adopt. */
+const maxOrphansAbove = 100;
 
 export class StatefulSetSync {
   private readonly monotonic: boolean;
@@ -48,15 +50,18 @@ export class StatefulSetSync {
   }
 
   /**
-   * ClaimPods for the pods this set would make: a pod of one of its names in range that no controller owns and the
-   * selector matches (left by a set deleted with --cascade=orphan) is adopted rather than made again.
+   * ClaimPods for the pods of this set's names: a pod `<set>-<n>` that no controller owns and the selector matches (left
+   * by a set deleted with --cascade=orphan) is adopted rather than made again — those in range, and those above it up
+   * to the first free name (then scaled down as the set's own).
    */
   private adoptOrphans(): void {
     const selector = labelSelectorFromObject(this.set.spec?.selector);
     if (selector.isEmpty()) return;
     const start = startOrdinal(this.set);
-    for (let ordinal = start; ordinal < start + replicaCount(this.set); ordinal++) {
+    const end = start + replicaCount(this.set);
+    for (let ordinal = start; ordinal < end + maxOrphansAbove; ordinal++) {
       const pod = this.ctx.registry.tryGet(pods, this.set.metadata.namespace, podName(this.set, ordinal));
+      if (!pod && ordinal >= end) return;
       if (!pod || pod.metadata.deletionTimestamp || controllerRefOf(pod) || !selector.matches(pod.metadata.labels ?? {})) continue;
       const ownerReferences = [...(pod.metadata.ownerReferences ?? []), controllerRef(this.set)];
       this.ctx.registry.update(pods, pod.metadata.namespace, pod.metadata.name!, { ...pod, metadata: { ...pod.metadata, ownerReferences } });
