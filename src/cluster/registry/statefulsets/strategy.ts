@@ -49,6 +49,9 @@ export const statefulSetStrategy: Strategy<StatefulSet> = {
   validate(sts) {
     return validateSpec(sts.spec ?? zeroValue<StatefulSetSpec>());
   },
+  validateStatusUpdate(sts, old) {
+    return validateStatus(sts.status, old.status);
+  },
   validateUpdate(sts, old) {
     const spec = { ...(sts.spec ?? zeroValue<StatefulSetSpec>()) };
     const before = old.spec ?? zeroValue<StatefulSetSpec>();
@@ -126,4 +129,24 @@ function withClaimVolumes(spec: Partial<StatefulSetSpec>): PodTemplateSpec | und
   const volumes = (podSpec.volumes ??= []);
   for (const name of names) if (!volumes.some((v) => v.name === name)) volumes.push({ name, persistentVolumeClaim: { claimName: name } });
   return template;
+}
+
+/** ValidateStatefulSetStatusUpdate: counts non-negative and within status.replicas; collisionCount never decremented. */
+function validateStatus(status: StatefulSet["status"], old: StatefulSet["status"]): FieldError[] {
+  const s = status ?? { replicas: 0, availableReplicas: 0 };
+  const errors: FieldError[] = [];
+  for (const field of ["replicas", "readyReplicas", "currentReplicas", "updatedReplicas", "availableReplicas", "observedGeneration", "collisionCount"] as const) {
+    errors.push(...nonNegative(`status.${field}`, s[field]));
+  }
+  const replicas = s.replicas ?? 0;
+  for (const field of ["readyReplicas", "currentReplicas", "updatedReplicas", "availableReplicas"] as const) {
+    if ((s[field] ?? 0) > replicas) errors.push(fieldError.invalid(`status.${field}`, s[field], "cannot be greater than status.replicas"));
+  }
+  if ((s.availableReplicas ?? 0) > (s.readyReplicas ?? 0)) {
+    errors.push(fieldError.invalid("status.availableReplicas", s.availableReplicas, "cannot be greater than status.readyReplicas"));
+  }
+  if (old?.collisionCount !== undefined && (s.collisionCount ?? 0) < old.collisionCount) {
+    errors.push(fieldError.invalid("status.collisionCount", s.collisionCount ?? 0, "cannot be decremented"));
+  }
+  return errors;
 }

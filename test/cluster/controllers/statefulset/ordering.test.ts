@@ -115,4 +115,25 @@ describe("StatefulSet controller: ordering", () => {
     expect(revisions[0].metadata.ownerReferences[0].uid).toBe(again.metadata.uid);
     expect((await get(cluster, `${stsPath}/web`)).status).toMatchObject({ readyReplicas: 2, updatedReplicas: 2, collisionCount: 0 });
   });
+
+  it("waits minReadySeconds after web-0 is Ready before creating web-1, and counts it available only then", async () => {
+    const cluster = nodeCluster();
+    cluster.runUntilIdle();
+    await create(cluster, stsPath, webSet("web", { replicas: 2, minReadySeconds: 20 }));
+    cluster.advance(10_000);
+    expect(await podNames(cluster, "web")).toEqual(["web-0"]);
+    expect((await get(cluster, `${stsPath}/web`)).status).toMatchObject({ readyReplicas: 1, availableReplicas: 0 });
+    cluster.advance(15_000);
+    expect(await podNames(cluster, "web")).toEqual(["web-0", "web-1"]);
+    expect((await get(cluster, `${stsPath}/web`)).status.availableReplicas).toBe(1);
+  });
+
+  it("numbers the pods from ordinals.start", async () => {
+    const cluster = nodeCluster();
+    cluster.runUntilIdle();
+    await create(cluster, stsPath, webSet("web", { replicas: 2, ordinals: { start: 5 } }));
+    cluster.runUntilIdle();
+    expect(await podNames(cluster, "web")).toEqual(["web-5", "web-6"]);
+    expect((await get(cluster, `${ns}/pods/web-5`)).metadata.labels["apps.kubernetes.io/pod-index"]).toBe("5");
+  });
 });

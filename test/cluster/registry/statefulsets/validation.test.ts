@@ -99,4 +99,15 @@ describe("StatefulSet validation", () => {
       ]);
     }
   });
+
+  it("checks a status write: counts within status.replicas, collisionCount never decremented", () => {
+    const old = web();
+    old.status = { replicas: 2, readyReplicas: 2, availableReplicas: 2, collisionCount: 1 };
+    const next = web();
+    next.status = { replicas: 1, readyReplicas: 2, availableReplicas: 1, collisionCount: 0 };
+    expect(strategy.validateStatusUpdate!(next, old, ctx).map((e) => `${e.field}: ${e.message}`)).toEqual([
+      "status.readyReplicas: Invalid value: 2: cannot be greater than status.replicas",
+      "status.collisionCount: Invalid value: 0: cannot be decremented",
+    ]);
+  });
 });
