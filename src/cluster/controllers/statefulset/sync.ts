@@ -23,12 +23,14 @@ import { computeStatus, isCreated, isHealthy, isRunningAndReady, isTerminating }
 const source = { component: "statefulset-controller" };
 /** How soon to look again while a stale claim waits for the garbage collector. */
 const staleClaimRetryMs = 1000;
-/** Most names above the range looked at for orphans to adopt. */
-const maxOrphansAbove = 100;
+/** Most names looked at for orphans to adopt (a sandbox holds a few thousand objects at most). */
+const maxAdoptionScan = 1000;
 
 export class StatefulSetSync {
   private readonly monotonic: boolean;
   private requeueAt: number | undefined;
+  /** A create failed: stop making pods in this pass (slowStartBatch stops at the first error), retry with back-off. */
+  private failure: StatusError | undefined;
 
   constructor(
     private readonly set: StatefulSet,
@@ -46,6 +48,8 @@ export class StatefulSetSync {
     const all = this.ownPods();
     this.writeStatus(all, revisions);
     truncateHistory(this.ctx, this.set, owned, all, revisions);
+    // The sync's error, as the controller returns it: the work queue tries the key again with back-off.
+    if (this.failure) throw this.failure;
     return this.requeueAt === undefined ? undefined : { requeueAt: this.requeueAt };
   }
 
@@ -59,7 +63,7 @@ export class StatefulSetSync {
     if (selector.isEmpty()) return;
     const start = startOrdinal(this.set);
     const end = start + replicaCount(this.set);
-    for (let ordinal = start; ordinal < end + maxOrphansAbove; ordinal++) {
+    for (let ordinal = start; ordinal < start + maxAdoptionScan; ordinal++) {
       const pod = this.ctx.registry.tryGet(pods, this.set.metadata.namespace, podName(this.set, ordinal));
       if (!pod && ordinal >= end) return;
       if (!pod || pod.metadata.deletionTimestamp || controllerRefOf(pod) || !selector.matches(pod.metadata.labels ?? {})) continue;
@@ -88,20 +92,25 @@ export class StatefulSetSync {
   private update(revisions: SetRevisions): void {
     const start = startOrdinal(this.set);
     const count = replicaCount(this.set);
-    const replicas: (Pod | undefined)[] = new Array(count).fill(undefined);
+    // Sparse: `replicas` may be far larger than the pods that exist.
+    const replicas: (Pod | undefined)[] = [];
+    const inRange: Pod[] = [];
     const condemned: Pod[] = [];
     for (const pod of this.ownPods()) {
       const ordinal = ordinalOf(this.set, pod);
       if (ordinal < 0) continue;
-      if (ordinal >= start && ordinal < start + count) replicas[ordinal - start] = pod;
-      else condemned.push(pod);
+      if (ordinal >= start && ordinal < start + count) {
+        replicas[ordinal - start] = pod;
+        inRange.push(pod);
+      } else condemned.push(pod);
     }
+    inRange.sort((a, b) => ordinalOf(this.set, a) - ordinalOf(this.set, b));
     condemned.sort((a, b) => ordinalOf(this.set, b) - ordinalOf(this.set, a));
-    const firstUnhealthy = [...replicas, ...condemned].find((p) => p && !isHealthy(p));
+    const firstUnhealthy = [...inRange, ...condemned].find((p) => !isHealthy(p));
 
     for (let i = 0; i < count; i++) {
       const halt = this.processReplica(replicas, i, revisions);
-      if (halt && this.monotonic) return;
+      if ((halt && this.monotonic) || this.failure) return;
     }
     if (retentionPolicy(this.set).whenScaled === "Delete" || retentionPolicy(this.set).whenDeleted === "Delete") {
       for (const pod of condemned) this.fixClaimOwners(pod);
@@ -170,6 +179,7 @@ export class StatefulSetSync {
       return created;
     } catch (error) {
       if (!(error instanceof StatusError)) throw error;
+      this.failure = error;
       this.event("Warning", "FailedCreate", `create Pod ${pod.metadata.name} in StatefulSet ${this.set.metadata.name} failed error: ${error.message}`);
       return undefined;
     }
@@ -193,6 +203,7 @@ export class StatefulSetSync {
         this.event("Normal", "SuccessfulCreate", `create Claim ${name} Pod ${pod.metadata.name} in StatefulSet ${this.set.metadata.name} success`);
       } catch (error) {
         if (!(error instanceof StatusError)) throw error;
+        this.failure = error;
         this.event("Warning", "FailedCreate", `create Claim ${name} for Pod ${pod.metadata.name} in StatefulSet ${this.set.metadata.name} failed error: failed to create PVC ${name}: ${error.message}`);
         ok = false;
       }

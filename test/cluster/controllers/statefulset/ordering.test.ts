@@ -136,4 +136,19 @@ describe("StatefulSet controller: ordering", () => {
     expect(await podNames(cluster, "web")).toEqual(["web-5", "web-6"]);
     expect((await get(cluster, `${ns}/pods/web-5`)).metadata.labels["apps.kubernetes.io/pod-index"]).toBe("5");
   });
+
+  it("reports a refused create as FailedCreate and tries again with back-off", async () => {
+    const cluster = nodeCluster();
+    cluster.runUntilIdle();
+    await create(cluster, `${ns}/resourcequotas`, { apiVersion: "v1", kind: "ResourceQuota", metadata: { name: "pods" }, spec: { hard: { pods: "1" } } });
+    cluster.runUntilIdle();
+    await create(cluster, stsPath, webSet("web", { replicas: 2, podManagementPolicy: "Parallel" }));
+    cluster.advance(5_000);
+    expect(await podNames(cluster, "web")).toEqual(["web-0"]);
+    const failed = (await eventsOf(cluster, "web")).filter((e) => e.includes("FailedCreate"));
+    expect(failed[0]).toMatch(/^Warning FailedCreate create Pod web-1 in StatefulSet web failed error: pods "web-1" is forbidden: exceeded quota: pods/);
+    await patch(cluster, `${ns}/resourcequotas/pods`, { spec: { hard: { pods: "5" } } }, "application/merge-patch+json");
+    cluster.advance(60_000);
+    expect(await podNames(cluster, "web")).toEqual(["web-0", "web-1"]);
+  });
 });
