@@ -13,6 +13,7 @@ import { namespaceDeletion } from "./controllers/namespace-deletion";
 import { NodeLifecycleController } from "./controllers/node-lifecycle/controller";
 import { PodGarbageCollector } from "./controllers/pod-gc/controller";
 import { ResourceQuotaController } from "./controllers/resourcequota/controller";
+import { StatefulSetController } from "./controllers/statefulset/controller";
 import { ServiceLoadBalancerController } from "./controllers/service-lb/controller";
 import { TaintEvictionController } from "./controllers/taint-eviction/controller";
 import type { Machines } from "./registry/nodes/machines";
@@ -45,6 +46,7 @@ export function createControllers({ runtime, machines, network }: { runtime: Con
     jobController,
     cronJobController,
     new DaemonSetController(),
+    new StatefulSetController(),
     new DeploymentController(),
     createReplicaSetController(),
     createReplicationControllerController(),

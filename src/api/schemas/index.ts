@@ -35,5 +35,6 @@ export { Deployment } from "./apps/deployment";
 export { ReplicaSet } from "./apps/replicaset";
 export { DaemonSet } from "./apps/daemonset";
 export { ControllerRevision } from "./apps/controllerrevision";
+export { StatefulSet } from "./apps/statefulset";
 export { Job, JobTemplateSpec } from "./batch/job";
 export { CronJob } from "./batch/cronjob";

@@ -17,6 +17,8 @@ import { limitRanges } from "./limitranges";
 import { namespaces } from "./namespaces";
 import { networkPolicies } from "./networkpolicies";
 import { nodes } from "./nodes";
+import { persistentVolumeClaims } from "./persistentvolumeclaims";
+import { persistentVolumes } from "./persistentvolumes";
 import { podDisruptionBudgets } from "./poddisruptionbudgets";
 import { pods } from "./pods";
 import { priorityClasses } from "./priorityclasses";
@@ -30,6 +32,7 @@ import { selfSubjectAccessReviews } from "./selfsubjectaccessreviews";
 import { selfSubjectRulesReviews } from "./selfsubjectrulesreviews";
 import { serviceAccounts } from "./serviceaccounts";
 import { services } from "./services";
+import { statefulSets } from "./statefulsets";
 import { storageClasses } from "./storageclasses";
 import type { ResourceDef } from "./types";
 
@@ -40,6 +43,8 @@ export const resources: ResourceDef[] = [
   limitRanges,
   namespaces,
   nodes,
+  persistentVolumeClaims,
+  persistentVolumes,
   pods,
   podTemplates,
   replicationControllers,
@@ -51,6 +56,7 @@ export const resources: ResourceDef[] = [
   daemonSets,
   deployments,
   replicaSets,
+  statefulSets,
   cronJobs,
   jobs,
   selfSubjectAccessReviews,

@@ -51,6 +51,14 @@ const kinds: KindUnderTest[] = [
   },
   { kind: "Namespace", qualified: "Namespace", apiVersion: "v1", path: "/api/v1/namespaces", namespaced: false, names: "label", objectField: "spec", valid: (name) => ({ metadata: { name } }) },
   { kind: "Node", qualified: "Node", apiVersion: "v1", path: "/api/v1/nodes", namespaced: false, objectField: "spec", valid: (name) => ({ metadata: { name } }) },
+  {
+    kind: "PersistentVolumeClaim", qualified: "PersistentVolumeClaim", apiVersion: "v1", path: core("persistentvolumeclaims"), namespaced: true, objectField: "spec",
+    valid: (name) => ({ metadata: { name }, spec: { accessModes: ["ReadWriteOnce"], storageClassName: "", resources: { requests: { storage: "1Gi" } } } }),
+  },
+  {
+    kind: "PersistentVolume", qualified: "PersistentVolume", apiVersion: "v1", path: "/api/v1/persistentvolumes", namespaced: false, objectField: "spec",
+    valid: (name) => ({ metadata: { name }, spec: { accessModes: ["ReadWriteOnce"], capacity: { storage: "1Gi" }, hostPath: { path: "/data" } } }),
+  },
   { kind: "Pod", qualified: "Pod", apiVersion: "v1", path: core("pods"), namespaced: true, objectField: "spec", valid: (name) => ({ metadata: { name }, spec: podSpec }) },
   { kind: "PodTemplate", qualified: "PodTemplate", apiVersion: "v1", path: core("podtemplates"), namespaced: true, objectField: "template", valid: (name) => ({ metadata: { name }, template }) },
   {
@@ -82,6 +90,10 @@ const kinds: KindUnderTest[] = [
   {
     kind: "ReplicaSet", qualified: "ReplicaSet.apps", apiVersion: "apps/v1", path: group("apps/v1", "replicasets"), namespaced: true, objectField: "spec",
     valid: (name) => ({ metadata: { name }, spec: { replicas: 0, selector, template } }),
+  },
+  {
+    kind: "StatefulSet", qualified: "StatefulSet.apps", apiVersion: "apps/v1", path: group("apps/v1", "statefulsets"), namespaced: true, objectField: "spec",
+    valid: (name) => ({ metadata: { name }, spec: { replicas: 0, serviceName: "web", selector, template } }),
   },
   {
     kind: "CronJob", qualified: "CronJob.batch", apiVersion: "batch/v1", path: group("batch/v1", "cronjobs"), namespaced: true, objectField: "spec",
@@ -381,6 +393,7 @@ const deployment = byKind("Deployment");
 const replicaSet = byKind("ReplicaSet");
 const daemonSet = byKind("DaemonSet");
 const job = byKind("Job");
+const statefulSet = byKind("StatefulSet");
 const cronJob = byKind("CronJob");
 const rc = byKind("ReplicationController");
 const podTemplate = byKind("PodTemplate");
@@ -389,6 +402,7 @@ const workloadCases: BadInputCase[] = [
   ...templateCases(deployment, "spec.template", workload(deployment, (tpl) => ({ replicas: 0, selector, template: tpl }))),
   ...templateCases(replicaSet, "spec.template", workload(replicaSet, (tpl) => ({ replicas: 0, selector, template: tpl }))),
   ...templateCases(daemonSet, "spec.template", workload(daemonSet, (tpl) => ({ selector, template: tpl }))),
+  ...templateCases(statefulSet, "spec.template", workload(statefulSet, (tpl) => ({ replicas: 0, selector, template: tpl }))),
   ...templateCases(job, "spec.template", workload(job, (tpl) => ({ suspend: true, template: tpl }))),
   ...templateCases(cronJob, "spec.jobTemplate.spec.template", workload(cronJob, (tpl) => ({ schedule: "0 * * * *", suspend: true, jobTemplate: { spec: { template: tpl } } }))),
   ...templateCases(rc, "spec.template", workload(rc, (tpl) => ({ replicas: 0, selector: { app: "web" }, template: tpl }))),
@@ -410,6 +424,24 @@ const workloadCases: BadInputCase[] = [
   post("DaemonSet.apps: a null matchLabels value", daemonSet.path,
     `{"apiVersion":"apps/v1","kind":"DaemonSet","metadata":{"name":"null-selector"},"spec":{"selector":{"matchLabels":{"app":null}},"template":${json(template)}}}`, 422,
     /`selector` does not match template `labels`/),
+  post("StatefulSet.apps: an empty selector", statefulSet.path, { apiVersion: "apps/v1", kind: "StatefulSet", metadata: { name: "empty-selector" }, spec: { selector: {}, template } }, 422,
+    /spec\.selector: Invalid value: .*empty selector is invalid for statefulset/),
+  post("StatefulSet.apps: a selector that misses the template", statefulSet.path,
+    { apiVersion: "apps/v1", kind: "StatefulSet", metadata: { name: "miss" }, spec: { selector: { matchLabels: { app: "other" } }, template } }, 422, /`selector` does not match template `labels`/),
+  post("StatefulSet.apps: podManagementPolicy Random", statefulSet.path,
+    { apiVersion: "apps/v1", kind: "StatefulSet", metadata: { name: "policy" }, spec: { replicas: 0, podManagementPolicy: "Random", selector, template } }, 422,
+    /spec\.podManagementPolicy: Invalid value: "Random": must be 'OrderedReady' or 'Parallel'/),
+  post("StatefulSet.apps: a negative partition", statefulSet.path,
+    { apiVersion: "apps/v1", kind: "StatefulSet", metadata: { name: "partition" }, spec: { replicas: 0, updateStrategy: { type: "RollingUpdate", rollingUpdate: { partition: -1 } }, selector, template } }, 422,
+    /spec\.updateStrategy\.rollingUpdate\.partition: Invalid value: -1: must be greater than or equal to 0/),
+  post("StatefulSet.apps: rollingUpdate with OnDelete", statefulSet.path,
+    { apiVersion: "apps/v1", kind: "StatefulSet", metadata: { name: "on-delete" }, spec: { replicas: 0, updateStrategy: { type: "OnDelete", rollingUpdate: { partition: 1 } }, selector, template } }, 422,
+    /spec\.updateStrategy\.rollingUpdate: Invalid value: .*only allowed for updateStrategy 'RollingUpdate'/),
+  post("StatefulSet.apps: a retention policy Keep", statefulSet.path,
+    { apiVersion: "apps/v1", kind: "StatefulSet", metadata: { name: "retention" }, spec: { replicas: 0, persistentVolumeClaimRetentionPolicy: { whenScaled: "Keep" }, selector, template } }, 422,
+    /spec\.persistentVolumeClaimRetentionPolicy\.whenScaled: Unsupported value: "Keep": supported values: "Retain", "Delete"/),
+  post("StatefulSet.apps: a partition above int32", statefulSet.path,
+    { apiVersion: "apps/v1", kind: "StatefulSet", metadata: { name: "partition-int32" }, spec: { replicas: 0, updateStrategy: { rollingUpdate: { partition: 2147483648 } }, selector, template } }, 400),
   post("Deployment.apps: an empty selector", deployment.path, { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "empty-selector" }, spec: { selector: {}, template } }, 422,
     /spec\.selector: Invalid value: .*empty selector is invalid for deployment/),
   post("Deployment.apps: a selector that misses the template", deployment.path,
@@ -507,6 +539,31 @@ const storageClassCases: BadInputCase[] = [
   post("StorageClass: allowedTopologies without values", storageClasses,
     storageClass("sc-topo", { provisioner: "p", allowedTopologies: [{ matchLabelExpressions: [{ key: "zone", values: [] }] }] }), 422,
     /allowedTopologies\[0\]\.matchLabelExpressions\[0\]\.values: Required value/),
+];
+
+const claims = core("persistentvolumeclaims");
+const claim = (name: string, spec: Record<string, unknown>) => ({ apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name }, spec });
+const volumes = "/api/v1/persistentvolumes";
+const volume = (name: string, spec: Record<string, unknown>) => ({ apiVersion: "v1", kind: "PersistentVolume", metadata: { name }, spec });
+const rwo = ["ReadWriteOnce"];
+const persistentVolumeCases: BadInputCase[] = [
+  post("PersistentVolumeClaim: no access modes, no storage", claims, claim("pvc-empty", {}), 422,
+    'PersistentVolumeClaim "pvc-empty" is invalid: [spec.accessModes: Required value: at least 1 access mode is required, spec.resources[storage]: Required value]'),
+  post("PersistentVolumeClaim: an unknown access mode", claims, claim("pvc-mode", { accessModes: ["ReadWriteSometimes"], resources: { requests: { storage: "1Gi" } } }), 422,
+    /spec\.accessModes: Unsupported value: "ReadWriteSometimes": supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"/),
+  post("PersistentVolumeClaim: a zero storage request", claims, claim("pvc-zero", { accessModes: rwo, resources: { requests: { storage: "0" } } }), 422,
+    'PersistentVolumeClaim "pvc-zero" is invalid: spec.resources[storage]: Invalid value: "0": must be greater than zero'),
+  post("PersistentVolumeClaim: volumeMode Raw", claims, claim("pvc-raw", { accessModes: rwo, volumeMode: "Raw", resources: { requests: { storage: "1Gi" } } }), 422,
+    /spec\.volumeMode: Unsupported value: "Raw": supported values: "Block", "Filesystem"/),
+  post("PersistentVolumeClaim: accessModes that is a string", claims, claim("pvc-string", { accessModes: "ReadWriteOnce" }), 400),
+  post("PersistentVolume: no source, no capacity", volumes, volume("pv-empty", { accessModes: rwo }), 422,
+    'PersistentVolume "pv-empty" is invalid: [spec.capacity: Required value, spec.capacity: Unsupported value: {}: supported values: "storage", spec: Required value: must specify a volume type]'),
+  post("PersistentVolume: two sources", volumes, volume("pv-two", { accessModes: rwo, capacity: { storage: "1Gi" }, hostPath: { path: "/a" }, nfs: { server: "s", path: "/b" } }), 422,
+    'PersistentVolume "pv-two" is invalid: spec.nfs: Forbidden: may not specify more than 1 volume type'),
+  post("PersistentVolume: a local volume without node affinity", volumes, volume("pv-local", { accessModes: rwo, capacity: { storage: "1Gi" }, local: { path: "/mnt/disk" } }), 422,
+    'PersistentVolume "pv-local" is invalid: spec.nodeAffinity: Required value: Local volume requires node affinity'),
+  post("PersistentVolume: reclaim policy Keep", volumes, volume("pv-keep", { accessModes: rwo, capacity: { storage: "1Gi" }, hostPath: { path: "/a" }, persistentVolumeReclaimPolicy: "Keep" }), 422,
+    /spec\.persistentVolumeReclaimPolicy: Unsupported value: "Keep": supported values: "Delete", "Recycle", "Retain"/),
 ];
 
 const ingressesPath = group("networking.k8s.io/v1", "ingresses");
@@ -674,6 +731,7 @@ export const cases: BadInputCase[] = [
   ...networkingCases,
   ...pdbCases,
   ...storageClassCases,
+  ...persistentVolumeCases,
   ...nodeCases,
   ...otherKindCases,
   ...nullFieldCases,
