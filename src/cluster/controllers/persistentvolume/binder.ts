@@ -15,10 +15,11 @@ import { persistentVolumes } from "../../registry/persistentvolumes";
 import { storageClasses } from "../../registry/storageclasses";
 import { builtinProvisioner } from "../../registry/storageclasses/builtin-provisioner";
 import { volumeReaches } from "../../registry/persistentvolumes/node-affinity";
+import { persistentVolumeClass } from "../../registry/persistentvolumes/printer";
 import {
   annBetaStorageProvisioner, annBindCompleted, annBoundByController, annSelectedNode, annStorageProvisioner, binderSource, classOfClaim,
-} from "./annotations";
-import { findMatchingVolume, preBoundTo, satisfies } from "./matching";
+} from "../../registry/persistentvolumeclaims/annotations";
+import { findMatchingVolume, preBoundTo, satisfies } from "../../registry/persistentvolumeclaims/matching";
 import { provisionedVolume, provisionedVolumeName } from "./provisioning";
 
 type Phase = NonNullable<NonNullable<PersistentVolume["status"]>["phase"]>;
@@ -29,10 +30,16 @@ const volumeKey = (name: string | undefined) => `volume:${name}`;
 export class PersistentVolumeBinder implements Controller {
   readonly name = "persistentvolume-binder";
 
+  /** Class → the keys of its claims without a volume: a volume that becomes free wakes those of its class. */
+  private readonly unbound = new Map<string, Set<string>>();
+
   readonly watches: Watch[] = [
     watch(persistentVolumeClaims, (event) => {
       const claim = event.object;
-      const keys = [claimKey(claim.metadata.namespace, claim.metadata.name)];
+      const key = claimKey(claim.metadata.namespace, claim.metadata.name);
+      if (event.type === "DELETED") this.track(key, claim, undefined);
+      else this.track(key, event.prev, claim);
+      const keys = [key];
       if (event.type === "DELETED") keys.push(volumeKey(claim.spec?.volumeName || provisionedVolumeName(claim)));
       return keys;
     }),
@@ -41,11 +48,21 @@ export class PersistentVolumeBinder implements Controller {
       const keys = event.type === "DELETED" ? [] : [volumeKey(pv.metadata.name)];
       const ref = pv.spec?.claimRef;
       if (ref?.namespace && ref.name) keys.push(claimKey(ref.namespace, ref.name));
+      else if (event.type !== "DELETED") keys.push(...(this.unbound.get(persistentVolumeClass(pv)) ?? []));
       return keys;
     }),
   ];
 
+  private track(key: string, prev: PersistentVolumeClaim | undefined, claim: PersistentVolumeClaim | undefined): void {
+    if (prev) this.unbound.get(classOfClaim(prev))?.delete(key);
+    if (!claim || claim.spec?.volumeName || claim.metadata.deletionTimestamp) return;
+    const className = classOfClaim(claim);
+    (this.unbound.get(className) ?? this.unbound.set(className, new Set()).get(className)!).add(key);
+  }
+
   resync(ctx: ControllerContext): string[] {
+    this.unbound.clear();
+    for (const claim of ctx.registry.list(persistentVolumeClaims)) this.track(claimKey(claim.metadata.namespace, claim.metadata.name), undefined, claim);
     return [
       ...ctx.registry.list(persistentVolumeClaims).map((c) => claimKey(c.metadata.namespace, c.metadata.name)),
       ...ctx.registry.list(persistentVolumes).map((pv) => volumeKey(pv.metadata.name)),

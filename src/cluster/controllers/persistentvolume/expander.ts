@@ -10,7 +10,7 @@ import { persistentVolumeClaims } from "../../registry/persistentvolumeclaims";
 import { persistentVolumes } from "../../registry/persistentvolumes";
 import { storageOf } from "../../registry/persistentvolumes/access-modes";
 import { builtinProvisioner } from "../../registry/storageclasses/builtin-provisioner";
-import { annProvisionedBy } from "./annotations";
+import { annProvisionedBy } from "../../registry/persistentvolumeclaims/annotations";
 
 const source = { component: "volume_expand" };
 

@@ -8,7 +8,7 @@ import { pvProtectionFinalizer, pvcProtectionFinalizer } from "../../admission/s
 import { persistentVolumeClaims } from "../../registry/persistentvolumeclaims";
 import { persistentVolumes } from "../../registry/persistentvolumes";
 import { pods } from "../../registry/pods";
-import { claimNamesOf } from "./annotations";
+import { claimNamesOf } from "../../registry/persistentvolumeclaims/annotations";
 
 const terminal = (pod: Pod) => pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed";
 

@@ -7,7 +7,7 @@ import type { PersistentVolumeClaim } from "../../../api/schemas/core/persistent
 import type { StorageClass } from "../../../api/schemas/storage/storageclass";
 import { canonicalQuantity } from "../../../api/quantity";
 import { provisionedPath } from "../../registry/storageclasses/builtin-provisioner";
-import { annProvisionedBy } from "./annotations";
+import { annProvisionedBy } from "../../registry/persistentvolumeclaims/annotations";
 
 export function provisionedVolumeName(claim: PersistentVolumeClaim): string {
   return `pvc-${claim.metadata.uid}`;

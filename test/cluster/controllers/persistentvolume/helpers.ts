@@ -13,7 +13,9 @@ export function pvSetup(spec: { workers?: number } = {}) {
   const cluster = nodeCluster({ spec });
   const send = async (method: string, url: string, body?: unknown, contentType = "application/json") => {
     const response = await cluster.request(url, body === undefined ? { method } : { method, body: JSON.stringify(body), headers: { "content-type": contentType } });
-    cluster.runUntilIdle();
+    // Ten seconds of the control loop: enough for binding and scheduling; an unschedulable pod's retry timer (5 min)
+    // would keep runUntilIdle from settling.
+    cluster.advance(10_000);
     return response;
   };
   const claimBody = (name: string, spec: Record<string, unknown> = {}) => ({

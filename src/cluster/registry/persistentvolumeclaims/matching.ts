@@ -4,8 +4,8 @@
 import type { PersistentVolume } from "../../../api/schemas/core/persistentvolume";
 import type { PersistentVolumeClaim } from "../../../api/schemas/core/persistentvolumeclaim";
 import { labelSelectorFromObject } from "../../../api/selectors/label-selector";
-import { storageOf } from "../../registry/persistentvolumes/access-modes";
-import { persistentVolumeClass } from "../../registry/persistentvolumes/printer";
+import { storageOf } from "../persistentvolumes/access-modes";
+import { persistentVolumeClass } from "../persistentvolumes/printer";
 import { classOfClaim } from "./annotations";
 
 /** Whether the volume's claimRef names this claim (by uid when it has one). */
