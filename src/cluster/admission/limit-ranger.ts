@@ -41,9 +41,10 @@ export function limitRangerDefaults(registry: RegistryStore): AdmissionCheck {
 }
 
 export function limitRangerValidation(registry: RegistryStore): AdmissionCheck {
-  return (operation, def, object, _old, subresource) => {
-    // Claims are judged on create and update (an expansion past the max is refused).
-    const claim = !subresource && operation !== "DELETE" ? ofKind(persistentVolumeClaims, def, object) : undefined;
+  return (operation, def, object, old, subresource) => {
+    // Claims are judged on create and update (an expansion past the max is refused), unless already being deleted.
+    const deleting = !!old?.metadata.deletionTimestamp;
+    const claim = !subresource && operation !== "DELETE" && !deleting ? ofKind(persistentVolumeClaims, def, object) : undefined;
     if (claim) {
       for (const limitRange of registry.list(limitRanges, claim.metadata.namespace)) {
         const violations = claimLimitViolations(limitRange, claim.spec?.resources?.requests);

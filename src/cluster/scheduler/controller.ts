@@ -238,7 +238,6 @@ export class SchedulerController implements Controller {
     }
     const parsed = podToSchedule(pod, { ...this.parseOptions(), defaultSpreadSelectors: defaultSelectors(pod, ctx) });
     const volumeCheck = claimNamesOf(pod).length ? volumeBindingPreFilter(pod, ctx.registry) : undefined;
-    if (volumeCheck) this.waitForClaims(key, namespace!, volumeCheck.claims);
     let result: ScheduleResult;
     if (volumeCheck?.failure !== undefined) {
       // PreFilter refused the pod: every node is unresolvable for it.
@@ -250,9 +249,13 @@ export class SchedulerController implements Controller {
       result = schedulePod(parsed, this.cache, this.nominatedOn, volumes);
     }
     if (result.node !== undefined) {
-      if (volumeCheck?.failure === undefined && volumeCheck?.volumes.delayed.length) return this.awaitVolumes(key, result.node, volumeCheck, ctx);
+      if (volumeCheck?.failure === undefined && volumeCheck?.volumes.delayed.length) {
+        this.waitForClaims(key, namespace!, volumeCheck.claims);
+        return this.awaitVolumes(key, result.node, volumeCheck, ctx);
+      }
       return this.bind(pod, result.node, ctx);
     }
+    if (volumeCheck) this.waitForClaims(key, namespace!, volumeCheck.claims);
     // Waiting from now on, so that the victims' removal (which may come at once) wakes it.
     this.markUnschedulable(key, new Set([...result.failures.values()].map((f) => f.plugin)));
     // PostFilter: preemption. `nominate` is the new status.nominatedNodeName ("" clears it; undefined keeps it).
