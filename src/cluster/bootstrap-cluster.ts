@@ -1,6 +1,7 @@
 // Writes a new cluster's initial objects through the registry (so they are validated like any other write).
 import type { ClusterSpec } from "../api/platform";
 import { ingressNginxClass, ingressNginxDeployment, ingressNginxNamespaceLabels, ingressNginxServiceAccount, ingressNginxService } from "./bootstrap-ingress";
+import { standardStorageClass } from "./bootstrap-storage";
 import { controlPlanePods, coreDnsDeployment, kubeDnsService, kubeProxyDaemonSet, systemServiceAccounts } from "./bootstrap-system";
 import {
   apiserverIP,
@@ -24,6 +25,7 @@ import { nodes } from "./registry/nodes";
 import { pods } from "./registry/pods";
 import { priorityClasses } from "./registry/priorityclasses";
 import { serviceAccounts } from "./registry/serviceaccounts";
+import { storageClasses } from "./registry/storageclasses";
 import { services } from "./registry/services";
 
 export function bootstrapCluster(
@@ -61,4 +63,6 @@ export function bootstrapCluster(
   registry.create(serviceAccounts, "ingress-nginx", ingressNginxServiceAccount());
   registry.create(services, "ingress-nginx", ingressNginxService());
   registry.create(deployments, "ingress-nginx", ingressNginxDeployment());
+  // minikube's default-storageclass addon.
+  registry.create(storageClasses, undefined, standardStorageClass());
 }

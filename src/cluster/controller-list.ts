@@ -13,6 +13,9 @@ import { namespaceDeletion } from "./controllers/namespace-deletion";
 import { NodeLifecycleController } from "./controllers/node-lifecycle/controller";
 import { PodGarbageCollector } from "./controllers/pod-gc/controller";
 import { ResourceQuotaController } from "./controllers/resourcequota/controller";
+import { PersistentVolumeBinder } from "./controllers/persistentvolume/binder";
+import { volumeExpander } from "./controllers/persistentvolume/expander";
+import { StorageProtectionController } from "./controllers/persistentvolume/protection";
 import { StatefulSetController } from "./controllers/statefulset/controller";
 import { ServiceLoadBalancerController } from "./controllers/service-lb/controller";
 import { TaintEvictionController } from "./controllers/taint-eviction/controller";
@@ -39,6 +42,9 @@ export function createControllers({ runtime, machines, network }: { runtime: Con
     new NodeLifecycleController(machines),
     new TaintEvictionController(),
     new PodGarbageCollector(),
+    new PersistentVolumeBinder(),
+    volumeExpander,
+    new StorageProtectionController(),
     new SchedulerController(),
     new Kubelet(runtime, machines, network),
     new EndpointsController(),

@@ -4,6 +4,9 @@ import type { AdmissionCheck, RegistryStore } from "../registry/generic-store";
 import { pods } from "../registry/pods";
 import type { TimingProfile } from "../timing";
 import { defaultIngressClassAdmission } from "./default-ingress-class";
+import { defaultStorageClassAdmission } from "./default-storage-class";
+import { claimResizeAdmission } from "./claim-resize";
+import { storageProtectionAdmission } from "./storage-protection";
 import { defaultTolerationSecondsAdmission } from "./default-toleration-seconds";
 import { limitRangerDefaults, limitRangerValidation } from "./limit-ranger";
 import { namespaceLifecycle } from "./namespace-lifecycle";
@@ -18,9 +21,12 @@ export function admissionPlugins(registry: RegistryStore, timing: () => TimingPr
     defaultTolerationSecondsAdmission(pods, () => timing().defaultTolerationSeconds),
     priorityAdmission(registry),
     defaultIngressClassAdmission(registry),
+    defaultStorageClassAdmission(registry),
+    storageProtectionAdmission(),
     // Validating admission runs after every mutating plugin; resource quota last, as in kube-apiserver: it judges
     // the object the others have settled (LimitRanger's defaults count).
     limitRangerValidation(registry),
+    claimResizeAdmission(registry),
     resourceQuotaAdmission(registry),
   ];
 }

@@ -172,3 +172,23 @@ export function applyContainerDefaults(limitRange: LimitRange, spec: PodSpec): s
   ];
   return phrases.length ? `LimitRanger plugin set: ${phrases.join("; ")}` : undefined;
 }
+
+function maxRequestConstraint(type: string, name: string, enforced: Quantity, requests: Quantities): string | undefined {
+  const req = requests.get(name);
+  const [r, e] = comparable(req, enforced);
+  if (!req) return `maximum ${name} usage per ${type} is ${enforced}.  No request is specified`;
+  if (r > e) return `maximum ${name} usage per ${type} is ${enforced}, but request is ${req}`;
+  return undefined;
+}
+
+/** PersistentVolumeClaimValidateLimitFunc: the min and max of PersistentVolumeClaim items against the claim's requests. */
+export function claimLimitViolations(limitRange: LimitRange, requests: ResourceList | undefined): string[] {
+  const out: Array<string | undefined> = [];
+  const asked = parsed(requests);
+  for (const item of limitRange.spec?.limits ?? []) {
+    if (item.type !== "PersistentVolumeClaim") continue;
+    for (const [name, v] of sortedEntries(item.min)) out.push(minConstraint(item.type, name, quantityFromJSON(v), asked, new Map()));
+    for (const [name, v] of sortedEntries(item.max)) out.push(maxRequestConstraint(item.type, name, quantityFromJSON(v), asked));
+  }
+  return out.filter((m): m is string => m !== undefined);
+}

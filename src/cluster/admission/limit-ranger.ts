@@ -3,7 +3,8 @@
 // missing limits and requests with the Container defaults, and says so in the `kubernetes.io/limit-ranger`
 // annotation. Its validating half, run after every mutating plugin, first validates the containers' resources as the
 // apiserver validates the mutated object (422), then enforces each LimitRange's min, max and ratio (403 with all of
-// one LimitRange's violations).
+// one LimitRange's violations). PersistentVolumeClaims are validated too, on create and update: the min and max storage
+// request of PersistentVolumeClaim items.
 import { invalid } from "../../api/status";
 import type { AdmissionCheck, RegistryStore } from "../registry/generic-store";
 import { limitRanges } from "../registry/limitranges";
@@ -14,7 +15,8 @@ import { validateResourceRequirements } from "../registry/pods/validation/resour
 import type { ResourceDef } from "../registry/types";
 import type { KubeObject } from "../../api/object";
 import { admissionForbidden, admissionName } from "./forbidden";
-import { aggregateMessage, applyContainerDefaults, podLimitViolations } from "./limit-range-constraints";
+import { aggregateMessage, applyContainerDefaults, claimLimitViolations, podLimitViolations } from "./limit-range-constraints";
+import { persistentVolumeClaims } from "../registry/persistentvolumeclaims";
 
 const annotationKey = "kubernetes.io/limit-ranger";
 
@@ -39,7 +41,17 @@ export function limitRangerDefaults(registry: RegistryStore): AdmissionCheck {
 }
 
 export function limitRangerValidation(registry: RegistryStore): AdmissionCheck {
-  return (operation, def, object, _old, subresource) => {
+  return (operation, def, object, old, subresource) => {
+    // Claims are judged on create and update (an expansion past the max is refused), unless already being deleted.
+    const deleting = !!old?.metadata.deletionTimestamp;
+    const claim = !subresource && operation !== "DELETE" && !deleting ? ofKind(persistentVolumeClaims, def, object) : undefined;
+    if (claim) {
+      for (const limitRange of registry.list(limitRanges, claim.metadata.namespace)) {
+        const violations = claimLimitViolations(limitRange, claim.spec?.resources?.requests);
+        if (violations.length) throw admissionForbidden(def, admissionName(operation, object), aggregateMessage(violations));
+      }
+      return;
+    }
     const pod = judgedPod(operation, def, object, subresource);
     if (!pod) return;
     const ranges = registry.list(limitRanges, pod.metadata.namespace);

@@ -4,7 +4,7 @@
 // specify ...`. Usage is computed from the registry (the in-memory cache) at the time of the request, not read from
 // status.used, so it is exact even before the quota controller has run; the quota's hard limits are spec.hard.
 // Evaluated as Kubernetes does: pods on create (and on an update that changes whether they are Terminating),
-// Services on create and update, every other counted object on create.
+// Services and PersistentVolumeClaims on create and update, every other counted object on create.
 import { Quantity } from "../../api/quantity";
 import type { KubeObject } from "../../api/object";
 import type { Pod } from "../../api/schemas";
@@ -15,9 +15,11 @@ import { pods } from "../registry/pods";
 import { resourceQuotas } from "../registry/resourcequotas";
 import { countedDef, namespaceUsage } from "../registry/resourcequotas/namespace-usage";
 import {
-  addUsage, hasScopes, isPodResource, isServiceResource, podConstraintError, podInScope, podUsage, prettyPrint, serviceUsage, usageOf, type Usage,
+  addUsage, claimUsage, hasScopes, isClaimResource, isPodResource, isServiceResource, podConstraintError, podInScope, podUsage, prettyPrint, serviceUsage, usageOf, type Usage,
 } from "../registry/resourcequotas/usage";
 import { services } from "../registry/services";
+import { persistentVolumeClaims } from "../registry/persistentvolumeclaims";
+import type { PersistentVolumeClaim } from "../../api/schemas/core/persistentvolumeclaim";
 import type { ResourceDef } from "../registry/types";
 import { admissionForbidden, admissionName } from "./forbidden";
 
@@ -36,6 +38,7 @@ function evaluatorFor(def: ResourceDef, operation: Operation, object: KubeObject
     return { matches: isPodResource, usage: (o, now) => podUsage(o as Pod, now) };
   }
   if (def === services) return { matches: isServiceResource, usage: (o) => serviceUsage(o as Service) };
+  if (def === persistentVolumeClaims) return { matches: isClaimResource, usage: (o) => claimUsage(o as PersistentVolumeClaim) };
   if (operation !== "CREATE") return undefined;
   return { matches: (name) => countedDef(name, [def]) === def, usage: () => new Map() };
 }
@@ -80,7 +83,7 @@ export function resourceQuotaAdmission(registry: RegistryStore): AdmissionCheck 
     // What this write adds: the new object's usage, less the old one's where the quota charged that already (a pod
     // whose scope changed is charged in full by the quota it enters); an object count adds one on create.
     const usage = evaluator.usage(object, now);
-    if (!isPod && def !== services) for (const { tracked } of tracking) for (const name of tracked) usage.set(name, Quantity.fromValue(1));
+    if (!isPod && def !== services && def !== persistentVolumeClaims) for (const { tracked } of tracking) for (const name of tracked) usage.set(name, Quantity.fromValue(1));
     const oldUsage = old && operation === "UPDATE" ? evaluator.usage(old, now) : undefined;
 
     for (const { quota, tracked } of tracking) {

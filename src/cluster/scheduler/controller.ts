@@ -4,7 +4,9 @@
 // events). A pod that fits nowhere may preempt pods of lower priority (DefaultPreemption): the victims are deleted
 // and the pod is nominated to their node, which is kept for it. Pods that fit nowhere wait in a set and are retried,
 // most important first, when a cluster event could help them (a node added or changed, a bound pod gone, a pod's
-// labels changed) or, at the latest, after the real scheduler's 5-minute flush of unschedulable pods.
+// labels changed) or, at the latest, after the real scheduler's 5-minute flush of unschedulable pods. A pod's
+// claims (VolumeBinding) must exist and be bound, or be of a WaitForFirstConsumer class: those get the chosen node
+// and the pod waits until the PV controller has bound them; a write of a claim it waits for wakes it.
 import type { Node } from "../../api/schemas/core/node";
 import type { Pod } from "../../api/schemas/core/pod";
 import type { RegistryStore } from "../registry/generic-store";
@@ -17,7 +19,12 @@ import { bindFailed, bindToNode, type BindOutcome } from "./binding-cycle";
 import { SchedulerCache } from "./cache";
 import { defaultSelectors } from "./default-selector";
 import { unschedulableMessage } from "./fit-error";
-import { schedulePod, type NominatedPods } from "./framework";
+import { prepareFilters, schedulePod, type NominatedPods, type ScheduleResult } from "./framework";
+import { volumeBindingPreFilter, type VolumePreFilter } from "./plugins/volume-binding";
+import { persistentVolumeClaims } from "../registry/persistentvolumeclaims";
+import { annSelectedNode, claimNamesOf } from "../registry/persistentvolumeclaims/annotations";
+import { persistentVolumes } from "../registry/persistentvolumes";
+import type { FilterFailure } from "./types";
 import { PodNominator } from "./nominator";
 import { assignedPod, nodeUpdate, podToSchedule, type ParseOptions } from "./parse";
 import { plugins } from "./plugins/reasons";
@@ -54,10 +61,24 @@ export class SchedulerController implements Controller {
   /** Unbound pods nominated to a node by an earlier preemption. */
   private readonly nominator = new PodNominator();
   private readonly nominatedOn: NominatedPods = (node) => this.nominator.on(node);
+  /** `namespace/claim` → the pods waiting for that claim (to exist, to be bound): a write of the claim wakes them. */
+  private readonly claimWaiters = new Map<string, Set<string>>();
 
   readonly watches: Watch[] = [
     watch(pods, (event) => this.onPod(event)),
     watch(nodes, (event) => this.onNode(event)),
+    watch(persistentVolumeClaims, (event) => {
+      const claim = `${event.object.metadata.namespace}/${event.object.metadata.name}`;
+      const waiting = this.claimWaiters.get(claim);
+      if (!waiting) return [];
+      this.claimWaiters.delete(claim);
+      return [...waiting];
+    }),
+    // A volume that appears or changes may end a VolumeBinding rejection.
+    watch(persistentVolumes, () => {
+      this.trigger(plugins.volumeBinding);
+      return this.triggered.size && this.unschedulable.size ? [retryKey] : [];
+    }),
   ];
 
   resync(ctx: ControllerContext): string[] {
@@ -216,8 +237,25 @@ export class SchedulerController implements Controller {
       return;
     }
     const parsed = podToSchedule(pod, { ...this.parseOptions(), defaultSpreadSelectors: defaultSelectors(pod, ctx) });
-    const result = schedulePod(parsed, this.cache, this.nominatedOn);
-    if (result.node !== undefined) return this.bind(pod, result.node, ctx);
+    const volumeCheck = claimNamesOf(pod).length ? volumeBindingPreFilter(pod, ctx.registry) : undefined;
+    let result: ScheduleResult;
+    if (volumeCheck?.failure !== undefined) {
+      // PreFilter refused the pod: every node is unresolvable for it.
+      const failure: FilterFailure = { plugin: plugins.volumeBinding, reasons: [volumeCheck.failure], unresolvable: true };
+      const all = this.cache.nodes();
+      result = { numNodes: all.length, failures: new Map(all.map((n) => [n.name, failure])), state: prepareFilters(parsed, this.cache) };
+    } else {
+      const volumes = volumeCheck ? { pod: volumeCheck.volumes, available: () => ctx.registry.list(persistentVolumes) } : undefined;
+      result = schedulePod(parsed, this.cache, this.nominatedOn, volumes);
+    }
+    if (result.node !== undefined) {
+      if (volumeCheck?.failure === undefined && volumeCheck?.volumes.delayed.length) {
+        this.waitForClaims(key, namespace!, volumeCheck.claims);
+        return this.awaitVolumes(key, result.node, volumeCheck, ctx);
+      }
+      return this.bind(pod, result.node, ctx);
+    }
+    if (volumeCheck) this.waitForClaims(key, namespace!, volumeCheck.claims);
     // Waiting from now on, so that the victims' removal (which may come at once) wakes it.
     this.markUnschedulable(key, new Set([...result.failures.values()].map((f) => f.plugin)));
     // PostFilter: preemption. `nominate` is the new status.nominatedNodeName ("" clears it; undefined keeps it).
@@ -234,13 +272,35 @@ export class SchedulerController implements Controller {
         if (outcome.clearNomination) nominate = "";
       }
     }
-    const message = unschedulableMessage(result.numNodes, result.failures, preemption);
+    const message = unschedulableMessage(result.numNodes, result.failures, preemption, volumeCheck?.failure);
     const current = ctx.registry.tryGet(pods, namespace, name) ?? pod;
     const updated = withCondition(current, { type: "PodScheduled", status: "False", reason: "Unschedulable", message }, rfc3339(ctx.now));
     if (nominate) updated.status!.nominatedNodeName = nominate;
     else if (nominate === "") delete updated.status?.nominatedNodeName;
     const stored = ctx.registry.update(pods, namespace, name, updated, { subresource: "status" });
     ctx.events.record(stored, ctx.now, "Warning", "FailedScheduling", message, source);
+    return { requeueAt: ctx.now + unschedulableFlushMs };
+  }
+
+  private waitForClaims(podKey: string, namespace: string, claims: readonly string[]): void {
+    for (const claim of claims) {
+      const key = `${namespace}/${claim}`;
+      (this.claimWaiters.get(key) ?? this.claimWaiters.set(key, new Set()).get(key)!).add(podKey);
+    }
+  }
+
+  /**
+   * VolumeBinding's PreBind for claims of WaitForFirstConsumer classes: each gets the chosen node as its selected
+   * node, for the PV controller to provision or bind there; the pod is scheduled again once they are bound.
+   */
+  private awaitVolumes(key: string, node: string, check: Extract<VolumePreFilter, { volumes: unknown }>, ctx: ControllerContext): ReconcileResult {
+    this.clearUnschedulable(key);
+    for (const { claim } of check.volumes.delayed) {
+      if (claim.metadata.annotations?.[annSelectedNode] === node) continue;
+      ctx.registry.update(persistentVolumeClaims, claim.metadata.namespace, claim.metadata.name!, {
+        ...claim, metadata: { ...claim.metadata, annotations: { ...claim.metadata.annotations, [annSelectedNode]: node } },
+      });
+    }
     return { requeueAt: ctx.now + unschedulableFlushMs };
   }
 

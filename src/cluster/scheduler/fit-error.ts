@@ -18,10 +18,13 @@ export function reasonHistogram(reasonsPerNode: Iterable<readonly string[]>): st
     .join(", ");
 }
 
-/** FitError.Error(): the filter reasons of every node, then the PostFilter (preemption) message if any. */
-export function fitErrorMessage(numNodes: number, failures: Iterable<{ reasons: readonly string[] }>, postFilterMessage = ""): string {
+/**
+ * FitError.Error(): the filter reasons of every node (or, when a PreFilter plugin refused the pod, its message), then
+ * the PostFilter (preemption) message if any.
+ */
+export function fitErrorMessage(numNodes: number, failures: Iterable<{ reasons: readonly string[] }>, postFilterMessage = "", preFilterMessage = ""): string {
   let message = `0/${numNodes} nodes are available:`;
-  const histogram = reasonHistogram([...failures].map((f) => f.reasons));
+  const histogram = preFilterMessage || reasonHistogram([...failures].map((f) => f.reasons));
   if (histogram) message += ` ${histogram}.`;
   if (postFilterMessage) message += ` ${postFilterMessage}`;
   return message;
@@ -36,7 +39,7 @@ export function preemptionMessage(message: string): string {
  * The whole FailedScheduling message for a pod no node accepts; `preemption` is what preemption said when it could
  * not help (undefined when it found victims).
  */
-export function unschedulableMessage(numNodes: number, failures: Map<string, { reasons: readonly string[] }>, preemption?: string): string {
+export function unschedulableMessage(numNodes: number, failures: Map<string, { reasons: readonly string[] }>, preemption?: string, preFilter = ""): string {
   if (numNodes === 0) return noNodesAvailable;
-  return fitErrorMessage(numNodes, failures.values(), preemption === undefined ? "" : preemptionMessage(preemption));
+  return fitErrorMessage(numNodes, failures.values(), preemption === undefined ? "" : preemptionMessage(preemption), preFilter);
 }

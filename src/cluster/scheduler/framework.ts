@@ -10,6 +10,8 @@ import { nodeAffinityFilter, nodeAffinityNormalize, nodeAffinityScore } from "./
 import { balancedAllocationScore, leastAllocatedScore, nodeResourcesFitFilter } from "./plugins/node-resources";
 import { spreadFilter, spreadNormalize, spreadPrepareFilter, spreadPrepareScore, spreadScore } from "./plugins/pod-topology-spread";
 import { taintTolerationFilter, taintTolerationNormalize, taintTolerationScore } from "./plugins/taint-toleration";
+import { volumeBindingFilter, type PodVolumes } from "./plugins/volume-binding";
+import type { PersistentVolume } from "../../api/schemas/core/persistentvolume";
 import { nodeView } from "./node-view";
 import type { AssignedPod, FilterFailure, NodeInfo, PodToSchedule } from "./types";
 
@@ -17,6 +19,8 @@ import type { AssignedPod, FilterFailure, NodeInfo, PodToSchedule } from "./type
 export interface CycleState {
   spread: ReturnType<typeof spreadPrepareFilter>;
   affinity: ReturnType<typeof interPodAffinityPrepare>;
+  /** VolumeBinding's PreFilter result (the pod's claims), with the volumes delayed claims may bind. */
+  volumes?: { pod: PodVolumes; available: () => PersistentVolume[] };
 }
 
 /** The pods nominated to a node (by an earlier preemption), which the scheduler keeps room for. */
@@ -36,8 +40,8 @@ export const weights = {
   balancedAllocation: 1,
 } as const;
 
-export function prepareFilters(pod: PodToSchedule, cache: SchedulerCache): CycleState {
-  return { spread: spreadPrepareFilter(pod, cache), affinity: interPodAffinityPrepare(pod, cache) };
+export function prepareFilters(pod: PodToSchedule, cache: SchedulerCache, volumes?: CycleState["volumes"]): CycleState {
+  return { spread: spreadPrepareFilter(pod, cache), affinity: interPodAffinityPrepare(pod, cache), ...(volumes ? { volumes } : {}) };
 }
 
 export function filterNode(pod: PodToSchedule, node: NodeInfo, state: CycleState): FilterFailure | undefined {
@@ -48,7 +52,8 @@ export function filterNode(pod: PodToSchedule, node: NodeInfo, state: CycleState
     nodeAffinityFilter(pod, node) ??
     nodeResourcesFitFilter(pod, node) ??
     spreadFilter(node, state.spread) ??
-    interPodAffinityFilter(pod, node, state.affinity)
+    interPodAffinityFilter(pod, node, state.affinity) ??
+    (state.volumes ? volumeBindingFilter(state.volumes.pod, node, state.volumes.available) : undefined)
   );
 }
 
@@ -78,9 +83,9 @@ export function scoreNodes(pod: PodToSchedule, feasible: NodeInfo[], cache: Sche
   return totals;
 }
 
-export function schedulePod(pod: PodToSchedule, cache: SchedulerCache, nominated?: NominatedPods): ScheduleResult {
+export function schedulePod(pod: PodToSchedule, cache: SchedulerCache, nominated?: NominatedPods, volumes?: CycleState["volumes"]): ScheduleResult {
   const nodes = cache.nodes();
-  const state = prepareFilters(pod, cache);
+  const state = prepareFilters(pod, cache, volumes);
   // The node an earlier preemption made room on is tried first, and taken when it fits.
   const nominatedNode = pod.nominatedNodeName ? cache.node(pod.nominatedNodeName) : undefined;
   if (nominatedNode && !filterWithNominated(pod, nominatedNode, state, nominated)) return { node: nominatedNode.name, feasible: 1 };

@@ -1,7 +1,8 @@
 // The resource quota controller (pkg/controller/resourcequota): keeps each ResourceQuota's status.hard (its
 // spec.hard) and status.used (the namespace's usage of every resource in hard). A quota is recomputed when it
 // changes and when an object it counts is created or deleted in its namespace (a pod also when its spec, terminal
-// phase or deletion changes; a Service when it changes). No periodic resync: an idle cluster costs nothing.
+// phase or deletion changes; a Service when it changes; a claim when its storage changes). No periodic resync: an
+// idle cluster costs nothing.
 import type { Pod } from "../../../api/schemas";
 import type { ResourceQuota } from "../../../api/schemas/core/resourcequota";
 import { deepEqual } from "../../../api/json-equal";
@@ -10,7 +11,9 @@ import { bucketOfKind } from "../../registry/keys";
 import { pods } from "../../registry/pods";
 import { resourceQuotas } from "../../registry/resourcequotas";
 import { namespaceUsage } from "../../registry/resourcequotas/namespace-usage";
-import { isPodResource, isServiceResource, legacyCountNames, toResourceList } from "../../registry/resourcequotas/usage";
+import { isClaimResource, isPodResource, isServiceResource, legacyCountNames, toResourceList } from "../../registry/resourcequotas/usage";
+import { persistentVolumeClaims } from "../../registry/persistentvolumeclaims";
+import type { PersistentVolumeClaim } from "../../../api/schemas/core/persistentvolumeclaim";
 import { services } from "../../registry/services";
 import type { Service } from "../../../api/schemas/core/service";
 import type { StoreEvent } from "../../storage/store";
@@ -29,6 +32,14 @@ function podChargeChanged(event: StoreEvent): boolean {
     !deepEqual(pod.spec, prev.spec);
 }
 
+function claimChargeChanged(event: StoreEvent): boolean {
+  const claim = event.object as PersistentVolumeClaim;
+  const prev = event.prev as PersistentVolumeClaim | undefined;
+  return !deepEqual(claim.spec?.resources?.requests?.storage, prev?.spec?.resources?.requests?.storage) ||
+    !deepEqual(claim.status?.allocatedResources, prev?.status?.allocatedResources) ||
+    claim.spec?.storageClassName !== prev?.spec?.storageClassName;
+}
+
 /** The bucket (`/core/pods`) of a storage key (`/core/pods/<namespace>/<name>`). */
 function bucketOfKey(key: string): string {
   const parts = key.split("/");
@@ -41,6 +52,7 @@ export class ResourceQuotaController implements Controller {
   private readonly quotas = new Map<string, Map<string, Set<string>>>();
   private readonly podsBucket = bucketOfKind(pods);
   private readonly servicesBucket = bucketOfKind(services);
+  private readonly claimsBucket = bucketOfKind(persistentVolumeClaims);
 
   readonly watches: Watch[] = [
     watch(resourceQuotas, (event) => {
@@ -63,6 +75,8 @@ export class ResourceQuotaController implements Controller {
         if (bucket === this.podsBucket) return podChargeChanged(event) ? out : [];
         // A Service is charged by its type and ports; other kinds only by existing.
         if (bucket === this.servicesBucket) return deepEqual((event.object as Service).spec, (event.prev as Service | undefined)?.spec) ? [] : out;
+        // A claim by its storage request, its allocation and its class.
+        if (bucket === this.claimsBucket) return claimChargeChanged(event) ? out : [];
         return [];
       },
     },
@@ -106,6 +120,7 @@ export class ResourceQuotaController implements Controller {
 function countedBucket(name: string): string | undefined {
   if (isPodResource(name)) return bucketOfKind(pods);
   if (isServiceResource(name)) return bucketOfKind(services);
+  if (isClaimResource(name)) return bucketOfKind(persistentVolumeClaims);
   if (legacyCountNames[name]) return `/core/${legacyCountNames[name]}`;
   if (!name.startsWith("count/")) return undefined;
   const rest = name.slice("count/".length);

@@ -6,7 +6,10 @@ import type { RegistryStore } from "../generic-store";
 import { pods } from "../pods";
 import { services } from "../services";
 import type { ResourceDef } from "../types";
-import { addUsage, hasScopes, isPodResource, isServiceResource, legacyCountNames, podInScope, podUsage, serviceUsage, type Usage } from "./usage";
+import { persistentVolumeClaims } from "../persistentvolumeclaims";
+import {
+  addUsage, claimUsage, hasScopes, isClaimResource, isPodResource, isServiceResource, legacyCountNames, podInScope, podUsage, serviceUsage, type Usage,
+} from "./usage";
 
 /** The served kind a count resource (`secrets`, `count/deployments.apps`) counts, among `defs`. */
 export function countedDef(name: string, defs: readonly ResourceDef[]): ResourceDef | undefined {
@@ -38,8 +41,11 @@ export function namespaceUsage(registry: RegistryStore, quota: ResourceQuota, na
   if (names.some(isServiceResource)) {
     for (const service of registry.list(services, namespace)) addUsage(out, wanted(serviceUsage(service)));
   }
+  if (names.some(isClaimResource)) {
+    for (const claim of registry.list(persistentVolumeClaims, namespace)) addUsage(out, wanted(claimUsage(claim)));
+  }
   for (const name of names) {
-    if (isPodResource(name) || isServiceResource(name)) continue;
+    if (isPodResource(name) || isServiceResource(name) || isClaimResource(name)) continue;
     const def = countedDef(name, defs);
     if (def) out.set(name, Quantity.fromValue(registry.list(def, namespace).length));
   }

@@ -1,12 +1,13 @@
 // What one object charges against a ResourceQuota, after pkg/quota/v1/evaluator/core: a pod's compute usage
 // (requests and limits as resourcehelper.PodRequests/PodLimits add them up), a Service's node ports and load
 // balancers, one for every other counted object; which pods a quota's scopes select; and the pod constraint
-// "must specify ..." (a quota on cpu or memory needs every container to state it). Pure.
+// "must specify ..." (a quota on cpu or memory needs every container to state it); a claim's count and storage. Pure.
 import { Quantity, quantityFromJSON } from "../../../api/quantity";
 import type { Container, Pod, PodSpec } from "../../../api/schemas";
 import type { ResourceList } from "../../../api/schemas/meta";
 import type { ResourceQuota } from "../../../api/schemas/core/resourcequota";
 import type { Service } from "../../../api/schemas/core/service";
+import type { PersistentVolumeClaim } from "../../../api/schemas/core/persistentvolumeclaim";
 
 /** One scope requirement of a quota (spec.scopes become Exists requirements). */
 export type ScopeRequirement = NonNullable<NonNullable<NonNullable<ResourceQuota["spec"]>["scopeSelector"]>["matchExpressions"]>[number];
@@ -235,5 +236,34 @@ export function prettyPrint(usage: Usage): string {
 export function toResourceList(usage: Usage): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of [...usage.keys()].sort()) out[name] = usage.get(name)!.toString();
+  return out;
+}
+
+const storageClassSuffix = ".storageclass.storage.k8s.io/";
+
+/** The persistentVolumeClaimEvaluator's MatchingResources: the counts, requests.storage and their per-class forms. */
+export function isClaimResource(name: string): boolean {
+  if (name === "persistentvolumeclaims" || name === "count/persistentvolumeclaims" || name === "requests.storage") return true;
+  const at = name.indexOf(storageClassSuffix);
+  if (at <= 0) return false;
+  const rest = name.slice(at + storageClassSuffix.length);
+  return rest === "requests.storage" || rest === "persistentvolumeclaims";
+}
+
+/**
+ * persistentVolumeClaimEvaluator.Usage: one claim, its storage request (or the storage allocated to it, when larger:
+ * an expansion counts at once), and both again under `<class>.storageclass.storage.k8s.io/` when it has a class.
+ */
+export function claimUsage(claim: PersistentVolumeClaim): Usage {
+  const out: Usage = new Map([["persistentvolumeclaims", one()], ["count/persistentvolumeclaims", one()]]);
+  const className = claim.metadata.annotations?.["volume.beta.kubernetes.io/storage-class"] ?? claim.spec?.storageClassName ?? "";
+  if (className) out.set(`${className}${storageClassSuffix}persistentvolumeclaims`, one());
+  const requested = parse(claim.spec?.resources?.requests?.storage);
+  const allocated = parse(claim.status?.allocatedResources?.storage);
+  const storage = requested && allocated ? (allocated.cmp(requested) > 0 ? allocated : requested) : (requested ?? allocated);
+  if (storage) {
+    out.set("requests.storage", storage);
+    if (className) out.set(`${className}${storageClassSuffix}requests.storage`, storage);
+  }
   return out;
 }

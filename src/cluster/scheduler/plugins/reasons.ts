@@ -12,6 +12,8 @@ export const reasons = {
   existingAntiAffinity: "node(s) didn't satisfy existing pods anti-affinity rules",
   spread: "node(s) didn't match pod topology spread constraints",
   spreadMissingLabel: "node(s) didn't match pod topology spread constraints (missing required label)",
+  volumeNodeConflict: "node(s) had volume node affinity conflict",
+  volumeBindConflict: "node(s) didn't find available persistent volumes to bind",
 } as const;
 
 /** The plugin names, as the scheduler's configuration calls them. */
@@ -24,6 +26,7 @@ export const plugins = {
   podTopologySpread: "PodTopologySpread",
   interPodAffinity: "InterPodAffinity",
   balancedAllocation: "NodeResourcesBalancedAllocation",
+  volumeBinding: "VolumeBinding",
 } as const;
 
 /** framework.MaxNodeScore. */

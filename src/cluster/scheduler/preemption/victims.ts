@@ -25,6 +25,7 @@ function fitsWithout(pod: PodToSchedule, node: NodeInfo, state: CycleState, remo
   const without: CycleState = {
     spread: spreadWithout(pod, state.spread, node, removed),
     affinity: interPodAffinityWithout(pod, state.affinity, node, removed),
+    ...(state.volumes ? { volumes: state.volumes } : {}),
   };
   return filterWithNominated(pod, view, without, nominated);
 }

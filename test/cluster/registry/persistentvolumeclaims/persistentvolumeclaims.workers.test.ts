@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { CreatedCluster } from "../../../../src/api/platform";
 import { coldStartMs, createCluster, kubeJson } from "../../../helpers/cluster";
+import { settleAndCheck } from "../../../helpers/control-loop";
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: coldStartMs });
 
@@ -83,9 +84,31 @@ describe("PersistentVolumeClaim", () => {
     expect(written.body.status.phase).toBe("Lost");
   });
 
-  it("is deleted", async () => {
-    const { status } = await kubeJson(cluster, `${claims}/data`, { method: "DELETE" });
-    expect(status).toBe(200);
+  it("gets the default class standard and is provisioned and bound by the control loop", async () => {
+    const { status, body } = await kubeJson(cluster, claims, {
+      method: "POST",
+      body: { apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name: "web" }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "2Gi" } } } },
+    });
+    expect(status).toBe(201);
+    expect(body.spec.storageClassName).toBe("standard");
+    expect(body.metadata.finalizers).toEqual(["kubernetes.io/pvc-protection"]);
+    await settleAndCheck(cluster);
+    const { body: bound } = await kubeJson(cluster, `${claims}/web`, { accept: tableAccept });
+    expect(bound.rows[0].cells.slice(0, 6)).toEqual(["web", "Bound", `pvc-${body.metadata.uid}`, "2Gi", "RWO", "standard"]);
+    const { body: pv } = await kubeJson(cluster, `${volumes}/pvc-${body.metadata.uid}`, { accept: tableAccept });
+    expect(pv.rows[0].cells.slice(0, 7)).toEqual([`pvc-${body.metadata.uid}`, "2Gi", "RWO", "Delete", "Bound", "default/web", "standard"]);
+  });
+
+  it("is deleted once no pod uses it, its provisioned volume with it", async () => {
+    const { body: web } = await kubeJson(cluster, `${claims}/web`);
+    for (const name of ["data", "web"]) {
+      const { status, body } = await kubeJson(cluster, `${claims}/${name}`, { method: "DELETE" });
+      expect(status).toBe(200);
+      expect(body.metadata.deletionTimestamp).toEqual(expect.any(String));
+    }
+    await settleAndCheck(cluster);
     expect((await kubeJson(cluster, `${claims}/data`)).status).toBe(404);
+    expect((await kubeJson(cluster, `${claims}/web`)).status).toBe(404);
+    expect((await kubeJson(cluster, `${volumes}/${web.spec.volumeName}`)).status).toBe(404);
   });
 });

@@ -1,5 +1,5 @@
 // StorageClass through the API as kubectl uses it: create with defaults, the apiserver's 422s, `kubectl get sc`'s
-// table, discovery, get/list/delete. New clusters have no StorageClass (issue 13 decides on a default one).
+// table, discovery, get/list/delete. New clusters have minikube's default class `standard`.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { CreatedCluster } from "../../../../src/api/platform";
 import { coldStartMs, createCluster, kubeJson } from "../../../helpers/cluster";
@@ -15,22 +15,27 @@ beforeAll(async () => {
 });
 
 describe("StorageClass", () => {
-  it("is absent from a new cluster", async () => {
+  it("holds minikube's default class standard in a new cluster", async () => {
     const { status, body } = await kubeJson(cluster, classes);
     expect(status).toBe(200);
     expect(body.kind).toBe("StorageClassList");
-    expect(body.items).toEqual([]);
+    expect(body.items).toEqual([
+      expect.objectContaining({
+        metadata: expect.objectContaining({ name: "standard", annotations: { "storageclass.kubernetes.io/is-default-class": "true" } }),
+        provisioner: "k8s.io/minikube-hostpath", reclaimPolicy: "Delete", volumeBindingMode: "Immediate",
+      }),
+    ]);
   });
 
   it("is created with reclaimPolicy Delete and volumeBindingMode Immediate by default", async () => {
     const { status, body } = await kubeJson(cluster, classes, {
       method: "POST",
-      body: { apiVersion: "storage.k8s.io/v1", kind: "StorageClass", metadata: { name: "standard" }, provisioner: "example.com/disk" },
+      body: { apiVersion: "storage.k8s.io/v1", kind: "StorageClass", metadata: { name: "disk" }, provisioner: "example.com/disk" },
     });
     expect(status).toBe(201);
     expect(body).toMatchObject({ apiVersion: "storage.k8s.io/v1", kind: "StorageClass", provisioner: "example.com/disk", reclaimPolicy: "Delete", volumeBindingMode: "Immediate" });
     expect(body.metadata.namespace).toBeUndefined();
-    const got = await kubeJson(cluster, `${classes}/standard`);
+    const got = await kubeJson(cluster, `${classes}/disk`);
     expect(got.body.reclaimPolicy).toBe("Delete");
   });
 
@@ -58,11 +63,11 @@ describe("StorageClass", () => {
   });
 
   it("keeps the provisioner fixed on update", async () => {
-    const { body: current } = await kubeJson(cluster, `${classes}/standard`);
-    const { status, body } = await kubeJson(cluster, `${classes}/standard`, { method: "PUT", body: { ...current, provisioner: "other.io/disk" } });
+    const { body: current } = await kubeJson(cluster, `${classes}/disk`);
+    const { status, body } = await kubeJson(cluster, `${classes}/disk`, { method: "PUT", body: { ...current, provisioner: "other.io/disk" } });
     expect(status).toBe(422);
     expect(body.message).toContain("provisioner: Forbidden: updates to provisioner are forbidden.");
-    const expanded = await kubeJson(cluster, `${classes}/standard`, { method: "PUT", body: { ...current, allowVolumeExpansion: true } });
+    const expanded = await kubeJson(cluster, `${classes}/disk`, { method: "PUT", body: { ...current, allowVolumeExpansion: true } });
     expect(expanded.status).toBe(200);
   });
 
@@ -82,8 +87,9 @@ describe("StorageClass", () => {
       "Name", "Provisioner", "ReclaimPolicy", "VolumeBindingMode", "AllowVolumeExpansion", "Age",
     ]);
     expect(body.rows.map((r: { cells: unknown[] }) => r.cells.slice(0, 5))).toEqual([
+      ["disk", "example.com/disk", "Delete", "Immediate", true],
       ["local (default)", "rancher.io/local-path", "Delete", "WaitForFirstConsumer", false],
-      ["standard", "example.com/disk", "Delete", "Immediate", true],
+      ["standard (default)", "k8s.io/minikube-hostpath", "Delete", "Immediate", false],
     ]);
   });
 
@@ -98,6 +104,6 @@ describe("StorageClass", () => {
     expect((await kubeJson(cluster, `${classes}/local`, { method: "DELETE" })).status).toBe(200);
     expect((await kubeJson(cluster, `${classes}/local`)).status).toBe(404);
     const { body } = await kubeJson(cluster, classes);
-    expect(body.items.map((i: { metadata: { name: string } }) => i.metadata.name)).toEqual(["standard"]);
+    expect(body.items.map((i: { metadata: { name: string } }) => i.metadata.name)).toEqual(["disk", "standard"]);
   });
 });
