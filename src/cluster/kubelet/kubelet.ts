@@ -12,7 +12,7 @@ import { secrets } from "../registry/secrets";
 import type { ResourceDef } from "../registry/types";
 import { deepEqual } from "../../api/json-equal";
 import { keyOf, splitKey, watch, type Controller, type ControllerContext, type KindEvent, type ReconcileResult, type Watch } from "../control-loop/types";
-import { hostIPOf, podSources } from "./pod-sources";
+import { hostIPOf, persistentVolumeOf, podSources, type ClaimDefs } from "./pod-sources";
 import { advancePod } from "./lifecycle";
 import { NodeState } from "./node-state";
 import { newPodRuntime, rebuildPodRuntime, releaseProcesses, type PodRuntime } from "./pod-runtime";
@@ -24,7 +24,10 @@ import { NodeAgent, nodeKeyPrefix, type PodDriver } from "./node-agent";
 import { restartedRuntime } from "./restart";
 import { replayInitWrites } from "./volume-replay";
 import { VolumeStores } from "./volume-stores";
+import type { VolumeDataTable } from "../storage/volume-data";
 
+/** The key of a PersistentVolume whose kept files the kubelet checks (dropped once the PV is gone). */
+const volumeDataPrefix = "volume-data/";
 
 
 export class Kubelet implements Controller {
@@ -34,8 +37,8 @@ export class Kubelet implements Controller {
   /** namespace → keys of pods blocked on a missing ConfigMap or Secret (woken when one is written). */
   private readonly waitingOnConfig = new Map<string, Set<string>>();
   private readonly agent?: NodeAgent;
-  /** The pods' emptyDirs and the nodes' hostPath filesystems (memory only). */
-  readonly volumes = new VolumeStores();
+  /** The pods' emptyDirs and the nodes' hostPath filesystems (memory only), and the PersistentVolumes' files. */
+  readonly volumes: VolumeStores;
 
   /**
    * @param runtime the container runtime the wiring plugs in (the simulated one, or a test's stand-in).
@@ -46,15 +49,27 @@ export class Kubelet implements Controller {
     private readonly runtime: ContainerRuntimePort,
     private readonly machines?: Machines,
     private readonly network?: PodNetworkPort,
+    storage: { volumeData?: VolumeDataTable; claims?: ClaimDefs } = {},
   ) {
     if (machines) this.agent = new NodeAgent(machines);
+    this.volumes = new VolumeStores(storage.volumeData);
+    this.claims = storage.claims;
   }
+
+  /** The kinds claim volumes resolve through; claim volumes mount nothing without them. */
+  private readonly claims?: ClaimDefs;
 
   get watches(): Watch[] {
     return [
       watch(pods, (event) => this.podKeys(event)),
       watch(configMaps, (event) => this.waitingOn(event)),
       watch(secrets, (event) => this.waitingOn(event)),
+      ...(this.claims
+        ? [
+            watch(this.claims.claims, (event) => this.waitingOn(event)),
+            watch(this.claims.volumes, (event) => (event.type === "DELETED" ? [volumeDataPrefix + event.object.metadata.name] : this.waitingOn(event))),
+          ]
+        : []),
       ...(this.agent?.watches ?? []),
     ];
   }
@@ -76,10 +91,12 @@ export class Kubelet implements Controller {
     return changed ? [keyOf(pod)] : [];
   }
 
-  /** The pods of the namespace blocked on a missing ConfigMap or Secret, when one is written. */
+  /** The pods of the namespace blocked on a missing ConfigMap, Secret or claim, when one is written (any, for a PV). */
   private waitingOn(event: StoreEvent): string[] {
     if (event.type === "DELETED") return [];
-    return [...(this.waitingOnConfig.get(event.object.metadata.namespace ?? "") ?? [])];
+    const namespace = event.object.metadata.namespace;
+    if (namespace === undefined) return [...this.waitingOnConfig.values()].flatMap((keys) => [...keys]);
+    return [...(this.waitingOnConfig.get(namespace) ?? [])];
   }
 
   resync(ctx: ControllerContext): string[] {
@@ -87,10 +104,17 @@ export class Kubelet implements Controller {
       .list(pods)
       .filter((p) => p.spec?.nodeName)
       .map(keyOf);
+    // Files kept for a PV deleted while the object was down are dropped too.
+    if (this.claims) keys.push(...this.volumes.persistentVolumes().map((name) => volumeDataPrefix + name));
     return this.agent ? [...keys, ...this.agent.resync()] : keys;
   }
 
   reconcile(key: string, ctx: ControllerContext): ReconcileResult {
+    if (key.startsWith(volumeDataPrefix)) {
+      const name = key.slice(volumeDataPrefix.length);
+      if (this.claims && !ctx.registry.tryGet(this.claims.volumes, undefined, name)) this.volumes.dropPersistentVolume(name);
+      return;
+    }
     if (this.agent && key.startsWith(nodeKeyPrefix)) return this.agent.reconcile(key.slice(nodeKeyPrefix.length), ctx, this.podDriver);
     const podsDef = pods;
     const { namespace, name } = splitKey(key);
@@ -118,7 +142,11 @@ export class Kubelet implements Controller {
       this.runtimes.set(key, rt);
     }
     const defs = { configMaps, secrets };
-    const sources = { ...podSources(ctx.registry, defs, namespace!, nodeObj), volumes: this.volumes.forPod(rt.uid, nodeName) };
+    const sources = {
+      ...podSources(ctx.registry, defs, namespace!, nodeObj),
+      volumes: this.volumes.forPod(rt.uid, nodeName),
+      ...(this.claims ? { persistentVolume: persistentVolumeOf(ctx.registry, this.claims, namespace!) } : {}),
+    };
     if (rebuilt) replayInitWrites(pod, rt, sources, this.runtime, this.network);
     const deletion = deleting ? { graceSeconds: pod.metadata.deletionGracePeriodSeconds ?? 0 } : undefined;
     const result = advancePod(pod, rt, { timing: ctx.timing, node, sources, runtime: this.runtime, network: this.network }, ctx.now, deletion);

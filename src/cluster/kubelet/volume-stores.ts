@@ -1,8 +1,11 @@
-// The kubelet's writable volumes, in memory: one tree per emptyDir of a pod (shared by its containers and init
-// containers, kept across their restarts, dropped when the kubelet forgets the pod) and one filesystem per node
-// (what hostPath volumes show, kept across pods). Nothing is written to storage: a restarted Durable Object starts
-// with empty trees, and what a running container wrote comes back only as far as its run is replayed.
-import { VersionedTree, type ByteBudget } from "./volume-tree";
+// The kubelet's writable volumes: one tree per emptyDir of a pod (shared by its containers and init containers, kept
+// across their restarts, dropped when the kubelet forgets the pod) and one filesystem per node (what hostPath volumes
+// show, kept across pods), in memory only: a restarted Durable Object starts with empty trees, and what a running
+// container wrote comes back only as far as its run is replayed. And one tree per PersistentVolume, shared by every
+// node (the built-in provisioner's volumes act as network storage), each new version also written to storage as one
+// row (storage/volume-data.ts), so its files outlive the pods and a restart; it is read back when first mounted.
+import type { VolumeDataRow, VolumeDataTable } from "../storage/volume-data";
+import { VersionedTree, type ByteBudget, type Version } from "./volume-tree";
 
 const MiB = 1024 * 1024;
 /** The bytes one emptyDir may hold (a smaller `sizeLimit` of a `medium: Memory` one bounds it further, as tmpfs does). */
@@ -11,6 +14,11 @@ export const emptyDirBytes = 1 * MiB;
 export const nodeFilesystemBytes = 4 * MiB;
 /** The bytes all the volumes of a cluster's kubelets may hold together. */
 export const totalVolumeBytes = 8 * MiB;
+
+/** The bytes one PersistentVolume may hold (a smaller capacity of the PV bounds it further). */
+export const claimVolumeBytes = 2 * MiB;
+/** The bytes all the PersistentVolumes of a cluster may hold together (in storage; in memory once mounted). */
+export const totalClaimBytes = 8 * MiB;
 
 /** The directories a minikube node has, which a hostPath of type Directory finds. */
 const nodeDirectories = [
@@ -28,8 +36,23 @@ export interface PodVolumes {
   emptyDir(volume: string, limitBytes: number): VersionedTree;
   /** The filesystem of the pod's node, which hostPath volumes show. */
   nodeFilesystem(): VersionedTree;
+  /** The tree of the PersistentVolume `volume`, bounded by its capacity (at most claimVolumeBytes). */
+  persistentVolume(volume: string, capacityBytes: number | undefined): VersionedTree;
   /** What a hostPath check finds at `path` of the node besides files and directories. */
   special(path: string): "socket" | "charDevice" | undefined;
+}
+
+const rowOf = (path: string, version: Version): VolumeDataRow => ({
+  path,
+  atMs: Number.isFinite(version.atMs) ? version.atMs : null,
+  kind: version.kind,
+  content: "content" in version ? version.content : null,
+});
+
+function versionOf(row: VolumeDataRow): Version {
+  const atMs = row.atMs ?? Number.NEGATIVE_INFINITY;
+  if (row.kind === "file" || row.kind === "append") return { atMs, kind: row.kind, content: row.content ?? "" };
+  return { atMs, kind: row.kind === "dir" ? "dir" : "none" };
 }
 
 export class VolumeStores {
@@ -37,6 +60,14 @@ export class VolumeStores {
   /** pod uid → volume name → tree. */
   private readonly emptyDirs = new Map<string, Map<string, VersionedTree>>();
   private readonly nodes = new Map<string, VersionedTree>();
+  private readonly claimBudget: ByteBudget;
+  /** PersistentVolume name → its tree, once mounted. */
+  private readonly persistent = new Map<string, VersionedTree>();
+
+  /** @param data where PersistentVolumes' files are kept; without it (a kubelet built alone) they live in memory. */
+  constructor(private readonly data?: VolumeDataTable) {
+    this.claimBudget = { used: data?.bytes ?? 0, limit: totalClaimBytes };
+  }
 
   /** The bytes all trees hold. */
   get bytes(): number {
@@ -60,6 +91,7 @@ export class VolumeStores {
         return tree;
       },
       nodeFilesystem: () => this.nodeFilesystem(nodeName),
+      persistentVolume: (volume, capacityBytes) => this.persistentVolume(volume, capacityBytes),
       special: (path) => {
         const p = path.replace(/^\/+/, "");
         return nodeSockets.includes(p) ? "socket" : nodeCharDevices.includes(p) ? "charDevice" : undefined;
@@ -75,6 +107,43 @@ export class VolumeStores {
       this.nodes.set(nodeName, tree);
     }
     return tree;
+  }
+
+  private persistentVolume(volume: string, capacityBytes: number | undefined): VersionedTree {
+    const limit = Math.min(claimVolumeBytes, capacityBytes ?? claimVolumeBytes);
+    const known = this.persistent.get(volume);
+    if (known) {
+      known.limit = limit;
+      return known;
+    }
+    const data = this.data;
+    // A tree let go of (its volume deleted while a run still held it) writes nothing more to storage.
+    const journal = data && { record: (path: string, version: Version) => this.persistent.get(volume) === tree && data.add(volume, rowOf(path, version)) };
+    const tree: VersionedTree = new VersionedTree(limit, this.claimBudget, journal);
+    for (const row of data?.rows(volume) ?? []) tree.restore(row.path, versionOf(row));
+    this.persistent.set(volume, tree);
+    return tree;
+  }
+
+  /** The bytes the PersistentVolumes hold together. */
+  get persistentBytes(): number {
+    return this.claimBudget.used;
+  }
+
+  /** The names of the PersistentVolumes whose files are kept (mounted now, or in storage). */
+  persistentVolumes(): string[] {
+    return [...new Set([...this.persistent.keys(), ...(this.data?.volumes() ?? [])])];
+  }
+
+  /** The PersistentVolume is gone (deleted): its files go with it, from memory and storage. */
+  dropPersistentVolume(volume: string): void {
+    const tree = this.persistent.get(volume);
+    this.persistent.delete(volume);
+    tree?.release();
+    if (this.data) {
+      this.data.drop(volume);
+      this.claimBudget.used = this.data.bytes;
+    }
   }
 
   /** The pod is gone: its emptyDirs go with it. */

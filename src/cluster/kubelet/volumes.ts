@@ -2,7 +2,8 @@
 // Secret, downward API and projected volumes are fixed trees, read-only as in Kubernetes; emptyDir and hostPath are the
 // kubelet's writable trees (volume-stores.ts), read-only when the volumeMount says so. A missing non-optional ConfigMap
 // or Secret, or a hostPath whose type check fails, throws ConfigError with the kubelet's MountVolume.SetUp message.
-// Other volume types (PVC) mount nothing yet.
+// A persistentVolumeClaim volume mounts the tree of the PersistentVolume bound to the claim (kept in storage), read-only
+// when the volume or the volumeMount says so; a claim missing or not bound keeps the pod from starting (FailedMount).
 import { Quantity } from "../../api/quantity";
 import type { Container, Pod } from "../../api/schemas";
 import { ConfigError, fieldRefValue, resourceFieldValue, type PodSources, type ResourceFieldRef } from "./env";
@@ -108,8 +109,14 @@ function hostPathTypeFailure(hostPath: NonNullable<Volume["hostPath"]>, volumes:
   }
 }
 
-/** The writable tree of an emptyDir or hostPath volume and the part of it the volume shows; undefined for others. */
-function writableSource(volume: Volume, sources: PodSources): { tree: VersionedTree; root: string } | undefined {
+/** The writable tree of an emptyDir, hostPath or claim volume and the part of it the volume shows; undefined for others. */
+function writableSource(volume: Volume, sources: PodSources): { tree: VersionedTree; root: string; readOnly?: boolean } | undefined {
+  if (volume.persistentVolumeClaim) {
+    const bound = sources.persistentVolume?.(volume.persistentVolumeClaim.claimName);
+    if (!bound || "missing" in bound) return undefined;
+    const tree = sources.volumes?.persistentVolume(bound.name, bound.capacityBytes) ?? new VersionedTree(bound.capacityBytes ?? emptyDirBytes);
+    return { tree, root: "", ...(volume.persistentVolumeClaim.readOnly ? { readOnly: true } : {}) };
+  }
   if (volume.emptyDir) {
     const limit = emptyDirLimit(volume.emptyDir);
     return { tree: sources.volumes?.emptyDir(volume.name, limit) ?? new VersionedTree(limit), root: "" };
@@ -138,7 +145,7 @@ export function volumeMounts(pod: Pod, container: Container, sources: PodSources
       const shown = [writable.root, subPath].filter(Boolean).join("/");
       // The kubelet creates a subPath's directory in the volume when it is missing.
       if (subPath && !writable.tree.kind(shown, Number.POSITIVE_INFINITY)) writable.tree.ensureDir(shown);
-      mounts.push({ mountPath: mount.mountPath, source: writable.tree, ...(shown ? { subPath: shown } : {}), ...(mount.readOnly ? { readOnly: true } : {}) });
+      mounts.push({ mountPath: mount.mountPath, source: writable.tree, ...(shown ? { subPath: shown } : {}), ...(mount.readOnly || writable.readOnly ? { readOnly: true } : {}) });
       continue;
     }
     const parts: FileSource[] = volume.projected ? (volume.projected.sources ?? []) : [volume];
@@ -161,6 +168,11 @@ export function missingVolumeSource(pod: Pod, sources: PodSources): { volume: st
     if (volume.hostPath && sources.volumes) {
       const message = hostPathTypeFailure(volume.hostPath, sources.volumes);
       if (message) return { volume: volume.name, message };
+      continue;
+    }
+    if (volume.persistentVolumeClaim) {
+      const bound = sources.persistentVolume?.(volume.persistentVolumeClaim.claimName);
+      if (bound && "missing" in bound) return { volume: volume.name, message: bound.missing };
       continue;
     }
     const parts: FileSource[] = volume.projected ? (volume.projected.sources ?? []) : [volume];
