@@ -17,6 +17,8 @@ import { limitRanges } from "./limitranges";
 import { namespaces } from "./namespaces";
 import { networkPolicies } from "./networkpolicies";
 import { nodes } from "./nodes";
+import { persistentVolumeClaims } from "./persistentvolumeclaims";
+import { persistentVolumes } from "./persistentvolumes";
 import { podDisruptionBudgets } from "./poddisruptionbudgets";
 import { pods } from "./pods";
 import { priorityClasses } from "./priorityclasses";
@@ -40,6 +42,8 @@ export const resources: ResourceDef[] = [
   limitRanges,
   namespaces,
   nodes,
+  persistentVolumeClaims,
+  persistentVolumes,
   pods,
   podTemplates,
   replicationControllers,

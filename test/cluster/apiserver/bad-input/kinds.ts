@@ -51,6 +51,14 @@ const kinds: KindUnderTest[] = [
   },
   { kind: "Namespace", qualified: "Namespace", apiVersion: "v1", path: "/api/v1/namespaces", namespaced: false, names: "label", objectField: "spec", valid: (name) => ({ metadata: { name } }) },
   { kind: "Node", qualified: "Node", apiVersion: "v1", path: "/api/v1/nodes", namespaced: false, objectField: "spec", valid: (name) => ({ metadata: { name } }) },
+  {
+    kind: "PersistentVolumeClaim", qualified: "PersistentVolumeClaim", apiVersion: "v1", path: core("persistentvolumeclaims"), namespaced: true, objectField: "spec",
+    valid: (name) => ({ metadata: { name }, spec: { accessModes: ["ReadWriteOnce"], storageClassName: "", resources: { requests: { storage: "1Gi" } } } }),
+  },
+  {
+    kind: "PersistentVolume", qualified: "PersistentVolume", apiVersion: "v1", path: "/api/v1/persistentvolumes", namespaced: false, objectField: "spec",
+    valid: (name) => ({ metadata: { name }, spec: { accessModes: ["ReadWriteOnce"], capacity: { storage: "1Gi" }, hostPath: { path: "/data" } } }),
+  },
   { kind: "Pod", qualified: "Pod", apiVersion: "v1", path: core("pods"), namespaced: true, objectField: "spec", valid: (name) => ({ metadata: { name }, spec: podSpec }) },
   { kind: "PodTemplate", qualified: "PodTemplate", apiVersion: "v1", path: core("podtemplates"), namespaced: true, objectField: "template", valid: (name) => ({ metadata: { name }, template }) },
   {
@@ -509,6 +517,31 @@ const storageClassCases: BadInputCase[] = [
     /allowedTopologies\[0\]\.matchLabelExpressions\[0\]\.values: Required value/),
 ];
 
+const claims = core("persistentvolumeclaims");
+const claim = (name: string, spec: Record<string, unknown>) => ({ apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name }, spec });
+const volumes = "/api/v1/persistentvolumes";
+const volume = (name: string, spec: Record<string, unknown>) => ({ apiVersion: "v1", kind: "PersistentVolume", metadata: { name }, spec });
+const rwo = ["ReadWriteOnce"];
+const persistentVolumeCases: BadInputCase[] = [
+  post("PersistentVolumeClaim: no access modes, no storage", claims, claim("pvc-empty", {}), 422,
+    'PersistentVolumeClaim "pvc-empty" is invalid: [spec.accessModes: Required value: at least 1 access mode is required, spec.resources[storage]: Required value]'),
+  post("PersistentVolumeClaim: an unknown access mode", claims, claim("pvc-mode", { accessModes: ["ReadWriteSometimes"], resources: { requests: { storage: "1Gi" } } }), 422,
+    /spec\.accessModes: Unsupported value: "ReadWriteSometimes": supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"/),
+  post("PersistentVolumeClaim: a zero storage request", claims, claim("pvc-zero", { accessModes: rwo, resources: { requests: { storage: "0" } } }), 422,
+    'PersistentVolumeClaim "pvc-zero" is invalid: spec.resources[storage]: Invalid value: "0": must be greater than zero'),
+  post("PersistentVolumeClaim: volumeMode Raw", claims, claim("pvc-raw", { accessModes: rwo, volumeMode: "Raw", resources: { requests: { storage: "1Gi" } } }), 422,
+    /spec\.volumeMode: Unsupported value: "Raw": supported values: "Block", "Filesystem"/),
+  post("PersistentVolumeClaim: accessModes that is a string", claims, claim("pvc-string", { accessModes: "ReadWriteOnce" }), 400),
+  post("PersistentVolume: no source, no capacity", volumes, volume("pv-empty", { accessModes: rwo }), 422,
+    'PersistentVolume "pv-empty" is invalid: [spec.capacity: Required value, spec.capacity: Unsupported value: {}: supported values: "storage", spec: Required value: must specify a volume type]'),
+  post("PersistentVolume: two sources", volumes, volume("pv-two", { accessModes: rwo, capacity: { storage: "1Gi" }, hostPath: { path: "/a" }, nfs: { server: "s", path: "/b" } }), 422,
+    'PersistentVolume "pv-two" is invalid: spec.nfs: Forbidden: may not specify more than 1 volume type'),
+  post("PersistentVolume: a local volume without node affinity", volumes, volume("pv-local", { accessModes: rwo, capacity: { storage: "1Gi" }, local: { path: "/mnt/disk" } }), 422,
+    'PersistentVolume "pv-local" is invalid: spec.nodeAffinity: Required value: Local volume requires node affinity'),
+  post("PersistentVolume: reclaim policy Keep", volumes, volume("pv-keep", { accessModes: rwo, capacity: { storage: "1Gi" }, hostPath: { path: "/a" }, persistentVolumeReclaimPolicy: "Keep" }), 422,
+    /spec\.persistentVolumeReclaimPolicy: Unsupported value: "Keep": supported values: "Delete", "Recycle", "Retain"/),
+];
+
 const ingressesPath = group("networking.k8s.io/v1", "ingresses");
 const ingress = (name: string, spec: Record<string, unknown>) => ({ apiVersion: "networking.k8s.io/v1", kind: "Ingress", metadata: { name }, spec });
 const ingressRule = (path: Record<string, unknown>) => ({ rules: [{ host: "foo.example.com", http: { paths: [path] } }] });
@@ -674,6 +707,7 @@ export const cases: BadInputCase[] = [
   ...networkingCases,
   ...pdbCases,
   ...storageClassCases,
+  ...persistentVolumeCases,
   ...nodeCases,
   ...otherKindCases,
   ...nullFieldCases,
