@@ -41,7 +41,7 @@ export function createControllers({ runtime, machines, network, volumeData }: { 
     new TaintEvictionController(),
     new PodGarbageCollector(),
     new SchedulerController(),
-    new Kubelet(runtime, machines, network, { volumeData }),
+    new Kubelet(runtime, machines, network, volumeData),
     new EndpointsController(),
     new ServiceLoadBalancerController(),
     jobController,

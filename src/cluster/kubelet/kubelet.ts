@@ -7,6 +7,8 @@ import type { Pod } from "../../api/schemas/core/pod";
 import type { StoreEvent } from "../storage/store";
 import { configMaps } from "../registry/configmaps";
 import { nodes } from "../registry/nodes";
+import { persistentVolumeClaims } from "../registry/persistentvolumeclaims";
+import { persistentVolumes } from "../registry/persistentvolumes";
 import { pods } from "../registry/pods";
 import { secrets } from "../registry/secrets";
 import type { ResourceDef } from "../registry/types";
@@ -49,27 +51,22 @@ export class Kubelet implements Controller {
     private readonly runtime: ContainerRuntimePort,
     private readonly machines?: Machines,
     private readonly network?: PodNetworkPort,
-    storage: { volumeData?: VolumeDataTable; claims?: ClaimDefs } = {},
+    volumeData?: VolumeDataTable,
   ) {
     if (machines) this.agent = new NodeAgent(machines);
-    this.volumes = new VolumeStores(storage.volumeData);
-    this.claims = storage.claims;
+    this.volumes = new VolumeStores(volumeData);
   }
 
-  /** The kinds claim volumes resolve through; claim volumes mount nothing without them. */
-  private readonly claims?: ClaimDefs;
+  /** The kinds claim volumes resolve through. */
+  private readonly claims: ClaimDefs = { claims: persistentVolumeClaims, volumes: persistentVolumes };
 
   get watches(): Watch[] {
     return [
       watch(pods, (event) => this.podKeys(event)),
       watch(configMaps, (event) => this.waitingOn(event)),
       watch(secrets, (event) => this.waitingOn(event)),
-      ...(this.claims
-        ? [
-            watch(this.claims.claims, (event) => this.waitingOn(event)),
-            watch(this.claims.volumes, (event) => (event.type === "DELETED" ? [volumeDataPrefix + event.object.metadata.name] : this.waitingOn(event))),
-          ]
-        : []),
+      watch(persistentVolumeClaims, (event) => this.waitingOn(event)),
+      watch(persistentVolumes, (event) => (event.type === "DELETED" ? [volumeDataPrefix + event.object.metadata.name] : this.waitingOn(event))),
       ...(this.agent?.watches ?? []),
     ];
   }
@@ -105,14 +102,14 @@ export class Kubelet implements Controller {
       .filter((p) => p.spec?.nodeName)
       .map(keyOf);
     // Files kept for a PV deleted while the object was down are dropped too.
-    if (this.claims) keys.push(...this.volumes.persistentVolumes().map((name) => volumeDataPrefix + name));
+    keys.push(...this.volumes.persistentVolumes().map((name) => volumeDataPrefix + name));
     return this.agent ? [...keys, ...this.agent.resync()] : keys;
   }
 
   reconcile(key: string, ctx: ControllerContext): ReconcileResult {
     if (key.startsWith(volumeDataPrefix)) {
       const name = key.slice(volumeDataPrefix.length);
-      if (this.claims && !ctx.registry.tryGet(this.claims.volumes, undefined, name)) this.volumes.dropPersistentVolume(name);
+      if (!ctx.registry.tryGet(this.claims.volumes, undefined, name)) this.volumes.dropPersistentVolume(name);
       return;
     }
     if (this.agent && key.startsWith(nodeKeyPrefix)) return this.agent.reconcile(key.slice(nodeKeyPrefix.length), ctx, this.podDriver);
@@ -145,7 +142,7 @@ export class Kubelet implements Controller {
     const sources = {
       ...podSources(ctx.registry, defs, namespace!, nodeObj),
       volumes: this.volumes.forPod(rt.uid, nodeName),
-      ...(this.claims ? { persistentVolume: persistentVolumeOf(ctx.registry, this.claims, namespace!) } : {}),
+      persistentVolume: persistentVolumeOf(ctx.registry, this.claims, namespace!),
     };
     if (rebuilt) replayInitWrites(pod, rt, sources, this.runtime, this.network);
     const deletion = deleting ? { graceSeconds: pod.metadata.deletionGracePeriodSeconds ?? 0 } : undefined;

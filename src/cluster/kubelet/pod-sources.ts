@@ -8,24 +8,18 @@ import type { ResourceDef } from "../registry/types";
 import type { PodSources } from "./env";
 import { nodeFiles, type PodNetworkSettings } from "./etc-files";
 import { decodeBase64Std } from "../../api/validation/base64";
-import type { KubeObject } from "../../api/object";
 import { Quantity } from "../../api/quantity";
+import type { PersistentVolume } from "../../api/schemas/core/persistentvolume";
+import type { PersistentVolumeClaim } from "../../api/schemas/core/persistentvolumeclaim";
 
-/** What the kubelet reads of a PersistentVolumeClaim (the PV it is bound to) and of a PersistentVolume (its size). */
-export interface ClaimObject extends KubeObject {
-  spec?: { volumeName?: string };
-}
-export interface PersistentVolumeObject extends KubeObject {
-  spec?: { capacity?: Record<string, unknown> };
-}
 /** The kinds a claim volume is resolved through. */
 export interface ClaimDefs {
-  claims: ResourceDef<ClaimObject>;
-  volumes: ResourceDef<PersistentVolumeObject>;
+  claims: ResourceDef<PersistentVolumeClaim>;
+  volumes: ResourceDef<PersistentVolume>;
 }
 
 /** The bytes of a PV's `capacity.storage`, when it reads as a quantity. */
-function capacityBytes(volume: PersistentVolumeObject): number | undefined {
+function capacityBytes(volume: PersistentVolume): number | undefined {
   const storage = volume.spec?.capacity?.storage;
   if (storage === undefined) return undefined;
   try {

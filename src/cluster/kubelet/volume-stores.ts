@@ -120,6 +120,7 @@ export class VolumeStores {
     // A tree let go of (its volume deleted while a run still held it) writes nothing more to storage.
     const journal = data && { record: (path: string, version: Version) => this.persistent.get(volume) === tree && data.add(volume, rowOf(path, version)) };
     const tree: VersionedTree = new VersionedTree(limit, this.claimBudget, journal);
+    tree.secondAligned = true;
     for (const row of data?.rows(volume) ?? []) tree.restore(row.path, versionOf(row));
     this.persistent.set(volume, tree);
     return tree;

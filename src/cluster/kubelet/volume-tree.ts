@@ -43,6 +43,8 @@ const sameVersion = (made: Version, wanted: Version) =>
 export class VersionedTree implements DirectorySource {
   private readonly entries = new Map<string, Version[]>([["", [{ atMs: Number.NEGATIVE_INFINITY, kind: "dir" }]]]);
   private usedBytes = 0;
+  /** See DirectorySource.secondAligned: set for a tree kept in storage. */
+  secondAligned?: boolean;
 
   constructor(
     private limitBytes: number,
