@@ -166,6 +166,26 @@ export class VersionedTree implements DirectorySource {
     return this.record(p, { atMs: Number.NEGATIVE_INFINITY, kind: "file", content: "" }) === true;
   }
 
+  /**
+   * The first moment the files of the tree hold more than `limitBytes` together (what `du` would count: the content of
+   * every file there then), if they ever do.
+   */
+  firstUsageOver(limitBytes: number): number | undefined {
+    const changes: { atMs: number; path: string; version: Version }[] = [];
+    for (const [path, list] of this.entries) for (const version of list) changes.push({ atMs: version.atMs, path, version });
+    changes.sort((a, b) => (a.atMs === b.atMs ? 0 : a.atMs < b.atMs ? -1 : 1));
+    const sizes = new Map<string, number>();
+    let used = 0;
+    for (const { atMs, path, version } of changes) {
+      const before = sizes.get(path) ?? 0;
+      const after = version.kind === "file" ? version.content.length : version.kind === "append" ? before + version.content.length : 0;
+      sizes.set(path, after);
+      used += after - before;
+      if (used > limitBytes) return atMs;
+    }
+    return undefined;
+  }
+
   /** Give the tree's bytes back to the shared budget (the tree is dropped). */
   release(): void {
     if (this.budget) this.budget.used -= this.usedBytes;

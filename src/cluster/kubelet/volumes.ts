@@ -75,7 +75,7 @@ function sourceFiles(pod: Pod, container: Container, source: FileSource, sources
 }
 
 /** The bytes an emptyDir may hold: a `medium: Memory` one is a tmpfs of its `sizeLimit`; others are not bounded by it. */
-function emptyDirLimit(emptyDir: NonNullable<Volume["emptyDir"]>): number {
+export function emptyDirLimit(emptyDir: NonNullable<Volume["emptyDir"]>): number {
   if (emptyDir.medium !== "Memory" || emptyDir.sizeLimit === undefined) return emptyDirBytes;
   try {
     return Math.min(emptyDirBytes, Quantity.parse(String(emptyDir.sizeLimit)).toNumber());

@@ -146,4 +146,27 @@ describe("volumes in a cluster", () => {
     cluster.advance(1_000);
     expect(await text(cluster, `${ns}/pods/ro/log`)).toBe("sh: can't create /data/x: Read-only file system\nsh: can't create /etc/cfg/a: Read-only file system\n1\n");
   });
+
+  it("evicts a pod whose emptyDir holds more than its sizeLimit, as the kubelet's eviction manager does", async () => {
+    const cluster = nodeCluster();
+    cluster.runUntilIdle();
+    // 2^17 = 131072 bytes, over 100Ki (102400): the write succeeds (a disk emptyDir is not a tmpfs), then the pod goes.
+    const fill = "s=x; for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17; do s=$s$s; done; echo -n $s > /cache/big; echo written; sleep infinity";
+    const volumes = [{ name: "cache", emptyDir: { sizeLimit: "100Ki" } }];
+    await post(cluster, `${ns}/pods`, shPod("hog", fill, { volumes, volumeMounts: [{ name: "cache", mountPath: "/cache" }] }));
+    await post(cluster, `${ns}/pods`, shPod("fits", "echo small > /cache/small; sleep infinity", { volumes, volumeMounts: [{ name: "cache", mountPath: "/cache" }] }));
+    cluster.runUntilIdle();
+    cluster.advance(1_000);
+    const message = 'Usage of EmptyDir volume "cache" exceeds the limit "100Ki". ';
+    const hog = (await (await cluster.request(`${ns}/pods/hog`)).json()) as { status: { phase: string; reason?: string; message?: string; containerStatuses: { state: { terminated?: { exitCode: number } } }[] } };
+    expect(hog.status.phase).toBe("Failed");
+    expect(hog.status.reason).toBe("Evicted");
+    expect(hog.status.message).toBe(message);
+    expect(hog.status.containerStatuses[0]?.state.terminated?.exitCode).toBe(137);
+    expect(await text(cluster, `${ns}/pods/hog/log`)).toBe("written\n");
+    const events = (await (await cluster.request(`${ns}/events`)).json()) as { items: { type: string; reason: string; message: string; involvedObject: { name: string } }[] };
+    const evicted = events.items.filter((e) => e.reason === "Evicted");
+    expect(evicted.map((e) => [e.involvedObject.name, e.type, e.message])).toEqual([["hog", "Warning", message]]);
+    expect((await podOf(cluster, "fits")).status.phase).toBe("Running");
+  });
 });
