@@ -26,6 +26,7 @@ import { NodeAgent, nodeKeyPrefix, type PodDriver } from "./node-agent";
 import { restartedRuntime } from "./restart";
 import { replayInitWrites } from "./volume-replay";
 import { VolumeStores } from "./volume-stores";
+import { syncProjectedVolumes } from "./volume-sync";
 import type { VolumeDataTable } from "../storage/volume-data";
 
 /** The key of a PersistentVolume whose kept files the kubelet checks (dropped once the PV is gone). */
@@ -38,6 +39,8 @@ export class Kubelet implements Controller {
   private readonly nodes = new Map<string, NodeState>();
   /** namespace → keys of pods blocked on a missing ConfigMap or Secret (woken when one is written). */
   private readonly waitingOnConfig = new Map<string, Set<string>>();
+  /** pod key → what its mounted ConfigMap, Secret and downward API volumes show (volume-sync.ts volumeRefs). */
+  private readonly mountedRefs = new Map<string, Set<string>>();
   private readonly agent?: NodeAgent;
   /** The pods' emptyDirs and the nodes' hostPath filesystems (memory only), and the PersistentVolumes' files. */
   readonly volumes: VolumeStores;
@@ -63,8 +66,8 @@ export class Kubelet implements Controller {
   get watches(): Watch[] {
     return [
       watch(pods, (event) => this.podKeys(event)),
-      watch(configMaps, (event) => this.waitingOn(event)),
-      watch(secrets, (event) => this.waitingOn(event)),
+      watch(configMaps, (event) => [...this.waitingOn(event), ...this.mounting("configmap", event)]),
+      watch(secrets, (event) => [...this.waitingOn(event), ...this.mounting("secret", event)]),
       watch(persistentVolumeClaims, (event) => this.waitingOn(event)),
       watch(persistentVolumes, (event) => (event.type === "DELETED" ? [volumeDataPrefix + event.object.metadata.name] : this.waitingOn(event))),
       ...(this.agent?.watches ?? []),
@@ -84,8 +87,17 @@ export class Kubelet implements Controller {
       prev.spec?.nodeName !== node ||
       prev.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp ||
       prev.spec?.activeDeadlineSeconds !== pod.spec?.activeDeadlineSeconds ||
-      images(prev) !== images(pod);
+      images(prev) !== images(pod) ||
+      (!!this.mountedRefs.get(keyOf(pod))?.has("pod") &&
+        (!deepEqual(prev.metadata.labels, pod.metadata.labels) || !deepEqual(prev.metadata.annotations, pod.metadata.annotations)));
     return changed ? [keyOf(pod)] : [];
+  }
+
+  /** The pods whose mounted volumes show the ConfigMap or Secret written (their files are synced). */
+  private mounting(kind: "configmap" | "secret", event: StoreEvent): string[] {
+    const ref = `${kind}/${event.object.metadata.name}`;
+    const prefix = `${event.object.metadata.namespace}/`;
+    return [...this.mountedRefs].filter(([key, refs]) => key.startsWith(prefix) && refs.has(ref)).map(([key]) => key);
   }
 
   /** The pods of the namespace blocked on a missing ConfigMap, Secret or claim, when one is written (any, for a PV). */
@@ -161,12 +173,14 @@ export class Kubelet implements Controller {
       if (!deleting) this.forget(key, rt);
       return;
     }
-    if (result.nextAt === undefined) {
-      // Settled (nothing due): the simulated processes are rebuilt from the spec when next needed.
-      releaseProcesses(rt);
-      return;
-    }
-    return { requeueAt: Math.max(result.nextAt, ctx.now) };
+    const synced = syncProjectedVolumes(pod, rt.uid, this.volumes, sources, ctx.now, ctx.timing.volumeSyncMs);
+    if (synced.refs.size) this.mountedRefs.set(key, synced.refs);
+    else this.mountedRefs.delete(key);
+    const nextAt = Math.min(result.nextAt ?? Infinity, synced.nextAt ?? Infinity);
+    // Settled (nothing due): the simulated processes are rebuilt from the spec when next needed.
+    if (result.nextAt === undefined) releaseProcesses(rt);
+    if (!Number.isFinite(nextAt)) return;
+    return { requeueAt: Math.max(nextAt, ctx.now) };
   }
 
   /**
@@ -225,6 +239,7 @@ export class Kubelet implements Controller {
   /** Let go of the pod's runtime and its emptyDirs (a node that stops or restarts loses them too). */
   private forget(key: string, rt: PodRuntime): void {
     this.runtimes.delete(key);
+    this.mountedRefs.delete(key);
     this.volumes.dropPod(rt.uid);
     for (const state of this.nodes.values()) state.release(rt.uid);
     const { namespace } = splitKey(key);

@@ -5,6 +5,7 @@
 // node (the built-in provisioner's volumes act as network storage), each new version also written to storage as one
 // row (storage/volume-data.ts), so its files outlive the pods and a restart; it is read back when first mounted.
 import type { VolumeDataRow, VolumeDataTable } from "../storage/volume-data";
+import { ProjectedHistory } from "./projected-history";
 import { VersionedTree, type ByteBudget, type Version } from "./volume-tree";
 
 const MiB = 1024 * 1024;
@@ -36,6 +37,11 @@ export interface PodVolumes {
   emptyDir(volume: string, limitBytes: number): VersionedTree;
   /** The filesystem of the pod's node, which hostPath volumes show. */
   nodeFilesystem(): VersionedTree;
+  /**
+   * What the ConfigMap, Secret, downward API or projected `volume` shows `container` over time, made with `files` when
+   * first asked for.
+   */
+  projected(volume: string, container: string, files: () => Record<string, string>): ProjectedHistory;
   /** The tree of the PersistentVolume `volume`, bounded by its capacity (at most claimVolumeBytes). */
   persistentVolume(volume: string, capacityBytes: number | undefined): VersionedTree;
   /** What a hostPath check finds at `path` of the node besides files and directories. */
@@ -61,6 +67,8 @@ export class VolumeStores {
   private readonly emptyDirs = new Map<string, Map<string, VersionedTree>>();
   private readonly nodes = new Map<string, VersionedTree>();
   private readonly claimBudget: ByteBudget;
+  /** pod uid → `volume/container` → what the volume shows the container. */
+  private readonly projections = new Map<string, Map<string, { volume: string; container: string; history: ProjectedHistory }>>();
   /** PersistentVolume name → its tree, once mounted. */
   private readonly persistent = new Map<string, VersionedTree>();
 
@@ -92,6 +100,16 @@ export class VolumeStores {
       },
       nodeFilesystem: () => this.nodeFilesystem(nodeName),
       persistentVolume: (volume, capacityBytes) => this.persistentVolume(volume, capacityBytes),
+      projected: (volume, container, files) => {
+        const key = `${volume}/${container}`;
+        const known = this.projections.get(uid)?.get(key);
+        if (known || !keep) return known?.history ?? new ProjectedHistory(files());
+        let histories = this.projections.get(uid);
+        if (!histories) this.projections.set(uid, (histories = new Map()));
+        const history = new ProjectedHistory(files());
+        histories.set(key, { volume, container, history });
+        return history;
+      },
       special: (path) => {
         const p = path.replace(/^\/+/, "");
         return nodeSockets.includes(p) ? "socket" : nodeCharDevices.includes(p) ? "charDevice" : undefined;
@@ -147,8 +165,14 @@ export class VolumeStores {
     }
   }
 
+  /** What the pod's ConfigMap, Secret, downward API and projected volumes show its containers (for the kubelet's sync). */
+  projectionsOf(uid: string): Iterable<{ volume: string; container: string; history: ProjectedHistory }> {
+    return this.projections.get(uid)?.values() ?? [];
+  }
+
   /** The pod is gone: its emptyDirs go with it. */
   dropPod(uid: string): void {
+    this.projections.delete(uid);
     for (const tree of this.emptyDirs.get(uid)?.values() ?? []) tree.release();
     this.emptyDirs.delete(uid);
   }

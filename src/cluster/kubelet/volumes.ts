@@ -132,6 +132,22 @@ function writableSource(volume: Volume, sources: PodSources): { tree: VersionedT
   return undefined;
 }
 
+/**
+ * The files a ConfigMap, Secret, downward API or projected `volume` shows `container` now (undefined for other volume
+ * types). Throws ConfigError when a source is missing.
+ */
+export function projectedFiles(pod: Pod, container: Container, volume: Volume, sources: PodSources): Record<string, string> | undefined {
+  const parts: FileSource[] = volume.projected ? (volume.projected.sources ?? []) : [volume];
+  const contents: Record<string, string> = {};
+  let known = false;
+  for (const part of parts) {
+    const files = sourceFiles(pod, container, part, sources);
+    if (files) Object.assign(contents, files);
+    known ||= files !== undefined;
+  }
+  return known ? contents : undefined;
+}
+
 /** The volumes `container` mounts, in the order of its volumeMounts. */
 export function volumeMounts(pod: Pod, container: Container, sources: PodSources): Mount[] {
   const volumes = new Map((pod.spec?.volumes ?? []).map((v) => [v.name, v]));
@@ -148,16 +164,12 @@ export function volumeMounts(pod: Pod, container: Container, sources: PodSources
       mounts.push({ mountPath: mount.mountPath, source: writable.tree, ...(shown ? { subPath: shown } : {}), ...(mount.readOnly || writable.readOnly ? { readOnly: true } : {}) });
       continue;
     }
-    const parts: FileSource[] = volume.projected ? (volume.projected.sources ?? []) : [volume];
-    const contents: Record<string, string> = {};
-    let known = false;
-    for (const part of parts) {
-      const files = sourceFiles(pod, container, part, sources);
-      if (files) Object.assign(contents, files);
-      known ||= files !== undefined;
-    }
-    if (!known) continue;
-    mounts.push({ mountPath: mount.mountPath, source: fileTree(contents), ...(mount.subPath ? { subPath: mount.subPath } : {}), readOnly: true });
+    const contents = projectedFiles(pod, container, volume, sources);
+    if (!contents) continue;
+    // A subPath mount is a bind mount of one file as it was first written: it never sees an update.
+    const history = sources.volumes?.projected(volume.name, container.name, () => contents);
+    const source = !history ? fileTree(contents) : mount.subPath ? history.first : history;
+    mounts.push({ mountPath: mount.mountPath, source, ...(mount.subPath ? { subPath: mount.subPath } : {}), readOnly: true });
   }
   return mounts;
 }
