@@ -197,4 +197,32 @@ describe("volumes in a cluster", () => {
     // Synced: nothing more is due (an idle cluster costs no alarm).
     expect(cluster.runUntilIdle().passes).toBe(1);
   });
+
+  it("updates a downward API volume's labels file after the pod's labels change, and a projected Secret after the Secret", async () => {
+    const cluster = nodeCluster();
+    cluster.runUntilIdle();
+    await post(cluster, `${ns}/secrets`, { apiVersion: "v1", kind: "Secret", metadata: { name: "pw" }, stringData: { pw: "one" } });
+    const pod = shPod("meta", "while true; do echo $(cat /etc/podinfo/labels) $(cat /etc/all/pw); sleep 1; done", {
+      volumes: [
+        { name: "podinfo", downwardAPI: { items: [{ path: "labels", fieldRef: { fieldPath: "metadata.labels" } }] } },
+        { name: "all", projected: { sources: [{ secret: { name: "pw" } }] } },
+      ],
+      volumeMounts: [
+        { name: "podinfo", mountPath: "/etc/podinfo" },
+        { name: "all", mountPath: "/etc/all" },
+      ],
+    });
+    await post(cluster, `${ns}/pods`, { ...pod, metadata: { name: "meta", labels: { tier: "a" } } });
+    cluster.runUntilIdle();
+    cluster.advance(1_500);
+    const last = async () => (await text(cluster, `${ns}/pods/meta/log`)).trimEnd().split("\n").at(-1);
+    expect(await last()).toBe('tier="a" one');
+    const merge = { "content-type": "application/merge-patch+json" };
+    expect((await cluster.request(`${ns}/pods/meta`, { method: "PATCH", body: JSON.stringify({ metadata: { labels: { tier: "b" } } }), headers: merge })).status).toBe(200);
+    expect((await cluster.request(`${ns}/secrets/pw`, { method: "PATCH", body: JSON.stringify({ stringData: { pw: "two" } }), headers: merge })).status).toBe(200);
+    cluster.advance(500);
+    expect(await last()).toBe('tier="a" one');
+    cluster.advance(2_000);
+    expect(await last()).toBe('tier="b" two');
+  });
 });
