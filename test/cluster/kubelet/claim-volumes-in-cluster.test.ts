@@ -166,6 +166,21 @@ describe("claim volumes in a cluster", () => {
     expect(await text(cluster, `${ns}/pods/reader/log`)).toBe("");
   });
 
+  it("drops, when the object starts, the files of a PV that is no more (deleted while the kubelet did not look)", async () => {
+    const storage = nodeStorage();
+    const before = nodeCluster({ storage });
+    before.runUntilIdle();
+    await boundClaim(before, "data", "pv-kept");
+    await post(before, `${ns}/pods`, claimPod("writer", "echo kept > /data/note"));
+    before.runUntilIdle();
+    before.advance(1_000);
+    storage.sql.exec("INSERT INTO volume_data (volume, seq, path, at, kind, content) VALUES ('pv-orphan', 1, 'f', 0, 'file', 'x')");
+    const after = nodeCluster({ storage, bootstrap: false, start: before.now + 1_000 });
+    after.runUntilIdle();
+    expect(rows(storage, "pv-orphan")).toBe(0);
+    expect(rows(storage, "pv-kept")).toBe(2);
+  });
+
   it("keeps a pod whose claim does not exist in ContainerCreating, and starts it once the claim is bound", async () => {
     const cluster = nodeCluster();
     cluster.runUntilIdle();
