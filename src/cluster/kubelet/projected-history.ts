@@ -7,6 +7,9 @@ import type { DirectorySource } from "./runtime-port";
 
 type Files = Record<string, string>;
 
+/** The updates kept besides the first files: an older one is forgotten (a run replayed over its time reads the first files). */
+export const keptUpdates = 16;
+
 const sameFiles = (a: Files, b: Files) => {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && a[k] === b[k]);
@@ -56,6 +59,7 @@ export class ProjectedHistory implements DirectorySource {
     this.pendingAt ??= now + delayMs;
     if (now < this.pendingAt) return this.pendingAt;
     this.versions.push({ atMs: this.pendingAt, tree: fileTree(files), files });
+    if (this.versions.length > keptUpdates + 1) this.versions.splice(1, 1);
     this.pendingAt = undefined;
     return undefined;
   }
