@@ -30,6 +30,7 @@ import { networkPolicies } from "./registry/networkpolicies";
 import { resources } from "./registry/resources";
 import type { ProxyConnection } from "./registry/proxy-connection";
 import { Store } from "./storage/store";
+import { VolumeDataTable } from "./storage/volume-data";
 import { heartbeatPresenter } from "./nodes/heartbeat-view";
 import { MachineTable } from "./nodes/machine-table";
 import { paces } from "./timing";
@@ -122,7 +123,7 @@ export function assemble(options: AssembleOptions): ClusterParts {
   const present = heartbeatPresenter({ registry, machines, now: clock.now, rfc3339: clock.rfc3339 });
   const proxy = options.proxy ?? apiserverProxy({ registry, network, now: clock.now });
   const api = new ApiServer({ table, registry, watches, nodes, proxy, now: clock.now, present });
-  const controllerList = options.controllers ?? createControllers({ runtime, machines, network });
+  const controllerList = options.controllers ?? createControllers({ runtime, machines, network, volumeData: new VolumeDataTable(sql) });
   kubelet = controllerList.find((c): c is Kubelet => c instanceof Kubelet);
   const controllers = new ControllerManager(
     {

@@ -27,13 +27,15 @@ import type { PodNetworkPort } from "./kubelet/network-port";
 import type { ContainerRuntimePort } from "./kubelet/runtime-port";
 import { EndpointsController } from "./network/endpoints-controller";
 import { SchedulerController } from "./scheduler/controller";
+import type { VolumeDataTable } from "./storage/volume-data";
 
 /**
  * @param runtime the container runtime the kubelet drives.
  * @param machines each node's machine (cluster/nodes/machine-table.ts), for the node controllers and the kubelet.
  * @param network the pod network the kubelet hands each container (cluster/network/); the simulator's default when absent.
+ * @param volumeData where the kubelet keeps the PersistentVolumes' files (memory only when absent).
  */
-export function createControllers({ runtime, machines, network }: { runtime: ContainerRuntimePort; machines: Machines; network?: PodNetworkPort }): Controller[] {
+export function createControllers({ runtime, machines, network, volumeData }: { runtime: ContainerRuntimePort; machines: Machines; network?: PodNetworkPort; volumeData?: VolumeDataTable }): Controller[] {
   return [
     namespaceDefaults,
     namespaceDeletion,
@@ -46,7 +48,7 @@ export function createControllers({ runtime, machines, network }: { runtime: Con
     volumeExpander,
     new StorageProtectionController(),
     new SchedulerController(),
-    new Kubelet(runtime, machines, network),
+    new Kubelet(runtime, machines, network, volumeData),
     new EndpointsController(),
     new ServiceLoadBalancerController(),
     jobController,

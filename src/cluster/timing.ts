@@ -28,6 +28,13 @@ export interface TimingProfile {
   backoffCapMs: number;
   /** A container that ran this long without failing resets its back-off. */
   backoffResetMs: number;
+  /** The kubelet's eviction manager looks at the pods' usage this often (its housekeeping interval, 10 s). */
+  evictionIntervalMs: number;
+  /**
+   * From a change of a ConfigMap or Secret to the files of the volumes that show it (the kubelet's periodic pod sync,
+   * a minute, plus its cache): what a mounted source's change takes to reach the container.
+   */
+  volumeSyncMs: number;
 }
 
 export const paces: Record<Pace, TimingProfile> = {
@@ -43,6 +50,8 @@ export const paces: Record<Pace, TimingProfile> = {
     backoffBaseMs: 10_000,
     backoffCapMs: 300_000,
     backoffResetMs: 600_000,
+    evictionIntervalMs: 10_000,
+    volumeSyncMs: 60_000,
   },
   fast: {
     imagePullMs: { small: 5, medium: 10, large: 20 },
@@ -56,5 +65,7 @@ export const paces: Record<Pace, TimingProfile> = {
     backoffBaseMs: 1_000,
     backoffCapMs: 30_000,
     backoffResetMs: 60_000,
+    evictionIntervalMs: 100,
+    volumeSyncMs: 1_000,
   },
 };

@@ -16,6 +16,12 @@ export interface DirectorySource {
   /** Names directly inside the directory `path` at `atWallMs`. */
   list(path: string, atWallMs: number): string[];
   /**
+   * Time this source by the whole second each run started in (what a container status shows): a run replayed from its
+   * status (its logs, a restarted kubelet) then reads and writes at the moments the run itself did. For a source kept
+   * in storage, whose writes must not be made twice.
+   */
+  secondAligned?: boolean;
+  /**
    * Writes through to the source (a writable volume: emptyDir, PVC). Without it, a container's writes under the mount
    * stay in the container's own layer, seen by that run only (as ConfigMap files behave in the simulator today).
    * A process is replayed from its start when its state was let go of (logs, a rebuilt kubelet): a writable source

@@ -24,6 +24,11 @@ export interface PodSources {
   network: PodNetworkSettings;
   /** The kubelet's writable volumes for this pod (emptyDir, hostPath); without it, each mount gets a tree of its own. */
   volumes?: PodVolumes;
+  /**
+   * The PersistentVolume bound to the claim `name` of the pod's namespace (claim → spec.volumeName → PV): its name and
+   * capacity in bytes; `{ missing }` (why, as the kubelet says it) when the claim is missing or not bound yet.
+   */
+  persistentVolume?(claimName: string): { name: string; capacityBytes?: number } | { missing: string };
 }
 
 /** A reference that cannot be resolved: the message the kubelet reports (`configmap "x" not found`). */

@@ -7,12 +7,14 @@ import type { Pod } from "../../api/schemas/core/pod";
 import type { StoreEvent } from "../storage/store";
 import { configMaps } from "../registry/configmaps";
 import { nodes } from "../registry/nodes";
+import { persistentVolumeClaims } from "../registry/persistentvolumeclaims";
+import { persistentVolumes } from "../registry/persistentvolumes";
 import { pods } from "../registry/pods";
 import { secrets } from "../registry/secrets";
 import type { ResourceDef } from "../registry/types";
 import { deepEqual } from "../../api/json-equal";
 import { keyOf, splitKey, watch, type Controller, type ControllerContext, type KindEvent, type ReconcileResult, type Watch } from "../control-loop/types";
-import { hostIPOf, podSources } from "./pod-sources";
+import { hostIPOf, persistentVolumeOf, podSources, type ClaimDefs } from "./pod-sources";
 import { advancePod } from "./lifecycle";
 import { NodeState } from "./node-state";
 import { newPodRuntime, rebuildPodRuntime, releaseProcesses, type PodRuntime } from "./pod-runtime";
@@ -24,7 +26,11 @@ import { NodeAgent, nodeKeyPrefix, type PodDriver } from "./node-agent";
 import { restartedRuntime } from "./restart";
 import { replayInitWrites } from "./volume-replay";
 import { VolumeStores } from "./volume-stores";
+import { syncProjectedVolumes } from "./volume-sync";
+import type { VolumeDataTable } from "../storage/volume-data";
 
+/** The key of a PersistentVolume whose kept files the kubelet checks (dropped once the PV is gone). */
+const volumeDataPrefix = "volume-data/";
 
 
 export class Kubelet implements Controller {
@@ -33,9 +39,11 @@ export class Kubelet implements Controller {
   private readonly nodes = new Map<string, NodeState>();
   /** namespace → keys of pods blocked on a missing ConfigMap or Secret (woken when one is written). */
   private readonly waitingOnConfig = new Map<string, Set<string>>();
+  /** pod key → what its mounted ConfigMap, Secret and downward API volumes show (volume-sync.ts volumeRefs). */
+  private readonly mountedRefs = new Map<string, Set<string>>();
   private readonly agent?: NodeAgent;
-  /** The pods' emptyDirs and the nodes' hostPath filesystems (memory only). */
-  readonly volumes = new VolumeStores();
+  /** The pods' emptyDirs and the nodes' hostPath filesystems (memory only), and the PersistentVolumes' files. */
+  readonly volumes: VolumeStores;
 
   /**
    * @param runtime the container runtime the wiring plugs in (the simulated one, or a test's stand-in).
@@ -46,15 +54,22 @@ export class Kubelet implements Controller {
     private readonly runtime: ContainerRuntimePort,
     private readonly machines?: Machines,
     private readonly network?: PodNetworkPort,
+    volumeData?: VolumeDataTable,
   ) {
     if (machines) this.agent = new NodeAgent(machines);
+    this.volumes = new VolumeStores(volumeData);
   }
+
+  /** The kinds claim volumes resolve through. */
+  private readonly claims: ClaimDefs = { claims: persistentVolumeClaims, volumes: persistentVolumes };
 
   get watches(): Watch[] {
     return [
       watch(pods, (event) => this.podKeys(event)),
-      watch(configMaps, (event) => this.waitingOn(event)),
-      watch(secrets, (event) => this.waitingOn(event)),
+      watch(configMaps, (event) => [...this.waitingOn(event), ...this.mounting("configmap", event)]),
+      watch(secrets, (event) => [...this.waitingOn(event), ...this.mounting("secret", event)]),
+      watch(persistentVolumeClaims, (event) => this.waitingOn(event)),
+      watch(persistentVolumes, (event) => (event.type === "DELETED" ? [volumeDataPrefix + event.object.metadata.name] : this.waitingOn(event))),
       ...(this.agent?.watches ?? []),
     ];
   }
@@ -72,14 +87,25 @@ export class Kubelet implements Controller {
       prev.spec?.nodeName !== node ||
       prev.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp ||
       prev.spec?.activeDeadlineSeconds !== pod.spec?.activeDeadlineSeconds ||
-      images(prev) !== images(pod);
+      images(prev) !== images(pod) ||
+      (!!this.mountedRefs.get(keyOf(pod))?.has("pod") &&
+        (!deepEqual(prev.metadata.labels, pod.metadata.labels) || !deepEqual(prev.metadata.annotations, pod.metadata.annotations)));
     return changed ? [keyOf(pod)] : [];
   }
 
-  /** The pods of the namespace blocked on a missing ConfigMap or Secret, when one is written. */
+  /** The pods whose mounted volumes show the ConfigMap or Secret written (their files are synced). */
+  private mounting(kind: "configmap" | "secret", event: StoreEvent): string[] {
+    const ref = `${kind}/${event.object.metadata.name}`;
+    const prefix = `${event.object.metadata.namespace}/`;
+    return [...this.mountedRefs].filter(([key, refs]) => key.startsWith(prefix) && refs.has(ref)).map(([key]) => key);
+  }
+
+  /** The pods of the namespace blocked on a missing ConfigMap, Secret or claim, when one is written (any, for a PV). */
   private waitingOn(event: StoreEvent): string[] {
     if (event.type === "DELETED") return [];
-    return [...(this.waitingOnConfig.get(event.object.metadata.namespace ?? "") ?? [])];
+    const namespace = event.object.metadata.namespace;
+    if (namespace === undefined) return [...this.waitingOnConfig.values()].flatMap((keys) => [...keys]);
+    return [...(this.waitingOnConfig.get(namespace) ?? [])];
   }
 
   resync(ctx: ControllerContext): string[] {
@@ -87,10 +113,17 @@ export class Kubelet implements Controller {
       .list(pods)
       .filter((p) => p.spec?.nodeName)
       .map(keyOf);
+    // Files kept for a PV deleted while the object was down are dropped too.
+    keys.push(...this.volumes.persistentVolumes().map((name) => volumeDataPrefix + name));
     return this.agent ? [...keys, ...this.agent.resync()] : keys;
   }
 
   reconcile(key: string, ctx: ControllerContext): ReconcileResult {
+    if (key.startsWith(volumeDataPrefix)) {
+      const name = key.slice(volumeDataPrefix.length);
+      if (!ctx.registry.tryGet(this.claims.volumes, undefined, name)) this.volumes.dropPersistentVolume(name);
+      return;
+    }
     if (this.agent && key.startsWith(nodeKeyPrefix)) return this.agent.reconcile(key.slice(nodeKeyPrefix.length), ctx, this.podDriver);
     const podsDef = pods;
     const { namespace, name } = splitKey(key);
@@ -118,7 +151,11 @@ export class Kubelet implements Controller {
       this.runtimes.set(key, rt);
     }
     const defs = { configMaps, secrets };
-    const sources = { ...podSources(ctx.registry, defs, namespace!, nodeObj), volumes: this.volumes.forPod(rt.uid, nodeName) };
+    const sources = {
+      ...podSources(ctx.registry, defs, namespace!, nodeObj),
+      volumes: this.volumes.forPod(rt.uid, nodeName),
+      persistentVolume: persistentVolumeOf(ctx.registry, this.claims, namespace!),
+    };
     if (rebuilt) replayInitWrites(pod, rt, sources, this.runtime, this.network);
     const deletion = deleting ? { graceSeconds: pod.metadata.deletionGracePeriodSeconds ?? 0 } : undefined;
     const result = advancePod(pod, rt, { timing: ctx.timing, node, sources, runtime: this.runtime, network: this.network }, ctx.now, deletion);
@@ -136,12 +173,14 @@ export class Kubelet implements Controller {
       if (!deleting) this.forget(key, rt);
       return;
     }
-    if (result.nextAt === undefined) {
-      // Settled (nothing due): the simulated processes are rebuilt from the spec when next needed.
-      releaseProcesses(rt);
-      return;
-    }
-    return { requeueAt: Math.max(result.nextAt, ctx.now) };
+    const synced = syncProjectedVolumes(pod, rt.uid, this.volumes, sources, ctx.now, ctx.timing.volumeSyncMs);
+    if (synced.refs.size) this.mountedRefs.set(key, synced.refs);
+    else this.mountedRefs.delete(key);
+    const nextAt = Math.min(result.nextAt ?? Infinity, synced.nextAt ?? Infinity);
+    // Settled (nothing due): the simulated processes are rebuilt from the spec when next needed.
+    if (result.nextAt === undefined) releaseProcesses(rt);
+    if (!Number.isFinite(nextAt)) return;
+    return { requeueAt: Math.max(nextAt, ctx.now) };
   }
 
   /**
@@ -200,6 +239,7 @@ export class Kubelet implements Controller {
   /** Let go of the pod's runtime and its emptyDirs (a node that stops or restarts loses them too). */
   private forget(key: string, rt: PodRuntime): void {
     this.runtimes.delete(key);
+    this.mountedRefs.delete(key);
     this.volumes.dropPod(rt.uid);
     for (const state of this.nodes.values()) state.release(rt.uid);
     const { namespace } = splitKey(key);

@@ -23,6 +23,7 @@ import { fire, type StageHost } from "./stage-engine";
 import { kubeletEvents, render, type EventBody, type EventType } from "./stages";
 import { allStopped, turnTimeout } from "./termination";
 import { missingVolumeSource } from "./volumes";
+import { emptyDirEviction } from "./volume-eviction";
 
 export interface KubeletEvent {
   at: number;
@@ -113,6 +114,10 @@ class PodSimulation implements PodStageHost, ProbeHost, StageHost {
     return missingVolumeSource(this.pod, this.env.sources);
   }
 
+  eviction(): { at: number; message: string } | undefined {
+    return emptyDirEviction(this.pod, this.env.sources.volumes, this.timing.evictionIntervalMs);
+  }
+
   /** The earliest due moment and what to run then. */
   nextStep(): { at: number; run: (at: number) => void } | undefined {
     let best: { at: number; run: (at: number) => void } | undefined;
@@ -143,6 +148,8 @@ class PodSimulation implements PodStageHost, ProbeHost, StageHost {
       offer(c.noticeAt, (at) => this.notice(c, at));
       if (c.dueAt !== undefined) offer(c.dueAt, (at) => this.due(c, at));
     }
+    // After the runs above were scanned: their writes are in the volumes.
+    podTimer(this.eviction()?.at, "evict");
     return best;
   }
 

@@ -7,10 +7,12 @@ import { nodes } from "../registry/nodes";
 import type { LogViewer, NodeAnswer, NodeConnection, PodLogRequest } from "../registry/pods/node-connection";
 import { pods } from "../registry/pods";
 import { secrets } from "../registry/secrets";
+import { persistentVolumeClaims } from "../registry/persistentvolumeclaims";
+import { persistentVolumes } from "../registry/persistentvolumes";
 import type { PodSources } from "./env";
 import { logSource, parseLogQuery, renderLines, replay, truncateBytes, type AccessLines, type LogOptions, type LogSource } from "./logs";
 import type { AccessLogReader, PodNetworkPort } from "./network-port";
-import { podSources } from "./pod-sources";
+import { persistentVolumeOf, podSources } from "./pod-sources";
 import type { ContainerRuntimePort, SimulatedProcess } from "./runtime-port";
 import type { VolumeStores } from "./volume-stores";
 
@@ -42,6 +44,7 @@ function sourcesFor(registry: RegistryStore, pod: Pod, read: string[], volumes: 
   return {
     ...sources,
     ...(volumes ? { volumes: volumes.forPod(pod.metadata.uid ?? "", nodeName ?? "", false) } : {}),
+    persistentVolume: persistentVolumeOf(registry, { claims: persistentVolumeClaims, volumes: persistentVolumes }, pod.metadata.namespace!),
     secret(name) {
       const data = sources.secret(name);
       if (data) read.push(...Object.values(data));

@@ -61,7 +61,7 @@ export interface ContainerRuntime {
 }
 
 /** Why every container of a pod is being stopped for good. */
-export type TerminationCause = "deletion" | "deadline" | "finished";
+export type TerminationCause = "deletion" | "deadline" | "eviction" | "finished";
 
 export interface Termination {
   cause: TerminationCause;

@@ -8,6 +8,40 @@ import type { ResourceDef } from "../registry/types";
 import type { PodSources } from "./env";
 import { nodeFiles, type PodNetworkSettings } from "./etc-files";
 import { decodeBase64Std } from "../../api/validation/base64";
+import { Quantity } from "../../api/quantity";
+import type { PersistentVolume } from "../../api/schemas/core/persistentvolume";
+import type { PersistentVolumeClaim } from "../../api/schemas/core/persistentvolumeclaim";
+
+/** The kinds a claim volume is resolved through. */
+export interface ClaimDefs {
+  claims: ResourceDef<PersistentVolumeClaim>;
+  volumes: ResourceDef<PersistentVolume>;
+}
+
+/** The bytes of a PV's `capacity.storage`, when it reads as a quantity. */
+function capacityBytes(volume: PersistentVolume): number | undefined {
+  const storage = volume.spec?.capacity?.storage;
+  if (storage === undefined) return undefined;
+  try {
+    return Quantity.parse(String(storage)).toNumber();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The PersistentVolume bound to a claim of `namespace`, as PodSources.persistentVolume answers. */
+export function persistentVolumeOf(registry: Pick<RegistryStore, "tryGet">, defs: ClaimDefs, namespace: string): NonNullable<PodSources["persistentVolume"]> {
+  return (claimName) => {
+    const prefix = `error processing PVC ${namespace}/${claimName}`;
+    const claim = registry.tryGet(defs.claims, namespace, claimName);
+    if (!claim) return { missing: `${prefix}: failed to fetch PVC from API server: persistentvolumeclaims "${claimName}" not found` };
+    const name = claim.spec?.volumeName;
+    const volume = name ? registry.tryGet(defs.volumes, undefined, name) : undefined;
+    if (!name || !volume) return { missing: `${prefix}: PVC is not bound` };
+    const bytes = capacityBytes(volume);
+    return { name, ...(bytes !== undefined ? { capacityBytes: bytes } : {}) };
+  };
+}
 
 /** Validation refuses values that are not base64; one stored before that reads as empty rather than throwing. */
 function decodeBase64(value: string): string {

@@ -15,6 +15,8 @@ export interface PodStageHost extends StopHost {
   readonly hostNetwork: boolean;
   /** A volume whose ConfigMap, Secret or key is missing, if any. */
   missingVolume(): { volume: string; message: string } | undefined;
+  /** When and why the eviction manager evicts the pod, if it does. */
+  eviction(): { at: number; message: string } | undefined;
   /** The pod's terminationGracePeriodSeconds, in ms. */
   graceMs(): number;
   /** The grace period of the pod's deletion, in ms (0 when it is not being deleted). */
@@ -30,11 +32,15 @@ class Facts implements PodFacts {
   private stopped?: boolean;
   private grace?: number;
   private deletionGrace?: number;
+  private evicted?: { message?: string };
 
   constructor(private readonly host: PodStageHost) {}
 
   get mountFailure(): { volume: string; message: string } | undefined {
     return (this.mount ??= { failure: this.host.missingVolume() }).failure;
+  }
+  get evictionMessage(): string | undefined {
+    return (this.evicted ??= { message: this.host.eviction()?.message }).message;
   }
   get allStopped(): boolean {
     return (this.stopped ??= allStopped(this.host.rt));

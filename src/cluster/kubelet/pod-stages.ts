@@ -13,6 +13,7 @@ export type PodState =
   | "running" // the sandbox is up: containers start when their turn comes
   | "finishing" // its app containers are done for good (or initialization failed): what still runs is stopped
   | "deadlineExceeded" // its activeDeadlineSeconds passed: every container is stopped, then the pod is Failed
+  | "evicted" // the eviction manager evicted it (an emptyDir over its sizeLimit): killed at once, then Failed
   | "deleting"; // it has a deletionTimestamp: every container is stopped, then the pod is removed
 
 /** What happens to a pod. */
@@ -22,6 +23,7 @@ export type PodTrigger =
   | "turn" // after every step: whoever's turn came starts, or stops
   | "workDone" // nothing more will run in it (sidecars.ts workDone)
   | "deadline" // its active deadline passed (deadline.ts)
+  | "evict" // the eviction manager found it over a limit (volume-eviction.ts)
   | "deleted"; // it is being deleted
 
 /** What a row may look at; the engine computes each fact when first asked. */
@@ -30,6 +32,8 @@ export interface PodFacts {
   mountFailure?: { volume: string; message: string };
   /** No container runs any more (nor is being stopped). */
   allStopped: boolean;
+  /** Why the eviction manager evicts the pod (its message), if it does. */
+  evictionMessage?: string;
   /** The pod's terminationGracePeriodSeconds, in ms. */
   graceMs: number;
   /** The grace period of its deletion, in ms. */
@@ -63,12 +67,13 @@ export interface PodStage {
 
 /** The states in which the pod is not being stopped. */
 const live = ["creatingSandbox", "mountFailed", "running"] as const;
-const terminating = ["finishing", "deadlineExceeded", "deleting"] as const;
+const terminating = ["finishing", "deadlineExceeded", "evicted", "deleting"] as const;
 
 /** The terminating states, by why the pod stops. */
 export const terminationStates: Record<TerminationCause, PodState> = {
   finished: "finishing",
   deadline: "deadlineExceeded",
+  eviction: "evicted",
   deletion: "deleting",
 };
 
@@ -115,6 +120,18 @@ export const podStages: readonly PodStage[] = [
     grace: specGrace,
     effects: stopEverything,
   },
+  // The eviction manager kills the pod at once (immediateEvictionGracePeriodSeconds), then reports it Failed, Evicted.
+  {
+    from: ["running"],
+    on: "evict",
+    when: (f) => f.evictionMessage !== undefined,
+    to: "evicted",
+    events: [kubeletEvents.evicted],
+    containerEvents: [kubeletEvents.stopping],
+    fails: kubeletEvents.evicted,
+    grace: () => 0,
+    effects: stopEverything,
+  },
   { from: live, on: "deleted", to: "deleting", containerEvents: [kubeletEvents.stopping], grace: (f) => f.deletionGraceMs, effects: stopEverything },
-  { from: ["finishing", "deadlineExceeded"], on: "deleted", to: "deleting", grace: (f) => f.deletionGraceMs, effects: stopEverything },
+  { from: ["finishing", "deadlineExceeded", "evicted"], on: "deleted", to: "deleting", grace: (f) => f.deletionGraceMs, effects: stopEverything },
 ];

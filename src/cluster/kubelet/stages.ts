@@ -61,6 +61,7 @@ export const kubeletEvents = {
     (f: { mountFailure?: { volume: string; message: string } }) => `MountVolume.SetUp failed for volume "${f.mountFailure?.volume}" : ${f.mountFailure?.message}`,
   ),
   deadlineExceeded: event("Normal", "DeadlineExceeded", () => "Pod was active on the node longer than the specified deadline"),
+  evicted: event("Warning", "Evicted", (f: { evictionMessage?: string }) => f.evictionMessage ?? ""),
   stopping: event("Normal", "Killing", (p: Named) => `Stopping container ${p.container}`),
   definitionChanged: event("Normal", "Killing", (p: Named) => `Container ${p.container} definition changed, will be restarted`),
   sidecarDefinitionChanged: event("Normal", "Killing", (p: Named) => `Init container ${p.container} definition changed`),

@@ -4,12 +4,17 @@
 import type { DirectorySource } from "./runtime-port";
 
 /** An appended piece is kept as it is (not the whole file again), so a log written line by line costs its length. */
-type Version = { atMs: number; kind: "file"; content: string } | { atMs: number; kind: "append"; content: string } | { atMs: number; kind: "dir" } | { atMs: number; kind: "none" };
+export type Version = { atMs: number; kind: "file"; content: string } | { atMs: number; kind: "append"; content: string } | { atMs: number; kind: "dir" } | { atMs: number; kind: "none" };
 
 /** The bytes a tree may hold, shared between trees when a kubelet bounds them all together. */
 export interface ByteBudget {
   used: number;
   readonly limit: number;
+}
+
+/** Where a tree's new versions are also kept (a PersistentVolume's rows in storage). */
+export interface TreeJournal {
+  record(path: string, version: Version): void;
 }
 
 /** What a version costs besides its content, so that a loop of empty writes or mkdirs fills the bound too. */
@@ -38,11 +43,19 @@ const sameVersion = (made: Version, wanted: Version) =>
 export class VersionedTree implements DirectorySource {
   private readonly entries = new Map<string, Version[]>([["", [{ atMs: Number.NEGATIVE_INFINITY, kind: "dir" }]]]);
   private usedBytes = 0;
+  /** See DirectorySource.secondAligned: set for a tree kept in storage. */
+  secondAligned?: boolean;
 
   constructor(
-    private readonly limitBytes: number,
+    private limitBytes: number,
     private readonly budget?: ByteBudget,
+    private readonly journal?: TreeJournal,
   ) {}
+
+  /** Bound the tree to `limitBytes` from now on (a volume expanded); what it holds stays. */
+  set limit(limitBytes: number) {
+    this.limitBytes = limitBytes;
+  }
 
   /** The bytes this tree holds (every version of every file). */
   get bytes(): number {
@@ -98,7 +111,18 @@ export class VersionedTree implements DirectorySource {
     while (at > 0 && list[at - 1]!.atMs > version.atMs) at--;
     list.splice(at, 0, version);
     this.entries.set(path, list);
+    this.journal?.record(path, version);
     return true;
+  }
+
+  /** Put back a version kept in the journal (a tree read from storage): counted in the tree, not in the budget. */
+  restore(path: string, version: Version): void {
+    const list = this.entries.get(path) ?? [];
+    this.usedBytes += versionBytes + ("content" in version ? version.content.length : 0);
+    let at = list.length;
+    while (at > 0 && list[at - 1]!.atMs > version.atMs) at--;
+    list.splice(at, 0, version);
+    this.entries.set(path, list);
   }
 
   readonly writes = {
@@ -140,6 +164,26 @@ export class VersionedTree implements DirectorySource {
     const kind = this.kind(p, Number.POSITIVE_INFINITY);
     if (kind) return kind === "file";
     return this.record(p, { atMs: Number.NEGATIVE_INFINITY, kind: "file", content: "" }) === true;
+  }
+
+  /**
+   * The first moment the files of the tree hold more than `limitBytes` together (what `du` would count: the content of
+   * every file there then), if they ever do.
+   */
+  firstUsageOver(limitBytes: number): number | undefined {
+    const changes: { atMs: number; path: string; version: Version }[] = [];
+    for (const [path, list] of this.entries) for (const version of list) changes.push({ atMs: version.atMs, path, version });
+    changes.sort((a, b) => (a.atMs === b.atMs ? 0 : a.atMs < b.atMs ? -1 : 1));
+    const sizes = new Map<string, number>();
+    let used = 0;
+    for (const { atMs, path, version } of changes) {
+      const before = sizes.get(path) ?? 0;
+      const after = version.kind === "file" ? version.content.length : version.kind === "append" ? before + version.content.length : 0;
+      sizes.set(path, after);
+      used += after - before;
+      if (used > limitBytes) return atMs;
+    }
+    return undefined;
   }
 
   /** Give the tree's bytes back to the shared budget (the tree is dropped). */

@@ -2,7 +2,8 @@
 // Secret, downward API and projected volumes are fixed trees, read-only as in Kubernetes; emptyDir and hostPath are the
 // kubelet's writable trees (volume-stores.ts), read-only when the volumeMount says so. A missing non-optional ConfigMap
 // or Secret, or a hostPath whose type check fails, throws ConfigError with the kubelet's MountVolume.SetUp message.
-// Other volume types (PVC) mount nothing yet.
+// A persistentVolumeClaim volume mounts the tree of the PersistentVolume bound to the claim (kept in storage), read-only
+// when the volume or the volumeMount says so; a claim missing or not bound keeps the pod from starting (FailedMount).
 import { Quantity } from "../../api/quantity";
 import type { Container, Pod } from "../../api/schemas";
 import { ConfigError, fieldRefValue, resourceFieldValue, type PodSources, type ResourceFieldRef } from "./env";
@@ -74,7 +75,7 @@ function sourceFiles(pod: Pod, container: Container, source: FileSource, sources
 }
 
 /** The bytes an emptyDir may hold: a `medium: Memory` one is a tmpfs of its `sizeLimit`; others are not bounded by it. */
-function emptyDirLimit(emptyDir: NonNullable<Volume["emptyDir"]>): number {
+export function emptyDirLimit(emptyDir: NonNullable<Volume["emptyDir"]>): number {
   if (emptyDir.medium !== "Memory" || emptyDir.sizeLimit === undefined) return emptyDirBytes;
   try {
     return Math.min(emptyDirBytes, Quantity.parse(String(emptyDir.sizeLimit)).toNumber());
@@ -108,8 +109,14 @@ function hostPathTypeFailure(hostPath: NonNullable<Volume["hostPath"]>, volumes:
   }
 }
 
-/** The writable tree of an emptyDir or hostPath volume and the part of it the volume shows; undefined for others. */
-function writableSource(volume: Volume, sources: PodSources): { tree: VersionedTree; root: string } | undefined {
+/** The writable tree of an emptyDir, hostPath or claim volume and the part of it the volume shows; undefined for others. */
+function writableSource(volume: Volume, sources: PodSources): { tree: VersionedTree; root: string; readOnly?: boolean } | undefined {
+  if (volume.persistentVolumeClaim) {
+    const bound = sources.persistentVolume?.(volume.persistentVolumeClaim.claimName);
+    if (!bound || "missing" in bound) return undefined;
+    const tree = sources.volumes?.persistentVolume(bound.name, bound.capacityBytes) ?? new VersionedTree(bound.capacityBytes ?? emptyDirBytes);
+    return { tree, root: "", ...(volume.persistentVolumeClaim.readOnly ? { readOnly: true } : {}) };
+  }
   if (volume.emptyDir) {
     const limit = emptyDirLimit(volume.emptyDir);
     return { tree: sources.volumes?.emptyDir(volume.name, limit) ?? new VersionedTree(limit), root: "" };
@@ -125,6 +132,22 @@ function writableSource(volume: Volume, sources: PodSources): { tree: VersionedT
   return undefined;
 }
 
+/**
+ * The files a ConfigMap, Secret, downward API or projected `volume` shows `container` now (undefined for other volume
+ * types). Throws ConfigError when a source is missing.
+ */
+export function projectedFiles(pod: Pod, container: Container, volume: Volume, sources: PodSources): Record<string, string> | undefined {
+  const parts: FileSource[] = volume.projected ? (volume.projected.sources ?? []) : [volume];
+  const contents: Record<string, string> = {};
+  let known = false;
+  for (const part of parts) {
+    const files = sourceFiles(pod, container, part, sources);
+    if (files) Object.assign(contents, files);
+    known ||= files !== undefined;
+  }
+  return known ? contents : undefined;
+}
+
 /** The volumes `container` mounts, in the order of its volumeMounts. */
 export function volumeMounts(pod: Pod, container: Container, sources: PodSources): Mount[] {
   const volumes = new Map((pod.spec?.volumes ?? []).map((v) => [v.name, v]));
@@ -138,19 +161,15 @@ export function volumeMounts(pod: Pod, container: Container, sources: PodSources
       const shown = [writable.root, subPath].filter(Boolean).join("/");
       // The kubelet creates a subPath's directory in the volume when it is missing.
       if (subPath && !writable.tree.kind(shown, Number.POSITIVE_INFINITY)) writable.tree.ensureDir(shown);
-      mounts.push({ mountPath: mount.mountPath, source: writable.tree, ...(shown ? { subPath: shown } : {}), ...(mount.readOnly ? { readOnly: true } : {}) });
+      mounts.push({ mountPath: mount.mountPath, source: writable.tree, ...(shown ? { subPath: shown } : {}), ...(mount.readOnly || writable.readOnly ? { readOnly: true } : {}) });
       continue;
     }
-    const parts: FileSource[] = volume.projected ? (volume.projected.sources ?? []) : [volume];
-    const contents: Record<string, string> = {};
-    let known = false;
-    for (const part of parts) {
-      const files = sourceFiles(pod, container, part, sources);
-      if (files) Object.assign(contents, files);
-      known ||= files !== undefined;
-    }
-    if (!known) continue;
-    mounts.push({ mountPath: mount.mountPath, source: fileTree(contents), ...(mount.subPath ? { subPath: mount.subPath } : {}), readOnly: true });
+    const contents = projectedFiles(pod, container, volume, sources);
+    if (!contents) continue;
+    // A subPath mount is a bind mount of one file as it was first written: it never sees an update.
+    const history = sources.volumes?.projected(volume.name, container.name, () => contents);
+    const source = !history ? fileTree(contents) : mount.subPath ? history.first : history;
+    mounts.push({ mountPath: mount.mountPath, source, ...(mount.subPath ? { subPath: mount.subPath } : {}), readOnly: true });
   }
   return mounts;
 }
@@ -161,6 +180,11 @@ export function missingVolumeSource(pod: Pod, sources: PodSources): { volume: st
     if (volume.hostPath && sources.volumes) {
       const message = hostPathTypeFailure(volume.hostPath, sources.volumes);
       if (message) return { volume: volume.name, message };
+      continue;
+    }
+    if (volume.persistentVolumeClaim) {
+      const bound = sources.persistentVolume?.(volume.persistentVolumeClaim.claimName);
+      if (bound && "missing" in bound) return { volume: volume.name, message: bound.missing };
       continue;
     }
     const parts: FileSource[] = volume.projected ? (volume.projected.sources ?? []) : [volume];

@@ -35,7 +35,7 @@ const cat: Builtin = (argv, io, sh) => {
       continue;
     }
     const path = normalizePath(f, sh.cwd);
-    const content = sh.host.fs.read(path);
+    const content = sh.host.fs.read(path, sh.host.clock.nowMs);
     if (content !== undefined) io.stdout.write(content);
     else if (sh.host.fs.kind(path) === "dir") {
       io.stderr.write(`cat: ${sh.host.flavor === "busybox" ? `read error: Is a directory` : `${f}: Is a directory`}\n`);

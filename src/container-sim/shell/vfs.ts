@@ -126,11 +126,12 @@ export class VirtualFs {
   }
 
   /** The mount that shows `path`, and the path inside its source. */
-  private mountOf(path: string): { source: DirectorySource; inner: string; readOnly: boolean; point: MountPoint } | undefined {
+  private mountOf(path: string): { source: DirectorySource; inner: string; readOnly: boolean; point: MountPoint; wallMs: number } | undefined {
     const m = this.mounts.find((mount) => within(path, mount.path));
     if (!m) return undefined;
     const rest = path.slice(m.path.length).replace(/^\//, "");
-    return { source: m.source, inner: m.subPath && rest ? `${m.subPath}/${rest}` : m.subPath || rest, readOnly: m.readOnly, point: m };
+    const wallMs = m.source.secondAligned ? Math.floor(this.wallOffsetMs / 1000) * 1000 : this.wallOffsetMs;
+    return { source: m.source, inner: m.subPath && rest ? `${m.subPath}/${rest}` : m.subPath || rest, readOnly: m.readOnly, point: m, wallMs };
   }
 
   /** Owner and mode of `path` (which exists). */
@@ -204,17 +205,17 @@ export class VirtualFs {
     if (own) return own;
     const mounted = this.mounts.length ? this.mountOf(path) : undefined;
     if (!mounted) return undefined;
-    const wall = this.wallOffsetMs + atMs;
+    const wall = mounted.wallMs + atMs;
     const kind = mounted.source.kind(mounted.inner, wall);
     if (kind === "dir") return { atMs: -1, kind };
     return kind === "file" ? { atMs: -1, kind, content: mounted.source.read(mounted.inner, wall) ?? "" } : undefined;
   }
 
   /** The mount that shows `path` when a change there does not go to the container's own layer. */
-  private mountedChange(path: string): { readOnly: true } | { readOnly: false; writes: NonNullable<DirectorySource["writes"]>; inner: string } | undefined {
+  private mountedChange(path: string): { readOnly: true } | { readOnly: false; writes: NonNullable<DirectorySource["writes"]>; inner: string; wallMs: number } | undefined {
     const mounted = this.mounts.length ? this.mountOf(path) : undefined;
     if (mounted?.readOnly) return { readOnly: true };
-    return mounted?.source.writes ? { readOnly: false, writes: mounted.source.writes, inner: mounted.inner } : undefined;
+    return mounted?.source.writes ? { readOnly: false, writes: mounted.source.writes, inner: mounted.inner, wallMs: mounted.wallMs } : undefined;
   }
 
   kind(path: string, atMs = Infinity): "file" | "dir" | undefined {
@@ -247,7 +248,7 @@ export class VirtualFs {
     if (refused) return refused;
     const mounted = this.mountedChange(path);
     if (mounted && !mounted.readOnly) {
-      const written = mounted.writes.write(mounted.inner, content, this.wallOffsetMs + atMs, append);
+      const written = mounted.writes.write(mounted.inner, content, mounted.wallMs + atMs, append);
       if (written !== true) return written === "ENOSPC" ? "ENOSPC" : "ENOENT";
     } else {
       const prev = append ? this.read(path) ?? "" : "";
@@ -267,7 +268,7 @@ export class VirtualFs {
     const refused = this.refusal(path, true);
     if (refused) return refused;
     const mounted = this.mountedChange(path);
-    if (mounted && !mounted.readOnly) return mounted.writes.remove(mounted.inner, this.wallOffsetMs + atMs) ? undefined : "ENOENT";
+    if (mounted && !mounted.readOnly) return mounted.writes.remove(mounted.inner, mounted.wallMs + atMs) ? undefined : "ENOENT";
     this.record(path, { atMs, kind: "none" });
     return undefined;
   }
@@ -291,7 +292,7 @@ export class VirtualFs {
     if (refused) return refused;
     const mounted = this.mountedChange(path);
     if (mounted && !mounted.readOnly) {
-      const made = mounted.writes.mkdir(mounted.inner, this.wallOffsetMs + atMs);
+      const made = mounted.writes.mkdir(mounted.inner, mounted.wallMs + atMs);
       if (made !== true) return made === "ENOSPC" ? "ENOSPC" : "ENOENT";
     } else this.record(path, { atMs, kind: "dir" });
     this.own(path, "dir");
@@ -308,7 +309,7 @@ export class VirtualFs {
     }
     if (this.mounts.length) {
       const mounted = this.mountOf(dir);
-      if (mounted && this.kind(dir, atMs) === "dir") for (const name of mounted.source.list(mounted.inner, this.wallOffsetMs + atMs)) names.add(name);
+      if (mounted && this.kind(dir, atMs) === "dir") for (const name of mounted.source.list(mounted.inner, mounted.wallMs + atMs)) names.add(name);
       for (const m of this.mounts) if (m.path !== "/" && parentOf(m.path) === dir) names.add(m.path.slice(prefix.length));
     }
     return [...names].filter((name) => this.kind(`${prefix}${name}`, atMs)).sort();

@@ -30,6 +30,7 @@ function podIn(state: PodState, missing: boolean) {
     node: new NodeState("10.244.1.0/24"),
     hostNetwork: false,
     missingVolume: () => (missing ? mountFailure : undefined),
+    eviction: () => undefined,
     graceMs: () => 30_000,
     deletionGraceMs: () => 10_000,
     emit: (_at: number, _c: ContainerRuntime | undefined, e: EventBody) => events.push(e),

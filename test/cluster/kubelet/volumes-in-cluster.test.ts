@@ -146,4 +146,83 @@ describe("volumes in a cluster", () => {
     cluster.advance(1_000);
     expect(await text(cluster, `${ns}/pods/ro/log`)).toBe("sh: can't create /data/x: Read-only file system\nsh: can't create /etc/cfg/a: Read-only file system\n1\n");
   });
+
+  it("evicts a pod whose emptyDir holds more than its sizeLimit, as the kubelet's eviction manager does", async () => {
+    const cluster = nodeCluster();
+    cluster.runUntilIdle();
+    // 2^17 = 131072 bytes, over 100Ki (102400): the write succeeds (a disk emptyDir is not a tmpfs), then the pod goes.
+    const fill = "s=x; for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17; do s=$s$s; done; echo -n $s > /cache/big; echo written; sleep infinity";
+    const volumes = [{ name: "cache", emptyDir: { sizeLimit: "100Ki" } }];
+    await post(cluster, `${ns}/pods`, shPod("hog", fill, { volumes, volumeMounts: [{ name: "cache", mountPath: "/cache" }] }));
+    await post(cluster, `${ns}/pods`, shPod("fits", "echo small > /cache/small; sleep infinity", { volumes, volumeMounts: [{ name: "cache", mountPath: "/cache" }] }));
+    cluster.runUntilIdle();
+    cluster.advance(1_000);
+    const message = 'Usage of EmptyDir volume "cache" exceeds the limit "100Ki". ';
+    const hog = (await (await cluster.request(`${ns}/pods/hog`)).json()) as { status: { phase: string; reason?: string; message?: string; containerStatuses: { state: { terminated?: { exitCode: number } } }[] } };
+    expect(hog.status.phase).toBe("Failed");
+    expect(hog.status.reason).toBe("Evicted");
+    expect(hog.status.message).toBe(message);
+    expect(hog.status.containerStatuses[0]?.state.terminated?.exitCode).toBe(137);
+    expect(await text(cluster, `${ns}/pods/hog/log`)).toBe("written\n");
+    const events = (await (await cluster.request(`${ns}/events`)).json()) as { items: { type: string; reason: string; message: string; involvedObject: { name: string } }[] };
+    const evicted = events.items.filter((e) => e.reason === "Evicted");
+    expect(evicted.map((e) => [e.involvedObject.name, e.type, e.message])).toEqual([["hog", "Warning", message]]);
+    expect((await podOf(cluster, "fits")).status.phase).toBe("Running");
+  });
+
+  it("updates a ConfigMap volume in place after the kubelet's sync delay, but not a subPath mount of it", async () => {
+    const cluster = nodeCluster();
+    cluster.runUntilIdle();
+    await post(cluster, `${ns}/configmaps`, { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "cfg" }, data: { color: "blue" } });
+    const pod = shPod("watcher", "while true; do echo $(cat /etc/cfg/color) $(cat /etc/one/color); sleep 1; done", {
+      volumes: [{ name: "cfg", configMap: { name: "cfg" } }],
+      volumeMounts: [
+        { name: "cfg", mountPath: "/etc/cfg" },
+        { name: "cfg", mountPath: "/etc/one/color", subPath: "color" },
+      ],
+    });
+    await post(cluster, `${ns}/pods`, pod);
+    cluster.runUntilIdle();
+    cluster.advance(1_500);
+    const lines = async () => (await text(cluster, `${ns}/pods/watcher/log`)).trimEnd().split("\n");
+    expect((await lines()).at(-1)).toBe("blue blue");
+
+    const changed = await cluster.request(`${ns}/configmaps/cfg`, { method: "PATCH", body: JSON.stringify({ data: { color: "red" } }), headers: { "content-type": "application/merge-patch+json" } });
+    expect(changed.status).toBe(200);
+    // The fast pace's sync delay is a second: not yet half a second later, seen two seconds later (the loop's next cat).
+    cluster.advance(500);
+    expect((await lines()).at(-1)).toBe("blue blue");
+    cluster.advance(2_000);
+    expect((await lines()).at(-1)).toBe("red blue");
+    // Synced: nothing more is due (an idle cluster costs no alarm).
+    expect(cluster.runUntilIdle().passes).toBe(1);
+  });
+
+  it("updates a downward API volume's labels file after the pod's labels change, and a projected Secret after the Secret", async () => {
+    const cluster = nodeCluster();
+    cluster.runUntilIdle();
+    await post(cluster, `${ns}/secrets`, { apiVersion: "v1", kind: "Secret", metadata: { name: "pw" }, stringData: { pw: "one" } });
+    const pod = shPod("meta", "while true; do echo $(cat /etc/podinfo/labels) $(cat /etc/all/pw); sleep 1; done", {
+      volumes: [
+        { name: "podinfo", downwardAPI: { items: [{ path: "labels", fieldRef: { fieldPath: "metadata.labels" } }] } },
+        { name: "all", projected: { sources: [{ secret: { name: "pw" } }] } },
+      ],
+      volumeMounts: [
+        { name: "podinfo", mountPath: "/etc/podinfo" },
+        { name: "all", mountPath: "/etc/all" },
+      ],
+    });
+    await post(cluster, `${ns}/pods`, { ...pod, metadata: { name: "meta", labels: { tier: "a" } } });
+    cluster.runUntilIdle();
+    cluster.advance(1_500);
+    const last = async () => (await text(cluster, `${ns}/pods/meta/log`)).trimEnd().split("\n").at(-1);
+    expect(await last()).toBe('tier="a" one');
+    const merge = { "content-type": "application/merge-patch+json" };
+    expect((await cluster.request(`${ns}/pods/meta`, { method: "PATCH", body: JSON.stringify({ metadata: { labels: { tier: "b" } } }), headers: merge })).status).toBe(200);
+    expect((await cluster.request(`${ns}/secrets/pw`, { method: "PATCH", body: JSON.stringify({ stringData: { pw: "two" } }), headers: merge })).status).toBe(200);
+    cluster.advance(500);
+    expect(await last()).toBe('tier="a" one');
+    cluster.advance(2_000);
+    expect(await last()).toBe('tier="b" two');
+  });
 });
