@@ -26,7 +26,7 @@ async function phaseOf(cluster: NodeCluster, name: string): Promise<string> {
   return ((await (await cluster.request(`${ns}/pods/${name}`)).json()) as { status: { phase: string } }).status.phase;
 }
 
-/** A PV and a claim bound to it (spec.volumeName), as the PV controller leaves them. */
+/** A static PV and a claim of no class that names it (spec.volumeName), bound by the PV controller. */
 async function boundClaim(cluster: NodeCluster, claim: string, pv: string, size = "1Gi"): Promise<void> {
   await post(cluster, "/api/v1/persistentvolumes", {
     apiVersion: "v1",
@@ -38,7 +38,7 @@ async function boundClaim(cluster: NodeCluster, claim: string, pv: string, size 
     apiVersion: "v1",
     kind: "PersistentVolumeClaim",
     metadata: { name: claim },
-    spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: size } }, volumeName: pv },
+    spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: size } }, storageClassName: "", volumeName: pv },
   });
 }
 
