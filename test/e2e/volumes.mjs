@@ -296,6 +296,76 @@ export function defineVolumeSuite(version) {
       });
     });
 
+    describe("PersistentVolumeClaim with the default StorageClass", () => {
+      const claim = `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: task-pv-claim
+spec:
+  accessModes:
+  - ReadWriteOnce
+  resources:
+    requests:
+      storage: 1Gi
+`;
+      const pod = (name, script) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+  restartPolicy: Never
+  volumes:
+  - name: task-pv-storage
+    persistentVolumeClaim:
+      claimName: task-pv-claim
+  containers:
+  - name: shell
+    image: busybox:1.36
+    command: ["sh", "-c", ${JSON.stringify(script)}]
+    volumeMounts:
+    - mountPath: /data
+      name: task-pv-storage
+`;
+
+      test("a claim without a class is bound by a volume the default class `standard` provisions", async () => {
+        assert.equal(ok(await apply("claim.yaml", claim), "apply claim"), "persistentvolumeclaim/task-pv-claim created\n");
+        const [row] = await converged(async () => {
+          const rows = parseTable(ok(await run(["get", "pvc", "task-pv-claim"]), "get pvc"));
+          assert.equal(rows[0]?.STATUS, "Bound", JSON.stringify(rows));
+          return rows;
+        });
+        assert.match(row.VOLUME, /^pvc-[0-9a-f-]{36}$/);
+        assert.deepEqual([row.CAPACITY, row["ACCESS MODES"], row.STORAGECLASS], ["1Gi", "RWO", "standard"]);
+        const [volume] = parseTable(ok(await run(["get", "pv", row.VOLUME]), "get pv"));
+        assert.deepEqual(
+          [volume.CAPACITY, volume["RECLAIM POLICY"], volume.STATUS, volume.CLAIM, volume.STORAGECLASS],
+          ["1Gi", "Delete", "Bound", "default/task-pv-claim", "standard"],
+        );
+        const described = ok(await run(["describe", "pvc", "task-pv-claim"]), "describe pvc");
+        assert.match(described, /ProvisioningSucceeded\s+.*Successfully provisioned volume pvc-/);
+      });
+
+      test("a file written through the claim survives its pod: a new pod reads it back", async () => {
+        ok(await apply("writer.yaml", pod("writer", "echo kept across pods > /data/note && cat /data/note")), "apply writer");
+        await converged(async () => assert.equal(await jsonpath("pod", "writer", "{.status.phase}"), "Succeeded"));
+        ok(await run(["delete", "pod", "writer"]), "delete writer");
+        ok(await apply("reader.yaml", pod("reader-pv", "cat /data/note")), "apply reader");
+        await converged(async () => assert.equal(await jsonpath("pod", "reader-pv", "{.status.phase}"), "Succeeded"));
+        assert.equal(ok(await run(["logs", "reader-pv"]), "logs reader-pv"), "kept across pods\n");
+      });
+
+      test("deleting the claim deletes its volume (reclaim policy Delete)", async () => {
+        const volume = await jsonpath("pvc", "task-pv-claim", "{.spec.volumeName}");
+        ok(await run(["delete", "pod", "reader-pv"]), "delete reader");
+        ok(await run(["delete", "pvc", "task-pv-claim"]), "delete pvc");
+        await converged(async () => {
+          const result = await run(["get", "pv", volume]);
+          assert.notEqual(result.code, 0, result.stdout);
+          assert.match(result.stderr, new RegExp(`persistentvolumes "${volume}" not found`));
+        });
+      });
+    });
+
     describe("ResourceQuota", () => {
       test("kubectl create quota --hard=pods=2: a third pod is refused with exceeded quota, describe shows Used/Hard", async () => {
         const ns = "quota-pods";
