@@ -1,6 +1,9 @@
 // Writes a new cluster's initial objects through the registry (so they are validated like any other write).
 import type { ClusterSpec } from "../api/platform";
 import { ingressNginxClass, ingressNginxDeployment, ingressNginxNamespaceLabels, ingressNginxServiceAccount, ingressNginxService } from "./bootstrap-ingress";
+import { defaultClusterRoleBindings, defaultClusterRoles } from "./bootstrap-rbac";
+import { clusterRoleBindings } from "./registry/clusterrolebindings";
+import { clusterRoles } from "./registry/clusterroles";
 import { controlPlanePods, coreDnsDeployment, kubeDnsService, kubeProxyDaemonSet, systemServiceAccounts } from "./bootstrap-system";
 import {
   apiserverIP,
@@ -36,6 +39,9 @@ export function bootstrapCluster(
   for (const name of systemNamespaces()) registry.create(namespaces, undefined, namespaceObject(name));
   // The apiserver's scheduling/bootstrap-system-priority-classes hook; kube-system's pods name these classes.
   for (const pc of systemPriorityClasses) registry.create(priorityClasses, undefined, systemPriorityClassObject(pc));
+  // The RBAC bootstrap policy (admin, edit and view get their rules from the clusterrole-aggregation controller).
+  for (const role of defaultClusterRoles()) registry.create(clusterRoles, undefined, role);
+  for (const binding of defaultClusterRoleBindings()) registry.create(clusterRoleBindings, undefined, binding);
   const registered = [];
   for (let i = 0; i <= spec.workers; i++) {
     const node = registry.create(nodes, undefined, nodeObject(spec, i, now, { machine: env.uid().replace(/-/g, ""), boot: env.uid() }));

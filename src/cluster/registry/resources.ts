@@ -23,6 +23,10 @@ import { priorityClasses } from "./priorityclasses";
 import { podTemplates } from "./podtemplates";
 import { replicaSets } from "./replicasets";
 import { replicationControllers } from "./replicationcontrollers";
+import { clusterRoleBindings } from "./clusterrolebindings";
+import { clusterRoles } from "./clusterroles";
+import { roleBindings } from "./rolebindings";
+import { roles } from "./roles";
 import { deployments } from "./deployments";
 import { resourceQuotas } from "./resourcequotas";
 import { secrets } from "./secrets";
@@ -59,6 +63,10 @@ export const resources: ResourceDef[] = [
   ingresses,
   networkPolicies,
   podDisruptionBudgets,
+  clusterRoleBindings,
+  clusterRoles,
+  roleBindings,
+  roles,
   storageClasses,
   priorityClasses,
   leases,
