@@ -154,7 +154,7 @@ export async function create(ctx: VerbContext): Promise<Response> {
   const bytes = await readBody(ctx.request);
   const options = writeOptions("CreateOptions", ctx.query);
   const { object, warnings } = await decodeInto(ctx, bytes, options.fieldValidation);
-  if (ctx.def.virtualCreate) return json(ctx.def.virtualCreate(object, ctx.caller), 201);
+  if (ctx.def.virtualCreate) return json(ctx.def.virtualCreate(object, ctx.caller, ctx.registry), 201);
   const managed = recordManager(ctx, undefined, object);
   const created = ctx.registry.create(ctx.def, ctx.namespace, managed, { dryRun: options.dryRun });
   return respondObject(ctx, created, 201, warningHeaders(warnings));

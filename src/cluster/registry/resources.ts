@@ -32,6 +32,7 @@ import { resourceQuotas } from "./resourcequotas";
 import { secrets } from "./secrets";
 import { selfSubjectAccessReviews } from "./selfsubjectaccessreviews";
 import { selfSubjectRulesReviews } from "./selfsubjectrulesreviews";
+import { selfSubjectReviews, selfSubjectReviewsV1beta1 } from "./selfsubjectreviews";
 import { serviceAccounts } from "./serviceaccounts";
 import { services } from "./services";
 import { storageClasses } from "./storageclasses";
@@ -57,6 +58,8 @@ export const resources: ResourceDef[] = [
   replicaSets,
   cronJobs,
   jobs,
+  selfSubjectReviews,
+  selfSubjectReviewsV1beta1,
   selfSubjectAccessReviews,
   selfSubjectRulesReviews,
   ingressClasses,
