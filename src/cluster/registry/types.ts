@@ -102,6 +102,8 @@ export interface ResourceDef<T extends KubeObject = KubeObject> {
   nameValidator?: NameValidator;
   /** What a read-only caller sees of an object (e.g. Secret values hidden). */
   redactForViewer?(obj: T): T;
+  /** Checks a write by `caller` may make beyond authorization (RBAC's escalation check), before it is stored. */
+  checkWrite?(obj: T, caller: Caller, registry: RegistryStore, namespace: string | undefined): void;
   /** For kinds that are computed, never stored (SelfSubjectAccessReview): the answer to a create. */
   virtualCreate?(obj: T, caller: Caller, registry: RegistryStore): KubeObject;
   /** Kind-specific subresources (binding, eviction, log, ...), by name. */

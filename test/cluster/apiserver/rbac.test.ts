@@ -201,3 +201,39 @@ describe("impersonation, can-i and whoami", () => {
     expect(jane.status.userInfo).toEqual({ username: "jane", groups: ["devs", "system:authenticated"] });
   });
 });
+
+describe("the escalation check", () => {
+  it("a namespace admin may grant what it holds, not more: roles and bindings beyond its rights are refused", async () => {
+    const c = nodeCluster();
+    c.runUntilIdle();
+    await learner(c);
+    await post(c, "/apis/rbac.authorization.k8s.io/v1/namespaces/dev/rolebindings", {
+      metadata: { name: "app-admin" },
+      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "admin" },
+      subjects: [{ kind: "ServiceAccount", name: "app", namespace: "dev" }],
+    });
+    const { status } = (await (await post(c, "/api/v1/namespaces/dev/serviceaccounts/app/token", { spec: {} })).json()) as { status: { token: string } };
+    const sa = c.tokens.authenticate(c.registry, status.token)!;
+    const role = (name: string, rules: unknown[]) => post(c, "/apis/rbac.authorization.k8s.io/v1/namespaces/dev/roles", { metadata: { name }, rules }, sa);
+    expect((await role("reader", [{ verbs: ["get", "list"], apiGroups: [""], resources: ["pods"] }])).status).toBe(201);
+    const refused = await role("nodes", [{ verbs: ["get", "list"], apiGroups: [""], resources: ["nodes"] }]);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { message: string }).message).toBe(
+      'roles.rbac.authorization.k8s.io "nodes" is forbidden: user "system:serviceaccount:dev:app" (groups=["system:serviceaccounts" "system:serviceaccounts:dev" "system:authenticated"]) ' +
+        'is attempting to grant RBAC permissions not currently held:\n{APIGroups:[""], Resources:["nodes"], Verbs:["get" "list"]}',
+    );
+    const bind = (name: string, role: string) =>
+      post(
+        c,
+        "/apis/rbac.authorization.k8s.io/v1/namespaces/dev/rolebindings",
+        { metadata: { name }, roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: role }, subjects: [{ kind: "User", apiGroup: "rbac.authorization.k8s.io", name: "jane" }] },
+        sa,
+      );
+    expect((await bind("jane-view", "view")).status).toBe(201);
+    const admin = await bind("jane-root", "cluster-admin");
+    expect(admin.status).toBe(403);
+    expect(((await admin.json()) as { message: string }).message).toMatch(
+      /^rolebindings\.rbac\.authorization\.k8s\.io "jane-root" is forbidden: user "system:serviceaccount:dev:app" .* is attempting to grant RBAC permissions not currently held:\n\{APIGroups:\["\*"\], Resources:\["\*"\], Verbs:\["\*"\]\}/,
+    );
+  });
+});

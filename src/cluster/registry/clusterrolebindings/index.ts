@@ -1,6 +1,7 @@
 import { ClusterRoleBinding } from "../../../api/schemas/rbac/clusterrolebinding";
 import { ClusterRoleBinding as ClusterRoleBindingMessage } from "../../../api/protobuf/messages/rbac";
 import { defineResource } from "../define";
+import { confirmBindable } from "../authorization/escalation";
 import { bindingPrinter } from "../rolebindings/printer";
 import { validateBinding, validateBindingUpdate } from "../rolebindings/validation";
 import { rbacName } from "../roles/validation";
@@ -19,4 +20,5 @@ export const clusterRoleBindings = defineResource<ClusterRoleBinding>({
     validateUpdate: (binding, old) => validateBindingUpdate(binding, old, false),
   },
   printer: bindingPrinter,
+  checkWrite: (binding, caller, registry, namespace) => confirmBindable(registry, caller, "clusterrolebindings", namespace, binding.metadata.name ?? "", binding.roleRef),
 });

@@ -1,6 +1,7 @@
 import { ClusterRole } from "../../../api/schemas/rbac/clusterrole";
 import { ClusterRole as ClusterRoleMessage } from "../../../api/protobuf/messages/rbac";
 import { defineResource } from "../define";
+import { confirmNoEscalation } from "../authorization/escalation";
 import { rolePrinter } from "../roles/printer";
 import { rbacName } from "../roles/validation";
 import { validateClusterRole } from "./validation";
@@ -19,4 +20,5 @@ export const clusterRoles = defineResource<ClusterRole>({
     validateUpdate: (role) => validateClusterRole(role),
   },
   printer: rolePrinter,
+  checkWrite: (role, caller, registry, namespace) => confirmNoEscalation(registry, caller, "clusterroles", namespace, role.metadata.name ?? "", role.rules ?? []),
 });

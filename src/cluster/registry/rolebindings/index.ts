@@ -1,6 +1,7 @@
 import { RoleBinding } from "../../../api/schemas/rbac/rolebinding";
 import { RoleBinding as RoleBindingMessage } from "../../../api/protobuf/messages/rbac";
 import { defineResource } from "../define";
+import { confirmBindable } from "../authorization/escalation";
 import { rbacName } from "../roles/validation";
 import { bindingPrinter } from "./printer";
 import { validateBinding, validateBindingUpdate } from "./validation";
@@ -19,4 +20,5 @@ export const roleBindings = defineResource<RoleBinding>({
     validateUpdate: (binding, old) => validateBindingUpdate(binding, old, true),
   },
   printer: bindingPrinter,
+  checkWrite: (binding, caller, registry, namespace) => confirmBindable(registry, caller, "rolebindings", namespace, binding.metadata.name ?? "", binding.roleRef),
 });

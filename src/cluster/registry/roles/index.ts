@@ -1,6 +1,7 @@
 import { Role } from "../../../api/schemas/rbac/role";
 import { Role as RoleMessage } from "../../../api/protobuf/messages/rbac";
 import { defineResource } from "../define";
+import { confirmNoEscalation } from "../authorization/escalation";
 import { rolePrinter } from "./printer";
 import { rbacName, validateRules } from "./validation";
 
@@ -18,4 +19,5 @@ export const roles = defineResource<Role>({
     validateUpdate: (role) => validateRules(role.rules, true),
   },
   printer: rolePrinter,
+  checkWrite: (role, caller, registry, namespace) => confirmNoEscalation(registry, caller, "roles", namespace, role.metadata.name ?? "", role.rules ?? []),
 });
