@@ -2,6 +2,7 @@
 // controllers. The Durable Object, the CPU bench and the Node-side test harness all build a cluster here; each
 // brings its own database, clock and randomness (the object passes runtime/'s, tests pass fake ones), so nothing
 // below reads them by itself.
+import { ServiceAccountTokens, type TokenKeys } from "./registry/serviceaccounts/tokens";
 import type { ClusterSpec } from "../api/platform";
 import { admissionPlugins } from "./admission";
 import { LiveFeed } from "./apiserver/live-feed";
@@ -73,6 +74,8 @@ export interface AssembleOptions {
   networkPolicies?: PoliciesOf;
   /** The built-in ingress controller's routing (cluster/network/ports.ts); ingress-nginx over the cluster's Ingresses when absent. */
   ingress?: IngressHook;
+  /** The key ServiceAccount tokens are signed with and the cluster's id; undefined until the cluster exists. */
+  tokenKeys?: () => TokenKeys | undefined;
 }
 
 export interface ClusterParts {
@@ -89,6 +92,8 @@ export interface ClusterParts {
   proxy: ProxyConnection;
   /** The network behind every container: cluster DNS, Service routing, NetworkPolicy, access logs. */
   network: ClusterNetwork;
+  /** Issues and checks ServiceAccount tokens. */
+  tokens: ServiceAccountTokens;
 }
 
 /** Build a cluster's parts over its storage (whose tables they create). */
@@ -122,7 +127,8 @@ export function assemble(options: AssembleOptions): ClusterParts {
   const machines = new MachineTable(sql);
   const present = heartbeatPresenter({ registry, machines, now: clock.now, rfc3339: clock.rfc3339 });
   const proxy = options.proxy ?? apiserverProxy({ registry, network, now: clock.now });
-  const api = new ApiServer({ table, registry, watches, nodes, proxy, now: clock.now, present });
+  const tokens = new ServiceAccountTokens({ keys: options.tokenKeys ?? (() => undefined), now: clock.now, uid: random.uid });
+  const api = new ApiServer({ table, registry, watches, nodes, proxy, now: clock.now, present, tokens });
   const controllerList = options.controllers ?? createControllers({ runtime, machines, network, volumeData: new VolumeDataTable(sql) });
   kubelet = controllerList.find((c): c is Kubelet => c instanceof Kubelet);
   const controllers = new ControllerManager(
@@ -139,5 +145,5 @@ export function assemble(options: AssembleOptions): ClusterParts {
     },
     controllerList,
   );
-  return { table, store, registry, watches, feed, api, controllers, machines, proxy, network };
+  return { table, store, registry, watches, feed, api, controllers, machines, proxy, network, tokens };
 }

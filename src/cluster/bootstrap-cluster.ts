@@ -2,6 +2,9 @@
 import type { ClusterSpec } from "../api/platform";
 import { ingressNginxClass, ingressNginxDeployment, ingressNginxNamespaceLabels, ingressNginxServiceAccount, ingressNginxService } from "./bootstrap-ingress";
 import { standardStorageClass } from "./bootstrap-storage";
+import { defaultClusterRoleBindings, defaultClusterRoles } from "./bootstrap-rbac";
+import { clusterRoleBindings } from "./registry/clusterrolebindings";
+import { clusterRoles } from "./registry/clusterroles";
 import { controlPlanePods, coreDnsDeployment, kubeDnsService, kubeProxyDaemonSet, systemServiceAccounts } from "./bootstrap-system";
 import {
   apiserverIP,
@@ -38,6 +41,9 @@ export function bootstrapCluster(
   for (const name of systemNamespaces()) registry.create(namespaces, undefined, namespaceObject(name));
   // The apiserver's scheduling/bootstrap-system-priority-classes hook; kube-system's pods name these classes.
   for (const pc of systemPriorityClasses) registry.create(priorityClasses, undefined, systemPriorityClassObject(pc));
+  // The RBAC bootstrap policy (admin, edit and view get their rules from the clusterrole-aggregation controller).
+  for (const role of defaultClusterRoles()) registry.create(clusterRoles, undefined, role);
+  for (const binding of defaultClusterRoleBindings()) registry.create(clusterRoleBindings, undefined, binding);
   const registered = [];
   for (let i = 0; i <= spec.workers; i++) {
     const node = registry.create(nodes, undefined, nodeObject(spec, i, now, { machine: env.uid().replace(/-/g, ""), boot: env.uid() }));

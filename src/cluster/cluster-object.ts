@@ -26,6 +26,7 @@ import { randomNameSuffix, randomToken, randomUid } from "../runtime/random";
 import { every } from "../runtime/timers";
 import type { Store } from "./storage/store";
 import type { Caller } from "./registry/types";
+import type { ServiceAccountTokens } from "./registry/serviceaccounts/tokens";
 import { answerKind, maskAnswer, maskBlock } from "./redaction/answer";
 import { followSecrets, viewerRedactor } from "./redaction/viewer-redactor";
 import { nodeKeyPrefix } from "./kubelet/node-agent";
@@ -74,6 +75,7 @@ export class ClusterObject extends DurableObject<Env> {
   /** The dashboard's live pages: one shared feed that takes no watch slots. */
   private feed!: LiveFeed;
   private machines!: MachineTable;
+  private tokens!: ServiceAccountTokens;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -96,8 +98,19 @@ export class ClusterObject extends DurableObject<Env> {
       maxObjects: Number(env.MAX_OBJECTS ?? defaultMaxObjects) || defaultMaxObjects,
       cluster: () => this.record?.spec,
       wake: (at) => this.alarms.atOrBefore(at),
+      tokenKeys: () => this.tokenKeys(),
     });
-    ({ store: this.store, registry: this.registry, feed: this.feed, api: this.api, proxy: this.proxy, controllers: this.controllers, machines: this.machines } = parts);
+    ({ store: this.store, registry: this.registry, feed: this.feed, api: this.api, proxy: this.proxy, controllers: this.controllers, machines: this.machines, tokens: this.tokens } = parts);
+  }
+
+  /** The ServiceAccount token key (made once, also for a cluster created before there were tokens) and the cluster id. */
+  private tokenKeys(): { key: string; clusterId: string } | undefined {
+    if (!this.record) return undefined;
+    if (!this.record.tokenKey) {
+      this.record = { ...this.record, tokenKey: randomToken(32) };
+      this.records.write(this.record);
+    }
+    return { key: this.record.tokenKey!, clusterId: this.record.id };
   }
 
   /** Create this cluster (once): tokens, nodes, namespaces, system objects. */
@@ -114,6 +127,7 @@ export class ClusterObject extends DurableObject<Env> {
       spec,
       adminTokenHash: await sha256Hex(token),
       viewTokenHash: await sha256Hex(viewToken),
+      tokenKey: randomToken(32),
       createdAt: now,
       lastUsedAt: now,
       idleMs: (Number.isFinite(idleDays) && idleDays > 0 ? idleDays : 7) * dayMs,
@@ -217,20 +231,30 @@ export class ClusterObject extends DurableObject<Env> {
     try {
       const path = request.headers.get("x-sandbox-path") ?? new URL(request.url).pathname;
       if (!this.record) return refuse(request, statusResponse(failure(404, "NotFound", "this sandbox cluster does not exist (it was deleted or has expired)").status));
-      const role = await this.authenticate(bearerToken(request));
-      if (!role) return refuse(request, statusResponse(failure(401, "Unauthorized", "Unauthorized").status));
+      const token = bearerToken(request);
+      const role = await this.authenticate(token);
+      // Not one of the sandbox's own tokens: a ServiceAccount token of this cluster, or nothing (401).
+      const serviceAccount = role ? undefined : token && this.tokens.authenticate(this.registry, token);
+      if (!role && !serviceAccount) return refuse(request, statusResponse(failure(401, "Unauthorized", "Unauthorized").status));
       if (!this.limiter.take()) {
         const status = tooManyRequests(`this sandbox takes at most ${this.env.RATE_LIMIT_RPS ?? defaultRate} requests per second; slow down and retry`).status;
         return refuse(request, statusResponse(status, { "Retry-After": "1" }));
       }
       this.touch();
       followSecrets(this.store);
-      if (path === liveFeedPath) return this.liveFeed(role, new URL(request.url).searchParams);
+      if (serviceAccount) {
+        // The dashboard's paths are for the sandbox's own tokens.
+        if (path === liveFeedPath || isAppPath(path)) return refuse(request, statusResponse(failure(403, "Forbidden", "forbidden: this path needs the sandbox's own token").status));
+        const response = await this.api.handle(request, path, serviceAccount);
+        await this.controllers.flush();
+        return await this.answer("admin", response);
+      }
+      if (path === liveFeedPath) return this.liveFeed(role!, new URL(request.url).searchParams);
       if (isAppPath(path)) return await openApp(this.api, this.proxy, request, path, () => viewerRedactor(this.store));
-      const caller: Caller = { role, user: role === "admin" ? "sandbox:admin" : "sandbox:viewer" };
+      const caller: Caller = { role: role!, user: role === "admin" ? "sandbox:admin" : "sandbox:viewer" };
       const response = await this.api.handle(request, path, caller);
       await this.controllers.flush();
-      return await this.answer(role, response);
+      return await this.answer(role!, response);
     } catch (error) {
       return errorResponse(error);
     }

@@ -9,6 +9,8 @@ export interface ClusterRecord {
   spec: ClusterSpec;
   adminTokenHash: string;
   viewTokenHash: string;
+  /** The key this cluster signs its ServiceAccount tokens with (absent in records made before there were any). */
+  tokenKey?: string;
   createdAt: number;
   lastUsedAt: number;
   idleMs: number;

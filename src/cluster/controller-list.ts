@@ -1,5 +1,6 @@
 // Every controller the cluster runs, in the order a pass visits them. One line each. It lives beside the wiring,
 // not in controllers/, because the scheduler, the kubelet and the endpoints controller build on controllers/.
+import { ClusterRoleAggregationController } from "./controllers/clusterrole-aggregation/controller";
 import { cronJobController } from "./controllers/cronjob/controller";
 import { DaemonSetController } from "./controllers/daemonset/controller";
 import { DisruptionController } from "./controllers/disruption/controller";
@@ -61,5 +62,6 @@ export function createControllers({ runtime, machines, network, volumeData }: { 
     new DisruptionController(),
     new IngressStatusController(),
     new ResourceQuotaController(),
+    new ClusterRoleAggregationController(),
   ];
 }

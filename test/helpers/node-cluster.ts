@@ -25,6 +25,8 @@ export interface NodeClusterOptions {
   runtime?: ContainerRuntimePort;
   /** The database to assemble over: another cluster's, to assemble it again as a restarted object does (new when absent). */
   storage?: ReturnType<typeof nodeStorage>;
+  /** The cluster id its ServiceAccount tokens name. */
+  clusterId?: string;
 }
 
 export interface RunBounds {
@@ -73,6 +75,7 @@ export function nodeCluster(options: NodeClusterOptions = {}) {
     controllers: options.controllers,
     proxy: options.proxy,
     runtime: options.runtime,
+    tokenKeys: () => ({ key: "node-cluster-token-key", clusterId: options.clusterId ?? "nodeclusteraaaaaaaaaaaaaaaaaaaaaaaaa" }),
   });
   if (options.bootstrap !== false) parts.store.batch(() => bootstrapCluster(parts.registry, spec, { now, rfc3339, uid: () => `boot-${++uids}` }));
 

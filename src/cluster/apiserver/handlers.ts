@@ -154,8 +154,9 @@ export async function create(ctx: VerbContext): Promise<Response> {
   const bytes = await readBody(ctx.request);
   const options = writeOptions("CreateOptions", ctx.query);
   const { object, warnings } = await decodeInto(ctx, bytes, options.fieldValidation);
-  if (ctx.def.virtualCreate) return json(ctx.def.virtualCreate(object, ctx.caller), 201);
+  if (ctx.def.virtualCreate) return json(ctx.def.virtualCreate(object, ctx.caller, ctx.registry), 201);
   const managed = recordManager(ctx, undefined, object);
+  ctx.def.checkWrite?.(managed, ctx.caller, ctx.registry, ctx.namespace);
   const created = ctx.registry.create(ctx.def, ctx.namespace, managed, { dryRun: options.dryRun });
   return respondObject(ctx, created, 201, warningHeaders(warnings));
 }
@@ -166,6 +167,7 @@ export async function update(ctx: VerbContext): Promise<Response> {
   const { object, warnings } = await decodeInto(ctx, bytes, options.fieldValidation);
   const current = ctx.registry.get(ctx.def, ctx.namespace, ctx.name!);
   checkUidPrecondition(ctx, current, object);
+  ctx.def.checkWrite?.(object, ctx.caller, ctx.registry, ctx.namespace);
   const updated = ctx.registry.update(ctx.def, ctx.namespace, ctx.name!, recordManager(ctx, current, object), {
     dryRun: options.dryRun,
     subresource: ctx.subresource,
@@ -231,9 +233,11 @@ export async function patch(ctx: VerbContext): Promise<Response> {
     applied.metadata.name = ctx.name;
     const result = applyConfiguration(ctx, current, applied, options.force);
     if (!current) {
+      ctx.def.checkWrite?.(result, ctx.caller, ctx.registry, ctx.namespace);
       const created = ctx.registry.create(ctx.def, ctx.namespace, result, { dryRun });
       return respondObject(ctx, created, 201, warningHeaders(warnings));
     }
+    ctx.def.checkWrite?.(result, ctx.caller, ctx.registry, ctx.namespace);
     const updated = ctx.registry.update(ctx.def, ctx.namespace, ctx.name!, result, { dryRun, subresource: ctx.subresource });
     return respondObject(ctx, updated, 200, warningHeaders(warnings));
   }
@@ -242,6 +246,7 @@ export async function patch(ctx: VerbContext): Promise<Response> {
   const { object, warnings } = checkObject(ctx, patched, options.fieldValidation, duplicates);
   checkUidUnchanged(ctx, current, object);
   const managed = recordManager(ctx, current, object);
+  ctx.def.checkWrite?.(managed, ctx.caller, ctx.registry, ctx.namespace);
   const updated = ctx.registry.update(ctx.def, ctx.namespace, ctx.name!, managed, { dryRun, subresource: ctx.subresource });
   return respondObject(ctx, updated, 200, warningHeaders(warnings));
 }

@@ -24,6 +24,11 @@ import { openapiV3DocumentJSON, openapiV3Hash, openapiV3Index } from "./openapi/
 import { openapiV2Response } from "./openapi/v2";
 import { parseRequest, type ResourceRequest } from "./request-info";
 import { scale } from "./scale";
+import { impersonate } from "./impersonation";
+import type { ServiceAccountTokens } from "../registry/serviceaccounts/tokens";
+import { authorize, forbiddenMessage } from "../registry/authorization/authorizer";
+import { userOf } from "../registry/authorization/identity";
+import type { RequestAttributes } from "../registry/authorization/rules";
 import { errorResponse, json, streamResponse } from "./respond";
 import { streamingHeaders, type WatchHub } from "./watch";
 
@@ -42,6 +47,8 @@ export interface ApiServerOptions {
   maxWatches?: number;
   /** Fields derived when an object is read (node heartbeats). */
   present?: ReadPresenter;
+  /** The cluster's ServiceAccount tokens (serviceaccounts/token). */
+  tokens?: ServiceAccountTokens;
 }
 
 export const kubernetesVersion = {
@@ -79,8 +86,12 @@ export class ApiServer {
     let response: Response;
     try {
       const url = new URL(request.url);
+      caller = impersonate(request, caller, this.opts.registry);
       const info = parseRequest(request.method, path, url.searchParams);
-      if (info.type === "nonresource") response = this.nonResource(request, info.path);
+      if (info.type === "nonresource") {
+        if (caller.rbac) this.authorizeRBAC(caller, { verb: request.method === "HEAD" ? "get" : request.method.toLowerCase(), resourceRequest: false, path: info.path });
+        response = this.nonResource(request, info.path);
+      }
       else response = await this.resource(request, info, url.searchParams, caller);
     } catch (error) {
       response = errorResponse(error);
@@ -205,6 +216,7 @@ export class ApiServer {
       registry: this.opts.registry,
       nodes: this.opts.nodes,
       proxy: this.opts.proxy,
+      tokens: this.opts.tokens,
       ...(raw ? { proxyPath: info.proxyPath ?? "", rawBody: bytes } : {}),
       body: !raw && bytes && bytes.byteLength ? subresourceBody(def, sub, decodeObject(bytes, request.headers.get("content-type"), this.opts.table.messageTypes)) : undefined,
     });
@@ -214,6 +226,18 @@ export class ApiServer {
   }
 
   private authorize(def: ResourceDef, info: ResourceRequest, caller: Caller): void {
+    if (caller.rbac) {
+      const attrs: RequestAttributes = {
+        verb: info.verb,
+        resourceRequest: true,
+        apiGroup: def.group,
+        resource: def.resource,
+        ...(info.namespace !== undefined ? { namespace: info.namespace } : {}),
+        ...(info.name !== undefined ? { name: info.name } : {}),
+        ...(info.subresource ? { subresource: info.subresource } : {}),
+      };
+      return this.authorizeRBAC(caller, attrs);
+    }
     if (caller.role === "admin") return;
     const readOnly = readVerbs.has(info.verb) && (!info.subresource || ["status", "log", "scale"].includes(info.subresource));
     const computed = info.verb === "create" && def.virtualCreate !== undefined;
@@ -224,6 +248,17 @@ export class ApiServer {
     throw forbidden(
       `${what} is forbidden: User "${caller.user}" cannot ${info.verb} resource "${resource}" in API group "${def.group}"${scope}: this is a read-only token`,
     );
+  }
+
+  /** A request of an identity RBAC authorizes: the apiserver's 403 when no rule bound to it allows the request. */
+  private authorizeRBAC(caller: Caller, attrs: RequestAttributes): void {
+    const user = userOf(caller);
+    if (authorize(this.opts.registry, user, attrs).allowed) return;
+    const message = forbiddenMessage(user, attrs);
+    if (!attrs.resourceRequest) throw forbidden(`forbidden: ${message}`);
+    const qualified = attrs.apiGroup ? `${attrs.resource}.${attrs.apiGroup}` : attrs.resource!;
+    const what = attrs.name ? `${qualified} ${JSON.stringify(attrs.name)}` : qualified;
+    throw failure(403, "Forbidden", `${what} is forbidden: ${message}`, { ...(attrs.name ? { name: attrs.name } : {}), group: attrs.apiGroup ?? "", kind: attrs.resource });
   }
 
   private context(request: Request, def: ResourceDef, info: ResourceRequest, query: URLSearchParams, caller: Caller): verbs.VerbContext {

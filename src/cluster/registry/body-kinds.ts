@@ -6,11 +6,14 @@ import { DeleteOptions } from "../../api/schemas/delete-options";
 import { Eviction } from "../../api/schemas/policy/eviction";
 import { DeleteOptions as DeleteOptionsMessage } from "../../api/protobuf/messages/meta";
 import { Eviction as EvictionMessage } from "../../api/protobuf/messages/policy";
+import { TokenRequest } from "../../api/schemas/authentication/tokenrequest";
+import { TokenRequest as TokenRequestMessage } from "../../api/protobuf/messages/authentication";
 import type { BodyKind } from "./types";
 
 export const bodyKinds: BodyKind[] = [
   { group: "", version: "v1", kind: "Binding", schema: Binding },
   { group: "policy", version: "v1", kind: "Eviction", schema: Eviction, protobuf: EvictionMessage },
+  { group: "authentication.k8s.io", version: "v1", kind: "TokenRequest", schema: TokenRequest, protobuf: TokenRequestMessage },
   // Like meta/v1 options in Kubernetes' scheme: accepted in meta.k8s.io/v1 and in every served group version.
   { group: "meta.k8s.io", version: "v1", kind: "DeleteOptions", schema: DeleteOptions, protobuf: DeleteOptionsMessage, inEveryGroupVersion: true },
 ];

@@ -25,11 +25,16 @@ import { priorityClasses } from "./priorityclasses";
 import { podTemplates } from "./podtemplates";
 import { replicaSets } from "./replicasets";
 import { replicationControllers } from "./replicationcontrollers";
+import { clusterRoleBindings } from "./clusterrolebindings";
+import { clusterRoles } from "./clusterroles";
+import { roleBindings } from "./rolebindings";
+import { roles } from "./roles";
 import { deployments } from "./deployments";
 import { resourceQuotas } from "./resourcequotas";
 import { secrets } from "./secrets";
 import { selfSubjectAccessReviews } from "./selfsubjectaccessreviews";
 import { selfSubjectRulesReviews } from "./selfsubjectrulesreviews";
+import { selfSubjectReviews, selfSubjectReviewsV1beta1 } from "./selfsubjectreviews";
 import { serviceAccounts } from "./serviceaccounts";
 import { services } from "./services";
 import { statefulSets } from "./statefulsets";
@@ -59,12 +64,18 @@ export const resources: ResourceDef[] = [
   statefulSets,
   cronJobs,
   jobs,
+  selfSubjectReviews,
+  selfSubjectReviewsV1beta1,
   selfSubjectAccessReviews,
   selfSubjectRulesReviews,
   ingressClasses,
   ingresses,
   networkPolicies,
   podDisruptionBudgets,
+  clusterRoleBindings,
+  clusterRoles,
+  roleBindings,
+  roles,
   storageClasses,
   priorityClasses,
   leases,

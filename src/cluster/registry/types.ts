@@ -9,6 +9,7 @@ import type { NameValidator } from "../../api/validation/names";
 import type { RegistryStore } from "./generic-store";
 import type { NodeConnection } from "./pods/node-connection";
 import type { ProxyConnection } from "./proxy-connection";
+import type { ServiceAccountTokens } from "./serviceaccounts/tokens";
 
 export type Verb = "create" | "delete" | "deletecollection" | "get" | "list" | "patch" | "update" | "watch";
 
@@ -101,8 +102,10 @@ export interface ResourceDef<T extends KubeObject = KubeObject> {
   nameValidator?: NameValidator;
   /** What a read-only caller sees of an object (e.g. Secret values hidden). */
   redactForViewer?(obj: T): T;
+  /** Checks a write by `caller` may make beyond authorization (RBAC's escalation check), before it is stored. */
+  checkWrite?(obj: T, caller: Caller, registry: RegistryStore, namespace: string | undefined): void;
   /** For kinds that are computed, never stored (SelfSubjectAccessReview): the answer to a create. */
-  virtualCreate?(obj: T, caller: Caller): KubeObject;
+  virtualCreate?(obj: T, caller: Caller, registry: RegistryStore): KubeObject;
   /** Kind-specific subresources (binding, eviction, log, ...), by name. */
   subresourceHandlers?: Record<string, SubresourceHandler>;
   /** For kinds with a `scale` subresource: where replicas and the selector live. */
@@ -122,11 +125,21 @@ export interface BodyKind {
   inEveryGroupVersion?: boolean;
 }
 
-/** Who is calling: the cluster's admin token, or its read-only (share) token. */
+/**
+ * Who is calling. `role` is the class of the credential: the cluster's admin token ("admin"), its read-only (share)
+ * token ("view"), or a ServiceAccount token (its answers are not masked, so "admin" too); `rbac` says whether RBAC
+ * authorizes the request (a ServiceAccount token, or any identity the admin token impersonates), else the role does.
+ */
 export interface Caller {
   role: "admin" | "view";
   /** The user name Kubernetes messages show, e.g. `sandbox:admin`. */
   user: string;
+  /** The user's groups (user.Info); the admin token is in system:masters. */
+  groups?: string[];
+  uid?: string;
+  extra?: Record<string, string[]>;
+  /** Authorized by RBAC rather than by the token's role. */
+  rbac?: boolean;
 }
 
 export interface SubresourceRequest {
@@ -141,6 +154,8 @@ export interface SubresourceRequest {
   nodes: NodeConnection;
   /** The cluster network, for the proxy subresources (services/proxy, pods/proxy, nodes/proxy). */
   proxy: ProxyConnection;
+  /** The cluster's ServiceAccount token issuer, for serviceaccounts/token. */
+  tokens?: ServiceAccountTokens;
   /** Decoded JSON/YAML/protobuf body for writes; undefined for reads (and for proxy requests, see rawBody). */
   body?: unknown;
   /** The proxy subresource's path after `/proxy`, undecoded ("" when the request ends at `/proxy`). */

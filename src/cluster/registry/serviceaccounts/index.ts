@@ -2,6 +2,7 @@ import { ServiceAccount } from "../../../api/schemas/core/serviceaccount";
 import { ServiceAccount as ServiceAccountMessage } from "../../../api/protobuf/messages/core";
 import { defineResource } from "../define";
 import { printer } from "./printer";
+import { requestToken } from "./token-request";
 
 export const serviceAccounts = defineResource<ServiceAccount>({
   group: "",
@@ -13,4 +14,6 @@ export const serviceAccounts = defineResource<ServiceAccount>({
   schema: ServiceAccount,
   protobuf: ServiceAccountMessage,
   printer,
+  subresources: ["token"],
+  subresourceHandlers: { token: requestToken },
 });

@@ -566,6 +566,31 @@ const persistentVolumeCases: BadInputCase[] = [
     /spec\.persistentVolumeReclaimPolicy: Unsupported value: "Keep": supported values: "Delete", "Recycle", "Retain"/),
 ];
 
+const rbacPath = (resource: string, namespaced: boolean) => (namespaced ? group("rbac.authorization.k8s.io/v1", resource) : `/apis/rbac.authorization.k8s.io/v1/${resource}`);
+const rbacObject = (kind: string, name: string, fields: Record<string, unknown>) => ({ apiVersion: "rbac.authorization.k8s.io/v1", kind, metadata: { name }, ...fields });
+const rbacRef = { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "view" };
+const rbacCases: BadInputCase[] = [
+  post("Role: a rule without verbs", rbacPath("roles", true), rbacObject("Role", "no-verbs", { rules: [{ verbs: [], apiGroups: [""], resources: ["pods"] }] }), 422,
+    'Role.rbac.authorization.k8s.io "no-verbs" is invalid: rules[0].verbs: Required value: verbs must contain at least one value'),
+  post("Role: a non-resource URL", rbacPath("roles", true), rbacObject("Role", "urls", { rules: [{ verbs: ["get"], nonResourceURLs: ["/healthz"] }] }), 422,
+    'Role.rbac.authorization.k8s.io "urls" is invalid: rules[0].nonResourceURLs: Invalid value: []string{"/healthz"}: namespaced rules cannot apply to non-resource URLs'),
+  post("Role: a name with a slash", rbacPath("roles", true), rbacObject("Role", "a/b", {}), 422, /metadata\.name: Invalid value: "a\/b": may not contain '\/'/),
+  post("Role: rules that are an object", rbacPath("roles", true), rbacObject("Role", "obj", { rules: {} }), 400, /^Role in version "v1" cannot be handled as a Role/),
+  post("ClusterRole: an empty aggregationRule", rbacPath("clusterroles", false), rbacObject("ClusterRole", "agg", { aggregationRule: {} }), 422,
+    /aggregationRule\.clusterRoleSelectors: Required value: at least one clusterRoleSelector required if aggregationRule is non-nil/),
+  post("RoleBinding: a roleRef of kind Pod", rbacPath("rolebindings", true), rbacObject("RoleBinding", "pod-ref", { roleRef: { ...rbacRef, kind: "Pod" } }), 422,
+    'RoleBinding.rbac.authorization.k8s.io "pod-ref" is invalid: roleRef.kind: Unsupported value: "Pod": supported values: "Role", "ClusterRole"'),
+  post("RoleBinding: no roleRef", rbacPath("rolebindings", true), rbacObject("RoleBinding", "no-ref", {}), 422,
+    'RoleBinding.rbac.authorization.k8s.io "no-ref" is invalid: roleRef: Required value'),
+  post("ClusterRoleBinding: a Role", rbacPath("clusterrolebindings", false), rbacObject("ClusterRoleBinding", "role-ref", { roleRef: { ...rbacRef, kind: "Role" } }), 422,
+    /roleRef\.kind: Unsupported value: "Role": supported values: "ClusterRole"/),
+  post("ClusterRoleBinding: a ServiceAccount without namespace", rbacPath("clusterrolebindings", false),
+    rbacObject("ClusterRoleBinding", "sa", { roleRef: rbacRef, subjects: [{ kind: "ServiceAccount", name: "app" }] }), 422, /subjects\[0\]\.namespace: Required value/),
+  post("ClusterRoleBinding: a User without apiGroup", rbacPath("clusterrolebindings", false),
+    rbacObject("ClusterRoleBinding", "user", { roleRef: rbacRef, subjects: [{ kind: "User", name: "jane" }] }), 422,
+    /subjects\[0\]\.apiGroup: Unsupported value: "": supported values: "rbac.authorization.k8s.io"/),
+];
+
 const ingressesPath = group("networking.k8s.io/v1", "ingresses");
 const ingress = (name: string, spec: Record<string, unknown>) => ({ apiVersion: "networking.k8s.io/v1", kind: "Ingress", metadata: { name }, spec });
 const ingressRule = (path: Record<string, unknown>) => ({ rules: [{ host: "foo.example.com", http: { paths: [path] } }] });
@@ -732,6 +757,7 @@ export const cases: BadInputCase[] = [
   ...pdbCases,
   ...storageClassCases,
   ...persistentVolumeCases,
+  ...rbacCases,
   ...nodeCases,
   ...otherKindCases,
   ...nullFieldCases,

@@ -1,0 +1,114 @@
+// ServiceAccount tokens (the TokenRequest API and the token authenticator): JWTs with the claims Kubernetes sets
+// (iss, sub, aud, exp, iat, nbf, jti, `kubernetes.io` {namespace, serviceaccount, pod?}), plus the cluster's id in a
+// claim the Worker reads to route the request, signed with a key only this cluster's object holds. A token is valid
+// while it is unexpired, for the API's audience, and its ServiceAccount (and bound pod) still exist with the uids it
+// names.
+import { signJwt, verifyJwt } from "../../../api/jwt";
+import { clusterClaim } from "../../../api/tokens";
+import type { RegistryStore } from "../generic-store";
+import { pods } from "../pods";
+import { secrets } from "../secrets";
+import type { Caller } from "../types";
+import { serviceAccounts } from "./index";
+
+export const apiAudience = "https://kubernetes.default.svc.cluster.local";
+
+/** What signs: the cluster's key and id (absent before the cluster exists). */
+export interface TokenKeys {
+  key: string;
+  clusterId: string;
+}
+
+export interface TokenEnvironment {
+  keys(): TokenKeys | undefined;
+  /** Milliseconds since the epoch (runtime/clock). */
+  now(): number;
+  uid(): string;
+}
+
+export interface BoundObject {
+  kind: "Pod" | "Secret";
+  name: string;
+  uid: string;
+}
+
+export interface TokenClaims {
+  aud: string[];
+  exp: number;
+  iat: number;
+  nbf: number;
+  iss: string;
+  jti: string;
+  sub: string;
+  "kubernetes.io": {
+    namespace: string;
+    serviceaccount: { name: string; uid: string };
+    pod?: { name: string; uid: string };
+    secret?: { name: string; uid: string };
+  };
+  [clusterClaim]: string;
+}
+
+/** Issues and checks the cluster's ServiceAccount tokens. */
+export class ServiceAccountTokens {
+  constructor(private readonly env: TokenEnvironment) {}
+
+  /** A token for `namespace/name` (uid `saUid`), valid `seconds` from now; undefined before the cluster exists. */
+  issue(namespace: string, name: string, saUid: string, seconds: number, audiences: string[], bound?: BoundObject): { token: string; expiresAt: number } | undefined {
+    const keys = this.env.keys();
+    if (!keys) return undefined;
+    const iat = Math.floor(this.env.now() / 1000);
+    const claims: TokenClaims = {
+      aud: audiences.length ? audiences : [apiAudience],
+      exp: iat + seconds,
+      iat,
+      iss: apiAudience,
+      jti: this.env.uid(),
+      "kubernetes.io": {
+        namespace,
+        ...(bound?.kind === "Pod" ? { pod: { name: bound.name, uid: bound.uid } } : {}),
+        ...(bound?.kind === "Secret" ? { secret: { name: bound.name, uid: bound.uid } } : {}),
+        serviceaccount: { name, uid: saUid },
+      },
+      nbf: iat,
+      sub: `system:serviceaccount:${namespace}:${name}`,
+      [clusterClaim]: keys.clusterId,
+    };
+    return { token: signJwt(claims, keys.key, keys.clusterId.slice(0, 16)), expiresAt: (iat + seconds) * 1000 };
+  }
+
+  /** The caller a token stands for, or undefined (401): bad signature, another cluster, expired, or its objects gone. */
+  authenticate(registry: RegistryStore, token: string): Caller | undefined {
+    const keys = this.env.keys();
+    if (!keys) return undefined;
+    const claims = verifyJwt(token, keys.key) as Partial<TokenClaims> | undefined;
+    if (!claims || claims[clusterClaim] !== keys.clusterId || claims.iss !== apiAudience) return undefined;
+    const now = this.env.now() / 1000;
+    if (typeof claims.exp !== "number" || claims.exp <= now || (typeof claims.nbf === "number" && claims.nbf > now + 60)) return undefined;
+    if (!Array.isArray(claims.aud) || !claims.aud.includes(apiAudience)) return undefined;
+    const k8s = claims["kubernetes.io"];
+    if (!k8s?.namespace || !k8s.serviceaccount?.name) return undefined;
+    const sa = registry.tryGet(serviceAccounts, k8s.namespace, k8s.serviceaccount.name);
+    if (!sa || sa.metadata.uid !== k8s.serviceaccount.uid || sa.metadata.deletionTimestamp) return undefined;
+    const extra: Record<string, string[]> = {};
+    if (k8s.pod) {
+      const pod = registry.tryGet(pods, k8s.namespace, k8s.pod.name);
+      if (!pod || pod.metadata.uid !== k8s.pod.uid || pod.metadata.deletionTimestamp) return undefined;
+      extra["authentication.kubernetes.io/pod-name"] = [k8s.pod.name];
+      extra["authentication.kubernetes.io/pod-uid"] = [k8s.pod.uid];
+    }
+    if (k8s.secret) {
+      const secret = registry.tryGet(secrets, k8s.namespace, k8s.secret.name);
+      if (!secret || secret.metadata.uid !== k8s.secret.uid) return undefined;
+    }
+    if (claims.jti) extra["authentication.kubernetes.io/credential-id"] = [`JTI=${claims.jti}`];
+    return {
+      role: "admin",
+      user: claims.sub ?? "",
+      uid: sa.metadata.uid,
+      groups: ["system:serviceaccounts", `system:serviceaccounts:${k8s.namespace}`, "system:authenticated"],
+      extra,
+      rbac: true,
+    };
+  }
+}
