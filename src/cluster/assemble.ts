@@ -120,16 +120,16 @@ export function assemble(options: AssembleOptions): ClusterParts {
     policies: options.networkPolicies ?? registryPolicies(registry, networkPolicies),
     ingress: options.ingress ?? ingressNginxHook(registry),
   });
+  const tokens = new ServiceAccountTokens({ keys: options.tokenKeys ?? (() => undefined), now: clock.now, uid: random.uid });
   const nodes = maskedForViewers(
-    kubeletConnection({ registry, runtime, now: clock.now, every: clock.every, network, accessLogs: network, volumes: () => kubelet?.volumes }),
+    kubeletConnection({ registry, tokens, runtime, now: clock.now, every: clock.every, network, accessLogs: network, volumes: () => kubelet?.volumes }),
     store,
   );
   const machines = new MachineTable(sql);
   const present = heartbeatPresenter({ registry, machines, now: clock.now, rfc3339: clock.rfc3339 });
   const proxy = options.proxy ?? apiserverProxy({ registry, network, now: clock.now });
-  const tokens = new ServiceAccountTokens({ keys: options.tokenKeys ?? (() => undefined), now: clock.now, uid: random.uid });
   const api = new ApiServer({ table, registry, watches, nodes, proxy, now: clock.now, present, tokens });
-  const controllerList = options.controllers ?? createControllers({ runtime, machines, network, volumeData: new VolumeDataTable(sql) });
+  const controllerList = options.controllers ?? createControllers({ runtime, machines, network, volumeData: new VolumeDataTable(sql), tokens });
   kubelet = controllerList.find((c): c is Kubelet => c instanceof Kubelet);
   const controllers = new ControllerManager(
     {

@@ -23,6 +23,7 @@ import { TaintEvictionController } from "./controllers/taint-eviction/controller
 import type { Machines } from "./registry/nodes/machines";
 import { createReplicaSetController, createReplicationControllerController } from "./controllers/replicaset";
 import type { Controller } from "./control-loop/types";
+import type { ServiceAccountTokens } from "./registry/serviceaccounts/tokens";
 import { Kubelet } from "./kubelet/kubelet";
 import type { PodNetworkPort } from "./kubelet/network-port";
 import type { ContainerRuntimePort } from "./kubelet/runtime-port";
@@ -35,8 +36,21 @@ import type { VolumeDataTable } from "./storage/volume-data";
  * @param machines each node's machine (cluster/nodes/machine-table.ts), for the node controllers and the kubelet.
  * @param network the pod network the kubelet hands each container (cluster/network/); the simulator's default when absent.
  * @param volumeData where the kubelet keeps the PersistentVolumes' files (memory only when absent).
+ * @param tokens signs the pods' projected ServiceAccount tokens (a placeholder token without it).
  */
-export function createControllers({ runtime, machines, network, volumeData }: { runtime: ContainerRuntimePort; machines: Machines; network?: PodNetworkPort; volumeData?: VolumeDataTable }): Controller[] {
+export function createControllers({
+  runtime,
+  machines,
+  network,
+  volumeData,
+  tokens,
+}: {
+  runtime: ContainerRuntimePort;
+  machines: Machines;
+  network?: PodNetworkPort;
+  volumeData?: VolumeDataTable;
+  tokens?: ServiceAccountTokens;
+}): Controller[] {
   return [
     namespaceDefaults,
     namespaceDeletion,
@@ -49,7 +63,7 @@ export function createControllers({ runtime, machines, network, volumeData }: { 
     volumeExpander,
     new StorageProtectionController(),
     new SchedulerController(),
-    new Kubelet(runtime, machines, network, volumeData),
+    new Kubelet(runtime, machines, network, volumeData, tokens),
     new EndpointsController(),
     new ServiceLoadBalancerController(),
     jobController,

@@ -29,6 +29,8 @@ export interface PodSources {
    * capacity in bytes; `{ missing }` (why, as the kubelet says it) when the claim is missing or not bound yet.
    */
   persistentVolume?(claimName: string): { name: string; capacityBytes?: number } | { missing: string };
+  /** The pod's ServiceAccount token for a projected `serviceAccountToken` source; undefined when none can be made. */
+  serviceAccountToken?(audience: string | undefined, expirationSeconds: number | undefined): string | undefined;
 }
 
 /** A reference that cannot be resolved: the message the kubelet reports (`configmap "x" not found`). */

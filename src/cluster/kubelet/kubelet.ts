@@ -14,7 +14,7 @@ import { secrets } from "../registry/secrets";
 import type { ResourceDef } from "../registry/types";
 import { deepEqual } from "../../api/json-equal";
 import { keyOf, splitKey, watch, type Controller, type ControllerContext, type KindEvent, type ReconcileResult, type Watch } from "../control-loop/types";
-import { hostIPOf, persistentVolumeOf, podSources, type ClaimDefs } from "./pod-sources";
+import { hostIPOf, persistentVolumeOf, podSources, serviceAccountTokenOf, type ClaimDefs } from "./pod-sources";
 import { advancePod } from "./lifecycle";
 import { NodeState } from "./node-state";
 import { newPodRuntime, rebuildPodRuntime, releaseProcesses, type PodRuntime } from "./pod-runtime";
@@ -28,6 +28,7 @@ import { replayInitWrites } from "./volume-replay";
 import { VolumeStores } from "./volume-stores";
 import { syncProjectedVolumes } from "./volume-sync";
 import type { VolumeDataTable } from "../storage/volume-data";
+import type { ServiceAccountTokens } from "../registry/serviceaccounts/tokens";
 
 /** The key of a PersistentVolume whose kept files the kubelet checks (dropped once the PV is gone). */
 const volumeDataPrefix = "volume-data/";
@@ -55,6 +56,7 @@ export class Kubelet implements Controller {
     private readonly machines?: Machines,
     private readonly network?: PodNetworkPort,
     volumeData?: VolumeDataTable,
+    private readonly tokens?: ServiceAccountTokens,
   ) {
     if (machines) this.agent = new NodeAgent(machines);
     this.volumes = new VolumeStores(volumeData);
@@ -155,6 +157,7 @@ export class Kubelet implements Controller {
       ...podSources(ctx.registry, defs, namespace!, nodeObj),
       volumes: this.volumes.forPod(rt.uid, nodeName),
       persistentVolume: persistentVolumeOf(ctx.registry, this.claims, namespace!),
+      serviceAccountToken: serviceAccountTokenOf(ctx.registry, this.tokens, pod),
     };
     if (rebuilt) replayInitWrites(pod, rt, sources, this.runtime, this.network);
     const deletion = deleting ? { graceSeconds: pod.metadata.deletionGracePeriodSeconds ?? 0 } : undefined;

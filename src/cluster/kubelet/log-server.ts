@@ -12,7 +12,8 @@ import { persistentVolumes } from "../registry/persistentvolumes";
 import type { PodSources } from "./env";
 import { logSource, parseLogQuery, renderLines, replay, truncateBytes, type AccessLines, type LogOptions, type LogSource } from "./logs";
 import type { AccessLogReader, PodNetworkPort } from "./network-port";
-import { persistentVolumeOf, podSources } from "./pod-sources";
+import { persistentVolumeOf, podSources, serviceAccountTokenOf } from "./pod-sources";
+import type { ServiceAccountTokens } from "../registry/serviceaccounts/tokens";
 import type { ContainerRuntimePort, SimulatedProcess } from "./runtime-port";
 import type { VolumeStores } from "./volume-stores";
 
@@ -21,6 +22,8 @@ const followTickMs = 1000;
 
 export interface LogServerDependencies {
   registry: RegistryStore;
+  /** Signs the pods' projected ServiceAccount tokens (a placeholder token without it). */
+  tokens?: ServiceAccountTokens;
   /** The container runtime that replays a run's output. */
   runtime: ContainerRuntimePort;
   now(): number;
@@ -37,7 +40,7 @@ export interface LogServerDependencies {
 type Render = (process: SimulatedProcess, source: LogSource, from: number, until: number, options: LogOptions, access?: AccessLines) => string;
 
 /** The pod's sources; every Secret value a container reads is added to `read`. */
-function sourcesFor(registry: RegistryStore, pod: Pod, read: string[], volumes: VolumeStores | undefined): PodSources {
+function sourcesFor(registry: RegistryStore, pod: Pod, read: string[], volumes: VolumeStores | undefined, tokens: ServiceAccountTokens | undefined): PodSources {
   const nodeName = pod.spec?.nodeName;
   const node = nodeName ? registry.tryGet(nodes, undefined, nodeName) : undefined;
   const sources = podSources(registry, { configMaps, secrets }, pod.metadata.namespace!, node);
@@ -49,6 +52,11 @@ function sourcesFor(registry: RegistryStore, pod: Pod, read: string[], volumes: 
       const data = sources.secret(name);
       if (data) read.push(...Object.values(data));
       return data;
+    },
+    serviceAccountToken(audience, expirationSeconds) {
+      const token = serviceAccountTokenOf(registry, tokens, pod)(audience, expirationSeconds);
+      if (token) read.push(token);
+      return token;
     },
   };
 }
@@ -75,7 +83,7 @@ export function kubeletConnection(deps: LogServerDependencies): NodeConnection {
       const options = parseLogQuery(request.query, now);
       const source = logSource(pod, options);
       const read: string[] = [];
-      const process = replay(pod, source, sourcesFor(deps.registry, pod, read, deps.volumes?.()), deps.runtime, deps.network);
+      const process = replay(pod, source, sourcesFor(deps.registry, pod, read, deps.volumes?.(), deps.tokens), deps.runtime, deps.network);
       viewer?.admit(read, source.container.name);
       const render: Render = viewer ? maskedRender(viewer) : renderLines;
       const logs = deps.accessLogs;

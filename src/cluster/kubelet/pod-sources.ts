@@ -1,6 +1,7 @@
 // What a pod's containers read from outside the pod: ConfigMaps, Secrets (decoded), Services, the node's allocatable
 // and the network settings of the node's kubelet, from the registry's in-memory cache.
-import type { ConfigMap, Node, Secret, Service } from "../../api/schemas";
+import type { ConfigMap, Node, Pod, Secret, Service } from "../../api/schemas";
+import type { ServiceAccountTokens } from "../registry/serviceaccounts/tokens";
 import { clusterDomain, dnsServiceIP } from "../cluster-dns";
 import type { RegistryStore } from "../registry/generic-store";
 import { services as servicesDef } from "../registry/services";
@@ -41,6 +42,15 @@ export function persistentVolumeOf(registry: Pick<RegistryStore, "tryGet">, defs
     const bytes = capacityBytes(volume);
     return { name, ...(bytes !== undefined ? { capacityBytes: bytes } : {}) };
   };
+}
+
+/** The pod's projected ServiceAccount token, as PodSources.serviceAccountToken answers (none without `tokens`). */
+export function serviceAccountTokenOf(
+  registry: Pick<RegistryStore, "tryGet">,
+  tokens: ServiceAccountTokens | undefined,
+  pod: Pod,
+): NonNullable<PodSources["serviceAccountToken"]> {
+  return (audience, expirationSeconds) => tokens?.podToken(registry, pod, audience, expirationSeconds);
 }
 
 /** Validation refuses values that are not base64; one stored before that reads as empty rather than throwing. */

@@ -24,7 +24,7 @@ interface FileSource {
   configMap?: { name?: string; items?: KeyToPath[]; optional?: boolean };
   secret?: { secretName?: string; name?: string; items?: KeyToPath[]; optional?: boolean };
   downwardAPI?: { items?: { path: string; fieldRef?: { fieldPath: string }; resourceFieldRef?: ResourceFieldRef }[] };
-  serviceAccountToken?: { path?: string };
+  serviceAccountToken?: { path?: string; audience?: string; expirationSeconds?: number };
 }
 
 /** A container that asks for no resources (what a volume's resourceFieldRef reads when no container mounts it). */
@@ -68,8 +68,11 @@ function sourceFiles(pod: Pod, container: Container, source: FileSource, sources
     return out;
   }
   if (source.serviceAccountToken) {
+    const { path, audience, expirationSeconds } = source.serviceAccountToken;
+    const token = sources.serviceAccountToken?.(audience, expirationSeconds);
+    if (token) return { [path ?? "token"]: token };
     const subject = `system:serviceaccount:${pod.metadata?.namespace}:${pod.spec?.serviceAccountName ?? "default"}`;
-    return { [source.serviceAccountToken.path ?? "token"]: `eyJhbGciOiJSUzI1NiJ9.${btoa(JSON.stringify({ sub: subject }))}.sandbox` };
+    return { [path ?? "token"]: `eyJhbGciOiJSUzI1NiJ9.${btoa(JSON.stringify({ sub: subject }))}.sandbox` };
   }
   return undefined;
 }

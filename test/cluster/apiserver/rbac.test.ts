@@ -113,6 +113,33 @@ describe("ServiceAccount tokens", () => {
     expect(d.tokens.authenticate(d.registry, second.token)).toBeUndefined();
   });
 
+  it("the kubelet writes a pod-bound token of the pod's ServiceAccount into the projected volume; it stops with the pod", async () => {
+    const c = nodeCluster();
+    c.runUntilIdle();
+    await learner(c);
+    const pod = {
+      metadata: { name: "reader" },
+      spec: { serviceAccountName: "app", restartPolicy: "Never", containers: [{ name: "c", image: "busybox", command: ["sh", "-c", "cat /var/run/secrets/kubernetes.io/serviceaccount/token"] }] },
+    };
+    expect((await post(c, "/api/v1/namespaces/dev/pods", pod)).status).toBe(201);
+    c.runUntilIdle();
+    c.advance(2_000);
+    const token = await (await c.request("/api/v1/namespaces/dev/pods/reader/log")).text();
+    expect(token.split(".")).toHaveLength(3);
+    // Logs read again replay the run: the same token.
+    expect(await (await c.request("/api/v1/namespaces/dev/pods/reader/log")).text()).toBe(token);
+    const caller = c.tokens.authenticate(c.registry, token.trim())!;
+    expect(caller).toMatchObject({ user: "system:serviceaccount:dev:app", rbac: true });
+    expect(caller.extra?.["authentication.kubernetes.io/pod-name"]).toEqual(["reader"]);
+    const claims = JSON.parse(atob(token.split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/"))) as { exp: number; iat: number; "kubernetes.io": { warnafter: number } };
+    expect(claims.exp - claims.iat).toBe(365 * 24 * 3600);
+    expect(claims["kubernetes.io"].warnafter - claims.iat).toBe(3607);
+    expect((await c.request("/api/v1/namespaces/dev/pods", { caller })).status).toBe(200);
+    await c.request("/api/v1/namespaces/dev/pods/reader", { method: "DELETE" });
+    c.runUntilIdle();
+    expect(c.tokens.authenticate(c.registry, token.trim())).toBeUndefined();
+  });
+
   it("TokenRequest checks the duration and the ServiceAccount", async () => {
     const c = nodeCluster();
     c.runUntilIdle();

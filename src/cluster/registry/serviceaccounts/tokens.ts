@@ -9,9 +9,15 @@ import type { RegistryStore } from "../generic-store";
 import { pods } from "../pods";
 import { secrets } from "../secrets";
 import type { Caller } from "../types";
+import type { Pod } from "../../../api/schemas";
 import { serviceAccounts } from "./index";
 
 export const apiAudience = "https://kubernetes.default.svc.cluster.local";
+
+/** The lifetime the kubelet asks for a pod's token (the kube-api-access volume's expirationSeconds). */
+const kubeletTokenSeconds = 3607;
+/** What the apiserver extends it to (a year). */
+const extendedTokenSeconds = 365 * 24 * 3600;
 
 /** What signs: the cluster's key and id (absent before the cluster exists). */
 export interface TokenKeys {
@@ -45,6 +51,8 @@ export interface TokenClaims {
     serviceaccount: { name: string; uid: string };
     pod?: { name: string; uid: string };
     secret?: { name: string; uid: string };
+    /** A kubelet's token made to last a year: when clients should have refreshed it (the requested lifetime). */
+    warnafter?: number;
   };
   [clusterClaim]: string;
 }
@@ -53,28 +61,59 @@ export interface TokenClaims {
 export class ServiceAccountTokens {
   constructor(private readonly env: TokenEnvironment) {}
 
-  /** A token for `namespace/name` (uid `saUid`), valid `seconds` from now; undefined before the cluster exists. */
-  issue(namespace: string, name: string, saUid: string, seconds: number, audiences: string[], bound?: BoundObject): { token: string; expiresAt: number } | undefined {
+  /**
+   * A token for `namespace/name` (uid `saUid`), valid `seconds` from now (or from `fixed.issuedAtSeconds`, with
+   * `fixed.jti`: the same token each time it is asked for); undefined before the cluster exists.
+   */
+  issue(
+    namespace: string,
+    name: string,
+    saUid: string,
+    seconds: number,
+    audiences: string[],
+    bound?: BoundObject,
+    fixed?: { issuedAtSeconds: number; jti: string; warnAfterSeconds?: number },
+  ): { token: string; expiresAt: number } | undefined {
     const keys = this.env.keys();
     if (!keys) return undefined;
-    const iat = Math.floor(this.env.now() / 1000);
+    const iat = fixed?.issuedAtSeconds ?? Math.floor(this.env.now() / 1000);
     const claims: TokenClaims = {
       aud: audiences.length ? audiences : [apiAudience],
       exp: iat + seconds,
       iat,
       iss: apiAudience,
-      jti: this.env.uid(),
+      jti: fixed?.jti ?? this.env.uid(),
       "kubernetes.io": {
         namespace,
         ...(bound?.kind === "Pod" ? { pod: { name: bound.name, uid: bound.uid } } : {}),
         ...(bound?.kind === "Secret" ? { secret: { name: bound.name, uid: bound.uid } } : {}),
         serviceaccount: { name, uid: saUid },
+        ...(fixed?.warnAfterSeconds !== undefined ? { warnafter: iat + fixed.warnAfterSeconds } : {}),
       },
       nbf: iat,
       sub: `system:serviceaccount:${namespace}:${name}`,
       [clusterClaim]: keys.clusterId,
     };
     return { token: signJwt(claims, keys.key, keys.clusterId.slice(0, 16)), expiresAt: (iat + seconds) * 1000 };
+  }
+
+  /**
+   * The token the kubelet writes into `pod`'s projected `serviceAccountToken` source: bound to the pod, for its
+   * ServiceAccount, issued at the pod's start (so every replay of a run reads the same token). As the apiserver does
+   * for kubelets (--service-account-extend-token-expiration), the default 3607 s lifetime is extended to a year with
+   * a `warnafter` claim. Undefined when the ServiceAccount does not exist.
+   */
+  podToken(registry: Pick<RegistryStore, "tryGet">, pod: Pod, audience: string | undefined, expirationSeconds: number | undefined): string | undefined {
+    const namespace = pod.metadata.namespace ?? "default";
+    const sa = registry.tryGet(serviceAccounts, namespace, pod.spec?.serviceAccountName ?? "default");
+    if (!sa?.metadata.uid || !pod.metadata.uid) return undefined;
+    const requested = expirationSeconds ?? kubeletTokenSeconds;
+    const extended = requested === kubeletTokenSeconds;
+    const started = Date.parse(pod.status?.startTime ?? pod.metadata.creationTimestamp ?? "");
+    const issuedAtSeconds = Number.isNaN(started) ? Math.floor(this.env.now() / 1000) : Math.floor(started / 1000);
+    const bound: BoundObject = { kind: "Pod", name: pod.metadata.name ?? "", uid: pod.metadata.uid };
+    const fixed = { issuedAtSeconds, jti: pod.metadata.uid, ...(extended ? { warnAfterSeconds: requested } : {}) };
+    return this.issue(namespace, sa.metadata.name ?? "", sa.metadata.uid, extended ? extendedTokenSeconds : requested, audience ? [audience] : [], bound, fixed)?.token;
   }
 
   /** The caller a token stands for, or undefined (401): bad signature, another cluster, expired, or its objects gone. */
