@@ -208,6 +208,7 @@ class PodSimulation implements PodStageHost, ProbeHost, StageHost {
     instance.finishedAt = at;
     instance.exitCode = exit ? exit.code : graceful ? 0 : 137;
     instance.reason = exit ? exit.reason : graceful ? "Completed" : "Error";
+    if (exit?.message) instance.message = exit.message;
     fire(this, c, cause ? "exited" : "stopped", at);
   }
 

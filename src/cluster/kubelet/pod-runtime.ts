@@ -13,6 +13,8 @@ export interface Instance {
   finishedAt?: number;
   exitCode?: number;
   reason?: string;
+  /** The runtime's message for a terminated instance (a StartError's). */
+  message?: string;
   process?: SimulatedProcess;
 }
 
@@ -134,6 +136,7 @@ function instanceFrom(state: ContainerState | undefined, containerID: string | u
     finishedAt: parseTime(t?.finishedAt),
     exitCode: t?.exitCode,
     reason: t?.reason,
+    ...(t?.message ? { message: t.message } : {}),
   };
 }
 

@@ -20,6 +20,7 @@ function terminatedState(i: Instance): ContainerState {
     terminated: {
       exitCode: i.exitCode ?? 0,
       reason: i.reason ?? "Completed",
+      ...(i.message ? { message: i.message } : {}),
       startedAt: rfc3339(i.startedAt),
       finishedAt: rfc3339(i.finishedAt ?? i.startedAt),
       containerID: `containerd://${i.containerID}`,

@@ -9,7 +9,7 @@ import { containerID, imageBytes, imageRef } from "./identity";
 import type { NodeState } from "./node-state";
 import type { ContainerRuntime, PodRuntime } from "./pod-runtime";
 import { startProbes } from "./probing";
-import type { ContainerRuntimePort, ProcessSpec, PullResult } from "./runtime-port";
+import type { ContainerRuntimePort, ProcessSpec, PullResult, SimulatedProcess } from "./runtime-port";
 import { containerStages, render, type EventBody, type Effect, type StageFacts, type Trigger } from "./stages";
 
 /** What the engine needs from the pod simulation. */
@@ -32,7 +32,7 @@ export interface StageHost {
 
 type Config = { spec: ProcessSpec } | { error: string };
 /** The table's facts, and the resolved config the keepProcessSpec effect keeps. */
-type EngineFacts = StageFacts & { config: Config };
+type EngineFacts = StageFacts & { config: Config; process: SimulatedProcess };
 
 /**
  * The facts about `c` at `at`, each computed when first read (a class, not per-call closures: `fire` runs for every
@@ -104,6 +104,14 @@ class Facts implements EngineFacts {
     const config = this.config;
     return "error" in config ? config.error : undefined;
   }
+  /** The process the creating container starts as (started once per step, so `startInstance` keeps this one). */
+  get process(): SimulatedProcess {
+    return this.once("process", () => this.host.runtime.start(this.c.spec!, this.at));
+  }
+  get startError(): string | undefined {
+    const exit = this.process.exit;
+    return exit?.reason === "StartError" ? exit.message ?? "" : undefined;
+  }
   get hasInstance(): boolean {
     return this.once("hasInstance", () => this.c.current !== undefined);
   }
@@ -131,8 +139,8 @@ const effects: Record<Effect, (host: StageHost, c: ContainerRuntime, facts: Engi
     if ("spec" in facts.config) c.spec = facts.config.spec;
     if (!c.imageID && facts.pull.ok) c.imageID = imageRef(facts.image, facts.pull.digest).id;
   },
-  startInstance: (host, c, _facts, at) => {
-    c.current = { containerID: containerID(host.rt.uid, c.name, c.restartCount), startedAt: at, process: host.runtime.start(c.spec!, at) };
+  startInstance: (host, c, facts, at) => {
+    c.current = { containerID: containerID(host.rt.uid, c.name, c.restartCount), startedAt: at, process: facts.process };
     c.noticeAt = undefined;
     startProbes(c, host.containerSpec(c), at);
   },

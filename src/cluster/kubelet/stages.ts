@@ -54,6 +54,7 @@ export const kubeletEvents = {
   configError: event("Warning", "Failed", (f: { configError?: string }) => `Error: ${f.configError}`),
   created: event("Normal", "Created", (f: Named) => `Created container: ${f.container}`),
   started: event("Normal", "Started", (f: Named) => `Started container ${f.container}`),
+  startFailed: event("Warning", "Failed", (f: { startError?: string }) => `Error: ${f.startError}`),
   crashBackOff: event("Warning", "BackOff", (f: Named & { pod: string }) => `Back-off restarting failed container ${f.container} in pod ${f.pod}`),
   failedMount: event(
     "Warning",
@@ -98,6 +99,8 @@ export interface StageFacts {
   imageBytes: number;
   /** Why the container's environment or files cannot be resolved (a missing ConfigMap, Secret or key). */
   configError?: string;
+  /** The runtime's message when the instance about to start cannot (its executable does not exist): a StartError. */
+  startError?: string;
   /** The container has an instance (running, or terminated and not yet retired). */
   hasInstance: boolean;
   /** Its instance's exit brings it back (restart policy; never while the pod terminates). */
@@ -208,6 +211,15 @@ export const containerStages: readonly Stage[] = [
     events: [kubeletEvents.configError],
   },
   { on: "imageReady", to: "creating", effects: ["keepProcessSpec"], delay: ({ timing }) => timing.containerStartMs },
+  {
+    from: ["creating"],
+    on: "due",
+    when: (f) => f.startError !== undefined,
+    to: "running",
+    waiting: null,
+    events: [kubeletEvents.created, kubeletEvents.startFailed],
+    effects: ["startInstance"],
+  },
   {
     from: ["creating"],
     on: "due",
