@@ -141,6 +141,8 @@ class ContainerProcess implements SimulatedProcess {
       shellName: base === "bash" ? "bash" : "sh",
       identity: this.identity,
       accounts: this.accounts,
+      mainCommand: this.argv,
+      mounts: this.spec.mounts,
       connect: (connection, atMs) => this.connect(connection, atMs, seq.next++, served),
       dns: (server, question) => this.net.dns(server, question),
       toolVersion: (name) => {

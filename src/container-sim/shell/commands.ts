@@ -5,6 +5,7 @@ import { FILE_COMMANDS } from "./file-commands";
 import { runProgram } from "./interpreter";
 import { formatDate, formatPrintf, interpretEscapes } from "./format";
 import { NET_COMMANDS } from "./net-commands";
+import { SYSTEM_COMMANDS } from "./system-commands";
 import { ExitSignal, LoopSignal, type Io, type Run, type ShellState } from "./state";
 import { evaluateTest } from "./test-command";
 import { TEXT_COMMANDS } from "./text-commands";
@@ -244,7 +245,6 @@ export const BUILTINS: Record<string, Builtin> = {
     io.stdout.write(`${formatDate(sh.host.startedAtWallMs + sh.host.clock.nowMs, format?.slice(1))}\n`);
     return 0;
   },
-  hostname: (_argv, io, sh) => (io.stdout.write(`${sh.host.hostname}\n`), 0),
   pwd: (_argv, io, sh) => (io.stdout.write(`${sh.cwd}\n`), 0),
   test: (argv, io, sh) => evaluateTest(argv.slice(1), io, sh, "test"),
   "[": (argv, io, sh) => {
@@ -262,5 +262,6 @@ export const BUILTINS: Record<string, Builtin> = {
   ...USER_COMMANDS,
   ...TEXT_COMMANDS,
   ...NET_COMMANDS,
+  ...SYSTEM_COMMANDS,
 };
 

@@ -58,6 +58,10 @@ export interface ShellHost {
   /** Who the process is (root when absent) and the image's account names (`id`, `whoami`, `ls -l`). */
   identity?: Identity;
   accounts?: Accounts;
+  /** The container's command line (PID 1 in `ps`). */
+  mainCommand?: string[];
+  /** The container's volume mounts (`df`, `mount`). */
+  mounts?: { mountPath: string; readOnly?: boolean }[];
   /** A program provided by the image rather than the shell (e.g. `stress`); undefined when there is none. */
   external?(argv: string[], io: Io, sh: ShellState): Run<number> | undefined;
 }
