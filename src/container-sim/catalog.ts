@@ -152,6 +152,7 @@ export const CATALOG: ImageProfile[] = [
     size: "large", versions: { 2: 7, 3: 14 }, cmd: ["python3"], programs: ["python", "python3"],
     namedTags: ["latest", "alpine", "slim", "bookworm", "bullseye", "slim-bookworm"], files: DEBIAN,
   }),
+  profile("docker.io/library/perl", { size: "large", versions: { 5: 42 }, cmd: ["perl", "-de0"], programs: ["perl"], namedTags: ["latest", "slim", "bookworm", "threaded"], files: DEBIAN }),
   profile("docker.io/library/golang", { size: "large", versions: { 1: 25 }, cmd: ["bash"], programs: ["go"], namedTags: ["latest", "alpine", "bookworm", "bullseye"], files: DEBIAN }),
   profile("docker.io/library/hello-world", { size: "small", versions: {}, cmd: ["/hello"], userland: "none", bash: false, programs: ["/hello"], namedTags: ["latest", "linux", "nanoserver"] }),
   profile("registry.k8s.io/etcd", { size: "medium", versions: { 3: 6 }, userland: "none", bash: false, programs: ["etcd"], namedTags: [] }),

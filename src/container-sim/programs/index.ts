@@ -5,7 +5,7 @@ import { BUILTINS } from "../shell/commands";
 import { mongod, mysqld, postgres } from "./databases";
 import { redisCli, redisServer } from "./redis";
 import type { Program } from "./program";
-import { agnhost, echoserver, gunicorn, helloWorld, httpEcho, node, pauseProgram, python, stress } from "./tools";
+import { agnhost, echoserver, gunicorn, helloWorld, httpEcho, node, pauseProgram, perl, python, stress } from "./tools";
 import { componentNames, componentProgram } from "./system";
 import { bindHost, bindNslookup, dig } from "./dnsutils";
 import { execArgs, httpd, nginx, nginxEntrypoint } from "./web-servers";
@@ -58,6 +58,7 @@ const PROGRAMS: Record<string, Program> = {
   node,
   python,
   python3: python,
+  perl,
   go,
   "/hello": helloWorld,
   "/pause": pauseProgram,

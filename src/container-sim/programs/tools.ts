@@ -5,6 +5,7 @@ import type { HttpAnswer } from "../types";
 import { formatDate } from "../shell/format";
 import { OomKillSignal } from "../shell/state";
 import { normalizePath } from "../shell/vfs";
+import { nodeCommand, perlCommand, pythonCommand } from "./interpreters";
 import { flagValue, forever, pause, versionOf, wallNow, type Program } from "./program";
 import { byteLength, goLogStamp, httpServer, klogPrefix, nginxAccessLine, pathServer, type ServerRequest } from "./serving";
 
@@ -210,18 +211,10 @@ export const stress: Program = function* (argv, io, _sh, ctx) {
   return yield* forever();
 };
 
-/** `console.log("...")` / `print("...")` calls of a one-liner, printed in order. */
-function printedStrings(code: string, fn: RegExp): string[] {
-  return [...code.matchAll(fn)].map((m) => m[2]);
-}
-
 export const node: Program = function* (argv, io, sh) {
   const args = argv.slice(1);
   if (args.length === 0) return 0; // the REPL reads EOF without a terminal
-  if (args[0] === "-e" || args[0] === "--eval" || args[0] === "-p") {
-    for (const s of printedStrings(args[1] ?? "", /console\.log\((['"`])(.*?)\1\)/g)) io.stdout.write(`${s}\n`);
-    return 0;
-  }
+  if (args[0] === "-e" || args[0] === "--eval" || args[0] === "-p" || args[0] === "--print") return yield* nodeCommand(args[1] ?? "", io, args[0] === "-p" || args[0] === "--print");
   if (args[0] === "--version" || args[0] === "-v") {
     io.stdout.write("v22.11.0\n");
     return 0;
@@ -235,10 +228,7 @@ export const node: Program = function* (argv, io, sh) {
 export const python: Program = function* (argv, io, sh) {
   const args = argv.slice(1).filter((a) => a !== "-u");
   if (args.length === 0) return 0;
-  if (args[0] === "-c") {
-    for (const s of printedStrings(args[1] ?? "", /print\((['"])(.*?)\1\)/g)) io.stdout.write(`${s}\n`);
-    return 0;
-  }
+  if (args[0] === "-c") return yield* pythonCommand(args[1] ?? "", io);
   if (args[0] === "--version" || args[0] === "-V") {
     io.stdout.write("Python 3.13.1\n");
     return 0;
@@ -263,4 +253,21 @@ export const python: Program = function* (argv, io, sh) {
   if (sh.host.fs.read(file) !== undefined) return yield* forever();
   io.stderr.write(`${argv[0].split("/").pop()}: can't open file '${file}': [Errno 2] No such file or directory\n`);
   return 2;
+};
+
+/** perl: its one-liners (`-e`); a script runs until stopped. */
+export const perl: Program = function* (argv, io, sh) {
+  const args = argv.slice(1);
+  if (args.length === 0) return 0;
+  if (args.some((a) => /^-[a-zA-Z]*e$/.test(a))) return yield* perlCommand(argv, io);
+  if (args[0] === "-v" || args[0] === "--version") {
+    io.stdout.write("\nThis is perl 5, version 40, subversion 0 (v5.40.0) built for x86_64-linux-gnu-thread-multi\n");
+    return 0;
+  }
+  const script = args.find((a) => !a.startsWith("-"));
+  if (script && sh.host.fs.read(normalizePath(script, sh.cwd)) === undefined) {
+    io.stderr.write(`Can't open perl script "${script}": No such file or directory\n`);
+    return 2;
+  }
+  return yield* forever();
 };
