@@ -1,7 +1,7 @@
 // Text filters for pipelines: grep, wc, head, tail, sort, uniq, tr, cut (common flags only).
 
 import type { Builtin } from "./commands";
-import type { Io, ShellState } from "./state";
+import type { Io, Run, ShellState } from "./state";
 import { normalizePath } from "./vfs";
 
 /** Read the named files (or stdin when none): the text, or a status after printing an error. */
@@ -100,7 +100,58 @@ const head: Builtin = (argv, io, sh) => {
   return 0;
 };
 
+/** How often a following tail looks at its file again (busybox and GNU tail both sleep 1 s). */
+const FOLLOW_POLL_MS = 1000;
+
+/** The last `count` lines of `text` (or from line `count` on), as tail prints them. */
+function tailOf(text: string, count: number, fromStart: boolean): string {
+  const lines = toLines(text);
+  const kept = fromStart ? lines.slice(Math.max(0, count - 1)) : count === 0 ? [] : lines.slice(-count);
+  return fromLines(kept);
+}
+
+/**
+ * `tail -f` / `tail -F`: print the end of the file, then what is appended to it, polling as tail does. With -F
+ * (follow by name, retrying) a file that does not exist yet is waited for; a truncated file is read again from its
+ * start. Plain -f of a missing file gives up as tail does when it has no file to follow.
+ */
+function* follow(argv: string[], file: string, retry: boolean, io: Io, sh: ShellState): Run<number> {
+  const { count, fromStart } = countAndFiles(argv, 10);
+  const path = normalizePath(file, sh.cwd);
+  const busybox = sh.host.flavor === "busybox";
+  let content = sh.host.fs.read(path, sh.host.clock.nowMs);
+  if (content === undefined) {
+    io.stderr.write(busybox ? `tail: can't open '${file}': No such file or directory\n` : `tail: cannot open '${file}' for reading: No such file or directory\n`);
+    if (!retry) {
+      io.stderr.write(busybox ? "tail: no files\n" : "tail: no files remaining\n");
+      return 1;
+    }
+  } else io.stdout.write(tailOf(content, count, fromStart));
+  let shown = content;
+  for (;;) {
+    // Each poll is work: a follower never ends, and the driver's budget must see it.
+    if (++sh.host.work.steps % 64 === 0) yield { type: "step" };
+    yield { type: "sleep", ms: FOLLOW_POLL_MS };
+    content = sh.host.fs.read(path, sh.host.clock.nowMs);
+    if (content === undefined || content === shown) continue;
+    if (shown === undefined) {
+      if (!busybox) io.stderr.write(`tail: '${file}' has appeared;  following new file\n`);
+      io.stdout.write(content);
+    } else if (content.length < shown.length || !content.startsWith(shown.slice(0, Math.min(shown.length, 4096)))) {
+      io.stderr.write(`tail: ${file}: file truncated\n`);
+      io.stdout.write(content);
+    } else io.stdout.write(content.slice(shown.length));
+    shown = content;
+  }
+}
+
 const tail: Builtin = (argv, io, sh) => {
+  const followFlags = argv.slice(1).filter((a) => /^-[a-zA-Z]*[fF]/.test(a) || a === "--follow" || a === "--retry");
+  const operands = countAndFiles(argv, 10).files;
+  if (followFlags.length && operands.length === 1) {
+    const retry = followFlags.some((a) => a.includes("F") || a === "--retry");
+    return follow(argv, operands[0], retry, io, sh);
+  }
   const { count, fromStart, files } = countAndFiles(argv, 10);
   const text = input("tail", files, io, sh);
   if (typeof text === "number") return text;
