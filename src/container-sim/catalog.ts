@@ -160,6 +160,7 @@ export const CATALOG: ImageProfile[] = [
   profile("registry.k8s.io/kube-scheduler", { size: "small", versions: { 1: 34 }, userland: "none", bash: false, programs: ["kube-scheduler"], namedTags: [] }),
   profile("registry.k8s.io/kube-proxy", { size: "medium", versions: { 1: 34 }, userland: "none", bash: false, programs: ["kube-proxy", "/usr/local/bin/kube-proxy"], namedTags: [] }),
   profile("registry.k8s.io/coredns/coredns", { user: "nonroot:nonroot", size: "small", versions: { 1: 12 }, entrypoint: ["/coredns"], userland: "none", bash: false, programs: ["/coredns"], namedTags: ["latest"] }),
+  profile("registry.k8s.io/metrics-server/metrics-server", { user: "65534", size: "small", versions: { 0: 8 }, entrypoint: ["/metrics-server"], userland: "none", bash: false, programs: ["/metrics-server"], namedTags: [] }),
   profile("registry.k8s.io/pause", { user: "65535:65535", size: "small", versions: { 3: 10 }, entrypoint: ["/pause"], userland: "none", bash: false, programs: ["/pause"], namedTags: ["latest"] }),
   profile("registry.k8s.io/e2e-test-images/agnhost", { size: "medium", versions: { 2: 56 }, entrypoint: ["/agnhost"], userland: "busybox", bash: false, programs: ["/agnhost", "agnhost"], namedTags: [] }),
   profile("docker.io/hashicorp/http-echo", { size: "small", versions: { 0: 2, 1: 0 }, entrypoint: ["/http-echo"], userland: "none", bash: false, programs: ["/http-echo"], namedTags: ["latest", "alpine"] }),

@@ -1,31 +1,37 @@
 // How many connections each running container answered lately: the rate a server's CPU rises with. In memory only,
-// bounded (the last `perRun` moments of each run, the `runs` runs most recently answered); a replayed connection is
-// not counted twice (the caller counts only connections its access log has not seen).
+// bounded (per-second counts over the last `keepSeconds` of each run's newest connection, for the `runs` runs most
+// recently answered); a replayed connection is not counted twice (the caller counts only connections its access log
+// has not seen).
 
 export class ConnectionRates {
-  private readonly moments = new Map<string, number[]>();
+  /** Per run: connections by wall-clock second. */
+  private readonly counts = new Map<string, Map<number, number>>();
 
-  constructor(private readonly perRun = 1_000, private readonly runs = 2_000) {}
+  constructor(private readonly keepSeconds = 120, private readonly runs = 2_000) {}
 
   /** `runId` answered a connection at wall-clock `atMs`. */
   record(runId: string, atMs: number): void {
-    let list = this.moments.get(runId);
-    if (list) this.moments.delete(runId);
-    else list = [];
-    this.moments.set(runId, list);
-    let at = list.length;
-    while (at > 0 && list[at - 1]! > atMs) at--;
-    list.splice(at, 0, atMs);
-    if (list.length > this.perRun) list.shift();
-    if (this.moments.size > this.runs) this.moments.delete(this.moments.keys().next().value!);
+    let seconds = this.counts.get(runId);
+    if (seconds) this.counts.delete(runId);
+    else seconds = new Map();
+    this.counts.set(runId, seconds);
+    const second = Math.floor(atMs / 1000);
+    seconds.set(second, (seconds.get(second) ?? 0) + 1);
+    if (seconds.size > this.keepSeconds) {
+      const newest = Math.max(...seconds.keys());
+      for (const s of seconds.keys()) if (s <= newest - this.keepSeconds) seconds.delete(s);
+    }
+    if (this.counts.size > this.runs) this.counts.delete(this.counts.keys().next().value!);
   }
 
-  /** Connections per second `runId` answered in the `windowMs` before `nowMs`. */
+  /** Connections per second `runId` answered in the whole seconds of the `windowMs` before `nowMs`. */
   perSecond(runId: string, nowMs: number, windowMs: number): number {
-    const list = this.moments.get(runId);
-    if (!list) return 0;
+    const seconds = this.counts.get(runId);
+    if (!seconds) return 0;
+    const last = Math.floor(nowMs / 1000);
+    const span = Math.max(1, Math.round(windowMs / 1000));
     let n = 0;
-    for (let i = list.length - 1; i >= 0 && list[i]! > nowMs - windowMs; i--) if (list[i]! <= nowMs) n++;
-    return n / (windowMs / 1000);
+    for (const [s, count] of seconds) if (s < last && s >= last - span) n += count;
+    return n / span;
   }
 }

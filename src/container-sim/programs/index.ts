@@ -76,6 +76,7 @@ const PROGRAMS: Record<string, Program> = {
   ...Object.fromEntries(componentNames.map((name) => [name, componentProgram(name)])),
   "/usr/local/bin/kube-proxy": componentProgram("kube-proxy"),
   "/coredns": componentProgram("coredns"),
+  "/metrics-server": componentProgram("metrics-server"),
 };
 
 const ENTRYPOINTS: Record<string, Program> = {
