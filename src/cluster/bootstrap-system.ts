@@ -155,6 +155,8 @@ export function metricsServerDeployment(): Deployment {
           priorityClassName: "system-cluster-critical",
           serviceAccountName: "metrics-server",
           nodeSelector: { "kubernetes.io/os": "linux" },
+          // As minikube's single node would take it: a cluster without workers still has its metrics.
+          tolerations: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" }],
           containers: [
             {
               name: "metrics-server",
