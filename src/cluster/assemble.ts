@@ -35,6 +35,8 @@ import { VolumeDataTable } from "./storage/volume-data";
 import { heartbeatPresenter } from "./nodes/heartbeat-view";
 import { MachineTable } from "./nodes/machine-table";
 import { paces } from "./timing";
+import { metricsSource } from "./metrics-source";
+import type { MetricsSource } from "./registry/metrics/source";
 
 /** Every kind the cluster serves. */
 export const clusterTable = new ResourceTable(resources);
@@ -94,6 +96,8 @@ export interface ClusterParts {
   network: ClusterNetwork;
   /** Issues and checks ServiceAccount tokens. */
   tokens: ServiceAccountTokens;
+  /** The running containers' resource usage (metrics.k8s.io, the HorizontalPodAutoscaler). */
+  metrics: MetricsSource;
 }
 
 /** Build a cluster's parts over its storage (whose tables they create). */
@@ -120,6 +124,7 @@ export function assemble(options: AssembleOptions): ClusterParts {
     policies: options.networkPolicies ?? registryPolicies(registry, networkPolicies),
     ingress: options.ingress ?? ingressNginxHook(registry),
   });
+  const metrics = metricsSource(() => kubelet, network);
   const tokens = new ServiceAccountTokens({ keys: options.tokenKeys ?? (() => undefined), now: clock.now, uid: random.uid });
   const nodes = maskedForViewers(
     kubeletConnection({ registry, tokens, runtime, now: clock.now, every: clock.every, network, accessLogs: network, volumes: () => kubelet?.volumes }),
@@ -128,7 +133,7 @@ export function assemble(options: AssembleOptions): ClusterParts {
   const machines = new MachineTable(sql);
   const present = heartbeatPresenter({ registry, machines, now: clock.now, rfc3339: clock.rfc3339 });
   const proxy = options.proxy ?? apiserverProxy({ registry, network, now: clock.now });
-  const api = new ApiServer({ table, registry, watches, nodes, proxy, now: clock.now, present, tokens });
+  const api = new ApiServer({ table, registry, watches, nodes, proxy, now: clock.now, present, tokens, metrics, rfc3339: clock.rfc3339 });
   const controllerList = options.controllers ?? createControllers({ runtime, machines, network, volumeData: new VolumeDataTable(sql), tokens });
   kubelet = controllerList.find((c): c is Kubelet => c instanceof Kubelet);
   const controllers = new ControllerManager(
@@ -145,5 +150,5 @@ export function assemble(options: AssembleOptions): ClusterParts {
     },
     controllerList,
   );
-  return { table, store, registry, watches, feed, api, controllers, machines, proxy, network, tokens };
+  return { table, store, registry, watches, feed, api, controllers, machines, proxy, network, tokens, metrics };
 }

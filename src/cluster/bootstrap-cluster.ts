@@ -5,7 +5,7 @@ import { standardStorageClass } from "./bootstrap-storage";
 import { defaultClusterRoleBindings, defaultClusterRoles } from "./bootstrap-rbac";
 import { clusterRoleBindings } from "./registry/clusterrolebindings";
 import { clusterRoles } from "./registry/clusterroles";
-import { controlPlanePods, coreDnsDeployment, kubeDnsService, kubeProxyDaemonSet, systemServiceAccounts } from "./bootstrap-system";
+import { controlPlanePods, coreDnsDeployment, metricsServerDeployment, kubeDnsService, kubeProxyDaemonSet, systemServiceAccounts } from "./bootstrap-system";
 import {
   apiserverIP,
   kubernetesEndpoints,
@@ -60,6 +60,7 @@ export function bootstrapCluster(
   registry.create(services, "kube-system", kubeDnsService());
   registry.create(daemonSets, "kube-system", kubeProxyDaemonSet());
   registry.create(deployments, "kube-system", coreDnsDeployment());
+  registry.create(deployments, "kube-system", metricsServerDeployment());
 
   // minikube's ingress addon.
   const ingressNamespace = namespaceObject("ingress-nginx");

@@ -138,6 +138,50 @@ export function coreDnsDeployment(): Deployment {
   };
 }
 
+/** minikube's metrics-server addon: the backend of metrics.k8s.io (available once its pod is Ready). */
+export function metricsServerDeployment(): Deployment {
+  const labels = { "k8s-app": "metrics-server" };
+  return {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name: "metrics-server", namespace: "kube-system", labels },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: labels },
+      strategy: { rollingUpdate: { maxUnavailable: 0 } },
+      template: {
+        metadata: { labels },
+        spec: {
+          priorityClassName: "system-cluster-critical",
+          serviceAccountName: "metrics-server",
+          nodeSelector: { "kubernetes.io/os": "linux" },
+          // As minikube's single node would take it: a cluster without workers still has its metrics.
+          tolerations: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" }],
+          containers: [
+            {
+              name: "metrics-server",
+              image: "registry.k8s.io/metrics-server/metrics-server:v0.8.0",
+              args: [
+                "--cert-dir=/tmp",
+                "--secure-port=4443",
+                "--kubelet-preferred-address-types=InternalIP,ExternalIP,Hostname",
+                "--kubelet-use-node-status-port",
+                "--metric-resolution=15s",
+                "--kubelet-insecure-tls",
+              ],
+              ports: [{ name: "https", containerPort: 4443, protocol: "TCP" }],
+              resources: { requests: { cpu: "100m", memory: "200Mi" } },
+              livenessProbe: { httpGet: { path: "/livez", port: "https", scheme: "HTTPS" }, periodSeconds: 10, failureThreshold: 3 },
+              readinessProbe: { httpGet: { path: "/readyz", port: "https", scheme: "HTTPS" }, initialDelaySeconds: 20, periodSeconds: 10, failureThreshold: 3 },
+              securityContext: { readOnlyRootFilesystem: true, runAsNonRoot: true, runAsUser: 1000, allowPrivilegeEscalation: false },
+            },
+          ],
+        },
+      },
+    },
+  };
+}
+
 export function kubeDnsService(): Service {
   return {
     apiVersion: "v1",
@@ -161,5 +205,5 @@ export function kubeDnsService(): Service {
 }
 
 export function systemServiceAccounts(): ServiceAccount[] {
-  return ["kube-proxy", "coredns"].map((name) => ({ apiVersion: "v1", kind: "ServiceAccount", metadata: { name, namespace: "kube-system" } }));
+  return ["kube-proxy", "coredns", "metrics-server"].map((name) => ({ apiVersion: "v1", kind: "ServiceAccount", metadata: { name, namespace: "kube-system" } }));
 }

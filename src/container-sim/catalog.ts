@@ -161,12 +161,17 @@ export const CATALOG: ImageProfile[] = [
   profile("registry.k8s.io/kube-scheduler", { size: "small", versions: { 1: 34 }, userland: "none", bash: false, programs: ["kube-scheduler"], namedTags: [] }),
   profile("registry.k8s.io/kube-proxy", { size: "medium", versions: { 1: 34 }, userland: "none", bash: false, programs: ["kube-proxy", "/usr/local/bin/kube-proxy"], namedTags: [] }),
   profile("registry.k8s.io/coredns/coredns", { user: "nonroot:nonroot", size: "small", versions: { 1: 12 }, entrypoint: ["/coredns"], userland: "none", bash: false, programs: ["/coredns"], namedTags: ["latest"] }),
+  profile("registry.k8s.io/metrics-server/metrics-server", { user: "65534", size: "small", versions: { 0: 8 }, entrypoint: ["/metrics-server"], userland: "none", bash: false, programs: ["/metrics-server"], namedTags: [] }),
   profile("registry.k8s.io/pause", { user: "65535:65535", size: "small", versions: { 3: 10 }, entrypoint: ["/pause"], userland: "none", bash: false, programs: ["/pause"], namedTags: ["latest"] }),
   profile("registry.k8s.io/e2e-test-images/agnhost", { size: "medium", versions: { 2: 56 }, entrypoint: ["/agnhost"], userland: "busybox", bash: false, programs: ["/agnhost", "agnhost"], namedTags: [] }),
   profile("docker.io/hashicorp/http-echo", { size: "small", versions: { 0: 2, 1: 0 }, entrypoint: ["/http-echo"], userland: "none", bash: false, programs: ["/http-echo"], namedTags: ["latest", "alpine"] }),
   profile("docker.io/kennethreitz/httpbin", { size: "large", versions: {}, cmd: ["gunicorn", "-b", "0.0.0.0:80", "httpbin:app", "-k", "gevent"], programs: ["gunicorn"], namedTags: ["latest"] }),
   profile("registry.k8s.io/echoserver", { size: "medium", versions: { 1: 10 }, cmd: ["/usr/local/bin/run.sh"], programs: ["/usr/local/bin/run.sh"], namedTags: [] }),
   profile("docker.io/polinux/stress", { size: "small", versions: { 1: 0 }, cmd: ["stress"], userland: "busybox", bash: false, programs: ["stress"], namedTags: ["latest"] }),
+  // vish/stress (the "Assign CPU Resources" task): a Go program with flags of its own, as its ENTRYPOINT.
+  profile("docker.io/vish/stress", { size: "small", versions: {}, entrypoint: ["/stress"], userland: "none", bash: false, programs: ["/stress"], namedTags: ["latest"] }),
+  // progrium/stress: ENTRYPOINT ["/usr/bin/stress", "--verbose"], so `args: ["--cpu", "2"]` are stress's.
+  profile("docker.io/progrium/stress", { size: "small", versions: {}, entrypoint: ["/usr/bin/stress", "--verbose"], bash: false, programs: ["/usr/bin/stress", "stress"], namedTags: ["latest"] }),
 ];
 
 /** Other registries or names under which a catalog image is published. */
@@ -178,8 +183,6 @@ const ALIASES: Record<string, string> = {
   "k8s.gcr.io/e2e-test-images/agnhost": "registry.k8s.io/e2e-test-images/agnhost",
   "k8s.gcr.io/e2e-test-images/jessie-dnsutils": "registry.k8s.io/e2e-test-images/jessie-dnsutils",
   "gcr.io/kubernetes-e2e-test-images/dnsutils": "registry.k8s.io/e2e-test-images/jessie-dnsutils",
-  "docker.io/progrium/stress": "docker.io/polinux/stress",
-  "docker.io/vish/stress": "docker.io/polinux/stress",
   "mirror.gcr.io/library/nginx": "docker.io/library/nginx",
   "public.ecr.aws/nginx/nginx": "docker.io/library/nginx",
   "public.ecr.aws/docker/library/nginx": "docker.io/library/nginx",

@@ -35,6 +35,7 @@ export { findProfile, imageUser, type ImageProfile } from "./catalog";
 export { startProcess, resolveArgv, shellSyntaxError } from "./process";
 export { candidateNames, hostsLookup, parseResolvConf, resolveName, type Resolution, type ResolvConf, type ResolverFiles } from "./resolver";
 export { GENERIC_STARTUP_MS } from "./programs/generic";
+export { containerUsage, type ContainerUsage, type UsageQuery } from "./programs/usage";
 export { evaluateProbe, probeFailedEventMessage, type ProbeResult, type ProbeSpec, type ProbeTarget } from "./probes";
 export type { DirectorySource, FsError, Mount } from "./filesystem";
 export { fsErrorText } from "./filesystem";

@@ -25,6 +25,8 @@ import { openapiV2Response } from "./openapi/v2";
 import { parseRequest, type ResourceRequest } from "./request-info";
 import { scale } from "./scale";
 import { impersonate } from "./impersonation";
+import { aggregatedUnavailable, DiscoveryTables, serviceUnavailable, virtualRead } from "./virtual-read";
+import type { MetricsSource } from "../registry/metrics/source";
 import type { ServiceAccountTokens } from "../registry/serviceaccounts/tokens";
 import { authorize, forbiddenMessage } from "../registry/authorization/authorizer";
 import { userOf } from "../registry/authorization/identity";
@@ -49,7 +51,13 @@ export interface ApiServerOptions {
   present?: ReadPresenter;
   /** The cluster's ServiceAccount tokens (serviceaccounts/token). */
   tokens?: ServiceAccountTokens;
+  /** The running containers' usage, for computed kinds (metrics.k8s.io); none (empty lists) when absent. */
+  metrics?: MetricsSource;
+  /** RFC 3339 of a time in ms (computed kinds' timestamps). */
+  rfc3339?(ms: number): string;
 }
+
+const noMetrics: MetricsSource = { pod: () => undefined, node: (_n, _p, nowMs) => ({ timestampMs: nowMs, windowMs: 0, cpuMillis: 0, memoryBytes: 0 }) };
 
 export const kubernetesVersion = {
   major: "1",
@@ -79,7 +87,11 @@ const notFoundStatus = () =>
   failure(404, "NotFound", "the server could not find the requested resource", { causes: [{ reason: "UnexpectedServerResponse", message: "404 page not found" }] });
 
 export class ApiServer {
-  constructor(private readonly opts: ApiServerOptions) {}
+  private readonly discovery: DiscoveryTables;
+
+  constructor(private readonly opts: ApiServerOptions) {
+    this.discovery = new DiscoveryTables(opts.table);
+  }
 
   /** Handle one request; `path` has no cluster prefix. Never throws: failures are Status responses. */
   async handle(request: Request, path: string, caller: Caller): Promise<Response> {
@@ -102,7 +114,7 @@ export class ApiServer {
   }
 
   private nonResource(request: Request, path: string): Response {
-    const { table } = this.opts;
+    const table = this.discovery.current(this.opts.registry);
     const accept = request.headers.get("accept");
     if (request.method !== "GET" && request.method !== "HEAD") throw methodNotAllowed(`the server does not allow this method on the requested resource`);
     if (path === "/version" || path === "/version/") return json(kubernetesVersion);
@@ -157,6 +169,21 @@ export class ApiServer {
     }
     if (!def.namespaced && info.namespace !== undefined) throw notFoundStatus();
     this.authorize(def, info, caller);
+    if (aggregatedUnavailable(def, this.opts.registry)) return serviceUnavailable();
+    if (def.virtualRead) {
+      if (info.subresource) throw notFoundStatus();
+      const now = this.opts.now();
+      return virtualRead(def, {
+        verb: info.verb,
+        namespace: info.namespace,
+        name: info.name,
+        query,
+        registry: this.opts.registry,
+        now,
+        rfc3339: this.opts.rfc3339 ?? ((ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, "Z")),
+        metrics: this.opts.metrics ?? noMetrics,
+      });
+    }
 
     if (info.subresource) return this.subresource(request, def, info, query, caller);
     // PUT and PATCH need an object's path, POST a collection's: other combinations have no route.

@@ -19,7 +19,8 @@ import { advancePod } from "./lifecycle";
 import { NodeState } from "./node-state";
 import { newPodRuntime, rebuildPodRuntime, releaseProcesses, type PodRuntime } from "./pod-runtime";
 import { computePodStatus } from "./pod-status";
-import type { ContainerRuntimePort, SimulatedProcess } from "./runtime-port";
+import type { ContainerRuntimePort, ContainerUsage, SimulatedProcess } from "./runtime-port";
+import { parseQuantity } from "../../api/quantity";
 import type { PodNetworkPort } from "./network-port";
 import type { Machines } from "../registry/nodes/machines";
 import { NodeAgent, nodeKeyPrefix, type PodDriver } from "./node-agent";
@@ -204,6 +205,26 @@ export class Kubelet implements Controller {
     return out;
   }
 
+  /**
+   * What the running containers of `pod` use at `nowMs` (a pure read: the usage model of each run's spec), in pod
+   * spec order; `rateOf(containerID)` is the connections per second the run answered lately.
+   */
+  usageOf(pod: Pod, nowMs: number, rateOf: (containerID: string) => number): { name: string; usage: ContainerUsage }[] {
+    const rt = this.runtimes.get(keyOf(pod));
+    const usage = this.runtime.usage;
+    if (!rt || rt.uid !== pod.metadata.uid || !usage) return [];
+    const out: { name: string; usage: ContainerUsage }[] = [];
+    for (const c of rt.containers) {
+      const instance = c.current;
+      if (c.phase !== "running" || !instance || instance.finishedAt !== undefined || !c.spec || instance.startedAt > nowMs) continue;
+      const container = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((k) => k.name === c.name);
+      const cpuLimitMillis = cpuMillisOf(container?.resources?.limits?.cpu);
+      const query = { atMs: nowMs - instance.startedAt, requestsPerSecond: rateOf(instance.containerID), ...(cpuLimitMillis !== undefined ? { cpuLimitMillis } : {}) };
+      out.push({ name: c.name, usage: usage(c.spec, query) });
+    }
+    return out;
+  }
+
   /** What the node agent does to its node's pods. */
   private readonly podDriver: PodDriver = {
     reconcilePod: (key, ctx) => this.reconcile(key, ctx),
@@ -260,5 +281,15 @@ export class Kubelet implements Controller {
       set.delete(key);
       if (!set.size) this.waitingOnConfig.delete(namespace);
     }
+  }
+}
+
+/** A CPU quantity in millicores; undefined when absent or unparsable. */
+function cpuMillisOf(quantity: string | number | undefined): number | undefined {
+  if (quantity === undefined) return undefined;
+  try {
+    return Number(parseQuantity(String(quantity)).milliValue());
+  } catch {
+    return undefined;
   }
 }

@@ -1,9 +1,9 @@
 // The container runtime as the kubelet sees it (its CRI, in miniature): the port the wiring fills with the simulated
 // runtime (`simulated-runtime.ts`, over src/container-sim/) and tests fill with a stand-in. Nothing in the kubelet
 // imports a runtime's code: it reaches one through `LifecycleEnv.runtime` and the log server's dependencies.
-import type { DirectorySource, Mount, ProbeSpec, ProcessSpec, PullResult, SimulatedProcess } from "../../container-sim/index";
+import type { ContainerUsage, DirectorySource, Mount, ProbeSpec, ProcessSpec, PullResult, SimulatedProcess, UsageQuery } from "../../container-sim/index";
 
-export type { DirectorySource, Mount, ProcessSpec, PullResult, SimulatedProcess };
+export type { ContainerUsage, DirectorySource, Mount, ProcessSpec, PullResult, SimulatedProcess, UsageQuery };
 
 export interface ProbeOutcome {
   ok: boolean;
@@ -27,4 +27,6 @@ export interface ContainerRuntimePort {
   start(spec: ProcessSpec, startedAtMs: number): SimulatedProcess;
   /** Run one probe of `container` against its process, `atMs` after the process started, reaching it at `podIP`. */
   probe(probe: ProbeSpec, container: ProbedContainer, process: SimulatedProcess, atMs: number, podIP: string): ProbeOutcome;
+  /** The CPU and memory a container started from `spec` uses (metrics); none (zero) when absent. */
+  usage?(spec: ProcessSpec, query: UsageQuery): ContainerUsage;
 }

@@ -2,6 +2,7 @@
 // Service, kube-proxy's Service translation, NetworkPolicy at both ends, and delivery to the target container's
 // program through `SimulatedProcess.accept`, whose access-log lines are kept (in memory) by the target's run. No
 // connection writes anything to storage; the lookups are indexes kept current from the store's events.
+import { ConnectionRates } from "./connection-rates";
 import type { Pod } from "../../api/schemas/core/pod";
 import type { Service } from "../../api/schemas/core/service";
 import type { KubeObject } from "../../api/object";
@@ -70,6 +71,8 @@ interface ClientEnd {
 export class ClusterNetwork {
   readonly view: ClusterView;
   readonly accessLogs: AccessLogStore;
+  /** Connections answered lately, by run: the load a server's CPU usage follows. */
+  readonly rates = new ConnectionRates();
   /** Containers inside a connect now (a program's run cannot be advanced again from inside itself). */
   private readonly active = new Set<string>();
   private readonly answers = new Map<string, NetworkAnswer>();
@@ -256,6 +259,7 @@ export class ClusterNetwork {
       const process = run.process();
       const served = process?.accept(port, { clientIP, http: request.http, send: request.send }, request.atWallMs - run.startedAtMs);
       if (!served) continue;
+      if (!this.accessLogs.has(run.containerID, key)) this.rates.record(run.containerID, momentOf(key));
       this.accessLogs.append(run.containerID, key, momentOf(key), served.log);
       return { kind: "answer", answer: served.answer };
     }

@@ -40,6 +40,7 @@ import { services } from "./services";
 import { statefulSets } from "./statefulsets";
 import { storageClasses } from "./storageclasses";
 import type { ResourceDef } from "./types";
+import { nodeMetricsResource, podMetricsResource } from "./metrics";
 
 export const resources: ResourceDef[] = [
   configMaps,
@@ -81,4 +82,6 @@ export const resources: ResourceDef[] = [
   leases,
   endpointSlices,
   eventsV1,
+  nodeMetricsResource,
+  podMetricsResource,
 ];

@@ -1,6 +1,7 @@
 // The contract between one kind's registry folder and the generic apiserver. A kind is served by adding one
 // `ResourceDef` to the resource table (resources.ts); discovery, routes, short names, categories, tables and OpenAPI
 // all follow from it. Nothing generic names a kind.
+import type { MetricsSource } from "./metrics/source";
 import type { z } from "zod";
 import type { MessageType } from "../../api/protobuf/schema";
 import type { FieldError } from "../../api/status";
@@ -106,12 +107,37 @@ export interface ResourceDef<T extends KubeObject = KubeObject> {
   checkWrite?(obj: T, caller: Caller, registry: RegistryStore, namespace: string | undefined): void;
   /** For kinds that are computed, never stored (SelfSubjectAccessReview): the answer to a create. */
   virtualCreate?(obj: T, caller: Caller, registry: RegistryStore): KubeObject;
+  /**
+   * For kinds an aggregated API serves (metrics.k8s.io from metrics-server): whether its backend answers now.
+   * While not, discovery leaves the group out and requests get the aggregator's 503 `service unavailable`.
+   */
+  aggregatedAvailable?(registry: RegistryStore): boolean;
+  /** For kinds computed when read, never stored (PodMetrics): the answers to get and list. */
+  virtualRead?: VirtualRead;
   /** Kind-specific subresources (binding, eviction, log, ...), by name. */
   subresourceHandlers?: Record<string, SubresourceHandler>;
   /** For kinds with a `scale` subresource: where replicas and the selector live. */
   scale?: ScaleAccess<T>;
   /** Field-selector values beyond metadata.name/metadata.namespace, e.g. `spec.nodeName`, `status.phase`. */
   selectableFields?(obj: T): Record<string, string>;
+}
+
+/** What a computed kind's get and list see. */
+export interface VirtualReadRequest {
+  namespace: string | undefined;
+  /** The object's name (get); undefined for a list. */
+  name: string | undefined;
+  query: URLSearchParams;
+  registry: RegistryStore;
+  now: number;
+  rfc3339(ms: number): string;
+  metrics: MetricsSource;
+}
+
+export interface VirtualRead {
+  get(request: VirtualReadRequest): KubeObject;
+  /** The list's items (the apiserver wraps them as `listKind`). */
+  list(request: VirtualReadRequest): KubeObject[];
 }
 
 /** A kind that is only ever a request body (Binding, Eviction, DeleteOptions), never stored or served as a resource. */

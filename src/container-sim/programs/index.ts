@@ -13,7 +13,7 @@ import { execArgs, httpd, nginx, nginxEntrypoint } from "./web-servers";
 export type { Program, ProgramContext } from "./program";
 
 /** Programs that, as PID 1, ignore SIGTERM (no handler installed): the pod waits for its grace period. */
-export const IGNORES_SIGTERM = new Set(["node", "python", "python3", "stress", "go"]);
+export const IGNORES_SIGTERM = new Set(["node", "python", "python3", "stress", "/stress", "/usr/bin/stress", "go"]);
 
 const go: Program = function* (argv, io) {
   if (argv[1] === "version") {
@@ -68,6 +68,8 @@ const PROGRAMS: Record<string, Program> = {
   gunicorn,
   "/usr/local/bin/run.sh": echoserver,
   stress,
+  "/stress": stress,
+  "/usr/bin/stress": stress,
   nslookup: bindNslookup,
   host: bindHost,
   dig,
@@ -75,6 +77,7 @@ const PROGRAMS: Record<string, Program> = {
   ...Object.fromEntries(componentNames.map((name) => [name, componentProgram(name)])),
   "/usr/local/bin/kube-proxy": componentProgram("kube-proxy"),
   "/coredns": componentProgram("coredns"),
+  "/metrics-server": componentProgram("metrics-server"),
 };
 
 const ENTRYPOINTS: Record<string, Program> = {

@@ -19,6 +19,7 @@ const components: Record<string, Component> = {
   "kube-controller-manager": { health: { 10257: ["/livez", "/healthz"] }, startup: ["Version: v1.33.1", "Serving securely on 127.0.0.1:10257", "successfully acquired lease kube-system/kube-controller-manager"] },
   "kube-scheduler": { health: { 10259: ["/livez", "/readyz", "/healthz"] }, startup: ["Version: v1.33.1", "Serving securely on 127.0.0.1:10259", "successfully acquired lease kube-system/kube-scheduler"] },
   "kube-proxy": { health: { 10256: ["/healthz", "/livez"] }, startup: ["Using iptables Proxier", "Starting service config controller", "Caches are synced for service config"] },
+  "metrics-server": { health: { 4443: ["/livez", "/readyz", "/healthz"] }, startup: ["Serving securely on [::]:4443", "Starting RequestHeaderAuthRequestController", "Caches are synced for RequestHeaderAuthRequestController"] },
   coredns: { health: { 8080: ["/health"], 8181: ["/ready"] }, ports: [53, 9153], startup: [".:53", "[INFO] plugin/reload: Running configuration SHA512 = 1b226df79860026c6a52e67daa10d7f0d57ec5b023288ec00c5e05f93523c894564e15b91770d3a07ae1cfbe861d15b37d4a0027e69c546ab112970993a3b03b", "CoreDNS-1.12.0", "linux/amd64, go1.23.3, 51e11f1"] },
 };
 

@@ -7,6 +7,7 @@ import { OomKillSignal } from "../shell/state";
 import { normalizePath } from "../shell/vfs";
 import { nodeCommand, perlCommand, pythonCommand } from "./interpreters";
 import { flagValue, forever, pause, versionOf, wallNow, type Program } from "./program";
+import { stressDemand } from "./usage";
 import { byteLength, goLogStamp, httpServer, klogPrefix, nginxAccessLine, pathServer, type ServerRequest } from "./serving";
 
 export const pauseProgram: Program = function* () {
@@ -181,25 +182,22 @@ export const echoserver: Program = function* (_argv, _io, sh, ctx) {
   return yield* forever();
 };
 
-/** Bytes in a stress/k8s size such as 250M, 1G, 150Mi. */
-function parseBytes(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)([bkmgBKMG]?)i?$/.exec(text);
-  if (!m) return Number.NaN;
-  const unit = { "": 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2].toLowerCase()] as number;
-  return Number(m[1]) * unit;
-}
-
-/** `stress`: allocating more than the memory limit gets the container OOMKilled (the classic limits lesson). */
+/** `stress` (polinux, progrium and vish flags): allocating more than the memory limit gets the container OOMKilled
+ * (the classic limits lesson) when the allocation crosses the limit. */
 export const stress: Program = function* (argv, io, _sh, ctx) {
+  const vish = argv.some((a) => /^-(cpus|mem-total)\b/.test(a));
   const vm = Number(flagValue(argv, "vm") ?? flagValue(argv, "m") ?? 0);
   const cpu = Number(flagValue(argv, "cpu") ?? flagValue(argv, "c") ?? 0);
   const io_ = Number(flagValue(argv, "io") ?? flagValue(argv, "i") ?? 0);
-  const bytes = parseBytes(flagValue(argv, "vm-bytes") ?? "256M");
   const timeout = flagValue(argv, "timeout") ?? flagValue(argv, "t");
-  io.stdout.write(`stress: info: [1] dispatching hogs: ${cpu} cpu, ${io_} io, ${vm} vm, 0 hdd\n`);
+  if (!vish) io.stdout.write(`stress: info: [1] dispatching hogs: ${cpu} cpu, ${io_} io, ${vm} vm, 0 hdd\n`);
   const limit = ctx.spec.memoryLimitBytes;
-  if (vm > 0 && limit !== undefined && vm * bytes > limit) {
-    yield* pause(300);
+  const demand = stressDemand(argv);
+  if (limit !== undefined && demand.memoryTarget > limit) {
+    // The first moment the allocation is over the limit (memory grows in steps; probe each 100 ms up to a minute).
+    let at = 0;
+    while (at < 60_000 && demand.memory(at) <= limit) at += 100;
+    yield* pause(Math.max(at, 300));
     throw new OomKillSignal();
   }
   if (timeout) {

@@ -3,7 +3,8 @@
 import type { BadInputCase } from "./case";
 import { allResources, collectionPath, configMaps, objectPath, storedResources } from "./paths";
 
-const listable = allResources.filter((d) => d.verbs.includes("list"));
+// Kinds an aggregated API computes (metrics.k8s.io) answer through their own server, not the generic list options.
+const listable = allResources.filter((d) => d.verbs.includes("list") && !d.virtualRead);
 const watchable = allResources.filter((d) => d.verbs.includes("watch"));
 
 function badVersion(value: string, why = "invalid syntax"): string {
