@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { adler32 } from "./adler32";
 import { spdy3Dictionary } from "../../../src/api/spdy/dictionary";
 import { encodeFrame, FLAG_FIN, FrameParser, type SpdyFrame } from "../../../src/api/spdy/frames";
-import { HeaderCompressor, HeaderDecompressor } from "../../../src/api/spdy/header-block";
+import { HeaderCompressor, HeaderDecompressor, type SpdyHeaders } from "../../../src/api/spdy/header-block";
 
 const hex = (s: string) => Uint8Array.from(s.match(/../g)!.map((h) => parseInt(h, 16)));
 
@@ -59,7 +59,7 @@ describe("header compression", () => {
   it("round-trips every block of a session through a second, independent context", () => {
     const out = new HeaderCompressor();
     const inn = new HeaderDecompressor();
-    const blocks = [
+    const blocks: SpdyHeaders[] = [
       { streamtype: ["error"], port: ["80"], requestid: ["0"] },
       { streamtype: ["data"], port: ["80"], requestid: ["0"] },
       { streamtype: ["error"], port: ["6379"], requestid: ["1"] },
