@@ -74,6 +74,8 @@ function subresourceBody(def: ResourceDef, sub: string, body: unknown): unknown 
 }
 
 const readVerbs = new Set(["get", "list", "watch"]);
+/** Subresources that upgrade to a stream (their GET is a connect). */
+const streamingSubresources = new Set(["exec", "attach", "portforward"]);
 
 const notFoundStatus = () =>
   failure(404, "NotFound", "the server could not find the requested resource", { causes: [{ reason: "UnexpectedServerResponse", message: "404 page not found" }] });
@@ -226,6 +228,9 @@ export class ApiServer {
   }
 
   private authorize(def: ResourceDef, info: ResourceRequest, caller: Caller): void {
+    // A WebSocket GET of a streaming subresource also needs `create`, as apiservers 1.30+ check (the SPDY POST is a create).
+    const connect = info.subresource !== undefined && streamingSubresources.has(info.subresource) && info.verb === "get";
+    if (connect) this.authorize(def, { ...info, verb: "create" }, caller);
     if (caller.rbac) {
       const attrs: RequestAttributes = {
         verb: info.verb,
