@@ -134,7 +134,8 @@ export function assemble(options: AssembleOptions): ClusterParts {
   const machines = new MachineTable(sql);
   const present = heartbeatPresenter({ registry, machines, now: clock.now, rfc3339: clock.rfc3339 });
   const proxy = options.proxy ?? apiserverProxy({ registry, network, now: clock.now });
-  const api = new ApiServer({ table, registry, watches, nodes, proxy, now: clock.now, present, tokens });
+  const portForward = portForwardTargets({ network, processes, now: clock.now });
+  const api = new ApiServer({ table, registry, watches, nodes, proxy, now: clock.now, present, tokens, portForward });
   const controllerList = options.controllers ?? createControllers({ runtime, machines, network, volumeData: new VolumeDataTable(sql), tokens });
   kubelet = controllerList.find((c): c is Kubelet => c instanceof Kubelet);
   const controllers = new ControllerManager(
@@ -151,6 +152,5 @@ export function assemble(options: AssembleOptions): ClusterParts {
     },
     controllerList,
   );
-  const portForward = portForwardTargets({ network, processes, now: clock.now });
   return { table, store, registry, watches, feed, api, controllers, machines, proxy, network, portForward, tokens };
 }

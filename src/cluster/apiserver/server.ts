@@ -6,7 +6,7 @@ import type { RegistryStore } from "../registry/generic-store";
 import type { ResourceTable } from "../registry/resource-table";
 import type { NodeConnection } from "../registry/pods/node-connection";
 import type { ProxyConnection } from "../registry/proxy-connection";
-import type { Caller, ResourceDef, Verb } from "../registry/types";
+import type { Caller, ResourceDef, SubresourceRequest, Verb } from "../registry/types";
 import {
   aggregatedContentType,
   aggregatedDiscovery,
@@ -47,6 +47,8 @@ export interface ApiServerOptions {
   maxWatches?: number;
   /** Fields derived when an object is read (node heartbeats). */
   present?: ReadPresenter;
+  /** Where pods/portforward connects. */
+  portForward?: SubresourceRequest["portForward"];
   /** The cluster's ServiceAccount tokens (serviceaccounts/token). */
   tokens?: ServiceAccountTokens;
 }
@@ -219,6 +221,7 @@ export class ApiServer {
       nodes: this.opts.nodes,
       proxy: this.opts.proxy,
       tokens: this.opts.tokens,
+      portForward: this.opts.portForward,
       ...(raw ? { proxyPath: info.proxyPath ?? "", rawBody: bytes } : {}),
       body: !raw && bytes && bytes.byteLength ? subresourceBody(def, sub, decodeObject(bytes, request.headers.get("content-type"), this.opts.table.messageTypes)) : undefined,
     });
