@@ -18,6 +18,8 @@ export function acceptWebSocket(protocol: string | undefined): { response: Respo
   const pair = new WebSocketPair();
   const [client, server] = [pair[0], pair[1]];
   server.accept();
+  // Binary messages as ArrayBuffers: with this compatibility date the runtime's default is Blob.
+  server.binaryType = "arraybuffer";
   let open = true;
   const closeListeners: Array<() => void> = [];
   const closed = () => {
