@@ -2,6 +2,7 @@
 // controllers. The Durable Object, the CPU bench and the Node-side test harness all build a cluster here; each
 // brings its own database, clock and randomness (the object passes runtime/'s, tests pass fake ones), so nothing
 // below reads them by itself.
+import type { Pod } from "../api/schemas/core/pod";
 import { ServiceAccountTokens, type TokenKeys } from "./registry/serviceaccounts/tokens";
 import type { ClusterSpec } from "../api/platform";
 import { admissionPlugins } from "./admission";
@@ -21,7 +22,9 @@ import { apiserverProxy } from "./network/apiserver-proxy";
 import { ClusterNetwork, registryPolicies } from "./network/cluster-network";
 import { ingressNginxHook } from "./network/ingress-hook";
 import type { PoliciesOf } from "./network/policy";
-import type { IngressHook } from "./network/ports";
+import type { IngressHook, RunningContainersPort } from "./network/ports";
+import { portForwardTargets } from "./network/port-forward-target";
+import type { PortForwardTarget } from "./registry/pods/portforward/ports";
 import { maskedForViewers } from "./redaction/log-viewer";
 import { defaultMaxObjects, RegistryStore } from "./registry/generic-store";
 import { events } from "./registry/events";
@@ -94,6 +97,8 @@ export interface ClusterParts {
   proxy: ProxyConnection;
   /** The network behind every container: cluster DNS, Service routing, NetworkPolicy, access logs. */
   network: ClusterNetwork;
+  /** Where a port-forward session of a pod connects (the pod's own network namespace). */
+  portForward: (pod: Pod) => PortForwardTarget;
   /** Issues and checks ServiceAccount tokens. */
   tokens: ServiceAccountTokens;
   /** The running containers' resource usage (metrics.k8s.io, the HorizontalPodAutoscaler). */
@@ -118,9 +123,10 @@ export function assemble(options: AssembleOptions): ClusterParts {
   // The network reaches the running containers through the kubelet, which is built after it (it hands the network
   // to each container): the port looks the kubelet up when a connection comes.
   let kubelet: Kubelet | undefined;
+  const processes: RunningContainersPort = { runsOf: (pod) => kubelet?.runsOf(pod) ?? [] };
   const network = new ClusterNetwork({
     store,
-    processes: { runsOf: (pod) => kubelet?.runsOf(pod) ?? [] },
+    processes,
     policies: options.networkPolicies ?? registryPolicies(registry, networkPolicies),
     ingress: options.ingress ?? ingressNginxHook(registry),
   });
@@ -133,7 +139,8 @@ export function assemble(options: AssembleOptions): ClusterParts {
   const machines = new MachineTable(sql);
   const present = heartbeatPresenter({ registry, machines, now: clock.now, rfc3339: clock.rfc3339 });
   const proxy = options.proxy ?? apiserverProxy({ registry, network, now: clock.now });
-  const api = new ApiServer({ table, registry, watches, nodes, proxy, now: clock.now, present, tokens, metrics, rfc3339: clock.rfc3339 });
+  const portForward = portForwardTargets({ network, processes, now: clock.now });
+  const api = new ApiServer({ table, registry, watches, nodes, proxy, now: clock.now, present, tokens, metrics, rfc3339: clock.rfc3339, portForward });
   const controllerList = options.controllers ?? createControllers({ runtime, machines, network, volumeData: new VolumeDataTable(sql), tokens });
   kubelet = controllerList.find((c): c is Kubelet => c instanceof Kubelet);
   const controllers = new ControllerManager(
@@ -150,5 +157,5 @@ export function assemble(options: AssembleOptions): ClusterParts {
     },
     controllerList,
   );
-  return { table, store, registry, watches, feed, api, controllers, machines, proxy, network, tokens, metrics };
+  return { table, store, registry, watches, feed, api, controllers, machines, proxy, network, portForward, tokens, metrics };
 }

@@ -6,7 +6,7 @@ import type { RegistryStore } from "../registry/generic-store";
 import type { ResourceTable } from "../registry/resource-table";
 import type { NodeConnection } from "../registry/pods/node-connection";
 import type { ProxyConnection } from "../registry/proxy-connection";
-import type { Caller, ResourceDef, Verb } from "../registry/types";
+import type { Caller, ResourceDef, SubresourceRequest, Verb } from "../registry/types";
 import {
   aggregatedContentType,
   aggregatedDiscovery,
@@ -49,6 +49,8 @@ export interface ApiServerOptions {
   maxWatches?: number;
   /** Fields derived when an object is read (node heartbeats). */
   present?: ReadPresenter;
+  /** Where pods/portforward connects. */
+  portForward?: SubresourceRequest["portForward"];
   /** The cluster's ServiceAccount tokens (serviceaccounts/token). */
   tokens?: ServiceAccountTokens;
   /** The running containers' usage, for computed kinds (metrics.k8s.io); none (empty lists) when absent. */
@@ -82,6 +84,8 @@ function subresourceBody(def: ResourceDef, sub: string, body: unknown): unknown 
 }
 
 const readVerbs = new Set(["get", "list", "watch"]);
+/** Subresources that upgrade to a stream (their GET is a connect). */
+const streamingSubresources = new Set(["exec", "attach", "portforward"]);
 
 const notFoundStatus = () =>
   failure(404, "NotFound", "the server could not find the requested resource", { causes: [{ reason: "UnexpectedServerResponse", message: "404 page not found" }] });
@@ -244,6 +248,7 @@ export class ApiServer {
       nodes: this.opts.nodes,
       proxy: this.opts.proxy,
       tokens: this.opts.tokens,
+      portForward: this.opts.portForward,
       ...(raw ? { proxyPath: info.proxyPath ?? "", rawBody: bytes } : {}),
       body: !raw && bytes && bytes.byteLength ? subresourceBody(def, sub, decodeObject(bytes, request.headers.get("content-type"), this.opts.table.messageTypes)) : undefined,
     });
@@ -253,6 +258,9 @@ export class ApiServer {
   }
 
   private authorize(def: ResourceDef, info: ResourceRequest, caller: Caller): void {
+    // A WebSocket GET of a streaming subresource also needs `create`, as apiservers 1.30+ check (the SPDY POST is a create).
+    const connect = info.subresource !== undefined && streamingSubresources.has(info.subresource) && info.verb === "get";
+    if (connect) this.authorize(def, { ...info, verb: "create" }, caller);
     if (caller.rbac) {
       const attrs: RequestAttributes = {
         verb: info.verb,

@@ -11,6 +11,8 @@ import type { RegistryStore } from "./generic-store";
 import type { NodeConnection } from "./pods/node-connection";
 import type { ProxyConnection } from "./proxy-connection";
 import type { ServiceAccountTokens } from "./serviceaccounts/tokens";
+import type { PortForwardTarget } from "./pods/portforward/ports";
+import type { Pod } from "../../api/schemas/core/pod";
 
 export type Verb = "create" | "delete" | "deletecollection" | "get" | "list" | "patch" | "update" | "watch";
 
@@ -182,6 +184,8 @@ export interface SubresourceRequest {
   proxy: ProxyConnection;
   /** The cluster's ServiceAccount token issuer, for serviceaccounts/token. */
   tokens?: ServiceAccountTokens;
+  /** Where pods/portforward connects: the pod's own network namespace. */
+  portForward?: (pod: Pod) => PortForwardTarget;
   /** Decoded JSON/YAML/protobuf body for writes; undefined for reads (and for proxy requests, see rawBody). */
   body?: unknown;
   /** The proxy subresource's path after `/proxy`, undecoded ("" when the request ends at `/proxy`). */

@@ -7,6 +7,7 @@ import { podLog } from "./log";
 import { evictPod } from "./eviction";
 import { podProxy } from "./proxy";
 import { bindPod } from "./subresources";
+import { podStreamUpgrade } from "./streams/upgrade";
 
 export const pods = defineResource<Pod>({
   group: "",
@@ -18,8 +19,16 @@ export const pods = defineResource<Pod>({
   categories: ["all"],
   schema: Pod,
   protobuf: PodMessage,
-  subresources: ["binding", "eviction", "log", "proxy", "status"],
-  subresourceHandlers: { binding: bindPod, eviction: evictPod, log: podLog, proxy: podProxy },
+  subresources: ["attach", "binding", "eviction", "exec", "log", "portforward", "proxy", "status"],
+  subresourceHandlers: {
+    attach: podStreamUpgrade("attach"),
+    binding: bindPod,
+    eviction: evictPod,
+    exec: podStreamUpgrade("exec"),
+    log: podLog,
+    portforward: podStreamUpgrade("portforward"),
+    proxy: podProxy,
+  },
   strategy: podStrategy,
   printer,
   selectableFields: (pod) => {

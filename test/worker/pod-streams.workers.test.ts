@@ -1,0 +1,80 @@
+// The WebSocket path of a pod's streaming subresources: the Worker routes the upgrade to the cluster's object, the
+// apiserver authenticates and authorizes it, and the subresource's stream handler gets the server end of the socket.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { CreatedCluster } from "../../src/api/platform";
+import { podStreamHandlers } from "../../src/cluster/registry/pods/streams/handlers";
+import { coldStartMs, createCluster, kube, kubeJson } from "../helpers/cluster";
+
+vi.setConfig({ testTimeout: 30_000, hookTimeout: coldStartMs });
+
+let cluster: CreatedCluster;
+const execPath = "/api/v1/namespaces/default/pods/web/exec?command=true&stdout=true";
+const upgrade = (protocol = "v5.channel.k8s.io") => ({ upgrade: "websocket", connection: "Upgrade", "sec-websocket-protocol": protocol });
+
+/** The next message on a client socket (bytes), or a failure after `ms`. */
+function nextMessage(socket: WebSocket, ms = 3000): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("no message")), ms);
+    socket.addEventListener("message", (event) => {
+      clearTimeout(timer);
+      resolve(typeof event.data === "string" ? new TextEncoder().encode(event.data) : new Uint8Array(event.data as ArrayBuffer));
+    }, { once: true });
+  });
+}
+
+beforeAll(async () => {
+  cluster = await createCluster();
+  const created = await kubeJson(cluster, "/api/v1/namespaces/default/pods", {
+    method: "POST",
+    body: { apiVersion: "v1", kind: "Pod", metadata: { name: "web" }, spec: { containers: [{ name: "main", image: "busybox", command: ["sleep", "3600"] }] } },
+  });
+  expect(created.status).toBe(201);
+  // A stand-in handler: echoes each message back with the query's command in front.
+  podStreamHandlers.set("attach", {
+    protocols: ["v5.channel.k8s.io"],
+    prepare: (req) => (socket) => socket.onMessage((m) => socket.send(`${req.pod.metadata!.name}:${req.protocol}:${typeof m === "string" ? m : new TextDecoder().decode(m)}`)),
+  });
+});
+
+afterAll(() => {
+  podStreamHandlers.delete("attach");
+});
+
+describe("pod streams over WebSocket", () => {
+  it("upgrades with the subprotocol echoed and hands the socket to the subresource's handler", async () => {
+    const response = await kube(cluster, "/api/v1/namespaces/default/pods/web/attach?stdout=true", { headers: upgrade("v4.channel.k8s.io, v5.channel.k8s.io") });
+    expect(response.status).toBe(101);
+    expect(response.headers.get("sec-websocket-protocol")).toBe("v5.channel.k8s.io");
+    const socket = response.webSocket!;
+    socket.accept();
+    const reply = nextMessage(socket);
+    socket.send("hello");
+    expect(new TextDecoder().decode(await reply)).toBe("web:v5.channel.k8s.io:hello");
+    socket.close(1000);
+  });
+
+  it("refuses the read-only token with a 403 Status naming create on pods/exec", async () => {
+    const { status, body } = await kubeJson(cluster, execPath, { token: cluster.viewToken, headers: upgrade() });
+    expect(status).toBe(403);
+    expect(body.message).toContain(`cannot create resource "pods/exec"`);
+  });
+
+  it("answers a SPDY upgrade (kubectl before 1.30) with a 400 that names the kubectl that works", async () => {
+    const spdy = { upgrade: "SPDY/3.1", connection: "Upgrade", "x-stream-protocol-version": "v4.channel.k8s.io" };
+    const exec = await kubeJson(cluster, execPath, { method: "POST", headers: spdy });
+    expect(exec.status).toBe(400);
+    expect(exec.body).toMatchObject({ kind: "Status", reason: "BadRequest" });
+    expect(exec.body.message).toMatch(/only WebSocket streams: kubectl exec, attach and cp need kubectl 1\.30 or newer/);
+    const forward = await kubeJson(cluster, "/api/v1/namespaces/default/pods/web/portforward", { method: "POST", headers: { ...spdy, "x-stream-protocol-version": "portforward.k8s.io" } });
+    expect(forward.status).toBe(400);
+    expect(forward.body.message).toMatch(/kubectl port-forward need kubectl 1\.31 or newer/);
+  });
+
+  it("answers NotFound for a missing pod and 400 when no subprotocol is shared", async () => {
+    const missing = await kubeJson(cluster, "/api/v1/namespaces/default/pods/nope/attach?stdout=true", { headers: upgrade() });
+    expect(missing.status).toBe(404);
+    expect(missing.body.message).toBe(`pods "nope" not found`);
+    const noProtocol = await kubeJson(cluster, "/api/v1/namespaces/default/pods/web/attach?stdout=true", { headers: upgrade("channel.k8s.io") });
+    expect(noProtocol.status).toBe(400);
+  });
+});
