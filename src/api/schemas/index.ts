@@ -25,6 +25,7 @@ export { LimitRange } from "./core/limitrange";
 export { ReplicationController } from "./core/replicationcontroller";
 export { EndpointSlice } from "./discovery/endpointslice";
 export { EventsEvent } from "./events/event";
+export { HorizontalPodAutoscaler } from "./autoscaling/horizontalpodautoscaler";
 export { Lease } from "./coordination/lease";
 export { SelfSubjectAccessReview } from "./authorization/selfsubjectaccessreview";
 export { SelfSubjectRulesReview } from "./authorization/selfsubjectrulesreview";

@@ -7,6 +7,7 @@ import { cronJobs } from "./cronjobs";
 import { daemonSets } from "./daemonsets";
 import { endpoints } from "./endpoints";
 import { endpointSlices } from "./endpointslices";
+import { horizontalPodAutoscalers } from "./horizontalpodautoscalers";
 import { events } from "./events";
 import { eventsV1 } from "./events.k8s.io-events";
 import { leases } from "./leases";
@@ -63,6 +64,7 @@ export const resources: ResourceDef[] = [
   deployments,
   replicaSets,
   statefulSets,
+  horizontalPodAutoscalers,
   cronJobs,
   jobs,
   selfSubjectReviews,

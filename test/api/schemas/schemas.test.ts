@@ -13,6 +13,7 @@ import {
 } from "../../../src/api/schemas";
 import { DeploymentSpec } from "../../../src/api/schemas/apps/deployment";
 import { PodDisruptionBudget } from "../../../src/api/schemas/policy/poddisruptionbudget";
+import { HorizontalPodAutoscaler } from "../../../src/api/schemas/autoscaling/horizontalpodautoscaler";
 import { ResourceTable } from "../../../src/cluster/registry/resource-table";
 import { resources } from "../../../src/cluster/registry/resources";
 
@@ -258,7 +259,7 @@ describe("conventions hold for every served kind and every body kind", () => {
     expect(table.schemaOf("policy/v1", "Eviction")).toBeDefined();
     expect(table.schemaOf("v1", "Binding")).toBeDefined();
     expect(table.schemaOf("policy/v1", "PodDisruptionBudget")).toBe(PodDisruptionBudget);
-    expect(table.schemaOf("autoscaling/v2", "HorizontalPodAutoscaler")).toBeUndefined();
+    expect(table.schemaOf("autoscaling/v2", "HorizontalPodAutoscaler")).toBe(HorizontalPodAutoscaler);
   });
 
   it("gives every served kind the group, version and kind of its definition", () => {

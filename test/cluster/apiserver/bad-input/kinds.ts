@@ -127,6 +127,10 @@ const kinds: KindUnderTest[] = [
     namespaced: true, objectField: "spec", valid: (name) => ({ metadata: { name }, spec: { maxUnavailable: 1, selector } }),
   },
   {
+    kind: "HorizontalPodAutoscaler", qualified: "HorizontalPodAutoscaler.autoscaling", apiVersion: "autoscaling/v2", path: group("autoscaling/v2", "horizontalpodautoscalers"),
+    namespaced: true, objectField: "spec", valid: (name) => ({ metadata: { name }, spec: { scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "web" }, maxReplicas: 3 } }),
+  },
+  {
     kind: "StorageClass", qualified: "StorageClass.storage.k8s.io", apiVersion: "storage.k8s.io/v1", path: "/apis/storage.k8s.io/v1/storageclasses",
     namespaced: false, valid: (name) => ({ metadata: { name }, provisioner: "example.com/disk" }),
   },
@@ -640,6 +644,26 @@ const pdbCases: BadInputCase[] = [
   post("PodDisruptionBudget: a count that is a list", pdbs, pdb("pdb-list", { minAvailable: [1] }), 400),
 ];
 
+const hpas = group("autoscaling/v2", "horizontalpodautoscalers");
+const hpa = (name: string, spec: Record<string, unknown>) => ({
+  apiVersion: "autoscaling/v2", kind: "HorizontalPodAutoscaler", metadata: { name },
+  spec: { scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "web" }, ...spec },
+});
+const hpaCases: BadInputCase[] = [
+  post("HorizontalPodAutoscaler: maxReplicas below minReplicas", hpas, hpa("hpa-bounds", { minReplicas: 5, maxReplicas: 2 }), 422,
+    'HorizontalPodAutoscaler.autoscaling "hpa-bounds" is invalid: spec.maxReplicas: Invalid value: 2: must be greater than or equal to `minReplicas`'),
+  post("HorizontalPodAutoscaler: a target without kind or name", hpas, hpa("hpa-noref", { maxReplicas: 2, scaleTargetRef: { kind: "", name: "" } }), 422,
+    'HorizontalPodAutoscaler.autoscaling "hpa-noref" is invalid: [spec.scaleTargetRef.kind: Required value, spec.scaleTargetRef.name: Required value]'),
+  post("HorizontalPodAutoscaler: a metric without its source", hpas, hpa("hpa-metric", { maxReplicas: 2, metrics: [{ type: "Resource" }] }), 422,
+    /spec\.metrics\[0\]\.resource: Required value: must populate information for the given metric source$/),
+  post("HorizontalPodAutoscaler: a policy of no period", hpas,
+    hpa("hpa-policy", { maxReplicas: 2, behavior: { scaleUp: { policies: [{ type: "Pods", value: 1, periodSeconds: 0 }] } } }), 422,
+    /spec\.behavior\.scaleUp\.policies\[0\]\.periodSeconds: Invalid value: 0: must be greater than zero$/),
+  post("HorizontalPodAutoscaler: a target quantity that does not parse", hpas,
+    hpa("hpa-qty", { maxReplicas: 2, metrics: [{ type: "Resource", resource: { name: "memory", target: { type: "AverageValue", averageValue: "lots" } } }] }), 400),
+  post("HorizontalPodAutoscaler: maxReplicas above int32", hpas, hpa("hpa-int32", { maxReplicas: 2147483648 }), 400),
+];
+
 const endpointSliceCases: BadInputCase[] = [
   post("EndpointSlice: port above int32", group("discovery.k8s.io/v1", "endpointslices"),
     { apiVersion: "discovery.k8s.io/v1", kind: "EndpointSlice", metadata: { name: "slice-int32" }, addressType: "IPv4", endpoints: [], ports: [{ port: 2147483648 }] }, 400),
@@ -755,6 +779,7 @@ export const cases: BadInputCase[] = [
   ...endpointSliceCases,
   ...networkingCases,
   ...pdbCases,
+  ...hpaCases,
   ...storageClassCases,
   ...persistentVolumeCases,
   ...rbacCases,
