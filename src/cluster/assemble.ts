@@ -2,6 +2,7 @@
 // controllers. The Durable Object, the CPU bench and the Node-side test harness all build a cluster here; each
 // brings its own database, clock and randomness (the object passes runtime/'s, tests pass fake ones), so nothing
 // below reads them by itself.
+import type { NodeConnection } from "./registry/pods/node-connection";
 import { ServiceAccountTokens, type TokenKeys } from "./registry/serviceaccounts/tokens";
 import type { ClusterSpec } from "../api/platform";
 import { admissionPlugins } from "./admission";
@@ -94,6 +95,8 @@ export interface ClusterParts {
   network: ClusterNetwork;
   /** Issues and checks ServiceAccount tokens. */
   tokens: ServiceAccountTokens;
+  /** The nodes' kubelets as the apiserver reaches them (logs, exec). */
+  nodes: NodeConnection;
 }
 
 /** Build a cluster's parts over its storage (whose tables they create). */
@@ -145,5 +148,5 @@ export function assemble(options: AssembleOptions): ClusterParts {
     },
     controllerList,
   );
-  return { table, store, registry, watches, feed, api, controllers, machines, proxy, network, tokens };
+  return { table, store, registry, watches, feed, api, controllers, machines, proxy, network, tokens, nodes };
 }

@@ -3,6 +3,7 @@
 import type { Pod } from "../../../../api/schemas";
 import type { MessageSocket } from "../../../../runtime/web-socket";
 import type { SubresourceRequest } from "../../types";
+import { execStream } from "./exec";
 
 export interface PodStreamRequest extends SubresourceRequest {
   /** The pod named in the path, as stored. */
@@ -22,4 +23,4 @@ export interface PodStreamHandler {
 }
 
 /** The handlers by subresource name. */
-export const podStreamHandlers = new Map<string, PodStreamHandler>([]);
+export const podStreamHandlers = new Map<string, PodStreamHandler>([["exec", execStream]]);
