@@ -116,6 +116,10 @@ describe("pod streams over WebSocket", () => {
     expect(exec.status).toBe(400);
     expect(exec.body).toMatchObject({ kind: "Status", reason: "BadRequest" });
     expect(exec.body.message).toMatch(/only WebSocket streams: kubectl exec, attach and cp need kubectl 1\.30 or newer/);
+    // kubectl 1.30+ falls back to SPDY after a refused WebSocket: the exec's own refusal reaches it that way.
+    const container = await kubeJson(cluster, `${execPath}&container=nope`, { method: "POST", headers: spdy });
+    expect(container.status).toBe(400);
+    expect(container.body.message).toBe("container nope is not valid for pod web");
     const forward = await kubeJson(cluster, "/api/v1/namespaces/default/pods/web/portforward", { method: "POST", headers: { ...spdy, "x-stream-protocol-version": "portforward.k8s.io" } });
     expect(forward.status).toBe(400);
     expect(forward.body.message).toMatch(/kubectl port-forward need kubectl 1\.31 or newer/);
