@@ -69,7 +69,7 @@ describe("kubectl exec", () => {
     expect(s.text(1)).toBe("ready\nhello\n");
     expect(s.text(2)).toContain("/nope");
     expect(s.statuses()).toEqual([
-      { metadata: {}, status: "Failure", message: expect.stringContaining("exit code 1"), reason: "NonZeroExitCode", details: { causes: [{ reason: "ExitCode", message: "1" }] } },
+      { metadata: {}, status: "Failure", message: "command terminated with non-zero exit code: error executing command [sh -c cat /tmp/state; echo $GREETING; ls /nope], exit code 1", reason: "NonZeroExitCode", details: { causes: [{ reason: "ExitCode", message: "1" }] } },
     ]);
     expect(s.closed).toBe(true);
     const ok = exec(c, `${cmd("true")}&container=main&stdout=true&stderr=true`);

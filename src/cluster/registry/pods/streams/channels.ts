@@ -22,18 +22,18 @@ export function parseFrame(message: Uint8Array | string): { ch: number; payload:
 }
 
 /** The one Status of the error channel: Success for exit code 0, NonZeroExitCode with the code otherwise. */
-export function exitStatus(exitCode: number): Record<string, unknown> {
+export function exitStatus(exitCode: number, command: string[]): Record<string, unknown> {
   if (exitCode === 0) return { metadata: {}, status: "Success" };
   return {
     metadata: {},
     status: "Failure",
-    message: `command terminated with non-zero exit code: error executing command [...], exit code ${exitCode}`,
+    message: `command terminated with non-zero exit code: error executing command [${command.join(" ")}], exit code ${exitCode}`,
     reason: "NonZeroExitCode",
     details: { causes: [{ reason: "ExitCode", message: String(exitCode) }] },
   };
 }
 
-/** A failure Status of the error channel (kubectl prints `error: <message>`... as an API error). */
+/** A failure Status of the error channel (kubectl prints it as an API error). */
 export function errorStatus(code: number, reason: string, message: string): Record<string, unknown> {
   return { metadata: {}, status: "Failure", message, reason, code };
 }

@@ -74,7 +74,7 @@ function runExec(socket: MessageSocket, nodes: NodeConnection, pod: Pod, options
     if (options.stderr && outcome.stderr) socket.send(frame(channel.stderr, outcome.stderr));
     // A command that runs on (a server, `sleep`) keeps the stream open until the client goes.
     if (outcome.running) return;
-    socket.send(frame(channel.error, JSON.stringify(exitStatus(outcome.exitCode))));
+    socket.send(frame(channel.error, JSON.stringify(exitStatus(outcome.exitCode, options.command))));
     socket.close();
   };
   const attempt = () => {
