@@ -3,6 +3,7 @@
 // brings its own database, clock and randomness (the object passes runtime/'s, tests pass fake ones), so nothing
 // below reads them by itself.
 import type { Pod } from "../api/schemas/core/pod";
+import type { NodeConnection } from "./registry/pods/node-connection";
 import { ServiceAccountTokens, type TokenKeys } from "./registry/serviceaccounts/tokens";
 import type { ClusterSpec } from "../api/platform";
 import { admissionPlugins } from "./admission";
@@ -103,6 +104,8 @@ export interface ClusterParts {
   tokens: ServiceAccountTokens;
   /** The running containers' resource usage (metrics.k8s.io, the HorizontalPodAutoscaler). */
   metrics: MetricsSource;
+  /** The nodes' kubelets as the apiserver reaches them (logs, exec). */
+  nodes: NodeConnection;
 }
 
 /** Build a cluster's parts over its storage (whose tables they create). */
@@ -157,5 +160,5 @@ export function assemble(options: AssembleOptions): ClusterParts {
     },
     controllerList,
   );
-  return { table, store, registry, watches, feed, api, controllers, machines, proxy, network, portForward, tokens, metrics };
+  return { table, store, registry, watches, feed, api, controllers, machines, proxy, network, portForward, tokens, metrics, nodes };
 }

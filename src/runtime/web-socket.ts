@@ -56,9 +56,15 @@ export function acceptWebSocket(protocol: string | undefined): { response: Respo
       closed();
     },
     onMessage(listener) {
+      // Messages are delivered in order, also when one arrives as a Blob (read asynchronously).
+      let queue: Promise<void> = Promise.resolve();
+      const broken = () => socket.close(1011, "internal error");
       server.addEventListener("message", (event) => {
-        const data = event.data;
-        listener(typeof data === "string" ? data : new Uint8Array(data as ArrayBuffer));
+        const data: unknown = event.data;
+        if (typeof data === "string") queue = queue.then(() => listener(data));
+        else if (data instanceof Blob) queue = queue.then(async () => listener(new Uint8Array(await data.arrayBuffer())));
+        else queue = queue.then(() => listener(new Uint8Array(data as ArrayBuffer)));
+        queue = queue.catch(broken);
       });
     },
     onClose(listener) {

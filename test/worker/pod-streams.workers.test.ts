@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CreatedCluster } from "../../src/api/platform";
 import { podStreamHandlers } from "../../src/cluster/registry/pods/streams/handlers";
 import { coldStartMs, createCluster, kube, kubeJson } from "../helpers/cluster";
+import { fakeClockStart } from "../helpers/fake-clock";
+import { settle } from "../cluster/controllers/workload-helpers";
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: coldStartMs });
 
@@ -17,18 +19,45 @@ function nextMessage(socket: WebSocket, ms = 3000): Promise<Uint8Array> {
     const timer = setTimeout(() => reject(new Error("no message")), ms);
     socket.addEventListener("message", (event) => {
       clearTimeout(timer);
-      resolve(typeof event.data === "string" ? new TextEncoder().encode(event.data) : new Uint8Array(event.data as ArrayBuffer));
+      resolve(bytesOf(event.data));
     }, { once: true });
   });
 }
 
+const t = fakeClockStart();
+
+/** The bytes of a binary message (the client end delivers them as a Blob). */
+async function bytesOf(data: unknown): Promise<Uint8Array> {
+  if (typeof data === "string") return new TextEncoder().encode(data);
+  if (data instanceof Blob) return new Uint8Array(await data.arrayBuffer());
+  return new Uint8Array(data as ArrayBuffer);
+}
+
+/** Everything the server sends on a client socket until it closes: the frames, in order. */
+function framesUntilClose(socket: WebSocket, ms = 5000): Promise<Uint8Array[]> {
+  const frames: Promise<Uint8Array>[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`still open after ${ms} ms; got ${frames.length} frames`)), ms);
+    socket.addEventListener("message", (event) => frames.push(bytesOf(event.data)));
+    socket.addEventListener("close", () => {
+      clearTimeout(timer);
+      resolve(Promise.all(frames));
+    });
+  });
+}
+
+const decode = (frames: Uint8Array[], ch: number) => frames.filter((f) => f[0] === ch).map((f) => new TextDecoder().decode(f.subarray(1))).join("");
+
 beforeAll(async () => {
-  cluster = await createCluster();
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(t);
+  cluster = await createCluster({ pace: "fast", workers: 1 });
   const created = await kubeJson(cluster, "/api/v1/namespaces/default/pods", {
     method: "POST",
-    body: { apiVersion: "v1", kind: "Pod", metadata: { name: "web" }, spec: { containers: [{ name: "main", image: "busybox", command: ["sleep", "3600"] }] } },
+    body: { apiVersion: "v1", kind: "Pod", metadata: { name: "web" }, spec: { nodeName: "worker-1", containers: [{ name: "main", image: "busybox", command: ["sh", "-c", "echo hi > /tmp/x; sleep 3600"] }] } },
   });
   expect(created.status).toBe(201);
+  for (let at = 100; at <= 1500; at += 100) await settle(cluster, t + at);
   // A stand-in handler: echoes each message back with the query's command in front.
   podStreamHandlers.set("attach", {
     protocols: ["v5.channel.k8s.io"],
@@ -38,6 +67,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   podStreamHandlers.delete("attach");
+  vi.useRealTimers();
 });
 
 describe("pod streams over WebSocket", () => {
@@ -53,6 +83,27 @@ describe("pod streams over WebSocket", () => {
     socket.close(1000);
   });
 
+  it("runs kubectl exec: output on channel 1, stdin until EOF, then one Status with the exit code on channel 3", async () => {
+    const response = await kube(cluster, `/api/v1/namespaces/default/pods/web/exec?command=sh&command=-c&command=${encodeURIComponent("cat /tmp/x; exit 3")}&container=main&stdout=true&stderr=true`, { headers: upgrade() });
+    expect(response.status).toBe(101);
+    const socket = response.webSocket!;
+    socket.accept();
+    const frames = await framesUntilClose(socket);
+    expect(decode(frames, 1)).toBe("hi\n");
+    expect(JSON.parse(decode(frames, 3))).toMatchObject({ status: "Failure", reason: "NonZeroExitCode", details: { causes: [{ reason: "ExitCode", message: "3" }] } });
+    expect(frames.at(-1)![0]).toBe(3);
+
+    const cat = await kube(cluster, "/api/v1/namespaces/default/pods/web/exec?command=cat&container=main&stdin=true&stdout=true&stderr=true", { headers: upgrade() });
+    const catSocket = cat.webSocket!;
+    catSocket.accept();
+    const catFrames = framesUntilClose(catSocket);
+    catSocket.send(Uint8Array.from([0, ...new TextEncoder().encode("from stdin\n")]));
+    catSocket.send(Uint8Array.from([255, 0]));
+    const got = await catFrames;
+    expect(decode(got, 1)).toBe("from stdin\n");
+    expect(JSON.parse(decode(got, 3))).toEqual({ metadata: {}, status: "Success" });
+  });
+
   it("refuses the read-only token with a 403 Status naming create on pods/exec", async () => {
     const { status, body } = await kubeJson(cluster, execPath, { token: cluster.viewToken, headers: upgrade() });
     expect(status).toBe(403);
@@ -65,6 +116,10 @@ describe("pod streams over WebSocket", () => {
     expect(exec.status).toBe(400);
     expect(exec.body).toMatchObject({ kind: "Status", reason: "BadRequest" });
     expect(exec.body.message).toMatch(/only WebSocket streams: kubectl exec, attach and cp need kubectl 1\.30 or newer/);
+    // kubectl 1.30+ falls back to SPDY after a refused WebSocket: the exec's own refusal reaches it that way.
+    const container = await kubeJson(cluster, `${execPath}&container=nope`, { method: "POST", headers: spdy });
+    expect(container.status).toBe(400);
+    expect(container.body.message).toBe("container nope is not valid for pod web");
     const forward = await kubeJson(cluster, "/api/v1/namespaces/default/pods/web/portforward", { method: "POST", headers: { ...spdy, "x-stream-protocol-version": "portforward.k8s.io" } });
     expect(forward.status).toBe(400);
     expect(forward.body.message).toMatch(/kubectl port-forward need kubectl 1\.31 or newer/);

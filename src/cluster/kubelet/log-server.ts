@@ -16,6 +16,7 @@ import { persistentVolumeOf, podSources, serviceAccountTokenOf } from "./pod-sou
 import type { ServiceAccountTokens } from "../registry/serviceaccounts/tokens";
 import type { ContainerRuntimePort, SimulatedProcess } from "./runtime-port";
 import type { VolumeStores } from "./volume-stores";
+import { execInContainer, runningSource } from "./exec-server";
 
 /** How often a follow stream looks for new lines (wall clock). */
 const followTickMs = 1000;
@@ -92,6 +93,12 @@ export function kubeletConnection(deps: LogServerDependencies): NodeConnection {
       if (!options.follow || source.finishedAt !== undefined) return { text: first };
       const more = (from: number, until: number) => render(process, source, from, until, { ...options, tailLines: undefined }, access);
       return { stream: follow(deps, pod, source, first, now, more) };
+    },
+    execTarget(pod, container) {
+      runningSource(pod, container);
+    },
+    exec(request) {
+      return execInContainer(deps, (pod) => sourcesFor(deps.registry, pod, [], deps.volumes?.(), deps.tokens), request);
     },
   };
 }

@@ -23,6 +23,7 @@ function logViewer(request: PodLogRequest, store: Store): LogViewer {
 /** `nodes`, with the read-only token's requests masked. */
 export function maskedForViewers(nodes: NodeConnection, store: Store): NodeConnection {
   return {
+    ...nodes,
     containerLog: (request) => nodes.containerLog(request.caller.role === "view" ? { ...request, viewer: logViewer(request, store) } : request),
   };
 }

@@ -245,7 +245,13 @@ function* runNestedShell(argv: string[], sh: ShellState, io: Io): Run<number> {
     return yield* runScriptText(script, [argv[c + 2] ?? argv[0], ...argv.slice(c + 3)], sh, io, true);
   }
   const file = argv.slice(1).find((a) => !a.startsWith("-"));
-  if (!file) return 0; // an interactive shell with no terminal reads EOF and exits
+  if (!file) {
+    // No script named: the shell reads its commands from stdin to its end (`kubectl exec -i POD -- sh < script.sh`).
+    for (let wait = io.stdin.more?.(); wait !== undefined; wait = io.stdin.more?.()) yield { type: "sleep", ms: wait };
+    const text = io.stdin.data;
+    io.stdin.data = "";
+    return text ? yield* runScriptText(text, [argv[0]!], sh, io) : 0;
+  }
   const content = sh.host.fs.read(normalizePath(file, sh.cwd));
   if (content === undefined) {
     io.stderr.write(sh.host.flavor === "busybox" ? `sh: can't open '${file}': No such file or directory\n` : `${argv[0]}: ${file}: No such file or directory\n`);

@@ -28,7 +28,35 @@ export interface PodLogRequest {
   viewer?: LogViewer;
 }
 
+/** What was written to an exec'd command's stdin: chunks with the wall-clock ms each arrived, and when it closed. */
+export interface ExecInput {
+  readonly chunks: readonly { atWallMs: number; text: string }[];
+  readonly closedAtWallMs?: number;
+}
+
+export interface PodExecRequest {
+  pod: Pod;
+  /** The container (already resolved by the registry: present in the pod's spec). */
+  container: string;
+  command: string[];
+  stdin: ExecInput;
+}
+
+/** A command's end: its output and exit code; `running` when it has not exited yet (it waits for input or runs on). */
+export interface ExecOutcome {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  running?: boolean;
+  /** The runtime refused to start the command (the executable is missing): its message. */
+  startError?: string;
+}
+
 export interface NodeConnection {
   /** GET pods/<name>/log: the kubelet's containerLogs. Throws a Status (400) when the run named cannot be read. */
   containerLog(request: PodLogRequest): NodeAnswer;
+  /** Whether the kubelet can exec in the container now: throws what it answers when it cannot (`container not found`). */
+  execTarget?(pod: Pod, container: string): void;
+  /** Run a command in the container's running process, as it is now, with the stdin given. */
+  exec?(request: PodExecRequest): ExecOutcome;
 }

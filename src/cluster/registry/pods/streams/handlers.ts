@@ -4,6 +4,7 @@ import type { Pod } from "../../../../api/schemas";
 import type { MessageSocket } from "../../../../runtime/web-socket";
 import type { SubresourceRequest } from "../../types";
 import { portForwardStreamHandler } from "../portforward/stream-handler";
+import { execStream } from "./exec";
 
 export interface PodStreamRequest extends SubresourceRequest {
   /** The pod named in the path, as stored. */
@@ -23,4 +24,7 @@ export interface PodStreamHandler {
 }
 
 /** The handlers by subresource name. */
-export const podStreamHandlers = new Map<string, PodStreamHandler>([["portforward", portForwardStreamHandler]]);
+export const podStreamHandlers = new Map<string, PodStreamHandler>([
+  ["exec", execStream],
+  ["portforward", portForwardStreamHandler],
+]);

@@ -31,14 +31,17 @@ export function podStreamUpgrade(subresource: string): SubresourceHandler {
   return (req) => {
     const handler = podStreamHandlers.get(subresource);
     const version = firstWebSocketKubectl[subresource] ?? "1.30";
+    const pod = req.registry.get(pods, req.namespace, req.name);
     if (!isWebSocketUpgrade(req.request)) {
+      // kubectl 1.30+ falls back to SPDY when its WebSocket is refused: the checks' own message (an unknown
+      // container, ...) then reaches it this way.
+      handler?.prepare({ ...req, pod, protocol: handler.protocols[0]! });
       const asked = req.request.headers.get("upgrade");
       throw badRequest(
         `this sandbox speaks only WebSocket streams: ${commandOf(subresource)} need kubectl ${version} or newer` +
           (asked ? ` (this client asked for ${asked})` : ` (this request asked for no WebSocket upgrade)`),
       );
     }
-    const pod = req.registry.get(pods, req.namespace, req.name);
     if (!handler) throw badRequest(`pods/${subresource} is not served by this sandbox yet`);
     const offered = offeredProtocols(req.request);
     const protocol = handler.protocols.find((p) => offered.includes(p));

@@ -1,0 +1,108 @@
+// pods/<name>/exec over v5.channel.k8s.io: the apiserver's checks (command, container, host), the kubelet's (a
+// running container), then the command runs in the container through the node connection; its output goes out on
+// channels 1 and 2 and exactly one Status on channel 3 ends the stream. With stdin, the command is run again as
+// input arrives until it no longer waits for more (the process is deterministic, so a rerun reads the same prefix).
+import { badRequest } from "../../../../api/status";
+import type { Container, Pod } from "../../../../api/schemas";
+import type { MessageSocket } from "../../../../runtime/web-socket";
+import type { ExecOutcome, NodeConnection } from "../node-connection";
+import { channel, errorStatus, exitStatus, frame, parseFrame } from "./channels";
+import type { PodStreamHandler } from "./handlers";
+
+/** Stdin messages after which the command is only run again at end of input. */
+const maxReruns = 64;
+
+const isTrue = (query: URLSearchParams, name: string) => ["true", "1"].includes((query.get(name) ?? "").toLowerCase());
+
+/** The container an exec names, with the apiserver's messages (an unnamed one must be the only one). */
+export function execContainer(pod: Pod, name: string | undefined): Container {
+  const app = pod.spec?.containers ?? [];
+  const init = pod.spec?.initContainers ?? [];
+  const podName = pod.metadata?.name;
+  if (!name) {
+    if (app.length === 1) return app[0]!;
+    const inits = init.length ? ` or one of the init containers: [${init.map((c) => c.name).join(" ")}]` : "";
+    throw badRequest(`a container name must be specified for pod ${podName}, choose one of: [${app.map((c) => c.name).join(" ")}]${inits}`);
+  }
+  const found = [...app, ...init].find((c) => c.name === name);
+  if (!found) throw badRequest(`container ${name} is not valid for pod ${podName}`);
+  return found;
+}
+
+/** The options of a PodExecOptions query, checked as the apiserver checks them. */
+export function execOptions(pod: Pod, query: URLSearchParams) {
+  const command = query.getAll("command");
+  if (command.length === 0) throw badRequest("you must specify at least 1 command");
+  const options = { command, stdin: isTrue(query, "stdin"), stdout: isTrue(query, "stdout"), stderr: isTrue(query, "stderr"), tty: isTrue(query, "tty") };
+  if (!options.stdin && !options.stdout && !options.stderr) throw badRequest("you must specify at least 1 of stdin, stdout, stderr");
+  const container = execContainer(pod, query.get("container") ?? undefined);
+  if (!pod.spec?.nodeName) throw badRequest(`pod ${pod.metadata?.name} does not have a host assigned`);
+  return { ...options, container: container.name };
+}
+
+/** The Status of a command the runtime could not start (its executable is missing), as containerd reports it. */
+function startFailure(message: string): Record<string, unknown> {
+  const why = `error executing command in container: failed to exec in container: failed to start exec: ${message}`;
+  return { ...errorStatus(500, "InternalError", `Internal error occurred: ${why}`), details: { causes: [{ message: why }] } };
+}
+
+export const execStream: PodStreamHandler = {
+  protocols: ["v5.channel.k8s.io"],
+  prepare(req) {
+    const options = execOptions(req.pod, req.query);
+    const nodes: NodeConnection = req.nodes;
+    if (!nodes.exec) throw badRequest("this sandbox's nodes do not run exec");
+    nodes.execTarget?.(req.pod, options.container);
+    return (socket) => runExec(socket, nodes, req.pod, options);
+  },
+};
+
+function runExec(socket: MessageSocket, nodes: NodeConnection, pod: Pod, options: ReturnType<typeof execOptions>): void {
+  const decoder = new TextDecoder();
+  const chunks: { atWallMs: number; text: string }[] = [];
+  let closed = !options.stdin;
+  let done = false;
+  let reruns = 0;
+  const finish = (outcome: ExecOutcome) => {
+    done = true;
+    if (outcome.startError) {
+      socket.send(frame(channel.error, JSON.stringify(startFailure(outcome.startError))));
+      socket.close();
+      return;
+    }
+    if (options.stdout && outcome.stdout) socket.send(frame(channel.stdout, outcome.stdout));
+    if (options.stderr && outcome.stderr) socket.send(frame(channel.stderr, outcome.stderr));
+    // A command that runs on (a server, `sleep`) keeps the stream open until the client goes.
+    if (outcome.running) return;
+    socket.send(frame(channel.error, JSON.stringify(exitStatus(outcome.exitCode, options.command))));
+    socket.close();
+  };
+  const attempt = () => {
+    if (done) return;
+    let outcome: ExecOutcome;
+    try {
+      // Every chunk counts as arrived when the command started: a rerun sees the whole input so far at once.
+      outcome = nodes.exec!({ pod, container: options.container, command: options.command, stdin: { chunks, ...(closed ? { closedAtWallMs: Number.NEGATIVE_INFINITY } : {}) } });
+    } catch (error) {
+      done = true;
+      socket.send(frame(channel.error, JSON.stringify(errorStatus(500, "InternalError", error instanceof Error ? error.message : String(error)))));
+      socket.close();
+      return;
+    }
+    if (outcome.running && !closed) return; // waits for more input
+    finish(outcome);
+  };
+  socket.onMessage((message) => {
+    const parsed = parseFrame(message);
+    if (!parsed || done) return;
+    if (parsed.ch === channel.stdin && !closed) {
+      if (parsed.payload.length === 0) return;
+      chunks.push({ atWallMs: Number.NEGATIVE_INFINITY, text: decoder.decode(parsed.payload, { stream: true }) });
+      if (++reruns <= maxReruns) attempt();
+    } else if (parsed.ch === channel.close && parsed.payload[0] === channel.stdin && !closed) {
+      closed = true;
+      attempt();
+    }
+  });
+  attempt();
+}
