@@ -1,6 +1,6 @@
 // metrics.k8s.io/v1beta1 NodeMetrics and PodMetrics, as metrics-server serves them (`kubectl top`).
 import { z } from "zod";
-import { gvk, list, ref, str, typeMetaFields } from "../fields";
+import { atomic, gvk, list, ref, str, typeMetaFields } from "../fields";
 import { objectMetadata } from "../meta";
 
 const usage = z
@@ -28,7 +28,7 @@ export const PodMetrics = z
     metadata: objectMetadata,
     timestamp: str("The following fields define time interval from which metrics were collected: (timestamp-window, timestamp]."),
     window: str("The length of the interval the usage was measured over."),
-    containers: list(ref(ContainerMetrics, "Metrics for one container."), "Metrics for all containers are collected within the same time window."),
+    containers: list(ref(ContainerMetrics, "Metrics for one container."), "Metrics for all containers are collected within the same time window.", atomic),
   })
   .meta({ id: "io.k8s.metrics.pkg.apis.metrics.v1beta1.PodMetrics", description: "Resource usage metrics of a pod.", ...gvk("metrics.k8s.io", "v1beta1", "PodMetrics") });
 export type PodMetrics = z.infer<typeof PodMetrics>;
