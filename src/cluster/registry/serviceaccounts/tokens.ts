@@ -18,6 +18,8 @@ export const apiAudience = "https://kubernetes.default.svc.cluster.local";
 const kubeletTokenSeconds = 3607;
 /** What the apiserver extends it to (a year). */
 const extendedTokenSeconds = 365 * 24 * 3600;
+/** Pod tokens kept signed (one a running pod's projected volume). */
+const podTokenCacheSize = 10_000;
 
 /** What signs: the cluster's key and id (absent before the cluster exists). */
 export interface TokenKeys {
@@ -59,6 +61,12 @@ export interface TokenClaims {
 
 /** Issues and checks the cluster's ServiceAccount tokens. */
 export class ServiceAccountTokens {
+  /**
+   * Pod tokens already signed: the kubelet asks for one at every sync of a pod's projected volumes, and each is fixed
+   * for the pod's life (issued at its start). Oldest dropped first past `podTokenCacheSize`.
+   */
+  private readonly podTokens = new Map<string, string>();
+
   constructor(private readonly env: TokenEnvironment) {}
 
   /**
@@ -111,9 +119,17 @@ export class ServiceAccountTokens {
     const extended = requested === kubeletTokenSeconds;
     const started = Date.parse(pod.status?.startTime ?? pod.metadata.creationTimestamp ?? "");
     const issuedAtSeconds = Number.isNaN(started) ? Math.floor(this.env.now() / 1000) : Math.floor(started / 1000);
+    const cacheKey = `${pod.metadata.uid}|${sa.metadata.uid}|${audience ?? ""}|${requested}|${issuedAtSeconds}`;
+    const cached = this.podTokens.get(cacheKey);
+    if (cached) return cached;
     const bound: BoundObject = { kind: "Pod", name: pod.metadata.name ?? "", uid: pod.metadata.uid };
     const fixed = { issuedAtSeconds, jti: pod.metadata.uid, ...(extended ? { warnAfterSeconds: requested } : {}) };
-    return this.issue(namespace, sa.metadata.name ?? "", sa.metadata.uid, extended ? extendedTokenSeconds : requested, audience ? [audience] : [], bound, fixed)?.token;
+    const token = this.issue(namespace, sa.metadata.name ?? "", sa.metadata.uid, extended ? extendedTokenSeconds : requested, audience ? [audience] : [], bound, fixed)?.token;
+    if (token) {
+      if (this.podTokens.size >= podTokenCacheSize) this.podTokens.delete(this.podTokens.keys().next().value!);
+      this.podTokens.set(cacheKey, token);
+    }
+    return token;
   }
 
   /** The caller a token stands for, or undefined (401): bad signature, another cluster, expired, or its objects gone. */
