@@ -15,23 +15,35 @@ const sameFiles = (a: Files, b: Files) => {
   return keys.length === Object.keys(b).length && keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && a[k] === b[k]);
 };
 
+interface Version {
+  atMs: number;
+  tree: DirectorySource;
+  files: Files;
+}
+
 export class ProjectedHistory implements DirectorySource {
-  private readonly versions: { atMs: number; tree: DirectorySource; files: Files }[];
+  /** The files as the container first mounted them. */
+  private readonly firstFiles: Files;
+  private readonly firstTree: DirectorySource;
+  /** The kubelet's later writes, oldest first (none for most volumes: kept absent until the first). */
+  private updates?: Version[];
   /** When the kubelet's sync writes the source's changed files, if it changed since the last version. */
   private pendingAt?: number;
 
   constructor(files: Files) {
-    this.versions = [{ atMs: Number.NEGATIVE_INFINITY, tree: fileTree(files), files }];
+    this.firstFiles = files;
+    this.firstTree = fileTree(files);
   }
 
   /** The files as the container first mounted them (what a subPath mount of the volume keeps showing). */
   get first(): DirectorySource {
-    return this.versions[0]!.tree;
+    return this.firstTree;
   }
 
   private at(atMs: number): DirectorySource {
-    for (let i = this.versions.length - 1; i > 0; i--) if (this.versions[i]!.atMs <= atMs) return this.versions[i]!.tree;
-    return this.versions[0]!.tree;
+    const updates = this.updates ?? [];
+    for (let i = updates.length - 1; i >= 0; i--) if (updates[i]!.atMs <= atMs) return updates[i]!.tree;
+    return this.firstTree;
   }
 
   kind(path: string, atMs: number): "file" | "dir" | undefined {
@@ -51,15 +63,15 @@ export class ProjectedHistory implements DirectorySource {
    * sync is due, if one is.
    */
   sync(files: Files, now: number, delayMs: number): number | undefined {
-    const latest = this.versions[this.versions.length - 1]!;
-    if (sameFiles(files, latest.files)) {
+    const latest = this.updates?.[this.updates.length - 1]?.files ?? this.firstFiles;
+    if (sameFiles(files, latest)) {
       this.pendingAt = undefined;
       return undefined;
     }
     this.pendingAt ??= now + delayMs;
     if (now < this.pendingAt) return this.pendingAt;
-    this.versions.push({ atMs: this.pendingAt, tree: fileTree(files), files });
-    if (this.versions.length > keptUpdates + 1) this.versions.splice(1, 1);
+    (this.updates ??= []).push({ atMs: this.pendingAt, tree: fileTree(files), files });
+    if (this.updates.length > keptUpdates) this.updates.shift();
     this.pendingAt = undefined;
     return undefined;
   }
