@@ -28,6 +28,7 @@ import { restartedRuntime } from "./restart";
 import { replayInitWrites } from "./volume-replay";
 import { VolumeStores } from "./volume-stores";
 import { syncProjectedVolumes } from "./volume-sync";
+import { MountedRefs } from "./mounted-refs";
 import type { VolumeDataTable } from "../storage/volume-data";
 import type { ServiceAccountTokens } from "../registry/serviceaccounts/tokens";
 
@@ -42,7 +43,7 @@ export class Kubelet implements Controller {
   /** namespace → keys of pods blocked on a missing ConfigMap or Secret (woken when one is written). */
   private readonly waitingOnConfig = new Map<string, Set<string>>();
   /** pod key → what its mounted ConfigMap, Secret and downward API volumes show (volume-sync.ts volumeRefs). */
-  private readonly mountedRefs = new Map<string, Set<string>>();
+  private readonly mountedRefs = new MountedRefs();
   private readonly agent?: NodeAgent;
   /** The pods' emptyDirs and the nodes' hostPath filesystems (memory only), and the PersistentVolumes' files. */
   readonly volumes: VolumeStores;
@@ -91,16 +92,14 @@ export class Kubelet implements Controller {
       prev.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp ||
       prev.spec?.activeDeadlineSeconds !== pod.spec?.activeDeadlineSeconds ||
       images(prev) !== images(pod) ||
-      (!!this.mountedRefs.get(keyOf(pod))?.has("pod") &&
+      (this.mountedRefs.showsOwnFields(keyOf(pod)) &&
         (!deepEqual(prev.metadata.labels, pod.metadata.labels) || !deepEqual(prev.metadata.annotations, pod.metadata.annotations)));
     return changed ? [keyOf(pod)] : [];
   }
 
   /** The pods whose mounted volumes show the ConfigMap or Secret written (their files are synced). */
   private mounting(kind: "configmap" | "secret", event: StoreEvent): string[] {
-    const ref = `${kind}/${event.object.metadata.name}`;
-    const prefix = `${event.object.metadata.namespace}/`;
-    return [...this.mountedRefs].filter(([key, refs]) => key.startsWith(prefix) && refs.has(ref)).map(([key]) => key);
+    return this.mountedRefs.showing(event.object.metadata.namespace ?? "", `${kind}/${event.object.metadata.name}`);
   }
 
   /** The pods of the namespace blocked on a missing ConfigMap, Secret or claim, when one is written (any, for a PV). */
@@ -178,8 +177,7 @@ export class Kubelet implements Controller {
       return;
     }
     const synced = syncProjectedVolumes(pod, rt.uid, this.volumes, sources, ctx.now, ctx.timing.volumeSyncMs);
-    if (synced.refs.size) this.mountedRefs.set(key, synced.refs);
-    else this.mountedRefs.delete(key);
+    this.mountedRefs.set(key, synced.refs);
     const nextAt = Math.min(result.nextAt ?? Infinity, synced.nextAt ?? Infinity);
     // Settled (nothing due): the simulated processes are rebuilt from the spec when next needed.
     if (result.nextAt === undefined) releaseProcesses(rt);
