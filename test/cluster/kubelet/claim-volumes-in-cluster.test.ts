@@ -4,22 +4,14 @@
 import { describe, expect, it } from "vitest";
 import { nodeStorage } from "../../../bench/cpu/sqlite-storage";
 import { nodeCluster, type NodeCluster } from "../../helpers/node-cluster";
+import { post, text } from "../../helpers/node-requests";
 
 const json = { "content-type": "application/json" };
 const ns = "/api/v1/namespaces/default";
 
-async function post(cluster: NodeCluster, path: string, body: unknown): Promise<void> {
-  const res = await cluster.request(path, { method: "POST", body: JSON.stringify(body), headers: json });
-  expect(res.status, await res.clone().text()).toBe(201);
-}
-
 async function remove(cluster: NodeCluster, path: string): Promise<void> {
   expect((await cluster.request(path, { method: "DELETE" })).status).toBe(200);
   cluster.runUntilIdle();
-}
-
-async function text(cluster: NodeCluster, path: string): Promise<string> {
-  return (await cluster.request(path)).text();
 }
 
 async function phaseOf(cluster: NodeCluster, name: string): Promise<string> {

@@ -4,16 +4,12 @@
 import { describe, expect, it } from "vitest";
 import { fakeClockStart } from "../../helpers/fake-clock";
 import { nodeCluster, type NodeCluster } from "../../helpers/node-cluster";
+import { post } from "../../helpers/node-requests";
 
 const json = { "content-type": "application/json" };
 const ns = "/api/v1/namespaces/default";
 const metrics = "/apis/metrics.k8s.io/v1beta1";
 const Mi = 1024 * 1024;
-
-async function post(cluster: NodeCluster, path: string, body: unknown): Promise<void> {
-  const res = await cluster.request(path, { method: "POST", body: JSON.stringify(body), headers: json });
-  expect(res.status, await res.clone().text()).toBe(201);
-}
 
 async function get<T>(cluster: NodeCluster, path: string): Promise<T> {
   const res = await cluster.request(path);

@@ -2,13 +2,9 @@
 // selects nothing and its Endpoints are left to whoever writes them.
 import { describe, expect, it } from "vitest";
 import { nodeCluster, type NodeCluster } from "../../helpers/node-cluster";
+import { post } from "../../helpers/node-requests";
 
 const json = { "content-type": "application/json" };
-
-async function post(cluster: NodeCluster, path: string, body: unknown): Promise<void> {
-  const res = await cluster.request(path, { method: "POST", body: JSON.stringify(body), headers: json });
-  expect(res.status, await res.clone().text()).toBe(201);
-}
 
 async function get(cluster: NodeCluster, path: string): Promise<{ status: number; body: any }> {
   const res = await cluster.request(path);

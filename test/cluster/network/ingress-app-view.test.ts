@@ -4,13 +4,9 @@ import { describe, expect, it } from "vitest";
 import { openApp } from "../../../src/cluster/app-view";
 import { viewerRedactor } from "../../../src/cluster/redaction/viewer-redactor";
 import { nodeCluster, type NodeCluster } from "../../helpers/node-cluster";
+import { post } from "../../helpers/node-requests";
 
 const json = { "content-type": "application/json" };
-
-async function post(cluster: NodeCluster, path: string, body: unknown): Promise<void> {
-  const res = await cluster.request(path, { method: "POST", body: JSON.stringify(body), headers: json });
-  expect(res.status, await res.clone().text()).toBe(201);
-}
 
 async function open(cluster: NodeCluster, path: string, method = "GET") {
   const request = new Request(`https://cluster.internal${path}`, { method });

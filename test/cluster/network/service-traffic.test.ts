@@ -3,13 +3,9 @@
 // replicas; and no connection costs a storage write.
 import { describe, expect, it } from "vitest";
 import { nodeCluster, type NodeCluster } from "../../helpers/node-cluster";
+import { post } from "../../helpers/node-requests";
 
 const json = { "content-type": "application/json" };
-
-async function post(cluster: NodeCluster, path: string, body: unknown): Promise<void> {
-  const res = await cluster.request(path, { method: "POST", body: JSON.stringify(body), headers: json });
-  expect(res.status, await res.clone().text()).toBe(201);
-}
 
 const nginx = (name: string) => ({
   apiVersion: "v1",

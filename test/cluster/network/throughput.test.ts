@@ -5,13 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { defaultAccessLogLimits } from "../../../src/cluster/network/access-log";
 import { nodeCluster, type NodeCluster } from "../../helpers/node-cluster";
+import { post } from "../../helpers/node-requests";
 
 const json = { "content-type": "application/json" };
-
-async function post(cluster: NodeCluster, path: string, body: unknown): Promise<void> {
-  const res = await cluster.request(path, { method: "POST", body: JSON.stringify(body), headers: json });
-  expect(res.status, await res.clone().text()).toBe(201);
-}
 
 async function webCluster(): Promise<{ cluster: NodeCluster; clusterIP: string }> {
   const cluster = nodeCluster();
