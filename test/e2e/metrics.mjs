@@ -88,8 +88,10 @@ export function defineMetricsSuite(version) {
         assert.equal(rows[0]?.NAME, "memory-demo");
         return rows;
       });
-      // 150M is 143Mi; the model lets memory wobble by a few percent.
-      assert.ok(Math.abs(mebibytes(row["MEMORY(bytes)"]) - 143) <= 8, JSON.stringify(row));
+      // The 150M it allocates (stress counts in binary units) and a little more, under its 200Mi limit (the task
+      // shows ~155Mi).
+      const used = mebibytes(row["MEMORY(bytes)"]);
+      assert.ok(used >= 143 && used < 200, JSON.stringify(row));
       const containers = parseTable(ok(await run(["top", "pod", "memory-demo", "--containers"]), "top pod --containers"));
       assert.deepEqual(containers.map((c) => [c.POD, c.NAME]), [["memory-demo", "memory-demo-ctr"]]);
     });
