@@ -16,7 +16,7 @@ import { ShellState, type Connection, type Io, type Serve, type ShellHost } from
 import { StreamStdin } from "./shell/stdin";
 import { normalizePath, VirtualFs } from "./shell/vfs";
 import { noInput } from "./streams";
-import type { ExecOptions, ExecResult, HttpAnswer, IncomingConnection, OutputLine, ProcessExit, ProcessSpec, Served, SimulatedProcess } from "./types";
+import type { ExecOptions, ExecResult, HttpAnswer, IncomingConnection, OutputLine, PeerProcess, ProcessExit, ProcessSpec, Served, SimulatedProcess } from "./types";
 
 /** Work allowed when deciding whether a process exits by itself; longer scripts count as long-running. */
 const EXIT_SCAN_STEPS = 2_000;
@@ -42,6 +42,17 @@ export function resolveArgv(spec: ProcessSpec, profile: ImageProfile | undefined
   const entrypoint = spec.command ?? profile?.entrypoint ?? [];
   const cmd = spec.args ?? (spec.command ? [] : profile?.cmd ?? []);
   return [...entrypoint, ...cmd];
+}
+
+/** A process of another container in this one's PID namespace: its command line and user name. */
+function peerProcess(peer: PeerProcess): { command: string; user: string } {
+  if (peer.argv) return { command: peer.argv.join(" "), user: "root" };
+  const parsed = parseImageReference(peer.image ?? "");
+  const ref = parsed.ok ? parsed.ref : undefined;
+  const profile = ref ? findProfile(ref.repository) : undefined;
+  const accounts = profile?.accounts ?? ROOT_ONLY;
+  const { uid } = resolveIdentity(ref ? imageUserOf(ref.repository, ref.tag) : undefined, peer.user, accounts);
+  return { command: resolveArgv({ command: peer.command, args: peer.args } as ProcessSpec, profile).join(" "), user: accounts.users[uid]?.name ?? String(uid) };
 }
 
 const baseName = (name: string) => name.replace(/^\/(?:usr\/)?(?:local\/)?s?bin\//, "");
@@ -142,6 +153,7 @@ class ContainerProcess implements SimulatedProcess {
       identity: this.identity,
       accounts: this.accounts,
       mainCommand: this.argv,
+      ...(this.spec.pidNamespace?.length ? { peers: this.spec.pidNamespace.map(peerProcess) } : {}),
       mounts: this.spec.mounts,
       connect: (connection, atMs) => this.connect(connection, atMs, seq.next++, served),
       dns: (server, question) => this.net.dns(server, question),

@@ -42,6 +42,21 @@ export interface ProcessSpec {
   user?: RunAs;
   /** readOnlyRootFilesystem: writes outside writable mounts fail with EROFS. */
   readOnlyRootFilesystem?: boolean;
+  /**
+   * The other processes this container's PID namespace shows before its own (`ps`), PID 1 first: the target of an
+   * ephemeral container, a pod's shared namespace (shareProcessNamespace), the node's (hostPID).
+   */
+  pidNamespace?: PeerProcess[];
+}
+
+/** A process of another container (its image, command and user, resolved as its own start would) or a given command line. */
+export interface PeerProcess {
+  image?: string;
+  command?: string[];
+  args?: string[];
+  /** The command line as it is, when no image resolves it (the node's own processes, /pause). */
+  argv?: string[];
+  user?: RunAs;
 }
 
 export interface OutputLine {

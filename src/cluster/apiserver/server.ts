@@ -86,6 +86,8 @@ function subresourceBody(def: ResourceDef, sub: string, body: unknown): unknown 
 const readVerbs = new Set(["get", "list", "watch"]);
 /** Subresources that upgrade to a stream (their GET is a connect). */
 const streamingSubresources = new Set(["exec", "attach", "portforward"]);
+/** Subresources whose get, update and patch read and write the object itself (the strategy keeps what they may not change). */
+const objectSubresources = new Set(["status", "ephemeralcontainers"]);
 
 const notFoundStatus = () =>
   failure(404, "NotFound", "the server could not find the requested resource", { causes: [{ reason: "UnexpectedServerResponse", message: "404 page not found" }] });
@@ -224,7 +226,7 @@ export class ApiServer {
     const sub = info.subresource!;
     if (!info.name || !def.subresources?.includes(sub)) throw notFoundStatus();
     const ctx = this.context(request, def, info, query, caller);
-    if (sub === "status") {
+    if (objectSubresources.has(sub)) {
       if (info.verb === "get") return verbs.get(ctx);
       if (info.verb === "update") return verbs.update(ctx);
       if (info.verb === "patch") return verbs.patch(ctx);

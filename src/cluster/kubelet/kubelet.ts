@@ -17,7 +17,7 @@ import { keyOf, splitKey, watch, type Controller, type ControllerContext, type K
 import { hostIPOf, persistentVolumeOf, podSources, serviceAccountTokenOf, type ClaimDefs } from "./pod-sources";
 import { advancePod } from "./lifecycle";
 import { NodeState } from "./node-state";
-import { newPodRuntime, rebuildPodRuntime, releaseProcesses, type PodRuntime } from "./pod-runtime";
+import { addEphemeralContainers, newPodRuntime, rebuildPodRuntime, releaseProcesses, type PodRuntime } from "./pod-runtime";
 import { computePodStatus } from "./pod-status";
 import type { ContainerRuntimePort, ContainerUsage, SimulatedProcess } from "./runtime-port";
 import { parseQuantity } from "../../api/quantity";
@@ -92,6 +92,7 @@ export class Kubelet implements Controller {
       prev.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp ||
       prev.spec?.activeDeadlineSeconds !== pod.spec?.activeDeadlineSeconds ||
       images(prev) !== images(pod) ||
+      (prev.spec?.ephemeralContainers?.length ?? 0) !== (pod.spec?.ephemeralContainers?.length ?? 0) ||
       (this.mountedRefs.showsOwnFields(keyOf(pod)) &&
         (!deepEqual(prev.metadata.labels, pod.metadata.labels) || !deepEqual(prev.metadata.annotations, pod.metadata.annotations)));
     return changed ? [keyOf(pod)] : [];
@@ -151,7 +152,7 @@ export class Kubelet implements Controller {
     if (!rt) {
       rt = rebuilt ? rebuildPodRuntime(pod, ctx.now) : newPodRuntime(pod, ctx.now, ctx.timing.podSandboxMs);
       this.runtimes.set(key, rt);
-    }
+    } else addEphemeralContainers(rt, pod);
     const defs = { configMaps, secrets };
     const sources = {
       ...podSources(ctx.registry, defs, namespace!, nodeObj),
@@ -215,7 +216,7 @@ export class Kubelet implements Controller {
     for (const c of rt.containers) {
       const instance = c.current;
       if (c.phase !== "running" || !instance || instance.finishedAt !== undefined || !c.spec || instance.startedAt > nowMs) continue;
-      const container = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((k) => k.name === c.name);
+      const container = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? []), ...(pod.spec?.ephemeralContainers ?? [])].find((k) => k.name === c.name);
       const cpuLimitMillis = cpuMillisOf(container?.resources?.limits?.cpu);
       const query = { atMs: nowMs - instance.startedAt, requestsPerSecond: rateOf(instance.containerID), ...(cpuLimitMillis !== undefined ? { cpuLimitMillis } : {}) };
       out.push({ name: c.name, usage: usage(c.spec, query) });

@@ -10,7 +10,7 @@ import type { TimingProfile } from "../timing";
 import { activeDeadlineAt } from "./deadline";
 import { ConfigError, type PodSources } from "./env";
 import type { NodeState } from "./node-state";
-import { restartsAfterExit, type ContainerRuntime, type PodRuntime } from "./pod-runtime";
+import { containerKey, listOf, restartsAfterExit, specsByKey, type ContainerRuntime, type PodRuntime } from "./pod-runtime";
 import { runProbeStep, type ProbeHost } from "./probing";
 import { processSpecFor } from "./process-spec";
 import type { ContainerRuntimePort, ProcessSpec } from "./runtime-port";
@@ -59,7 +59,7 @@ class PodSimulation implements PodStageHost, ProbeHost, StageHost {
   readonly runtime: ContainerRuntimePort;
   readonly podRef: string;
   private readonly spec: PodSpec | Partial<PodSpec>;
-  private readonly byName = new Map<string, Container>();
+  private readonly byName: Map<string, Container>;
 
   constructor(
     private readonly pod: Pod,
@@ -69,8 +69,7 @@ class PodSimulation implements PodStageHost, ProbeHost, StageHost {
   ) {
     this.spec = pod.spec ?? {};
     this.runtime = env.runtime;
-    for (const c of this.spec.initContainers ?? []) this.byName.set(`i/${c.name}`, c);
-    for (const c of this.spec.containers ?? []) this.byName.set(`c/${c.name}`, c);
+    this.byName = specsByKey(this.spec);
     const m = pod.metadata ?? {};
     this.podRef = `${m.name}_${m.namespace}(${m.uid})`;
   }
@@ -84,11 +83,11 @@ class PodSimulation implements PodStageHost, ProbeHost, StageHost {
   }
 
   containerSpec(c: ContainerRuntime): Container {
-    return this.byName.get(`${c.init ? "i" : "c"}/${c.name}`) ?? { name: c.name };
+    return this.byName.get(containerKey(c)) ?? { name: c.name };
   }
 
   emit(at: number, c: ContainerRuntime | undefined, event: EventBody): void {
-    const fieldPath = c ? `spec.${c.init ? "initContainers" : "containers"}{${c.name}}` : undefined;
+    const fieldPath = c ? `spec.${listOf(c)}{${c.name}}` : undefined;
     this.events.push({ at, ...event, fieldPath });
   }
 

@@ -107,7 +107,7 @@ export function kubeletConnection(deps: LogServerDependencies): NodeConnection {
 function endOf(deps: LogServerDependencies, namespace: string | undefined, name: string, source: LogSource): number | undefined {
   const pod = deps.registry.tryGet(pods, namespace, name);
   if (!pod) return deps.now();
-  const statuses = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])];
+  const statuses = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.ephemeralContainerStatuses ?? [])];
   for (const s of statuses) {
     for (const state of [s.state, s.lastState]) {
       const t = state?.terminated;

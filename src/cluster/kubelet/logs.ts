@@ -8,6 +8,7 @@ import type { PodSources } from "./env";
 import { processSpecFor } from "./process-spec";
 import { networkClientOf, type AccessLogLine, type PodNetworkPort } from "./network-port";
 import type { ContainerRuntimePort, SimulatedProcess } from "./runtime-port";
+import type { ContainerList } from "./pod-runtime";
 
 type ContainerState = ContainerStatus["state"];
 
@@ -31,22 +32,32 @@ export interface LogSource {
 }
 
 /** The container a log request names (or the only one), with the apiserver's messages. */
-export function pickContainer(pod: Pod, name: string | undefined): { spec: Container; init: boolean } {
+export function pickContainer(pod: Pod, name: string | undefined): { spec: Container; list: ContainerList } {
   const podName = pod.metadata?.name;
   const app = pod.spec?.containers ?? [];
   const init = pod.spec?.initContainers ?? [];
+  const ephemeral = pod.spec?.ephemeralContainers ?? [];
   if (!name) {
-    if (app.length === 1) return { spec: app[0]!, init: false };
+    if (app.length === 1) return { spec: app[0]!, list: "containers" };
     const names = `[${app.map((c) => c.name).join(" ")}]`;
     const inits = init.length ? ` or one of the init containers: [${init.map((c) => c.name).join(" ")}]` : "";
-    throw badRequest(`a container name must be specified for pod ${podName}, choose one of: ${names}${inits}`);
+    const ephemerals = ephemeral.length ? ` or one of the ephemeral containers: [${ephemeral.map((c) => c.name).join(" ")}]` : "";
+    throw badRequest(`a container name must be specified for pod ${podName}, choose one of: ${names}${inits}${ephemerals}`);
   }
   const found = app.find((c) => c.name === name);
-  if (found) return { spec: found, init: false };
+  if (found) return { spec: found, list: "containers" };
   const initFound = init.find((c) => c.name === name);
-  if (initFound) return { spec: initFound, init: true };
+  if (initFound) return { spec: initFound, list: "initContainers" };
+  const ephemeralFound = ephemeral.find((c) => c.name === name);
+  if (ephemeralFound) return { spec: ephemeralFound, list: "ephemeralContainers" };
   throw badRequest(`container ${name} is not valid for pod ${podName}`);
 }
+
+const statusesOf: Record<ContainerList, "containerStatuses" | "initContainerStatuses" | "ephemeralContainerStatuses"> = {
+  containers: "containerStatuses",
+  initContainers: "initContainerStatuses",
+  ephemeralContainers: "ephemeralContainerStatuses",
+};
 
 function run(container: Container, state: ContainerState, statusContainerID?: string): LogSource | undefined {
   const t = state?.terminated ?? state?.running;
@@ -59,10 +70,10 @@ function run(container: Container, state: ContainerState, statusContainerID?: st
 /** Which run to read (the kubelet's rules), or a 400 with its message. */
 export function logSource(pod: Pod, options: Pick<LogOptions, "container" | "previous">): LogSource {
   if (!pod.spec?.nodeName) throw badRequest(`pod ${pod.metadata?.name} does not have a host assigned`);
-  const { spec, init } = pickContainer(pod, options.container);
+  const { spec, list } = pickContainer(pod, options.container);
   const name = spec.name;
   const podName = pod.metadata?.name;
-  const statuses = (init ? pod.status?.initContainerStatuses : pod.status?.containerStatuses) ?? [];
+  const statuses = pod.status?.[statusesOf[list]] ?? [];
   const status = statuses.find((s) => s.name === name);
   const waitingOf = (reason: string | undefined) => {
     if (reason === "ErrImagePull") return "image can't be pulled";

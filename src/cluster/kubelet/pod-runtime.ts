@@ -37,6 +37,8 @@ export type ContainerPhase =
 export interface ContainerRuntime {
   name: string;
   init: boolean;
+  /** An ephemeral container (spec.ephemeralContainers): started once the sandbox is up, never restarted, outside the phase. */
+  ephemeral?: boolean;
   /** A restartable init container (`restartPolicy: Always`): runs beside the app containers, restarted on any exit. */
   sidecar: boolean;
   /** The container was started (running, startup probe passed) at least once: a sidecar no longer holds back the next. */
@@ -89,6 +91,7 @@ export interface PodRuntime {
 
 /** The restart policy for a container that exited with `exitCode`: sidecars always come back, init containers on failure. */
 export function restartsAfterExit(c: ContainerRuntime, exitCode: number, restartPolicy: string): boolean {
+  if (c.ephemeral) return false;
   if (c.sidecar) return true;
   if (c.init) return exitCode !== 0 && restartPolicy !== "Never";
   return restartPolicy === "Always" || (restartPolicy === "OnFailure" && exitCode !== 0);
@@ -100,7 +103,31 @@ function newContainer(spec: Container, init: boolean): ContainerRuntime {
   return { ...base, pullFailures: 0, crashStreak: 0, restartCount: 0, started: false, ready: false };
 }
 
-/** A fresh runtime for a pod the kubelet sees for the first time at `now`. */
+/** Which list of the pod spec a container is in. */
+export type ContainerList = "initContainers" | "containers" | "ephemeralContainers";
+
+export function listOf(c: Pick<ContainerRuntime, "init" | "ephemeral">): ContainerList {
+  return c.ephemeral ? "ephemeralContainers" : c.init ? "initContainers" : "containers";
+}
+
+/** A container's key among all of a pod's: its list and name (`containers/app`). */
+export function containerKey(c: Pick<ContainerRuntime, "init" | "ephemeral" | "name">): string {
+  return `${listOf(c)}/${c.name}`;
+}
+
+/** Every container of a pod spec by containerKey (ephemeral ones are Containers plus their targetContainerName). */
+export function specsByKey(spec: Partial<PodSpec>): Map<string, Container> {
+  const out = new Map<string, Container>();
+  for (const list of ["initContainers", "containers", "ephemeralContainers"] as const) for (const c of spec[list] ?? []) out.set(`${list}/${c.name}`, c);
+  return out;
+}
+
+/** Ephemeral containers added to the pod since the kubelet last looked get their runtime (not started yet). */
+export function addEphemeralContainers(rt: PodRuntime, pod: Pod): void {
+  const known = new Set(rt.containers.filter((c) => c.ephemeral).map((c) => c.name));
+  for (const spec of pod.spec?.ephemeralContainers ?? []) if (!known.has(spec.name)) rt.containers.push({ ...newContainer(spec, false), ephemeral: true });
+}
+
 /**
  * Let go of the simulated processes (their shell state and filesystem) of a pod with nothing due: a process is a
  * pure function of its spec and start time, so the lifecycle restarts it from those when it next needs one (a
@@ -120,6 +147,7 @@ export function newPodRuntime(pod: Pod, now: number, sandboxMs: number): PodRunt
     containers: [
       ...(spec.initContainers ?? []).map((c) => newContainer(c, true)),
       ...(spec.containers ?? []).map((c) => newContainer(c, false)),
+      ...(spec.ephemeralContainers ?? []).map((c) => ({ ...newContainer(c, false), ephemeral: true })),
     ],
   };
 }
@@ -147,10 +175,11 @@ export function rebuildPodRuntime(pod: Pod, now: number): PodRuntime {
   rt.sandboxReady = !!status.podIP;
   rt.podIP = status.podIP;
   const statuses = new Map<string, ContainerStatus>();
-  for (const s of status.initContainerStatuses ?? []) statuses.set(`i/${s.name}`, s);
-  for (const s of status.containerStatuses ?? []) statuses.set(`c/${s.name}`, s);
+  for (const s of status.initContainerStatuses ?? []) statuses.set(`initContainers/${s.name}`, s);
+  for (const s of status.containerStatuses ?? []) statuses.set(`containers/${s.name}`, s);
+  for (const s of status.ephemeralContainerStatuses ?? []) statuses.set(`ephemeralContainers/${s.name}`, s);
   for (const c of rt.containers) {
-    const s = statuses.get(`${c.init ? "i" : "c"}/${c.name}`);
+    const s = statuses.get(containerKey(c));
     if (!s) continue;
     c.restartCount = s.restartCount ?? 0;
     c.crashStreak = Math.min(c.restartCount, 5);

@@ -6,7 +6,7 @@ import { rfc3339 } from "../../runtime/clock";
 import { zeroValue } from "../registry/pod-template";
 import { qosClass } from "../registry/pods/defaults";
 import { normalizeImage } from "./identity";
-import type { ContainerRuntime, Instance, PodRuntime } from "./pod-runtime";
+import { containerKey, specsByKey, type ContainerRuntime, type Instance, type PodRuntime } from "./pod-runtime";
 import { initProgress } from "./sidecars";
 import { allStopped } from "./termination";
 
@@ -144,16 +144,17 @@ function readyCondition(type: string, init: ContainerStatus[], app: ContainerSta
 export function computePodStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: number): PodStatus {
   const spec = pod.spec ?? zeroValue<PodSpec>();
   const old: PodStatus = pod.status ?? {};
-  const specs = new Map<string, Container>();
-  for (const c of spec.initContainers ?? []) specs.set(`i/${c.name}`, c);
-  for (const c of spec.containers ?? []) specs.set(`c/${c.name}`, c);
+  const specs: Map<string, Container> = specsByKey(spec);
   const init = rt.containers.filter((c) => c.init);
-  const app = rt.containers.filter((c) => !c.init);
+  const app = rt.containers.filter((c) => !c.init && !c.ephemeral);
+  const ephemeral = rt.containers.filter((c) => c.ephemeral);
   const sidecars = new Set(init.filter((c) => c.sidecar).map((c) => c.name));
   const isSidecar = (name: string) => sidecars.has(name);
   const initialized = initProgress(rt).initialized;
-  const initStatuses = init.map((c) => containerStatus(c, specs.get(`i/${c.name}`), "PodInitializing"));
-  const appStatuses = app.map((c) => containerStatus(c, specs.get(`c/${c.name}`), initialized ? "ContainerCreating" : "PodInitializing"));
+  const initStatuses = init.map((c) => containerStatus(c, specs.get(containerKey(c)), "PodInitializing"));
+  const appStatuses = app.map((c) => containerStatus(c, specs.get(containerKey(c)), initialized ? "ContainerCreating" : "PodInitializing"));
+  // Ephemeral containers are outside the phase and the conditions; their statuses are never ready.
+  const ephemeralStatuses = ephemeral.map((c) => containerStatus(c, specs.get(containerKey(c)), "ContainerCreating"));
   const hasInitialized = app.some((c) => c.current || c.previous);
   const stopped = allStopped(rt);
   let phase = podPhase(initStatuses, appStatuses, isSidecar, spec.restartPolicy ?? "Always", hasInitialized);
@@ -181,6 +182,7 @@ export function computePodStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: 
     startTime: rfc3339(rt.acceptedAt),
     ...(initStatuses.length ? { initContainerStatuses: initStatuses } : {}),
     containerStatuses: appStatuses,
+    ...(ephemeralStatuses.length ? { ephemeralContainerStatuses: ephemeralStatuses } : {}),
     qosClass: old.qosClass ?? qosClass(spec),
   };
 }

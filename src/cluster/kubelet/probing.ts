@@ -35,7 +35,7 @@ const firstRun = (p: Probe | undefined, at: number, earliestMs = 0): ProbeRun | 
 export function startProbes(c: ContainerRuntime, spec: Container, at: number): void {
   c.started = !spec.startupProbe;
   c.everStarted ||= c.started;
-  c.ready = c.started && !spec.readinessProbe && (!c.init || c.sidecar);
+  c.ready = c.started && !spec.readinessProbe && (!c.init || c.sidecar) && !c.ephemeral;
   c.startup = firstRun(spec.startupProbe, at);
   c.liveness = c.started ? firstRun(spec.livenessProbe, at) : undefined;
   c.readiness = c.started ? firstRun(spec.readinessProbe, at, readinessTriggerMs) : undefined;

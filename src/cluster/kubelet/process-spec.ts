@@ -7,6 +7,7 @@ import { containerHostname, etcFiles } from "./etc-files";
 import type { ProcessSpec } from "./runtime-port";
 import { securityOf, withOwnership } from "./security-context";
 import { volumeMounts } from "./volumes";
+import { pidNamespacePeers } from "./pid-namespace";
 
 /**
  * The spec of `container` of `pod` (whose status carries the pod IP). `asOf`: when the container started, for a run
@@ -18,6 +19,7 @@ export function processSpecFor(pod: Pod, container: Container, sources: PodSourc
   const { command, args } = expandCommand(container, env);
   const memory = container.resources?.limits?.memory;
   const podIP = pod.spec?.hostNetwork ? sources.network.nodeIP || pod.status?.podIP : pod.status?.podIP;
+  const peers = pidNamespacePeers(pod, container);
   return {
     image: String(container.image ?? ""),
     command,
@@ -31,6 +33,7 @@ export function processSpecFor(pod: Pod, container: Container, sources: PodSourc
     ports: declaredTCPPorts(container),
     files: etcFiles(pod, container, sources.network),
     ...securityOf(pod, container),
+    ...(peers.length ? { pidNamespace: peers } : {}),
   };
 }
 

@@ -29,16 +29,19 @@ export function initProgress(rt: PodRuntime): InitProgress {
 
 /** Containers whose turn to be started has come (their first start; restarts follow their own back-off). */
 export function startable(rt: PodRuntime): ContainerRuntime[] {
+  // Ephemeral containers start as soon as the sandbox is up, whatever the init containers do (the kubelet starts them
+  // first so that a pod stuck in initialization can be debugged).
+  const ephemeral = rt.containers.filter((c) => c.ephemeral);
   const progress = initProgress(rt);
-  if (progress.next) return [progress.next];
-  return progress.initialized ? rt.containers.filter((c) => !c.init) : [];
+  if (progress.next) return [...ephemeral, progress.next];
+  return progress.initialized ? rt.containers.filter((c) => !c.init) : ephemeral;
 }
 
 /** Nothing more will run in the pod: its app containers are all done for good, or initialization failed for good. */
 export function workDone(rt: PodRuntime): boolean {
   const progress = initProgress(rt);
   if (progress.failed) return true;
-  return progress.initialized && rt.containers.every((c) => c.init || c.phase === "done");
+  return progress.initialized && rt.containers.every((c) => c.init || c.ephemeral || c.phase === "done");
 }
 
 /**

@@ -130,6 +130,7 @@ export class RegistryStore {
     this.validate(def, obj, [
       ...validateObjectMeta(meta, { namespaced: def.namespaced, nameValidator: def.nameValidator }),
       ...(def.strategy?.validate?.(obj, ctx) ?? []),
+      ...(def.strategy?.validateCreate?.(obj, ctx) ?? []),
     ]);
     for (const check of this.admission) check("CREATE", def, obj, undefined);
     let key = objectKey(def, namespace, meta.name!);

@@ -68,6 +68,8 @@ export interface Strategy<T extends KubeObject = KubeObject> {
    */
   holdsDeletion?(obj: T): boolean;
   validate?(obj: T, ctx: StrategyContext<T>): FieldError[];
+  /** Checks of a create only, after `validate` (e.g. fields only a subresource may set later). */
+  validateCreate?(obj: T, ctx: StrategyContext<T>): FieldError[];
   validateUpdate?(obj: T, old: T, ctx: StrategyContext<T>): FieldError[];
   /** Before an update through the `status` subresource: e.g. keep the old spec. */
   prepareForStatusUpdate?(obj: T, old: T, ctx: StrategyContext<T>): void;

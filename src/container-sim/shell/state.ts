@@ -58,8 +58,10 @@ export interface ShellHost {
   /** Who the process is (root when absent) and the image's account names (`id`, `whoami`, `ls -l`). */
   identity?: Identity;
   accounts?: Accounts;
-  /** The container's command line (PID 1 in `ps`). */
+  /** The container's command line (PID 1 in `ps`, unless it shares a PID namespace with `peers`). */
   mainCommand?: string[];
+  /** The other processes of a shared PID namespace, PID 1 first, shown before the container's own. */
+  peers?: { command: string; user: string }[];
   /** The container's volume mounts (`df`, `mount`). */
   mounts?: { mountPath: string; readOnly?: boolean }[];
   /** A program provided by the image rather than the shell (e.g. `stress`); undefined when there is none. */

@@ -29,15 +29,18 @@ interface Proc {
   command: string;
 }
 
-/** PID 1 is the container's command; the applet itself comes last. */
+/**
+ * PID 1 is the container's command, or the first process of the PID namespace it shares (its peers, then its own);
+ * the applet itself comes last.
+ */
 function processes(sh: ShellState, self: string[]): Proc[] {
   const uid = sh.host.identity?.uid ?? 0;
   const user = sh.host.accounts?.users[uid]?.name ?? String(uid);
   const main = sh.host.mainCommand?.join(" ") || "sh";
-  return [
-    { pid: 1, user, command: main },
-    { pid: 7, user, command: self.join(" ") },
-  ];
+  const peers = sh.host.peers ?? [];
+  const before: Proc[] = peers.map((p, i) => ({ pid: i === 0 ? 1 : 6 * i + 1, user: p.user, command: p.command }));
+  const mainPid = peers.length ? 6 * peers.length + 1 : 1;
+  return [...before, { pid: mainPid, user, command: main }, { pid: mainPid + 6, user, command: self.join(" ") }];
 }
 
 /** busybox's TIME column: minutes:seconds of CPU time (a sleeping container has used almost none). */

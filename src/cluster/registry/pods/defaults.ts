@@ -44,7 +44,7 @@ export function defaultPodSpec(spec: PodSpec): void {
   spec.securityContext ??= {};
   spec.schedulerName ||= "default-scheduler";
   spec.enableServiceLinks ??= true;
-  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) defaultContainer(c);
+  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? []), ...(spec.ephemeralContainers ?? [])]) defaultContainer(c);
   for (const v of spec.volumes ?? []) {
     if (v.configMap) v.configMap.defaultMode ??= 420;
     if (v.secret) v.secret.defaultMode ??= 420;

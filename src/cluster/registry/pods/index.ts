@@ -19,7 +19,7 @@ export const pods = defineResource<Pod>({
   categories: ["all"],
   schema: Pod,
   protobuf: PodMessage,
-  subresources: ["attach", "binding", "eviction", "exec", "log", "portforward", "proxy", "status"],
+  subresources: ["attach", "binding", "ephemeralcontainers", "eviction", "exec", "log", "portforward", "proxy", "status"],
   subresourceHandlers: {
     attach: podStreamUpgrade("attach"),
     binding: bindPod,

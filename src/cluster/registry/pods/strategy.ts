@@ -13,6 +13,7 @@ import { cloneJson } from "../../../api/clone";
 import { validateLabels } from "../../../api/validation/labels";
 import { validateContainerFields } from "./validation/container";
 import { validatePodSecurityContext } from "./validation/security-context";
+import { ephemeralOnCreate, ephemeralUpdate, validateEphemeralContainers } from "./validation/ephemeral";
 
 const suffixAlphabet = "bcdfghjklmnpqrstvwxz2456789";
 
@@ -104,6 +105,16 @@ function deadlineUpdate(value: unknown, previous: unknown): FieldError[] {
   return [];
 }
 
+/** The stored pod with only the request's spec.ephemeralContainers taken (the identity fields the store set stay). */
+function keepAllButEphemeralContainers(pod: Pod, old: Pod): void {
+  const ephemeralContainers = pod.spec?.ephemeralContainers;
+  const { resourceVersion } = pod.metadata;
+  pod.metadata = { ...cloneJson(old.metadata), ...(resourceVersion ? { resourceVersion } : {}) };
+  pod.spec = cloneJson(old.spec ?? { containers: [] });
+  if (ephemeralContainers?.length) pod.spec.ephemeralContainers = ephemeralContainers;
+  else delete pod.spec.ephemeralContainers;
+}
+
 /** Only these may change in a pod's spec after creation. */
 function mutableView(spec: PodSpec | undefined): PodSpec | undefined {
   if (!spec) return spec;
@@ -135,6 +146,11 @@ export const podStrategy: Strategy<Pod> = {
     return Math.max(0, requested ?? spec.terminationGracePeriodSeconds ?? 30);
   },
   prepareForUpdate(pod, old, ctx) {
+    // pods/ephemeralcontainers changes nothing but spec.ephemeralContainers (dropNonEphemeralContainerUpdates).
+    if (ctx.subresource === "ephemeralcontainers") {
+      keepAllButEphemeralContainers(pod, old);
+      return;
+    }
     // Priority admission set these on create; an update that leaves them out keeps them (they are immutable).
     const spec = pod.spec;
     const oldSpec = old.spec;
@@ -154,10 +170,14 @@ export const podStrategy: Strategy<Pod> = {
   },
   validate(pod) {
     const spec: Partial<PodSpec> = pod.spec ?? {};
-    return [...validateContainers(spec, "spec"), ...deadlineRange(spec.activeDeadlineSeconds, 1)];
+    return [...validateContainers(spec, "spec"), ...validateEphemeralContainers(spec, "spec"), ...deadlineRange(spec.activeDeadlineSeconds, 1)];
+  },
+  validateCreate(pod) {
+    return ephemeralOnCreate(pod.spec ?? {});
   },
   validateUpdate(pod, old, ctx) {
     if (ctx.subresource === "binding") return [];
+    if (ctx.subresource === "ephemeralcontainers") return ephemeralUpdate(pod.spec ?? {}, old.spec ?? {});
     const deadline = deadlineUpdate(pod.spec?.activeDeadlineSeconds, old.spec?.activeDeadlineSeconds);
     if (deadline.length) return deadline;
     if (deepEqual(mutableView(pod.spec), mutableView(old.spec))) return [];

@@ -18,13 +18,15 @@ const isTrue = (query: URLSearchParams, name: string) => ["true", "1"].includes(
 export function execContainer(pod: Pod, name: string | undefined): Container {
   const app = pod.spec?.containers ?? [];
   const init = pod.spec?.initContainers ?? [];
+  const ephemeral = pod.spec?.ephemeralContainers ?? [];
   const podName = pod.metadata?.name;
   if (!name) {
     if (app.length === 1) return app[0]!;
     const inits = init.length ? ` or one of the init containers: [${init.map((c) => c.name).join(" ")}]` : "";
-    throw badRequest(`a container name must be specified for pod ${podName}, choose one of: [${app.map((c) => c.name).join(" ")}]${inits}`);
+    const ephemerals = ephemeral.length ? ` or one of the ephemeral containers: [${ephemeral.map((c) => c.name).join(" ")}]` : "";
+    throw badRequest(`a container name must be specified for pod ${podName}, choose one of: [${app.map((c) => c.name).join(" ")}]${inits}${ephemerals}`);
   }
-  const found = [...app, ...init].find((c) => c.name === name);
+  const found = [...app, ...init, ...ephemeral].find((c) => c.name === name);
   if (!found) throw badRequest(`container ${name} is not valid for pod ${podName}`);
   return found;
 }
