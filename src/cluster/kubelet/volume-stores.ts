@@ -4,6 +4,7 @@
 // container wrote comes back only as far as its run is replayed. And one tree per PersistentVolume, shared by every
 // node (the built-in provisioner's volumes act as network storage), each new version also written to storage as one
 // row (storage/volume-data.ts), so its files outlive the pods and a restart; it is read back when first mounted.
+import { nodeFileDirectories, nodeFiles } from "./node-files";
 import type { VolumeDataRow, VolumeDataTable } from "../storage/volume-data";
 import { ProjectedHistory } from "./projected-history";
 import { VersionedTree, type ByteBudget, type Version } from "./volume-tree";
@@ -22,7 +23,7 @@ export const claimVolumeBytes = 2 * MiB;
 export const totalClaimBytes = 8 * MiB;
 
 /** The directories a minikube node has, which a hostPath of type Directory finds. */
-const nodeDirectories = [
+const nodeDirectories: string[] = [
   "bin", "data", "dev", "etc", "etc/kubernetes", "home", "mnt", "opt", "proc", "root", "run", "sys", "tmp", "tmp/hostpath-provisioner",
   "usr", "usr/bin", "usr/local", "var", "var/lib", "var/lib/kubelet", "var/lib/minikube", "var/log", "var/log/pods", "var/run",
 ];
@@ -121,7 +122,8 @@ export class VolumeStores {
     let tree = this.nodes.get(nodeName);
     if (!tree) {
       tree = new VersionedTree(nodeFilesystemBytes, this.budget);
-      for (const dir of nodeDirectories) tree.ensureDir(dir);
+      for (const dir of [...nodeDirectories, ...nodeFileDirectories]) tree.ensureDir(dir);
+      for (const [path, content] of Object.entries(nodeFiles(nodeName))) tree.seedFile(path, content);
       this.nodes.set(nodeName, tree);
     }
     return tree;

@@ -157,6 +157,15 @@ export class VersionedTree implements DirectorySource {
     return this.record(p, { atMs: Number.NEGATIVE_INFINITY, kind: "dir" }) === true;
   }
 
+  /** Make `path` a file holding `content` from the beginning when nothing is there (a node's own files). */
+  seedFile(path: string, content: string): boolean {
+    const p = treePath(path);
+    if (!this.ensureDir(parentOf(p))) return false;
+    const kind = this.kind(p, Number.POSITIVE_INFINITY);
+    if (kind) return kind === "file";
+    return this.record(p, { atMs: Number.NEGATIVE_INFINITY, kind: "file", content }) === true;
+  }
+
   /** Make `path` an empty file from the beginning when nothing is there (hostPath FileOrCreate). */
   ensureFile(path: string): boolean {
     const p = treePath(path);
