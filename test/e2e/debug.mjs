@@ -42,7 +42,7 @@ export function defineDebugSuite(version) {
     test("debug adds an ephemeral container to a running pod; with --target it sees the target's processes", async () => {
       const out = await run(["debug", "web", "--image=busybox", "-c", "debugger", "--target=web", "--profile=general", "--", "sleep", "3600"]);
       ok(out, "debug web");
-      assert.match(out.stderr, /Targeting container "web"/);
+      assert.match(out.stdout + out.stderr, /Targeting container "web"/);
       await ephemeralState("web", "debugger", "running");
       const ps = ok(await run(["exec", "web", "-c", "debugger", "--", "ps"]), "exec ps");
       assert.match(ps, /^\s+1 root .*nginx -g daemon off;$/m);
@@ -94,7 +94,8 @@ export function defineDebugSuite(version) {
     });
 
     test("debug node/<node> runs a pod on the node with its root filesystem at /host", async () => {
-      const out = ok(await run(["debug", "node/worker-1", "--image=busybox", "--profile=general", "--", "cat", "/host/etc/os-release"]), "debug node");
+      const out = await run(["debug", "node/worker-1", "--image=busybox", "--profile=general", "--", "cat", "/host/etc/os-release"]);
+      ok(out, "debug node");
       const name = /Creating debugging pod (node-debugger-worker-1-[a-z0-9]{5}) with container debugger on node worker-1\./.exec(out.stdout + out.stderr)?.[1];
       assert.ok(name, `no debugging pod named in:\n${out.stdout}${out.stderr}`);
       await eventually(async () => assert.equal(ok(await run(["get", "pod", name, "-o", "jsonpath={.status.phase}"]), "phase"), "Succeeded"), 30_000, 500);
