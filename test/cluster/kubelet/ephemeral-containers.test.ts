@@ -6,6 +6,7 @@ import type { Pod } from "../../../src/api/schemas";
 import { pods } from "../../../src/cluster/registry/pods";
 import { events as eventsDef } from "../../../src/cluster/registry/events";
 import { execStream } from "../../../src/cluster/registry/pods/streams/exec";
+import type { Caller } from "../../../src/cluster/registry/types";
 import { admin, nodeCluster, type NodeCluster } from "../../helpers/node-cluster";
 import { FakeSocket } from "../registry/pods/stream-socket";
 
@@ -23,9 +24,22 @@ async function cluster(restartPolicy = "Always"): Promise<NodeCluster> {
   return c;
 }
 
-async function addDebugger(c: NodeCluster, container: Record<string, unknown>): Promise<Response> {
+async function addDebugger(c: NodeCluster, container: Record<string, unknown>, caller: Caller = admin): Promise<Response> {
   const patch = { spec: { ephemeralContainers: [container] } };
-  return c.request(`${podPath}/ephemeralcontainers`, { method: "PATCH", body: JSON.stringify(patch), headers: smp });
+  return c.request(`${podPath}/ephemeralcontainers`, { method: "PATCH", body: JSON.stringify(patch), headers: smp, caller });
+}
+
+const jane: Caller = { role: "admin", user: "jane", groups: ["system:authenticated"], rbac: true };
+
+/** A Role of `rules` bound to jane in default. */
+async function grant(c: NodeCluster, name: string, rules: unknown[]): Promise<void> {
+  const post = (path: string, body: unknown) => c.request(path, { method: "POST", headers: json, body: JSON.stringify(body) });
+  await post("/apis/rbac.authorization.k8s.io/v1/namespaces/default/roles", { metadata: { name }, rules });
+  await post("/apis/rbac.authorization.k8s.io/v1/namespaces/default/rolebindings", {
+    metadata: { name },
+    roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name },
+    subjects: [{ kind: "User", apiGroup: "rbac.authorization.k8s.io", name: "jane" }],
+  });
 }
 
 const debuggerSpec = { name: "debugger", image: "busybox", command: ["sleep", "3600"], targetContainerName: "app", stdin: true, terminationMessagePolicy: "File", imagePullPolicy: "Always" };
@@ -120,5 +134,19 @@ describe("ephemeral containers", () => {
     expect(pod.metadata.labels?.sneaky).toBeUndefined();
     expect(pod.spec?.activeDeadlineSeconds).toBeUndefined();
     expect(pod.spec?.ephemeralContainers?.length).toBe(1);
+  });
+
+  it("are listed in discovery and authorized as patch on pods/ephemeralcontainers", async () => {
+    const c = await cluster();
+    const list = (await (await c.request("/api/v1")).json()) as { resources: { name: string; kind: string; verbs: string[] }[] };
+    expect(list.resources.find((r) => r.name === "pods/ephemeralcontainers")).toMatchObject({ kind: "Pod", verbs: ["get", "patch", "update"] });
+    await grant(c, "pods", [{ verbs: ["get", "patch", "update"], apiGroups: [""], resources: ["pods"] }]);
+    const refused = await addDebugger(c, debuggerSpec, jane);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { message: string }).message).toBe(
+      `pods "web" is forbidden: User "jane" cannot patch resource "pods/ephemeralcontainers" in API group "" in the namespace "default"`,
+    );
+    await grant(c, "debug", [{ verbs: ["patch"], apiGroups: [""], resources: ["pods/ephemeralcontainers"] }]);
+    expect((await addDebugger(c, debuggerSpec, jane)).status).toBe(200);
   });
 });
