@@ -2,8 +2,11 @@
 // pod with shareProcessNamespace has one namespace for all its containers (the sandbox's /pause is PID 1), a hostPID
 // pod sees the node's. Each peer is described as its own start describes it, for the runtime to resolve.
 import type { Container, EphemeralContainer, Pod } from "../../api/schemas";
-import type { PeerProcess } from "./runtime-port";
+import type { ProcessSpec } from "./runtime-port";
 import { securityOf } from "./security-context";
+
+/** A process of another container, as the runtime takes it. */
+type PeerProcess = NonNullable<ProcessSpec["pidNamespace"]>[number];
 
 /** The node's own processes as a hostPID container's `ps` shows them (a kubeadm-style node running containerd). */
 const nodeProcesses: PeerProcess[] = [
