@@ -1,9 +1,11 @@
 // Bytes as the simulator's strings carry them. Files, pipes and streams hold JavaScript strings; what is valid UTF-8
-// is held as its text, and every byte that is not is held as one lone surrogate U+DC80 + byte (Python's
+// is held as its text, and every byte that is not is held as one lone surrogate U+DC00 + byte (Python's
 // "surrogateescape"). Text stays text for the commands that read it, and any bytes (a PNG, a tar stream) go in and
 // come back out unchanged: encodeBytes(decodeBytes(b)) is b for every b.
 
-const ESCAPE_BASE = 0xdc80;
+/** A byte b (0x80..0xff) is held as U+DC00 + b: U+DC80..U+DCFF. */
+const ESCAPE_BASE = 0xdc00;
+const isEscape = (c: number) => c >= 0xdc80 && c <= 0xdcff;
 
 /** The bytes a string stands for: UTF-8 of its text, the raw byte of each escape. */
 export function encodeBytes(text: string): Uint8Array {
@@ -15,7 +17,7 @@ export function encodeBytes(text: string): Uint8Array {
       out[o++] = c;
       continue;
     }
-    if (c >= ESCAPE_BASE && c <= 0xdcff) {
+    if (isEscape(c)) {
       out[o++] = c - ESCAPE_BASE;
       continue;
     }
@@ -50,7 +52,7 @@ export function byteLength(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x80 || (c >= ESCAPE_BASE && c <= 0xdcff)) n += 1;
+    if (c < 0x80 || isEscape(c)) n += 1;
     else if (c < 0x800) n += 2;
     else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff) {
       n += 4;

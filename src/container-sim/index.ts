@@ -55,3 +55,4 @@ export {
   type NetworkAnswer,
 } from "./network";
 export { noInput, type InputStream } from "./streams";
+export { ByteStreamDecoder, byteLength, decodeBytes, encodeBytes } from "./bytes";
