@@ -2,7 +2,7 @@
 // busybox pod and read there, copied back byte for byte (a binary file among them), a file written by exec into
 // nginx's html served to another pod, a missing path's error from tar, and a container without tar.
 import assert from "node:assert/strict";
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -83,10 +83,21 @@ export function defineCpSuite(version) {
       assert.equal(ok(await run(["exec", "bb", "--", "wget", "-qO-", `http://${ip}/`]), "wget"), "hi\n");
     });
 
-    test("cp of a missing path: tar's error, and kubectl fails", async () => {
+    test("cp of a missing path: tar's error (kubectl itself exits 0, kubernetes/kubectl#980); a missing local file", async () => {
       const result = await run(["cp", "bb:/tmp/nope.txt", join(local, "nope.txt")]);
-      assert.notEqual(result.code, 0);
       assert.match(`${result.stdout}${result.stderr}`, /tar: \/tmp\/nope\.txt: No such file or directory/);
+      assert.equal(existsSync(join(local, "nope.txt")), false);
+      const localMissing = await run(["cp", join(local, "absent.txt"), "bb:/tmp/absent.txt"]);
+      assert.notEqual(localMissing.code, 0);
+      assert.match(localMissing.stderr, /absent\.txt doesn't exist in local filesystem/);
+    });
+
+    test("a container without tar: the runtime's error, and kubectl fails", async () => {
+      ok(await run(["run", "pause", "--image=registry.k8s.io/pause:3.10", "--restart=Never"]), "run pause");
+      ok(await run(["wait", "--for=condition=Ready", "pod/pause", "--timeout=60s"]), "wait pause");
+      const result = await run(["cp", join(local, "hello.txt"), "pause:/hello.txt"]);
+      assert.notEqual(result.code, 0);
+      assert.match(result.stderr, /exec: "tar": executable file not found in \$PATH/);
     });
   });
 }
