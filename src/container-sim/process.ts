@@ -309,14 +309,18 @@ class ContainerProcess implements SimulatedProcess {
     let stderr = "";
     const served: NonNullable<ExecResult["served"]> = [];
     const run = this.runCommand(command, atMs, snapshot, options.stdin ?? noInput, timeoutMs, served);
+    const output: NonNullable<ExecResult["output"]> = [];
     for (const line of run.lines) {
       const text = line.unterminated ? line.text : `${line.text}\n`;
       if (line.stream === "stdout") stdout += text;
       else stderr += text;
+      const last = output[output.length - 1];
+      if (last?.stream === line.stream) last.text += text;
+      else output.push({ stream: line.stream, text });
     }
     const log = { ...(served.length ? { served } : {}), ...(snapshot.layerChanges > 0 ? { wroteLayer: true } : {}) };
-    if (!run.exit) return { exitCode: -1, stdout, stderr, timedOut: true, ...log };
-    return { exitCode: run.exit.code, stdout, stderr, ...log };
+    if (!run.exit) return { exitCode: -1, stdout, stderr, output, timedOut: true, ...log };
+    return { exitCode: run.exit.code, stdout, stderr, output, ...log };
   }
 }
 

@@ -40,5 +40,6 @@ export function execInContainer(deps: LogServerDependencies, sources: (pod: Pod)
   }
   const missing = result.exitCode === 126 && !result.stdout ? runtimeMissing.exec(result.stderr.trim()) : null;
   if (missing) return { stdout: "", stderr: "", exitCode: 126, startError: result.stderr.trim() };
-  return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, ...(result.timedOut ? { running: true } : {}) };
+  const output = result.output ? { output: result.output } : {};
+  return { stdout: result.stdout, stderr: result.stderr, ...output, exitCode: result.exitCode, ...(result.timedOut ? { running: true } : {}) };
 }

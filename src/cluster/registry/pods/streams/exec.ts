@@ -72,8 +72,9 @@ function runExec(socket: MessageSocket, nodes: NodeConnection, pod: Pod, options
       socket.close();
       return;
     }
-    if (options.stdout && outcome.stdout) socket.send(frame(channel.stdout, outcome.stdout));
-    if (options.stderr && outcome.stderr) socket.send(frame(channel.stderr, outcome.stderr));
+    // In the order written: `kubectl cp` from a pod prints tar's error only when it comes before the archive's end.
+    const parts = outcome.output ?? [{ stream: "stdout" as const, text: outcome.stdout }, { stream: "stderr" as const, text: outcome.stderr }];
+    for (const part of parts) if (options[part.stream] && part.text) socket.send(frame(channel[part.stream], part.text));
     // A command that runs on (a server, `sleep`) keeps the stream open until the client goes.
     if (outcome.running) return;
     socket.send(frame(channel.error, JSON.stringify(exitStatus(outcome.exitCode, options.command))));
