@@ -83,15 +83,16 @@ function sequenceLength(bytes: Uint8Array, i: number): number {
   return need + 1;
 }
 
-/**
- * The string standing for `bytes`. With `partialTail`, an incomplete UTF-8 sequence at the end is left out and its
- * length returned in `rest` (a stream's next chunk completes it).
- */
-export function decodeBytes(bytes: Uint8Array, partialTail = false): string {
-  return decodeBytesWithRest(bytes, partialTail).text;
+/** The string standing for `bytes`. */
+export function decodeBytes(bytes: Uint8Array): string {
+  return decodeWithRest(bytes, false).text;
 }
 
-export function decodeBytesWithRest(bytes: Uint8Array, partialTail: boolean): { text: string; rest: number } {
+/**
+ * The string standing for `bytes`; with `partialTail`, an incomplete UTF-8 sequence at the end is left out and its
+ * length returned as `rest` (a stream's next chunk completes it).
+ */
+function decodeWithRest(bytes: Uint8Array, partialTail: boolean): { text: string; rest: number } {
   let text = "";
   let start = 0;
   let i = 0;
@@ -136,7 +137,7 @@ export class ByteStreamDecoder {
   /** The text of `chunk` (with what was held back before it); `end` flushes what is held as escapes. */
   decode(chunk: Uint8Array, end = false): string {
     const bytes = this.held.length ? concat(this.held, chunk) : chunk;
-    const { text, rest } = decodeBytesWithRest(bytes, !end);
+    const { text, rest } = decodeWithRest(bytes, !end);
     this.held = bytes.slice(bytes.length - rest);
     return text;
   }

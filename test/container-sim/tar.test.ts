@@ -88,8 +88,7 @@ function paxArchive(name: string, content: Uint8Array): Uint8Array {
   };
   const pax = new TextEncoder().encode(record("path", name));
   const parts = writeArchive([entry("PaxHeaders/x", pax), entry("short-name", content)]);
-  parts[512 + 156 - 512] = "x".charCodeAt(0);
-  // Fix the first header's type flag to pax (x) and its checksum.
+  // The first header becomes a pax extended header (type x), with its checksum made again.
   const header = parts.subarray(0, 512);
   header[156] = "x".charCodeAt(0);
   header.fill(32, 148, 156);
@@ -153,6 +152,14 @@ describe("tar in a container", () => {
     expect(gnu.exitCode).toBe(2);
     expect(gnu.stderr).toBe("tar: /tmp/nope: Cannot stat: No such file or directory\ntar: Exiting with failure status due to previous errors\n");
     expect(startProcess(spec("debian:12"), T0).exec(["tar", "cf", "x.tar"], 1_000).stderr).toMatch(/^tar: Cowardly refusing to create an empty archive\n/);
+  });
+
+  it("extracting into a missing directory (kubectl cp to a path whose directory is not there)", () => {
+    const archive = decodeBytes(writeArchive([entry("f", "x\n")]));
+    const gnu = startProcess(spec("debian:12"), T0).exec(["tar", "-xmf", "-", "-C", "/some/dir"], 1_000, { stdin: closed(archive) });
+    expect(gnu).toMatchObject({ exitCode: 2, stderr: "tar: /some/dir: Cannot open: No such file or directory\n" });
+    const busybox = startProcess(spec("busybox:1.36"), T0).exec(["tar", "-xmf", "-", "-C", "/some/dir"], 1_000, { stdin: closed(archive) });
+    expect(busybox).toMatchObject({ exitCode: 1, stderr: "tar: can't change directory to '/some/dir': No such file or directory\n" });
   });
 
   it("garbage on stdin is no archive; an image without a userland (pause) has no tar", () => {

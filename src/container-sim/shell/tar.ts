@@ -123,8 +123,8 @@ function create(options: TarOptions, io: Io, sh: ShellState, report: Reporter): 
   }
   const base = options.directory ? normalizePath(options.directory, sh.cwd) : sh.cwd;
   if (options.directory && fs.kind(base, now) !== "dir") {
+    // GNU tar says only this (kubernetes/kubernetes#78879 shows it for `kubectl cp` to a missing directory).
     report.error(`${options.directory}: Cannot open: No such file or directory`, `can't change directory to '${options.directory}': No such file or directory`);
-    if (!busybox) io.stderr.write("tar: Error is not recoverable: exiting now\n");
     return busybox ? 1 : 2;
   }
   // Verbose names go to stderr when the archive itself goes to stdout.
@@ -236,8 +236,8 @@ function* extractOrList(options: TarOptions, io: Io, sh: ShellState, report: Rep
   const now = sh.host.clock.nowMs;
   const base = options.directory ? normalizePath(options.directory, sh.cwd) : sh.cwd;
   if (options.mode === "x" && !options.toStdout && fs.kind(base, now) !== "dir") {
+    // GNU tar says only this (kubernetes/kubernetes#78879 shows it for `kubectl cp` to a missing directory).
     report.error(`${options.directory}: Cannot open: No such file or directory`, `can't change directory to '${options.directory}': No such file or directory`);
-    if (!busybox) io.stderr.write("tar: Error is not recoverable: exiting now\n");
     return busybox ? 1 : 2;
   }
   const wanted = options.operands.map((o) => o.replace(/\/+$/, ""));
