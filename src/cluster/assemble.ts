@@ -136,7 +136,7 @@ export function assemble(options: AssembleOptions): ClusterParts {
   const metrics = metricsSource(() => kubelet, network);
   const tokens = new ServiceAccountTokens({ keys: options.tokenKeys ?? (() => undefined), now: clock.now, uid: random.uid });
   const nodes = maskedForViewers(
-    kubeletConnection({ registry, tokens, runtime, now: clock.now, every: clock.every, network, accessLogs: network, volumes: () => kubelet?.volumes }),
+    kubeletConnection({ registry, tokens, runtime, now: clock.now, every: clock.every, network, accessLogs: network, volumes: () => kubelet?.volumes, execs: () => kubelet?.execJournal }),
     store,
   );
   const machines = new MachineTable(sql);

@@ -28,7 +28,7 @@
 //   streams    (streams.ts)     ProcessSpec.stdin / ExecOptions.stdin: InputStream chunks over time; stdout and
 //                               stderr come back as SimulatedProcess.output(from, until).
 
-export type { ExecOptions, ExecResult, HttpAnswer, IncomingConnection, OutputLine, PeerProcess, ProcessExit, ProcessSpec, PullResult, Served, SimulatedProcess } from "./types";
+export type { ExecOptions, ExecResult, RecordedExec, HttpAnswer, IncomingConnection, OutputLine, PeerProcess, ProcessExit, ProcessSpec, PullResult, Served, SimulatedProcess } from "./types";
 export { pullImage, fakeDigest } from "./pull";
 export { invalidImageNameMessage, parseImageReference, type ImageReference } from "./reference";
 export { findProfile, imageUser, type ImageProfile } from "./catalog";
@@ -55,3 +55,4 @@ export {
   type NetworkAnswer,
 } from "./network";
 export { noInput, type InputStream } from "./streams";
+export { ByteStreamDecoder, byteLength, decodeBytes, encodeBytes } from "./bytes";

@@ -16,7 +16,8 @@ import { ShellState, type Connection, type Io, type Serve, type ShellHost } from
 import { StreamStdin } from "./shell/stdin";
 import { normalizePath, VirtualFs } from "./shell/vfs";
 import { noInput } from "./streams";
-import type { ExecOptions, ExecResult, HttpAnswer, IncomingConnection, OutputLine, PeerProcess, ProcessExit, ProcessSpec, Served, SimulatedProcess } from "./types";
+import type { InputStream } from "./streams";
+import type { ExecOptions, ExecResult, HttpAnswer, IncomingConnection, OutputLine, PeerProcess, ProcessExit, ProcessSpec, RecordedExec, Served, SimulatedProcess } from "./types";
 
 /** Work allowed when deciding whether a process exits by itself; longer scripts count as long-running. */
 const EXIT_SCAN_STEPS = 2_000;
@@ -72,6 +73,9 @@ class ContainerProcess implements SimulatedProcess {
   private readonly run: VirtualRun | undefined;
   private readonly startError: ProcessExit | undefined;
   private readonly identity: Identity;
+  /** The spec's recorded execs by time, and how many of them were made so far. */
+  private readonly execs: readonly RecordedExec[];
+  private execsMade = 0;
   private exitScanned = false;
   private scannedExit: ProcessExit | undefined;
   readonly stopsOnSigterm: boolean;
@@ -94,6 +98,7 @@ class ContainerProcess implements SimulatedProcess {
       { identity: this.identity, readOnlyRoot: !!spec.readOnlyRootFilesystem },
     );
     this.net = spec.network ?? defaultNetwork({ hostname: spec.hostname, podIP: spec.podIP ?? DEFAULT_POD_IP });
+    this.execs = [...(spec.execs ?? [])].sort((a, b) => a.atMs - b.atMs);
     const missing = this.missingExecutable();
     if (missing !== undefined) {
       this.startError = { atMs: 0, code: 128, reason: "StartError", message: startErrorMessage(missing) };
@@ -103,7 +108,36 @@ class ContainerProcess implements SimulatedProcess {
     this.stopsOnSigterm = this.decideStopsOnSigterm();
     const clock = { nowMs: 0 };
     const stdin = new StreamStdin(spec.stdin ?? noInput, clock, startedAtWallMs);
-    this.run = new VirtualRun(clock, (io, work) => this.main(this.host(clock, work, this.fs, true), io), stdin);
+    this.run = new VirtualRun(clock, (io, work) => this.main(this.host(clock, work, this.fs, true), io), stdin, () => this.makeExecsBefore(clock.nowMs));
+  }
+
+  /** Make the recorded execs of moments before `atMs` (the program's next step comes after them). */
+  private makeExecsBefore(atMs: number): void {
+    while (this.execsMade < this.execs.length && this.execs[this.execsMade]!.atMs < atMs) this.makeExec(this.execs[this.execsMade++]!);
+  }
+
+  /** The state at `atMs`: the program run up to each recorded exec of a moment up to it, then the exec made. */
+  private catchUp(atMs: number): void {
+    while (this.execsMade < this.execs.length && this.execs[this.execsMade]!.atMs <= atMs) {
+      const next = this.execs[this.execsMade]!;
+      this.run?.advance(next.atMs, true);
+      if (this.execs[this.execsMade] === next) this.makeExec(this.execs[this.execsMade++]!);
+    }
+  }
+
+  /** A recorded exec, made again on the container's own filesystem (its output was sent when it first ran). */
+  private makeExec(exec: RecordedExec): void {
+    const stdin: InputStream = { chunks: exec.stdin ? [{ atWallMs: Number.NEGATIVE_INFINITY, text: exec.stdin }] : [], ...(exec.stdinClosed ? { closedAtWallMs: Number.NEGATIVE_INFINITY } : {}) };
+    this.runCommand([...exec.command], exec.atMs, this.fs, stdin, Infinity);
+  }
+
+  /** Run `command` beside the program from `atMs` on `fs`, for at most `timeoutMs` of virtual time. */
+  private runCommand(command: string[], atMs: number, fs: VirtualFs, stdin: InputStream, timeoutMs: number, served?: NonNullable<ExecResult["served"]>): VirtualRun {
+    const clock = { nowMs: atMs };
+    const input = new StreamStdin(stdin, clock, this.startedAtWallMs);
+    const run = new VirtualRun(clock, (io, work) => runProgram(command, this.newShell(this.host(clock, work, fs, false, served)), io), input);
+    run.advance(atMs + timeoutMs, false, 20_000);
+    return run;
   }
 
   private get accounts(): Accounts {
@@ -221,6 +255,7 @@ class ContainerProcess implements SimulatedProcess {
 
   private runningAt(atMs: number): boolean {
     if (!this.run) return false;
+    this.catchUp(atMs);
     this.run.advance(atMs, true);
     const exit = this.exit;
     return !exit || exit.atMs > atMs;
@@ -243,6 +278,7 @@ class ContainerProcess implements SimulatedProcess {
   }
 
   fileExists(path: string, atMs: number): boolean {
+    this.catchUp(atMs);
     this.run?.advance(atMs, true);
     return this.fs.kind(normalizePath(path, this.spec.workingDir ?? "/"), atMs) !== undefined;
   }
@@ -280,18 +316,23 @@ class ContainerProcess implements SimulatedProcess {
     if (!known || (base === "bash" && this.profile && !this.profile.bash)) {
       return { exitCode: 126, stdout: "", stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0] ?? ""}": executable file not found in $PATH: unknown` };
     }
-    const clock = { nowMs: atMs };
     const snapshot = this.fs.snapshot(atMs);
     let stdout = "";
     let stderr = "";
-    const stdin = new StreamStdin(options.stdin ?? noInput, clock, this.startedAtWallMs);
     const served: NonNullable<ExecResult["served"]> = [];
-    const run = new VirtualRun(clock, (io, work) => runProgram(command, this.newShell(this.host(clock, work, snapshot, false, served)), io), stdin);
-    run.advance(atMs + timeoutMs, false, 20_000);
-    for (const line of run.lines) (line.stream === "stdout" ? (t: string) => (stdout += t) : (t: string) => (stderr += t))(`${line.text}\n`);
-    const log = served.length ? { served } : {};
-    if (!run.exit) return { exitCode: -1, stdout, stderr, timedOut: true, ...log };
-    return { exitCode: run.exit.code, stdout, stderr, ...log };
+    const run = this.runCommand(command, atMs, snapshot, options.stdin ?? noInput, timeoutMs, served);
+    const output: NonNullable<ExecResult["output"]> = [];
+    for (const line of run.lines) {
+      const text = line.unterminated ? line.text : `${line.text}\n`;
+      if (line.stream === "stdout") stdout += text;
+      else stderr += text;
+      const last = output[output.length - 1];
+      if (last?.stream === line.stream) last.text += text;
+      else output.push({ stream: line.stream, text });
+    }
+    const log = { ...(served.length ? { served } : {}), ...(snapshot.layerChanges > 0 ? { wroteLayer: true } : {}) };
+    if (!run.exit) return { exitCode: -1, stdout, stderr, output, timedOut: true, ...log };
+    return { exitCode: run.exit.code, stdout, stderr, output, ...log };
   }
 }
 

@@ -47,6 +47,11 @@ export interface ProcessSpec {
    * ephemeral container, a pod's shared namespace (shareProcessNamespace), the node's (hostPID).
    */
   pidNamespace?: PeerProcess[];
+  /**
+   * The execs (`kubectl exec`) that changed this run's own layer, as its kubelet kept them: each is made again at its
+   * moment, so the run (its program, later execs, its logs) sees their files and stays a function of its inputs.
+   */
+  execs?: readonly RecordedExec[];
 }
 
 /** A process of another container (its image, command and user, resolved as its own start would) or a given command line. */
@@ -59,11 +64,24 @@ export interface PeerProcess {
   user?: RunAs;
 }
 
+/** A command run beside a container's program that wrote to the container's own layer. */
+export interface RecordedExec {
+  command: readonly string[];
+  /** Milliseconds after the process started. */
+  atMs: number;
+  /** All its stdin, as it had arrived when it ran. */
+  stdin: string;
+  /** Whether its stdin had ended (or there was none). */
+  stdinClosed: boolean;
+}
+
 export interface OutputLine {
   /** Milliseconds after the process started. */
   atMs: number;
   stream: "stdout" | "stderr";
   text: string;
+  /** The process ended without a newline after this text. */
+  unterminated?: boolean;
 }
 
 export interface ProcessExit {
@@ -128,9 +146,10 @@ export interface SimulatedProcess {
   /** Does the process accept TCP connections on `port` at `atMs` (tcpSocket probes)? */
   listening(port: number, atMs: number): boolean;
   /**
-   * Run `command` as a second process in the container at `atMs` (exec probes, later `kubectl exec`): it shares the
-   * container's mounts and network and starts from its own layer as it is then (writes to its own layer are not
-   * kept; writes through a writable mount are). `timedOut` when it ran past `timeoutMs` (virtual).
+   * Run `command` as a second process in the container at `atMs` (exec probes, `kubectl exec`): it shares the
+   * container's mounts and network and starts from its own layer as it is then (with the `ProcessSpec.execs` made by
+   * then). Writes through a writable mount are kept; writes to its own layer are not, but `wroteLayer` says there were
+   * some, so the caller can keep the command as a `RecordedExec`. `timedOut` when it ran past `timeoutMs` (virtual).
    */
   exec(command: string[], atMs: number, options?: ExecOptions): ExecResult;
 }
@@ -152,7 +171,11 @@ export interface ExecResult {
   exitCode: number;
   stdout: string;
   stderr: string;
+  /** The same output in the order it was written, runs of one stream together. */
+  output?: { stream: "stdout" | "stderr"; text: string }[];
   timedOut?: boolean;
+  /** The command changed the container's own layer (not only its volumes): its caller may keep it (`ProcessSpec.execs`). */
+  wroteLayer?: boolean;
   /**
    * Lines the container's programs printed serving this command's connections to the container itself (`curl
    * localhost` in `kubectl exec`: nginx's access log), at ms since the process started; the caller keeps them as it

@@ -1,6 +1,7 @@
 // The kubelet's side of `kubectl exec` (registry/pods/node-connection.ts): the container's current run, started
-// again from its spec (it is deterministic), runs the command as a second process beside the main one, with the
-// container's filesystem, environment and network as they are at this moment.
+// again from its spec and the execs kept for it (it is deterministic), runs the command as a second process beside
+// the main one, with the container's filesystem, environment and network as they are at this moment. A command that
+// ended after writing to the container's own layer is kept in the run's exec journal (exec-journal.ts).
 import { failure } from "../../api/status";
 import type { Pod } from "../../api/schemas";
 import type { ExecOutcome, PodExecRequest } from "../registry/pods/node-connection";
@@ -29,10 +30,16 @@ export function runningSource(pod: Pod, container: string): LogSource {
 export function execInContainer(deps: LogServerDependencies, sources: (pod: Pod) => PodSources, request: PodExecRequest): ExecOutcome {
   const { pod } = request;
   const source = runningSource(pod, request.container);
-  const process = replay(pod, source, sources(pod), deps.runtime, deps.network);
+  const journal = deps.execs?.();
+  const process = replay(pod, source, sources(pod), deps.runtime, deps.network, journal?.of(pod, source.containerID, source.startedAt));
   const atMs = Math.max(0, deps.now() - source.startedAt);
   const result = process.exec(request.command, atMs, { timeoutMs: execHorizonMs, stdin: request.stdin });
+  if (result.wroteLayer && !result.timedOut && journal) {
+    const stdinClosed = request.stdin.closedAtWallMs !== undefined;
+    journal.record(pod, source.containerID, { command: request.command, atMs, stdin: request.stdin.chunks.map((c) => c.text).join(""), stdinClosed }, source.startedAt);
+  }
   const missing = result.exitCode === 126 && !result.stdout ? runtimeMissing.exec(result.stderr.trim()) : null;
   if (missing) return { stdout: "", stderr: "", exitCode: 126, startError: result.stderr.trim() };
-  return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, ...(result.timedOut ? { running: true } : {}) };
+  const output = result.output ? { output: result.output } : {};
+  return { stdout: result.stdout, stderr: result.stderr, ...output, exitCode: result.exitCode, ...(result.timedOut ? { running: true } : {}) };
 }

@@ -29,6 +29,8 @@ import { replayInitWrites } from "./volume-replay";
 import { VolumeStores } from "./volume-stores";
 import { syncProjectedVolumes } from "./volume-sync";
 import { MountedRefs } from "./mounted-refs";
+import { instanceJournal, withExecs, type ExecJournal } from "./exec-journal";
+import type { Instance } from "./pod-runtime";
 import type { VolumeDataTable } from "../storage/volume-data";
 import type { ServiceAccountTokens } from "../registry/serviceaccounts/tokens";
 
@@ -63,6 +65,18 @@ export class Kubelet implements Controller {
     if (machines) this.agent = new NodeAgent(machines);
     this.volumes = new VolumeStores(volumeData);
   }
+
+  /** The execs kept per container run (the log server's exec records them, its replays read them). */
+  readonly execJournal: ExecJournal = instanceJournal(
+    (pod, statusID) => {
+      const containerID = statusID.replace(/^containerd:\/\//, "");
+      const rt = this.runtimes.get(keyOf(pod));
+      if (!rt || rt.uid !== pod.metadata.uid) return undefined;
+      for (const c of rt.containers) for (const run of [c.current, c.previous]) if (run?.containerID === containerID) return run;
+      return undefined;
+    },
+    () => [...this.runtimes.values()].flatMap((rt) => rt.containers.flatMap((c) => [c.current, c.previous].filter((run): run is Instance => !!run))),
+  );
 
   /** The kinds claim volumes resolve through. */
   private readonly claims: ClaimDefs = { claims: persistentVolumeClaims, volumes: persistentVolumes };
@@ -198,7 +212,7 @@ export class Kubelet implements Controller {
       const instance = c.current;
       if (c.phase !== "running" || !instance || instance.finishedAt !== undefined) continue;
       const spec = c.spec;
-      const process = () => (instance.process ??= spec ? this.runtime.start(spec, instance.startedAt) : undefined);
+      const process = () => (instance.process ??= spec ? this.runtime.start(withExecs(spec, instance), instance.startedAt) : undefined);
       out.push({ name: c.name, containerID: instance.containerID, startedAtMs: instance.startedAt, process });
     }
     return out;

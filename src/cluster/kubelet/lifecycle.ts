@@ -5,6 +5,7 @@
 // applied by stage-engine.ts), what a pod's own step does (sandbox, deadline, termination) the pod stage table
 // (pod-stages.ts, applied by pod-stage-engine.ts); this file only decides when each trigger fires. What a probe run
 // does is probing.ts. Pure apart from the node's image cache and IP pool it is handed.
+import { withExecs } from "./exec-journal";
 import type { Container, Pod, PodSpec } from "../../api/schemas";
 import type { TimingProfile } from "../timing";
 import { activeDeadlineAt } from "./deadline";
@@ -222,7 +223,7 @@ class PodSimulation implements PodStageHost, ProbeHost, StageHost {
       try {
         // The spec the instance started with, when known: the pod's may have changed since (a new image).
         c.spec ??= this.processSpec(this.containerSpec(c));
-        c.current.process = this.runtime.start(c.spec, c.current.startedAt);
+        c.current.process = this.runtime.start(withExecs(c.spec, c.current), c.current.startedAt);
       } catch {
         c.current.process = undefined;
       }

@@ -17,6 +17,7 @@ import type { ServiceAccountTokens } from "../registry/serviceaccounts/tokens";
 import type { ContainerRuntimePort, SimulatedProcess } from "./runtime-port";
 import type { VolumeStores } from "./volume-stores";
 import { execInContainer, runningSource } from "./exec-server";
+import type { ExecJournal } from "./exec-journal";
 
 /** How often a follow stream looks for new lines (wall clock). */
 const followTickMs = 1000;
@@ -36,6 +37,8 @@ export interface LogServerDependencies {
   accessLogs?: AccessLogReader;
   /** The kubelet's writable volumes, which a replayed run reads and writes again (its own empty trees when absent). */
   volumes?: () => VolumeStores | undefined;
+  /** The execs the kubelet keeps per run (those that wrote to its layer); none kept when absent. */
+  execs?: () => ExecJournal | undefined;
 }
 
 type Render = (process: SimulatedProcess, source: LogSource, from: number, until: number, options: LogOptions, access?: AccessLines) => string;
@@ -84,7 +87,8 @@ export function kubeletConnection(deps: LogServerDependencies): NodeConnection {
       const options = parseLogQuery(request.query, now);
       const source = logSource(pod, options);
       const read: string[] = [];
-      const process = replay(pod, source, sourcesFor(deps.registry, pod, read, deps.volumes?.(), deps.tokens), deps.runtime, deps.network);
+      const execs = deps.execs?.()?.of(pod, source.containerID, source.startedAt);
+      const process = replay(pod, source, sourcesFor(deps.registry, pod, read, deps.volumes?.(), deps.tokens), deps.runtime, deps.network, execs);
       viewer?.admit(read, source.container.name);
       const render: Render = viewer ? maskedRender(viewer) : renderLines;
       const logs = deps.accessLogs;

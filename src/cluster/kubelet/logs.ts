@@ -7,7 +7,7 @@ import { parseTime } from "../../api/timestamp";
 import type { PodSources } from "./env";
 import { processSpecFor } from "./process-spec";
 import { networkClientOf, type AccessLogLine, type PodNetworkPort } from "./network-port";
-import type { ContainerRuntimePort, SimulatedProcess } from "./runtime-port";
+import type { ContainerRuntimePort, RecordedExec, SimulatedProcess } from "./runtime-port";
 import type { ContainerList } from "./pod-runtime";
 
 type ContainerState = ContainerStatus["state"];
@@ -97,10 +97,11 @@ export function logSource(pod: Pod, options: Pick<LogOptions, "container" | "pre
 
 /**
  * The process of a run, started again from the same spec at the same moment (it is deterministic), on the pod's
- * network when there is one (its connections replay as the same connections).
+ * network when there is one (its connections replay as the same connections), with the execs its kubelet kept.
  */
-export function replay(pod: Pod, source: LogSource, sources: PodSources, runtime: ContainerRuntimePort, network?: PodNetworkPort): SimulatedProcess {
-  const spec = processSpecFor(pod, source.container, sources, source.startedAt);
+export function replay(pod: Pod, source: LogSource, sources: PodSources, runtime: ContainerRuntimePort, network?: PodNetworkPort, execs?: readonly RecordedExec[]): SimulatedProcess {
+  const base = processSpecFor(pod, source.container, sources, source.startedAt);
+  const spec = execs?.length ? { ...base, execs } : base;
   return runtime.start(network ? { ...spec, network: network.networkFor(networkClientOf(pod, source.container.name)) } : spec, source.startedAt);
 }
 

@@ -2,7 +2,7 @@
 // current and previous instance, back-off and probe counters. Rebuilt from the pod's status after a restart.
 import type { Container, ContainerStatus, Pod, PodSpec } from "../../api/schemas";
 import { parseTime } from "../../api/timestamp";
-import type { ProcessSpec, SimulatedProcess } from "./runtime-port";
+import type { ProcessSpec, RecordedExec, SimulatedProcess } from "./runtime-port";
 
 type ContainerState = NonNullable<ContainerStatus["state"]>;
 
@@ -16,6 +16,8 @@ export interface Instance {
   /** The runtime's message for a terminated instance (a StartError's). */
   message?: string;
   process?: SimulatedProcess;
+  /** The execs that wrote to this run's own layer (exec-journal.ts), made again whenever its process is started. */
+  execs?: RecordedExec[];
 }
 
 export interface ProbeRun {

@@ -8,6 +8,7 @@ import { NET_COMMANDS } from "./net-commands";
 import { SYSTEM_COMMANDS } from "./system-commands";
 import { ExitSignal, LoopSignal, type Io, type Run, type ShellState } from "./state";
 import { evaluateTest } from "./test-command";
+import { tar } from "./tar";
 import { TEXT_COMMANDS } from "./text-commands";
 import { normalizePath } from "./vfs";
 
@@ -263,5 +264,6 @@ export const BUILTINS: Record<string, Builtin> = {
   ...TEXT_COMMANDS,
   ...NET_COMMANDS,
   ...SYSTEM_COMMANDS,
+  tar,
 };
 

@@ -22,8 +22,16 @@ export class VirtualRun {
   private readonly gen: Run<number>;
   private readonly partial = { stdout: "", stderr: "" };
 
-  /** `stdin`: the program's standard input (empty when absent). */
-  constructor(readonly clock: { nowMs: number }, start: (io: Io, work: { steps: number }) => Run<number>, stdin: Stdin = { data: "" }) {
+  /**
+   * `stdin`: the program's standard input (empty when absent). `beforeStep`: called before each step of the program
+   * (the process makes there what happened beside it by the program's moment).
+   */
+  constructor(
+    readonly clock: { nowMs: number },
+    start: (io: Io, work: { steps: number }) => Run<number>,
+    stdin: Stdin = { data: "" },
+    private readonly beforeStep?: () => void,
+  ) {
     this.gen = start({ stdin, stdout: this.sink("stdout"), stderr: this.sink("stderr") }, this.work);
   }
 
@@ -55,6 +63,7 @@ export class VirtualRun {
         this.stalled = true;
         return;
       }
+      this.beforeStep?.();
       let result: IteratorResult<unknown, number>;
       try {
         result = this.gen.next();
@@ -75,7 +84,7 @@ export class VirtualRun {
 
   private finish(code: number, oomKilled: boolean): void {
     for (const stream of ["stdout", "stderr"] as const) {
-      if (this.partial[stream]) this.lines.push({ atMs: this.clock.nowMs, stream, text: this.partial[stream] });
+      if (this.partial[stream]) this.lines.push({ atMs: this.clock.nowMs, stream, text: this.partial[stream], unterminated: true });
       this.partial[stream] = "";
     }
     this.exit = { atMs: this.clock.nowMs, code, oomKilled };

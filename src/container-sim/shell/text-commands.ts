@@ -1,5 +1,6 @@
 // Text filters for pipelines: grep, wc, head, tail, sort, uniq, tr, cut (common flags only).
 
+import { byteLength } from "../bytes";
 import type { Builtin } from "./commands";
 import type { Io, Run, ShellState } from "./state";
 import { normalizePath } from "./vfs";
@@ -84,7 +85,7 @@ const wc: Builtin = (argv, io, sh) => {
   const files = argv.slice(1).filter((a) => !a.startsWith("-"));
   const text = input("wc", files, io, sh);
   if (typeof text === "number") return text;
-  const counts = { l: (text.match(/\n/g) ?? []).length, w: text.split(/\s+/).filter(Boolean).length, c: text.length };
+  const counts = { l: (text.match(/\n/g) ?? []).length, w: text.split(/\s+/).filter(Boolean).length, c: byteLength(text) };
   const chosen = (["l", "w", "c"] as const).filter((k) => opts.includes(k));
   const shown = (chosen.length ? chosen : (["l", "w", "c"] as const)).map((k) => counts[k]);
   const width = chosen.length === 1 ? 0 : 7;

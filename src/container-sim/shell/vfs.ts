@@ -3,6 +3,7 @@
 // Layers, top first: what the container wrote, the mounts (directory sources, asked in wall-clock time), the image.
 
 import type { Identity } from "../accounts";
+import { byteLength } from "../bytes";
 import type { DirectorySource, FsError, Mount, MountAttributes } from "../filesystem";
 
 type Entry = { atMs: number; kind: "file"; content: string } | { atMs: number; kind: "dir" } | { atMs: number; kind: "none" };
@@ -101,6 +102,8 @@ export class VirtualFs {
   private readonly wallOffsetMs: number;
   /** Owners of what the container's processes made (image files and mounted sources have their defaults); made on first use. */
   private owners: Map<string, Ownership> | undefined;
+  /** How many changes were made to the container's own layer (not its mounts) since this filesystem was made. */
+  layerChanges = 0;
   /** The runtime's files (/etc/hosts, ...): bind mounts, writable when the root filesystem is read-only. */
   private runtimeFiles: ReadonlySet<string> = noPaths;
 
@@ -152,7 +155,7 @@ export class VirtualFs {
   stat(path: string, atMs = Infinity): Stat | undefined {
     const e = this.at(path, atMs);
     if (!e || e.kind === "none") return undefined;
-    const size = e.kind === "file" ? new TextEncoder().encode(e.content).length : 4096;
+    const size = e.kind === "file" ? byteLength(e.content) : 4096;
     return { ...this.ownership(path), kind: e.kind, size, mtimeWallMs: this.wallOffsetMs + Math.max(0, e.atMs) };
   }
 
@@ -229,6 +232,7 @@ export class VirtualFs {
   }
 
   private record(path: string, entry: Entry): void {
+    this.layerChanges++;
     // Copy on write: the list may be shared with the image's layer.
     this.history.set(path, [...(this.history.get(path) ?? []), entry]);
   }

@@ -1,13 +1,15 @@
 // The v5.channel.k8s.io framing of exec and attach streams (kubectl-wire.md §10.1): each binary WebSocket message is
 // one channel byte followed by its payload.
 
+import { encodeBytes } from "../../../../container-sim/index";
+
 export const channel = { stdin: 0, stdout: 1, stderr: 2, error: 3, resize: 4, close: 255 } as const;
 
 const encoder = new TextEncoder();
 
-/** One message on `ch`: the channel byte, then the payload. */
+/** One message on `ch`: the channel byte, then the payload (a string's bytes as the simulator's strings carry them). */
 export function frame(ch: number, payload: Uint8Array | string): Uint8Array {
-  const bytes = typeof payload === "string" ? encoder.encode(payload) : payload;
+  const bytes = typeof payload === "string" ? encodeBytes(payload) : payload;
   const out = new Uint8Array(bytes.length + 1);
   out[0] = ch;
   out.set(bytes, 1);

@@ -4,6 +4,7 @@
 // input arrives until it no longer waits for more (the process is deterministic, so a rerun reads the same prefix).
 import { badRequest } from "../../../../api/status";
 import type { Container, Pod } from "../../../../api/schemas";
+import { ByteStreamDecoder } from "../../../../container-sim/index";
 import type { MessageSocket } from "../../../../runtime/web-socket";
 import type { ExecOutcome, NodeConnection } from "../node-connection";
 import { channel, errorStatus, exitStatus, frame, parseFrame } from "./channels";
@@ -60,7 +61,8 @@ export const execStream: PodStreamHandler = {
 };
 
 function runExec(socket: MessageSocket, nodes: NodeConnection, pod: Pod, options: ReturnType<typeof execOptions>): void {
-  const decoder = new TextDecoder();
+  // Stdin's bytes kept whole (a tar stream, a PNG): decoded as the simulator's strings carry bytes.
+  const decoder = new ByteStreamDecoder();
   const chunks: { atWallMs: number; text: string }[] = [];
   let closed = !options.stdin;
   let done = false;
@@ -72,8 +74,9 @@ function runExec(socket: MessageSocket, nodes: NodeConnection, pod: Pod, options
       socket.close();
       return;
     }
-    if (options.stdout && outcome.stdout) socket.send(frame(channel.stdout, outcome.stdout));
-    if (options.stderr && outcome.stderr) socket.send(frame(channel.stderr, outcome.stderr));
+    // In the order written: `kubectl cp` from a pod prints tar's error only when it comes before the archive's end.
+    const parts = outcome.output ?? [{ stream: "stdout" as const, text: outcome.stdout }, { stream: "stderr" as const, text: outcome.stderr }];
+    for (const part of parts) if (options[part.stream] && part.text) socket.send(frame(channel[part.stream], part.text));
     // A command that runs on (a server, `sleep`) keeps the stream open until the client goes.
     if (outcome.running) return;
     socket.send(frame(channel.error, JSON.stringify(exitStatus(outcome.exitCode, options.command))));
@@ -99,10 +102,12 @@ function runExec(socket: MessageSocket, nodes: NodeConnection, pod: Pod, options
     if (!parsed || done) return;
     if (parsed.ch === channel.stdin && !closed) {
       if (parsed.payload.length === 0) return;
-      chunks.push({ atWallMs: Number.NEGATIVE_INFINITY, text: decoder.decode(parsed.payload, { stream: true }) });
+      chunks.push({ atWallMs: Number.NEGATIVE_INFINITY, text: decoder.decode(parsed.payload) });
       if (++reruns <= maxReruns) attempt();
     } else if (parsed.ch === channel.close && parsed.payload[0] === channel.stdin && !closed) {
       closed = true;
+      const held = decoder.decode(new Uint8Array(0), true);
+      if (held) chunks.push({ atWallMs: Number.NEGATIVE_INFINITY, text: held });
       attempt();
     }
   });
