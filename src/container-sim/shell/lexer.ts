@@ -1,0 +1,131 @@
+// The shell's tokens: operators (with an optional file descriptor: `2>`), words (their parts, and their text when
+// no quoting or expansion is in them), and the end of the script. Blanks, comments and line continuations are skipped.
+
+import type { List, Word, WordPart } from "./ast";
+import { readExpansion } from "./expansion-syntax";
+import { ShellSyntaxError } from "./syntax-error";
+
+export type Token =
+  | { type: "op"; value: string; fd?: number }
+  | { type: "word"; word: Word; plain: string | undefined }
+  | { type: "eof" };
+
+const OPERATORS = ["&&", "||", ";;", ">>", ">&", "&>", "<<", ";", "&", "|", "(", ")", "\n", ">", "<"];
+const META = new Set([" ", "\t", "\n", ";", "&", "|", "(", ")", "<", ">"]);
+
+export const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** How a token reads in a syntax error message. */
+export function describe(token: Token): string {
+  if (token.type === "eof") return "end of file";
+  if (token.type === "op") return token.value === "\n" ? "newline" : token.value;
+  return token.plain ?? "word";
+}
+
+/** Reads tokens from `src` at `pos`; the parser built on it parses the commands a `$(...)` holds. */
+export abstract class Lexer {
+  pos = 0;
+  constructor(readonly src: string) {}
+
+  /** Parse the commands of `$(...)` from `pos` (just after its `(`), through its `)`. */
+  abstract parseCommandSubstitution(): List;
+  /** Parse a whole script (a backquoted command). */
+  abstract parseNested(text: string): List;
+  /** A reader of another text (the operand of `${VAR:-operand}`). */
+  abstract sub(text: string): Lexer;
+
+  peek(): Token {
+    const saved = this.pos;
+    const token = this.next();
+    this.pos = saved;
+    return token;
+  }
+
+  next(): Token {
+    const src = this.src;
+    for (;;) {
+      while (this.pos < src.length && (src[this.pos] === " " || src[this.pos] === "\t")) this.pos++;
+      if (src.startsWith("\\\n", this.pos)) {
+        this.pos += 2;
+        continue;
+      }
+      if (src[this.pos] === "#") {
+        while (this.pos < src.length && src[this.pos] !== "\n") this.pos++;
+        continue;
+      }
+      break;
+    }
+    if (this.pos >= src.length) return { type: "eof" };
+    const fdMatch = /^(\d)(>>|>&|>|<)/.exec(src.slice(this.pos, this.pos + 4));
+    if (fdMatch) {
+      this.pos += fdMatch[0].length;
+      return { type: "op", value: fdMatch[2], fd: Number(fdMatch[1]) };
+    }
+    for (const op of OPERATORS) {
+      if (src.startsWith(op, this.pos)) {
+        this.pos += op.length;
+        return { type: "op", value: op };
+      }
+    }
+    return this.readWord();
+  }
+
+  private readWord(): Token {
+    const src = this.src;
+    const parts: WordPart[] = [];
+    const start = this.pos;
+    let allPlain = true;
+    const lit = (text: string, quoted: boolean) => {
+      const last = parts[parts.length - 1];
+      if (last && last.kind === "lit" && last.quoted === quoted) last.text += text;
+      else parts.push({ kind: "lit", text, quoted });
+    };
+    while (this.pos < src.length && !META.has(src[this.pos])) {
+      const c = src[this.pos];
+      if (c === "\\") {
+        allPlain = false;
+        if (this.pos + 1 < src.length) lit(src[this.pos + 1], true);
+        this.pos += 2;
+      } else if (c === "'") {
+        allPlain = false;
+        const end = src.indexOf("'", this.pos + 1);
+        if (end < 0) throw new ShellSyntaxError(`syntax error: unterminated quoted string`);
+        lit(src.slice(this.pos + 1, end), true);
+        // An empty '' must still produce a (quoted, empty) field.
+        if (end === this.pos + 1) parts.push({ kind: "lit", text: "", quoted: true });
+        this.pos = end + 1;
+      } else if (c === '"') {
+        allPlain = false;
+        this.pos++;
+        let empty = true;
+        while (this.pos < src.length && src[this.pos] !== '"') {
+          empty = false;
+          const d = src[this.pos];
+          if (d === "\\" && '$`"\\\n'.includes(src[this.pos + 1] ?? "")) {
+            if (src[this.pos + 1] !== "\n") lit(src[this.pos + 1], true);
+            this.pos += 2;
+          } else if (d === "$" || d === "`") {
+            parts.push(readExpansion(this, true) ?? { kind: "lit", text: d, quoted: true });
+          } else {
+            lit(d, true);
+            this.pos++;
+          }
+        }
+        if (this.pos >= src.length) throw new ShellSyntaxError(`syntax error: unterminated quoted string`);
+        if (empty) parts.push({ kind: "lit", text: "", quoted: true });
+        this.pos++;
+      } else if (c === "$" || c === "`") {
+        const part = readExpansion(this, false);
+        if (part) {
+          allPlain = false;
+          parts.push(part);
+        } else lit(c, false);
+      } else {
+        lit(c, false);
+        this.pos++;
+      }
+    }
+    const plain = allPlain ? src.slice(start, this.pos) : undefined;
+    return { type: "word", word: parts, plain };
+  }
+}
