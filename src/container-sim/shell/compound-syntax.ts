@@ -1,9 +1,10 @@
 // The compound commands' grammar: `if`/`elif`/`else`, `while`/`until`, `for`, and `{ }` groups.
 
 import type { Command, List, Word } from "./ast";
-import { NAME } from "./lexer";
+import { findArithEnd } from "./expansion-syntax";
+import { describe, NAME } from "./lexer";
 import type { Parser } from "./parser";
-import { ShellSyntaxError } from "./syntax-error";
+import { ShellSyntaxError, unexpected } from "./syntax-error";
 
 export function parseIf(p: Parser): Command {
   p.next();
@@ -39,6 +40,7 @@ export function parseLoop(p: Parser, until: boolean): Command {
 
 export function parseFor(p: Parser): Command {
   p.next();
+  if (p.dialect === "bash" && p.atRaw("((")) return parseArithmeticFor(p);
   const nameToken = p.next();
   if (nameToken.type !== "word" || nameToken.plain === undefined || !NAME.test(nameToken.plain)) {
     throw new ShellSyntaxError(`syntax error: bad for loop variable`);
@@ -61,6 +63,37 @@ export function parseFor(p: Parser): Command {
   const body = p.parseList(new Set(["done"]));
   p.expectWord("done");
   return { kind: "for", name: nameToken.plain, items, body, redirects: p.parseRedirects() };
+}
+
+/** bash's `for ((init; condition; step)); do ...; done`. */
+function parseArithmeticFor(p: Parser): Command {
+  const end = findArithEnd(p.src, p.pos + 2);
+  const clauses = p.src.slice(p.pos + 2, end).split(";");
+  if (clauses.length !== 3) throw new ShellSyntaxError(`syntax error: arithmetic expression required`);
+  p.pos = end + 2;
+  const sep = p.peek();
+  if (sep.type === "op" && (sep.value === ";" || sep.value === "\n")) p.next();
+  p.expectWord("do");
+  const body = p.parseList(new Set(["done"]));
+  p.expectWord("done");
+  const [init, cond, update] = clauses.map((c) => c.trim());
+  return { kind: "cfor", init, cond, update, body, redirects: p.parseRedirects() };
+}
+
+/** `name() body` or (`keyword`) `function name [()] body`. */
+export function parseFunction(p: Parser, keyword: boolean): Command {
+  if (keyword) p.next();
+  const name = p.next();
+  if (name.type !== "word" || name.plain === undefined || !NAME.test(name.plain)) throw new ShellSyntaxError(`syntax error: bad function name`);
+  const open = p.peek();
+  if (open.type === "op" && open.value === "(") {
+    p.next();
+    const close = p.next();
+    if (close.type !== "op" || close.value !== ")") throw unexpected(describe(close));
+  }
+  p.skipNewlines();
+  const body = p.parseCommand();
+  return { kind: "function", name: name.plain, body, redirects: [] };
 }
 
 export function parseBraceGroup(p: Parser): Command {

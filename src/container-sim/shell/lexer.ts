@@ -1,7 +1,7 @@
 // The shell's tokens: operators (with an optional file descriptor: `2>`), words (their parts, and their text when
 // no quoting or expansion is in them), and the end of the script. Blanks, comments and line continuations are skipped.
 
-import type { List, Word, WordPart } from "./ast";
+import type { Dialect, List, Word, WordPart } from "./ast";
 import { readExpansion } from "./expansion-syntax";
 import { ShellSyntaxError } from "./syntax-error";
 
@@ -25,7 +25,7 @@ export function describe(token: Token): string {
 /** Reads tokens from `src` at `pos`; the parser built on it parses the commands a `$(...)` holds. */
 export abstract class Lexer {
   pos = 0;
-  constructor(readonly src: string) {}
+  constructor(readonly src: string, readonly dialect: Dialect) {}
 
   /** Parse the commands of `$(...)` from `pos` (just after its `(`), through its `)`. */
   abstract parseCommandSubstitution(): List;
@@ -33,6 +33,51 @@ export abstract class Lexer {
   abstract parseNested(text: string): List;
   /** A reader of another text (the operand of `${VAR:-operand}`). */
   abstract sub(text: string): Lexer;
+
+  /** Skip blanks (not newlines); true when the source then continues with `text`. */
+  atRaw(text: string): boolean {
+    while (this.pos < this.src.length && (this.src[this.pos] === " " || this.src[this.pos] === "\t")) this.pos++;
+    return this.src.startsWith(text, this.pos);
+  }
+
+  /**
+   * The operand of `=~` in `[[ ]]`: read up to a blank outside parentheses; unquoted text (regular expression
+   * syntax) is kept unquoted, quoted text quoted (matched literally).
+   */
+  readRegexWord(): Word {
+    const src = this.src;
+    const parts: WordPart[] = [];
+    const lit = (text: string, quoted: boolean) => {
+      const last = parts[parts.length - 1];
+      if (last && last.kind === "lit" && last.quoted === quoted) last.text += text;
+      else parts.push({ kind: "lit", text, quoted });
+    };
+    this.atRaw("");
+    let depth = 0;
+    while (this.pos < src.length) {
+      const c = src[this.pos];
+      if (depth === 0 && (c === " " || c === "\t" || c === "\n")) break;
+      if (c === "(") depth++;
+      if (c === ")") depth--;
+      if (c === "\\") {
+        lit(src[this.pos + 1] ?? "", true);
+        this.pos += 2;
+      } else if (c === "'" || c === '"') {
+        const end = src.indexOf(c, this.pos + 1);
+        if (end < 0) throw new ShellSyntaxError(`syntax error: unterminated quoted string`);
+        lit(src.slice(this.pos + 1, end), true);
+        this.pos = end + 1;
+      } else if (c === "$") {
+        const part = readExpansion(this, true);
+        if (part) parts.push(part);
+        else lit("$", false);
+      } else {
+        lit(c, false);
+        this.pos++;
+      }
+    }
+    return parts;
+  }
 
   peek(): Token {
     const saved = this.pos;

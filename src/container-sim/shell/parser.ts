@@ -2,20 +2,24 @@
 // `&&`/`||`, `;`/`&`/newlines, the compound commands of compound-syntax.ts, and words as lexer.ts reads them.
 // Unsupported syntax (case, functions, here-documents) is a syntax error.
 
-import type { AndOr, Assignment, Command, List, Pipeline, Redirect, Word } from "./ast";
-import { asAssignment } from "./assignment-word";
-import { parseBraceGroup, parseFor, parseIf, parseLoop, parseSubshell } from "./compound-syntax";
-import { describe, Lexer, type Token } from "./lexer";
-import { ShellSyntaxError } from "./syntax-error";
+import type { AndOr, Assignment, Command, Dialect, List, Pipeline, Redirect, Word } from "./ast";
+import { arrayElement, asAssignment } from "./assignment-word";
+import { parseBraceGroup, parseFor, parseFunction, parseIf, parseLoop, parseSubshell } from "./compound-syntax";
+import { parseArithmeticCommand, parseConditional } from "./conditional-syntax";
+import { describe, Lexer, NAME, type Token } from "./lexer";
+import { ShellSyntaxError, unexpected } from "./syntax-error";
+
+/** bash's declaration commands: their operands are assignments (arrays included). */
+const DECLARATIONS = new Set(["declare", "typeset", "local"]);
 
 export { ShellSyntaxError };
 
-/** Parse a script (the argument of `sh -c`, or a script file) into a list of commands. */
-export function parseScript(source: string): List {
-  const parser = new Parser(source);
+/** Parse a script (the argument of `sh -c`, or a script file) into a list of commands, as `dialect` reads it. */
+export function parseScript(source: string, dialect: Dialect = "bash"): List {
+  const parser = new Parser(source, dialect);
   const list = parser.parseList(new Set());
   const next = parser.peek();
-  if (next.type !== "eof") throw new ShellSyntaxError(`syntax error: unexpected "${describe(next)}"`);
+  if (next.type !== "eof") throw unexpected(describe(next));
   return list;
 }
 
@@ -28,11 +32,11 @@ export class Parser extends Lexer {
   }
 
   parseNested(text: string): List {
-    return parseScript(text);
+    return parseScript(text, this.dialect);
   }
 
   sub(text: string): Lexer {
-    return new Parser(text);
+    return new Parser(text, this.dialect);
   }
 
   isReserved(token: Token, words: Iterable<string>): boolean {
@@ -109,11 +113,23 @@ export class Parser extends Lexer {
     }
   }
 
-  private parseCommand(): Command {
+  parseCommand(): Command {
     const t = this.peek();
-    if (t.type === "op" && t.value === "(") return parseSubshell(this);
+    if (t.type === "op" && t.value === "(") {
+      const saved = this.pos;
+      if (this.dialect === "bash" && this.atRaw("((")) return parseArithmeticCommand(this);
+      this.pos = saved;
+      return parseSubshell(this);
+    }
     if (t.type === "word" && t.plain !== undefined) {
+      if (NAME.test(t.plain) && this.followedByParens()) return parseFunction(this, false);
       switch (t.plain) {
+        case "[[":
+          if (this.dialect !== "dash") return parseConditional(this);
+          break;
+        case "function":
+          if (this.dialect !== "dash") return parseFunction(this, true);
+          break;
         case "{":
           return parseBraceGroup(this);
         case "if":
@@ -128,6 +144,16 @@ export class Parser extends Lexer {
       }
     }
     return this.parseSimple();
+  }
+
+  /** The next word is followed by `()`: a function definition. */
+  private followedByParens(): boolean {
+    const saved = this.pos;
+    this.next();
+    const open = this.next();
+    const close = open.type === "op" && open.value === "(" ? this.next() : undefined;
+    this.pos = saved;
+    return close?.type === "op" && close.value === ")";
   }
 
   parseRedirects(): Redirect[] {
@@ -169,7 +195,10 @@ export class Parser extends Lexer {
       const t = this.peek();
       if (t.type !== "word") break;
       this.next();
-      const assignment = words.length === 0 ? asAssignment(t.word) : undefined;
+      if (words.length === 0 && assigns.length === 0 && this.dialect === "bash" && t.plain !== undefined && DECLARATIONS.has(t.plain)) {
+        return this.parseDeclaration(t.plain, redirects);
+      }
+      const assignment = words.length === 0 ? this.assignment(t.word) : undefined;
       if (assignment) assigns.push(assignment);
       else words.push(t.word);
     }
@@ -177,5 +206,38 @@ export class Parser extends Lexer {
       throw new ShellSyntaxError(`syntax error: unexpected ${describe(this.peek())}`);
     }
     return { kind: "simple", assigns, words, redirects };
+  }
+
+  /** An assignment word just read, with bash's `(elements)` when one follows at once. */
+  private assignment(word: Word): Assignment | undefined {
+    const assignment = asAssignment(word, this.dialect);
+    if (!assignment || this.dialect !== "bash" || assignment.value.length > 0 || this.src[this.pos] !== "(") return assignment;
+    this.pos++;
+    const array: NonNullable<Assignment["array"]> = [];
+    for (;;) {
+      this.skipNewlines();
+      const t = this.next();
+      if (t.type === "op" && t.value === ")") break;
+      if (t.type !== "word") throw unexpected(describe(t));
+      array.push(arrayElement(t.word));
+    }
+    return { ...assignment, array };
+  }
+
+  /** bash's `declare`/`typeset`/`local` and their operands (options, names, assignments). */
+  private parseDeclaration(builtin: string, redirects: Redirect[]): Command {
+    const args: (Word | Assignment)[] = [];
+    for (;;) {
+      const r = this.tryRedirect();
+      if (r) {
+        redirects.push(...r);
+        continue;
+      }
+      const t = this.peek();
+      if (t.type !== "word") break;
+      this.next();
+      args.push(this.assignment(t.word) ?? t.word);
+    }
+    return { kind: "declare", builtin, args, redirects };
   }
 }
