@@ -140,7 +140,7 @@ export class Parser extends Lexer {
         case "for":
           return parseFor(this);
         case "then": case "else": case "elif": case "fi": case "do": case "done": case "}": case "case": case "esac":
-          throw new ShellSyntaxError(`syntax error: unexpected "${t.plain}"`);
+          throw unexpected(t.plain);
       }
     }
     return this.parseSimple();
