@@ -42,6 +42,12 @@ export interface ProcessSpec {
   user?: RunAs;
   /** readOnlyRootFilesystem: writes outside writable mounts fail with EROFS. */
   readOnlyRootFilesystem?: boolean;
+  /**
+   * The pod's restartPolicy. `Never` or `OnFailure` (a Job's pod, a one-off `kubectl run --restart=Never`) says the
+   * program is expected to finish: an interpreter given a script the simulator cannot read ends after a default
+   * run time instead of serving forever.
+   */
+  restartPolicy?: string;
 }
 
 export interface OutputLine {

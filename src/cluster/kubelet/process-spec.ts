@@ -31,7 +31,14 @@ export function processSpecFor(pod: Pod, container: Container, sources: PodSourc
     ports: declaredTCPPorts(container),
     files: etcFiles(pod, container, sources.network),
     ...securityOf(pod, container),
+    ...restartPolicyOf(pod, container),
   };
+}
+
+/** A sidecar (an init container with `restartPolicy: Always`) runs as long as the pod whatever the pod's policy. */
+function restartPolicyOf(pod: Pod, container: Container): { restartPolicy?: string } {
+  const policy = container.restartPolicy ?? pod.spec?.restartPolicy;
+  return policy ? { restartPolicy: policy } : {};
 }
 
 /** The container's declared TCP containerPorts, each once, in declaration order. */
