@@ -164,47 +164,58 @@ export function* expandToString(word: Word, sh: ShellState, io: Io, runList: Lis
 /** Expand words into fields, splitting unquoted expansions on blanks; `"$@"` gives one field per word. */
 export function* expandWords(words: Word[], sh: ShellState, io: Io, runList: ListRunner): Run<string[]> {
   const fields: string[] = [];
+  const f: Field = { cur: "", started: false };
   for (const word of words) {
-    let cur = "";
-    let started = false;
-    const split = (text: string) => {
-      const pieces = text.split(/[ \t\n]+/);
-      pieces.forEach((piece, i) => {
-        if (i > 0 && (started || cur)) {
-          fields.push(cur);
-          cur = "";
-          started = false;
-        }
-        if (piece) {
-          cur += piece;
-          started = true;
-        }
-      });
-    };
+    f.cur = "";
+    f.started = false;
     for (const part of word) {
+      if (part.kind === "lit") {
+        f.cur += part.text;
+        f.started = true;
+        continue;
+      }
       const text = yield* expandPart(part, sh, io, runList);
       if (typeof text !== "string") {
         text.forEach((item, i) => {
-          if (i > 0 && (part.quoted || started || cur)) {
-            fields.push(cur);
-            cur = "";
-            started = false;
+          if (i > 0 && (part.quoted || f.started || f.cur)) {
+            fields.push(f.cur);
+            f.cur = "";
+            f.started = false;
           }
           if (part.quoted) {
-            cur += item;
-            started = true;
-          } else split(item);
+            f.cur += item;
+            f.started = true;
+          } else splitInto(item, f, fields);
         });
-        continue;
-      }
-      if (part.kind === "lit" || part.quoted) {
-        cur += text;
-        started = true;
-        continue;
-      }
-      split(text);
+      } else if (part.quoted) {
+        f.cur += text;
+        f.started = true;
+      } else splitInto(text, f, fields);
     }
-    if (started || cur) fields.push(cur);
+    if (f.started || f.cur) fields.push(f.cur);
   }
   return fields;
+}
+
+/** The field being built. */
+interface Field {
+  cur: string;
+  started: boolean;
+}
+
+/** Split an unquoted expansion's text on blanks into the field being built and the fields after it. */
+function splitInto(text: string, f: Field, fields: string[]): void {
+  const pieces = text.split(/[ \t\n]+/);
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    if (i > 0 && (f.started || f.cur)) {
+      fields.push(f.cur);
+      f.cur = "";
+      f.started = false;
+    }
+    if (piece) {
+      f.cur += piece;
+      f.started = true;
+    }
+  }
 }

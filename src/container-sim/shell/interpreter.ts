@@ -233,17 +233,21 @@ function* step(sh: ShellState): Run<void> {
 
 function* runSimple(cmd: Extract<Command, { kind: "simple" }>, sh: ShellState, io: Io): Run<number> {
   yield* step(sh);
-  const expanded = yield* expanding(sh, io, function* () {
-    const assignments = [];
+  let argv: string[];
+  const assignments = [];
+  try {
     for (const a of cmd.assigns) assignments.push(yield* expandAssignment(a, sh, io, runList));
-    return { assignments, argv: yield* expandWords(cmd.words, sh, io, runList) };
-  });
-  const argv = expanded.argv;
+    argv = yield* expandWords(cmd.words, sh, io, runList);
+  } catch (e) {
+    if (!(e instanceof ExpansionError)) throw e;
+    io.stderr.write(`${sh.host.shellName}: ${e.message}\n`);
+    throw new ExitSignal(e.message.includes("arithmetic") ? 2 : 1);
+  }
   if (argv.length === 0) {
-    for (const a of expanded.assignments) assign(sh, a);
+    for (const a of assignments) assign(sh, a);
     return sh.status;
   }
-  const assigned: [string, string][] = expanded.assignments.map(({ a, value }) => [a.name, "text" in value ? value.text : ""]);
+  const assigned: [string, string][] = assignments.map(({ a, value }) => [a.name, "text" in value ? value.text : ""]);
   // Prefix assignments (`FOO=1 cmd`) apply to that command only.
   const saved = assigned.map(([k]) => [k, sh.vars.get(k), sh.exported.has(k)] as const);
   for (const [k, v] of assigned) {
