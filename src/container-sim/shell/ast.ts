@@ -17,10 +17,11 @@ export type WordPart =
 export type Word = WordPart[];
 
 export interface Redirect {
-  /** `>`, `>>`, `<`, or `>&` (duplicate: `2>&1`). */
-  op: ">" | ">>" | "<" | ">&";
+  /** `>`, `>>`, `<`, `>&` (duplicate: `2>&1`), or `<<` (a here-document: its body in `heredoc`). */
+  op: ">" | ">>" | "<" | ">&" | "<<";
   fd: number;
   target: Word;
+  heredoc?: { body: Word };
 }
 
 export interface Assignment {
@@ -48,6 +49,7 @@ export type Command =
   | { kind: "loop"; until: boolean; cond: List; body: List; redirects: Redirect[] }
   | { kind: "for"; name: string; items: Word[] | undefined; body: List; redirects: Redirect[] }
   | { kind: "group"; body: List; subshell: boolean; redirects: Redirect[] }
+  | { kind: "case"; word: Word; items: { patterns: Word[]; body: List }[]; redirects: Redirect[] }
   | { kind: "cond"; expr: CondExpr; redirects: Redirect[] }
   | { kind: "arith"; expr: string; redirects: Redirect[] }
   | { kind: "cfor"; init: string; cond: string; update: string; body: List; redirects: Redirect[] }

@@ -1,4 +1,5 @@
-// The compound commands' grammar: `if`/`elif`/`else`, `while`/`until`, `for`, and `{ }` groups.
+// The compound commands' grammar: `if`/`elif`/`else`, `while`/`until`, `for`, `case`, `{ }` and `( )` groups, and
+// function definitions.
 
 import type { Command, List, Word } from "./ast";
 import { findArithEnd } from "./expansion-syntax";
@@ -27,6 +28,40 @@ export function parseIf(p: Parser): Command {
     throw new ShellSyntaxError(`syntax error: unexpected end of file (expecting "fi")`);
   }
   return { kind: "if", clauses, elseBody, redirects: p.parseRedirects() };
+}
+
+/** `case WORD in [(]PATTERN[|PATTERN]...) LIST ;; ... esac`. */
+export function parseCase(p: Parser): Command {
+  p.next();
+  const subject = p.next();
+  if (subject.type !== "word") throw unexpected(describe(subject));
+  p.expectWord("in");
+  const items: { patterns: Word[]; body: List }[] = [];
+  for (;;) {
+    p.skipNewlines();
+    let t = p.next();
+    if (t.type === "word" && t.plain === "esac") break;
+    if (t.type === "op" && t.value === "(") t = p.next();
+    const patterns: Word[] = [];
+    for (;;) {
+      if (t.type !== "word") throw unexpected(describe(t));
+      patterns.push(t.word);
+      t = p.next();
+      if (t.type === "op" && t.value === "|") {
+        t = p.next();
+        continue;
+      }
+      if (t.type === "op" && t.value === ")") break;
+      throw unexpected(describe(t));
+    }
+    const body = p.parseList(new Set(["esac"]));
+    items.push({ patterns, body });
+    p.skipNewlines();
+    const end = p.peek();
+    if (end.type === "op" && end.value === ";;") p.next();
+    else if (!(end.type === "word" && end.plain === "esac")) throw unexpected(describe(end));
+  }
+  return { kind: "case", word: subject.word, items, redirects: p.parseRedirects() };
 }
 
 export function parseLoop(p: Parser, until: boolean): Command {

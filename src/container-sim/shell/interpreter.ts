@@ -8,6 +8,7 @@ import { BUILTINS, notFoundMessage } from "./commands";
 import { evaluateConditional } from "./conditional";
 import { arithmetic, ExpansionError, expandToString, expandWords } from "./expand";
 import { parseScript } from "./parser";
+import { globMatches } from "./pattern";
 import { ExitSignal, LoopSignal, ReturnSignal, type Io, type Run, type ShellState, type Sink } from "./state";
 import { ShellSyntaxError, syntaxErrorText } from "./syntax-error";
 import { fsErrorText } from "../filesystem";
@@ -75,6 +76,10 @@ function fileSink(sh: ShellState, path: string, stderr: Sink): Sink {
 function* applyRedirects(redirects: Redirect[], sh: ShellState, io: Io): Run<Io | number> {
   let out = { ...io };
   for (const r of redirects) {
+    if (r.heredoc) {
+      out = { ...out, stdin: { data: yield* expandToString(r.heredoc.body, sh, io, runList) } };
+      continue;
+    }
     const target = yield* expandToString(r.target, sh, io, runList);
     if (r.op === ">&") {
       const to = target === "1" ? out.stdout : target === "2" ? out.stderr : undefined;
@@ -127,6 +132,8 @@ function* runCommand(cmd: Command, sh: ShellState, parentIo: Io): Run<number> {
     case "for":
     case "cfor":
       return yield* runLoop(cmd, sh, io);
+    case "case":
+      return yield* runCase(cmd, sh, io);
     case "cond":
       yield* step(sh);
       return (sh.status = yield* expanding(sh, io, function* () {
@@ -150,6 +157,19 @@ function* runCommand(cmd: Command, sh: ShellState, parentIo: Io): Run<number> {
       yield* step(sh);
       return (sh.status = yield* expanding(sh, io, () => runDeclaration(cmd, sh, io, runList)));
   }
+}
+
+function* runCase(cmd: Extract<Command, { kind: "case" }>, sh: ShellState, io: Io): Run<number> {
+  yield* step(sh);
+  const subject = yield* expandToString(cmd.word, sh, io, runList);
+  for (const item of cmd.items) {
+    for (const pattern of item.patterns) {
+      const pieces = [];
+      for (const part of pattern) pieces.push({ text: yield* expandToString([part], sh, io, runList), quoted: part.quoted });
+      if (globMatches(subject, pieces)) return yield* runList(item.body, sh, io);
+    }
+  }
+  return (sh.status = 0);
 }
 
 /** Run an expansion; its error (`${x:?}`, bad arithmetic) is printed and ends the shell, as a non-interactive shell does. */

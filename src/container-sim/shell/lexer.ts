@@ -10,7 +10,16 @@ export type Token =
   | { type: "word"; word: Word; plain: string | undefined }
   | { type: "eof" };
 
-const OPERATORS = ["&&", "||", ";;", ">>", ">&", "&>", "<<", ";", "&", "|", "(", ")", "\n", ">", "<"];
+const OPERATORS = ["&&", "||", ";;", ">>", ">&", "&>", "<<-", "<<", ";", "&", "|", "(", ")", "\n", ">", "<"];
+
+/** A here-document whose body the lexer reads after the end of the line that names it. */
+export interface PendingHeredoc {
+  delimiter: string;
+  stripTabs: boolean;
+  expand: boolean;
+  /** Filled in at the end of the line. */
+  body: Word;
+}
 const META = new Set([" ", "\t", "\n", ";", "&", "|", "(", ")", "<", ">"]);
 
 export const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -25,7 +34,44 @@ export function describe(token: Token): string {
 /** Reads tokens from `src` at `pos`; the parser built on it parses the commands a `$(...)` holds. */
 export abstract class Lexer {
   pos = 0;
+  private pending: PendingHeredoc[] = [];
   constructor(readonly src: string, readonly dialect: Dialect) {}
+
+  /** Remember the position (and the here-documents waiting for their line's end); the function returns there. */
+  mark(): () => void {
+    const pos = this.pos;
+    const pending = [...this.pending];
+    return () => {
+      this.pos = pos;
+      this.pending = pending;
+    };
+  }
+
+  /** A here-document named on this line: its body follows the line. */
+  heredoc(delimiter: string, stripTabs: boolean, expand: boolean): PendingHeredoc {
+    const doc: PendingHeredoc = { delimiter, stripTabs, expand, body: [] };
+    this.pending.push(doc);
+    return doc;
+  }
+
+  /** After a newline: read the bodies of the line's here-documents. */
+  private readHeredocs(): void {
+    for (const doc of this.pending) {
+      const lines: string[] = [];
+      while (this.pos < this.src.length) {
+        const nl = this.src.indexOf("\n", this.pos);
+        const end = nl < 0 ? this.src.length : nl;
+        let line = this.src.slice(this.pos, end);
+        this.pos = nl < 0 ? end : end + 1;
+        if (doc.stripTabs) line = line.replace(/^\t+/, "");
+        if (line === doc.delimiter) break;
+        lines.push(line);
+      }
+      const text = lines.map((l) => `${l}\n`).join("");
+      doc.body = doc.expand ? heredocWord(this.sub(text)) : [{ kind: "lit", text, quoted: true }];
+    }
+    this.pending = [];
+  }
 
   /** Parse the commands of `$(...)` from `pos` (just after its `(`), through its `)`. */
   abstract parseCommandSubstitution(): List;
@@ -80,9 +126,9 @@ export abstract class Lexer {
   }
 
   peek(): Token {
-    const saved = this.pos;
+    const back = this.mark();
     const token = this.next();
-    this.pos = saved;
+    back();
     return token;
   }
 
@@ -109,6 +155,7 @@ export abstract class Lexer {
     for (const op of OPERATORS) {
       if (src.startsWith(op, this.pos)) {
         this.pos += op.length;
+        if (op === "\n" && this.pending.length) this.readHeredocs();
         return { type: "op", value: op };
       }
     }
@@ -173,4 +220,31 @@ export abstract class Lexer {
     const plain = allPlain ? src.slice(start, this.pos) : undefined;
     return { type: "word", word: parts, plain };
   }
+}
+
+/** An expanding here-document's text: parameters, command substitutions and `\\$` escapes, no quote removal. */
+function heredocWord(lx: Lexer): Word {
+  const src = lx.src;
+  const parts: WordPart[] = [];
+  const lit = (text: string) => {
+    const last = parts[parts.length - 1];
+    if (last && last.kind === "lit") last.text += text;
+    else parts.push({ kind: "lit", text, quoted: true });
+  };
+  while (lx.pos < src.length) {
+    const c = src[lx.pos];
+    if (c === "\\" && "$`\\".includes(src[lx.pos + 1] ?? "")) {
+      lit(src[lx.pos + 1]);
+      lx.pos += 2;
+    } else if (c === "\\" && src[lx.pos + 1] === "\n") lx.pos += 2;
+    else if (c === "$" || c === "`") {
+      const part = readExpansion(lx, true);
+      if (part) parts.push(part);
+      else lit(c);
+    } else {
+      lit(c);
+      lx.pos++;
+    }
+  }
+  return parts;
 }

@@ -1,10 +1,10 @@
 // A recursive-descent parser for the shell subset: simple commands with assignments and redirections, pipelines,
 // `&&`/`||`, `;`/`&`/newlines, the compound commands of compound-syntax.ts, and words as lexer.ts reads them.
-// Unsupported syntax (case, functions, here-documents) is a syntax error.
+// Here-documents' bodies are read by the lexer at the end of their line.
 
 import type { AndOr, Assignment, Command, Dialect, List, Pipeline, Redirect, Word } from "./ast";
 import { arrayElement, asAssignment } from "./assignment-word";
-import { parseBraceGroup, parseFor, parseFunction, parseIf, parseLoop, parseSubshell } from "./compound-syntax";
+import { parseBraceGroup, parseCase, parseFor, parseFunction, parseIf, parseLoop, parseSubshell } from "./compound-syntax";
 import { parseArithmeticCommand, parseConditional } from "./conditional-syntax";
 import { describe, Lexer, NAME, type Token } from "./lexer";
 import { ShellSyntaxError, unexpected } from "./syntax-error";
@@ -51,7 +51,7 @@ export class Parser extends Lexer {
     for (;;) {
       this.skipNewlines();
       const token = this.peek();
-      if (token.type === "eof" || (token.type === "op" && token.value === ")") || this.isReserved(token, stop)) break;
+      if (token.type === "eof" || (token.type === "op" && (token.value === ")" || token.value === ";;")) || this.isReserved(token, stop)) break;
       const andOr = this.parseAndOr();
       list.push(andOr);
       const sep = this.peek();
@@ -116,9 +116,9 @@ export class Parser extends Lexer {
   parseCommand(): Command {
     const t = this.peek();
     if (t.type === "op" && t.value === "(") {
-      const saved = this.pos;
+      const back = this.mark();
       if (this.dialect === "bash" && this.atRaw("((")) return parseArithmeticCommand(this);
-      this.pos = saved;
+      back();
       return parseSubshell(this);
     }
     if (t.type === "word" && t.plain !== undefined) {
@@ -139,7 +139,9 @@ export class Parser extends Lexer {
           return parseLoop(this, t.plain === "until");
         case "for":
           return parseFor(this);
-        case "then": case "else": case "elif": case "fi": case "do": case "done": case "}": case "case": case "esac":
+        case "case":
+          return parseCase(this);
+        case "then": case "else": case "elif": case "fi": case "do": case "done": case "}": case "esac":
           throw unexpected(t.plain);
       }
     }
@@ -148,11 +150,11 @@ export class Parser extends Lexer {
 
   /** The next word is followed by `()`: a function definition. */
   private followedByParens(): boolean {
-    const saved = this.pos;
+    const back = this.mark();
     this.next();
     const open = this.next();
     const close = open.type === "op" && open.value === "(" ? this.next() : undefined;
-    this.pos = saved;
+    back();
     return close?.type === "op" && close.value === ")";
   }
 
@@ -167,11 +169,16 @@ export class Parser extends Lexer {
 
   private tryRedirect(): Redirect[] | undefined {
     const t = this.peek();
-    if (t.type !== "op" || ![">", ">>", "<", ">&", "&>", "<<"].includes(t.value)) return undefined;
-    if (t.value === "<<") throw new ShellSyntaxError("here-documents are not supported");
+    if (t.type !== "op" || ![">", ">>", "<", ">&", "&>", "<<", "<<-"].includes(t.value)) return undefined;
     this.next();
     const target = this.next();
     if (target.type !== "word") throw new ShellSyntaxError(`syntax error: unexpected "${describe(target)}"`);
+    if (t.value === "<<" || t.value === "<<-") {
+      // The delimiter is the word with quotes removed; any quoting turns expansion in the body off.
+      const delimiter = target.word.map((p) => (p.kind === "lit" ? p.text : "")).join("");
+      const doc = this.heredoc(delimiter, t.value === "<<-", target.plain !== undefined);
+      return [{ op: "<<", fd: t.fd ?? 0, target: [], heredoc: doc }];
+    }
     if (t.value === "&>") {
       return [
         { op: ">", fd: 1, target: target.word },
