@@ -82,7 +82,11 @@ export function* runDeclaration(cmd: Extract<Command, { kind: "declare" }>, sh: 
 }
 
 function declare(sh: ShellState, builtin: string, name: string, flags: Set<string>): void {
-  if (builtin === "local" || (sh.localFrames.length > 0 && !flags.has("g"))) sh.makeLocal(name);
+  // bash's new local starts unset (ash's and dash's inherit the value).
+  if ((builtin === "local" || (sh.localFrames.length > 0 && !flags.has("g"))) && sh.makeLocal(name)) {
+    sh.vars.delete(name);
+    sh.arrays.delete(name);
+  }
   if (flags.has("A")) {
     const existing = sh.arrays.get(name);
     if (!existing || !existing.assoc) {

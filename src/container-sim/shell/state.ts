@@ -177,12 +177,13 @@ export class ShellState {
     this.exported.delete(name);
   }
 
-  /** `local name`: remember the variable as it is, to restore when the current function returns. */
-  makeLocal(name: string): void {
+  /** `local name`: remember the variable as it is, to restore when the current function returns (false: already local). */
+  makeLocal(name: string): boolean {
     const frame = this.localFrames[this.localFrames.length - 1];
-    if (!frame || frame.has(name)) return;
+    if (!frame || frame.has(name)) return false;
     const array = this.arrays.get(name);
     frame.set(name, { value: this.vars.get(name), array: array && copyArray(array), exported: this.exported.has(name) });
+    return true;
   }
 
   /** Leave a function: its locals get back their outer values. */

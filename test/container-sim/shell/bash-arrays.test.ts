@@ -71,6 +71,7 @@ describe("bash functions, arithmetic and parameter operators", () => {
   it("function f {}, f() {}, local, return", () => {
     const r = bash(`x=outer; function greet { local x="hi $1"; echo "$x"; return 3; }; greet you; echo "$? $x"; add() { echo $(( $1 + $2 )); }; add 2 3`);
     expect(r.out).toEqual(["hi you", "3 outer", "5"]);
+    expect(bash(`x=1; f() { local x; echo "[$x]"; x=2; }; f; echo $x`).out).toEqual(["[]", "1"]);
   });
 
   it("(( )) commands and for (( ))", () => {
