@@ -79,13 +79,12 @@ function parseBraced(lx: Lexer, inner: string, quoted: boolean): WordPart {
   if (subscript !== undefined && !arrays) throw bad();
   const index = subscript !== undefined ? readArgWord(lx.sub(subscript)) : undefined;
   if (prefix === "#" && name !== "#" && rest === "") return { kind: "param", name, index, op: "#", quoted };
-  if (prefix === "#" && inner === "#") return { kind: "param", name: "#", quoted };
   if (prefix === "!") {
     if (!arrays || (subscript !== "@" && subscript !== "*") || rest !== "") throw bad();
     return { kind: "param", name, index, op: "!", quoted };
   }
   if (prefix === "#") {
-    // `${##}`-like forms and `${#-}`: the length of a special parameter is rare; treat `#` as the name.
+    // `${##}`: rare; read as `${#}`.
     if (name !== "#" || rest !== "") throw bad();
   }
   if (rest === "") return { kind: "param", name, index, quoted };
