@@ -48,6 +48,12 @@ export interface ProcessSpec {
    */
   pidNamespace?: PeerProcess[];
   /**
+   * The pod's restartPolicy. `Never` or `OnFailure` (a Job's pod, a one-off `kubectl run --restart=Never`) says the
+   * program is expected to finish: an interpreter given a script the simulator cannot read ends after a default
+   * run time instead of serving forever.
+   */
+  restartPolicy?: string;
+  /**
    * The execs (`kubectl exec`) that changed this run's own layer, as its kubelet kept them: each is made again at its
    * moment, so the run (its program, later execs, its logs) sees their files and stays a function of its inputs.
    */

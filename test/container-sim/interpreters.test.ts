@@ -2,6 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { pullImage, startProcess } from "../../src/container-sim/index";
 import { piDigits } from "../../src/container-sim/programs/interpreters";
+import { SCRIPT_RUN_MS } from "../../src/container-sim/programs/program";
+import { directory } from "./directories";
 
 const T0 = Date.UTC(2024, 0, 1, 12, 0, 0);
 const run = (image: string, command: string[]) => startProcess({ image, command, env: {}, hostname: "p" }, T0);
@@ -57,5 +59,30 @@ describe("node -e", () => {
     expect(texts("node:22", ["node", "-e", "console.log('hi', 1 + 2); console.log(`t`)"])).toEqual(["hi 3", "t"]);
     expect(run("node:22", ["node", "-e", "console.log('x'); process.exit(4)"]).exit).toMatchObject({ code: 4, reason: "Error" });
     expect(texts("node:22", ["node", "-p", "6 * 7"])).toEqual(["42"]);
+  });
+});
+
+describe("scripts the simulator cannot read", () => {
+  const scripts = { mounts: [{ mountPath: "/scripts", source: directory({ "job.py": "import os\nprint(os.cpu_count())\n", "app.js": "require('http')\n", "pi.pl": "print 1;\n" }) }] };
+  const start = (image: string, command: string[], restartPolicy?: string) =>
+    startProcess({ image, command, env: {}, hostname: "p", ...scripts, ...(restartPolicy ? { restartPolicy } : {}) }, T0);
+
+  it("in a Job's pod (restartPolicy Never or OnFailure) they finish after the default run time, exit 0", () => {
+    expect(start("python:3.12", ["python", "/scripts/job.py"], "Never").exit).toEqual({ atMs: SCRIPT_RUN_MS, code: 0, reason: "Completed" });
+    expect(start("node:22", ["node", "/scripts/app.js"], "OnFailure").exit).toEqual({ atMs: SCRIPT_RUN_MS, code: 0, reason: "Completed" });
+    expect(start("perl:5.40", ["perl", "/scripts/pi.pl"], "Never").exit).toEqual({ atMs: SCRIPT_RUN_MS, code: 0, reason: "Completed" });
+    // An image the simulator does not know, its interpreter given a script.
+    expect(start("ruby:3.3", ["ruby", "/app/job.rb"], "Never").exit).toEqual({ atMs: SCRIPT_RUN_MS, code: 0, reason: "Completed" });
+  });
+
+  it("in a Deployment's pod (restartPolicy Always) they keep running, as servers do", () => {
+    expect(start("python:3.12", ["python", "/scripts/job.py"], "Always").exit).toBeUndefined();
+    expect(start("node:22", ["node", "/scripts/app.js"]).exit).toBeUndefined();
+    expect(start("ruby:3.3", ["ruby", "/app/server.rb"], "Always").exit).toBeUndefined();
+  });
+
+  it("one-liners keep their own exit in a Job's pod", () => {
+    expect(start("python:3.12", ["python", "-c", "import sys; sys.exit(3)"], "Never").exit).toMatchObject({ atMs: 0, code: 3 });
+    expect(start("perl:5.40", ["perl", "-e", "print 1"], "Never").exit).toMatchObject({ atMs: 0, code: 0 });
   });
 });

@@ -34,7 +34,14 @@ export function processSpecFor(pod: Pod, container: Container, sources: PodSourc
     files: etcFiles(pod, container, sources.network),
     ...securityOf(pod, container),
     ...(peers.length ? { pidNamespace: peers } : {}),
+    ...restartPolicyOf(pod, container),
   };
+}
+
+/** A sidecar (an init container with `restartPolicy: Always`) runs as long as the pod whatever the pod's policy. */
+function restartPolicyOf(pod: Pod, container: Container): { restartPolicy?: string } {
+  const policy = container.restartPolicy ?? pod.spec?.restartPolicy;
+  return policy ? { restartPolicy: policy } : {};
 }
 
 /** The container's declared TCP containerPorts, each once, in declaration order. */

@@ -1,8 +1,9 @@
 // What an image the simulator does not know does: it serves. From its start it listens on every port the pod
 // declares for the container, answers HTTP 200 at any path with a small page, accepts bare TCP connections, and
-// prints a startup line saying so and one line per request. Without declared ports it runs quietly.
+// prints a startup line saying so and one line per request. Without declared ports it runs quietly. An interpreter
+// given a script (`ruby job.rb`) in a pod expected to finish ends after a default run time instead.
 
-import { forever, pause, type Program } from "./program";
+import { forever, INTERPRETERS, opaqueScript, pause, type Program } from "./program";
 import { byteLength, httpServer, timeLocal } from "./serving";
 
 /**
@@ -11,8 +12,13 @@ import { byteLength, httpServer, timeLocal } from "./serving";
  */
 export const GENERIC_STARTUP_MS = 0;
 
-export const genericServer: Program = function* (_argv, io, sh, ctx) {
+export const genericServer: Program = function* (argv, io, sh, ctx) {
   const ports = [...new Set(ctx.spec.ports ?? [])];
+  // `ruby x.rb` in an image the simulator does not know: a script, which a Job's pod runs to its end.
+  const program = argv[0]?.slice(argv[0].lastIndexOf("/") + 1).replace(/[\d.]+$/, "");
+  if (program !== undefined && INTERPRETERS.has(program) && argv.length > 1 && ctx.spec.restartPolicy && ctx.spec.restartPolicy !== "Always") {
+    return yield* opaqueScript(ctx);
+  }
   if (ports.length === 0) return yield* forever();
   yield* pause(GENERIC_STARTUP_MS);
   const image = ctx.spec.image;

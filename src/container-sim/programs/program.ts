@@ -23,6 +23,22 @@ export function* forever(): Run<number> {
   return 0;
 }
 
+/** Virtual ms an interpreter runs a script it cannot read, in a pod that is expected to finish. */
+export const SCRIPT_RUN_MS = 10_000;
+
+/** Interpreters: given a script, they run it (and the simulator cannot read it). */
+export const INTERPRETERS = new Set(["python", "python2", "python3", "node", "nodejs", "ruby", "perl", "php"]);
+
+/**
+ * An interpreter running a script the simulator cannot read: in a pod expected to finish (restartPolicy Never or
+ * OnFailure: a Job's) it exits 0 after SCRIPT_RUN_MS; elsewhere it runs as a server does, until stopped.
+ */
+export function* opaqueScript(ctx: ProgramContext): Run<number> {
+  if (ctx.spec.restartPolicy !== "Never" && ctx.spec.restartPolicy !== "OnFailure") return yield* forever();
+  yield* pause(SCRIPT_RUN_MS);
+  return 0;
+}
+
 /** Wall-clock time now, in ms. */
 export const wallNow = (sh: ShellState) => sh.host.startedAtWallMs + sh.host.clock.nowMs;
 

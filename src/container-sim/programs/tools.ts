@@ -6,7 +6,7 @@ import { formatDate } from "../shell/format";
 import { OomKillSignal } from "../shell/state";
 import { normalizePath } from "../shell/vfs";
 import { nodeCommand, perlCommand, pythonCommand } from "./interpreters";
-import { flagValue, forever, pause, versionOf, wallNow, type Program } from "./program";
+import { flagValue, forever, opaqueScript, pause, versionOf, wallNow, type Program } from "./program";
 import { stressDemand } from "./usage";
 import { byteLength, goLogStamp, httpServer, klogPrefix, nginxAccessLine, pathServer, type ServerRequest } from "./serving";
 
@@ -209,7 +209,7 @@ export const stress: Program = function* (argv, io, _sh, ctx) {
   return yield* forever();
 };
 
-export const node: Program = function* (argv, io, sh) {
+export const node: Program = function* (argv, io, sh, ctx) {
   const args = argv.slice(1);
   if (args.length === 0) return 0; // the REPL reads EOF without a terminal
   if (args[0] === "-e" || args[0] === "--eval" || args[0] === "-p" || args[0] === "--print") return yield* nodeCommand(args[1] ?? "", io, args[0] === "-p" || args[0] === "--print");
@@ -218,12 +218,12 @@ export const node: Program = function* (argv, io, sh) {
     return 0;
   }
   const file = normalizePath(args[0], sh.cwd);
-  if (sh.host.fs.read(file) !== undefined) return yield* forever();
+  if (sh.host.fs.read(file) !== undefined) return yield* opaqueScript(ctx);
   io.stderr.write(`node:internal/modules/cjs/loader:1228\n  throw err;\n  ^\n\nError: Cannot find module '${file}'\n    at Module._resolveFilename (node:internal/modules/cjs/loader:1225:15)\n    at Module._load (node:internal/modules/cjs/loader:1051:27)\n    at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:174:12)\n    at node:internal/main/run_main_module:28:49 {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: []\n}\n\nNode.js v22.11.0\n`);
   return 1;
 };
 
-export const python: Program = function* (argv, io, sh) {
+export const python: Program = function* (argv, io, sh, ctx) {
   const args = argv.slice(1).filter((a) => a !== "-u");
   if (args.length === 0) return 0;
   if (args[0] === "-c") return yield* pythonCommand(args[1] ?? "", io);
@@ -246,15 +246,15 @@ export const python: Program = function* (argv, io, sh) {
     sh.host.listen(port, sh.host.clock.nowMs, httpServer(sh, (req) => serve(req.path, req.atMs), log));
     return yield* forever();
   }
-  if (args[0] === "-m") return yield* forever();
+  if (args[0] === "-m") return yield* opaqueScript(ctx);
   const file = normalizePath(args[0], sh.cwd);
-  if (sh.host.fs.read(file) !== undefined) return yield* forever();
+  if (sh.host.fs.read(file) !== undefined) return yield* opaqueScript(ctx);
   io.stderr.write(`${argv[0].split("/").pop()}: can't open file '${file}': [Errno 2] No such file or directory\n`);
   return 2;
 };
 
-/** perl: its one-liners (`-e`); a script runs until stopped. */
-export const perl: Program = function* (argv, io, sh) {
+/** perl: its one-liners (`-e`); a script runs until stopped (in a Job's pod: for a default run time). */
+export const perl: Program = function* (argv, io, sh, ctx) {
   const args = argv.slice(1);
   if (args.length === 0) return 0;
   if (args.some((a) => /^-[a-zA-Z]*e$/.test(a))) return yield* perlCommand(argv, io);
@@ -267,5 +267,5 @@ export const perl: Program = function* (argv, io, sh) {
     io.stderr.write(`Can't open perl script "${script}": No such file or directory\n`);
     return 2;
   }
-  return yield* forever();
+  return yield* opaqueScript(ctx);
 };

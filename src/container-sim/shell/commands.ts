@@ -5,6 +5,7 @@ import { FILE_COMMANDS } from "./file-commands";
 import { runProgram } from "./interpreter";
 import { formatDate, formatPrintf, interpretEscapes } from "./format";
 import { NET_COMMANDS } from "./net-commands";
+import { SHELL_BUILTINS } from "./shell-builtins";
 import { SYSTEM_COMMANDS } from "./system-commands";
 import { ExitSignal, LoopSignal, type Io, type Run, type ShellState } from "./state";
 import { evaluateTest } from "./test-command";
@@ -161,13 +162,26 @@ function* awaitLine(io: Io): Run<void> {
 }
 
 function* read(argv: string[], io: Io, sh: ShellState): Run<number> {
-  const names = argv.slice(1).filter((a) => !a.startsWith("-"));
+  const names: string[] = [];
+  let arrayName: string | undefined;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "-a" && sh.dialect === "bash") arrayName = argv[++i];
+    else if (a === "-p" || a === "-t" || a === "-n" || a === "-d" || a === "-u") i++;
+    else if (!a.startsWith("-")) names.push(a);
+  }
   yield* awaitLine(io);
   if (io.stdin.data === "") return 1;
   const nl = io.stdin.data.indexOf("\n");
   const line = nl >= 0 ? io.stdin.data.slice(0, nl) : io.stdin.data;
   io.stdin.data = nl >= 0 ? io.stdin.data.slice(nl + 1) : "";
   const fields = line.trim().split(/[ \t]+/);
+  if (arrayName !== undefined) {
+    sh.unsetVariable(arrayName);
+    const array = sh.array(arrayName);
+    fields.filter((f) => f !== "").forEach((f, i) => array.items.set(String(i), f));
+    return 0;
+  }
   const targets = names.length ? names : ["REPLY"];
   targets.forEach((name, i) => sh.set(name, i === targets.length - 1 ? fields.slice(i).join(" ") : fields[i] ?? ""));
   return 0;
@@ -230,13 +244,6 @@ export const BUILTINS: Record<string, Builtin> = {
   ":": () => 0,
   wait: () => 0,
   kill: () => 0,
-  unset: (argv, _io, sh) => {
-    for (const n of argv.slice(1)) {
-      sh.vars.delete(n);
-      sh.exported.delete(n);
-    }
-    return 0;
-  },
   shift: (argv, _io, sh) => {
     sh.positional = sh.positional.slice(Number(argv[1] ?? 1));
     return 0;
@@ -265,5 +272,6 @@ export const BUILTINS: Record<string, Builtin> = {
   ...NET_COMMANDS,
   ...SYSTEM_COMMANDS,
   tar,
+  ...SHELL_BUILTINS,
 };
 

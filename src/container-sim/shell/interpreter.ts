@@ -3,10 +3,14 @@
 // at the current virtual time.
 
 import type { AndOr, Command, List, Pipeline, Redirect } from "./ast";
+import { assign, expandAssignment, runDeclaration } from "./assignments";
 import { BUILTINS, notFoundMessage } from "./commands";
-import { ExpansionError, expandToString, expandWords } from "./expand";
-import { parseScript, ShellSyntaxError } from "./parser";
-import { ExitSignal, LoopSignal, type Io, type Run, type ShellState, type Sink } from "./state";
+import { evaluateConditional } from "./conditional";
+import { arithmetic, ExpansionError, expandToString, expandWords } from "./expand";
+import { parseScript } from "./parser";
+import { globMatches } from "./pattern";
+import { ExitSignal, LoopSignal, ReturnSignal, type Io, type Run, type ShellState, type Sink } from "./state";
+import { ShellSyntaxError, syntaxErrorText } from "./syntax-error";
 import { fsErrorText } from "../filesystem";
 import { normalizePath } from "./vfs";
 
@@ -72,6 +76,10 @@ function fileSink(sh: ShellState, path: string, stderr: Sink): Sink {
 function* applyRedirects(redirects: Redirect[], sh: ShellState, io: Io): Run<Io | number> {
   let out = { ...io };
   for (const r of redirects) {
+    if (r.heredoc) {
+      out = { ...out, stdin: { data: yield* expandToString(r.heredoc.body, sh, io, runList) } };
+      continue;
+    }
     const target = yield* expandToString(r.target, sh, io, runList);
     if (r.op === ">&") {
       const to = target === "1" ? out.stdout : target === "2" ? out.stderr : undefined;
@@ -122,12 +130,77 @@ function* runCommand(cmd: Command, sh: ShellState, parentIo: Io): Run<number> {
     }
     case "loop":
     case "for":
+    case "cfor":
       return yield* runLoop(cmd, sh, io);
+    case "case":
+      return yield* runCase(cmd, sh, io);
+    case "cond":
+      yield* step(sh);
+      return (sh.status = yield* expanding(sh, io, function* () {
+        try {
+          return yield* evaluateConditional(cmd.expr, sh, io, runList);
+        } catch (e) {
+          if (e instanceof ExpansionError) throw e;
+          io.stderr.write(`${sh.host.shellName}: ${(e as Error).message}\n`);
+          return 2;
+        }
+      }));
+    case "arith":
+      yield* step(sh);
+      return (sh.status = yield* expanding(sh, io, function* () {
+        return arithmetic(cmd.expr, sh) !== 0 ? 0 : 1;
+      }));
+    case "function":
+      sh.functions.set(cmd.name, cmd.body);
+      return (sh.status = 0);
+    case "declare":
+      yield* step(sh);
+      return (sh.status = yield* expanding(sh, io, () => runDeclaration(cmd, sh, io, runList)));
+  }
+}
+
+function* runCase(cmd: Extract<Command, { kind: "case" }>, sh: ShellState, io: Io): Run<number> {
+  yield* step(sh);
+  const subject = yield* expandToString(cmd.word, sh, io, runList);
+  for (const item of cmd.items) {
+    for (const pattern of item.patterns) {
+      const pieces = [];
+      for (const part of pattern) pieces.push({ text: yield* expandToString([part], sh, io, runList), quoted: part.quoted });
+      if (globMatches(subject, pieces)) return yield* runList(item.body, sh, io);
+    }
+  }
+  return (sh.status = 0);
+}
+
+/** Run an expansion; its error (`${x:?}`, bad arithmetic) is printed and ends the shell, as a non-interactive shell does. */
+function* expanding<T>(sh: ShellState, io: Io, body: () => Run<T>): Run<T> {
+  try {
+    return yield* body();
+  } catch (e) {
+    if (!(e instanceof ExpansionError)) throw e;
+    io.stderr.write(`${sh.host.shellName}: ${e.message}\n`);
+    throw new ExitSignal(e.message.includes("arithmetic") ? 2 : 1);
+  }
+}
+
+/** Call a shell function: its arguments are the positional parameters, `local` variables live until it returns. */
+function* callFunction(body: Command, argv: string[], sh: ShellState, io: Io): Run<number> {
+  const savedPositional = sh.positional;
+  sh.positional = argv.slice(1);
+  sh.localFrames.push(new Map());
+  try {
+    return yield* runCommand(body, sh, io);
+  } catch (e) {
+    if (e instanceof ReturnSignal) return (sh.status = e.code);
+    throw e;
+  } finally {
+    sh.popLocals();
+    sh.positional = savedPositional;
   }
 }
 
 function* runSubshell(body: List, sh: ShellState, io: Io): Run<number> {
-  const saved = new Map(sh.vars);
+  const restore = sh.snapshot();
   const cwd = sh.cwd;
   try {
     return yield* runList(body, sh, io);
@@ -135,20 +208,26 @@ function* runSubshell(body: List, sh: ShellState, io: Io): Run<number> {
     if (e instanceof ExitSignal) return (sh.status = e.code);
     throw e;
   } finally {
-    sh.vars.clear();
-    for (const [k, v] of saved) sh.vars.set(k, v);
+    restore();
     sh.cwd = cwd;
   }
 }
 
-function* runLoop(cmd: Extract<Command, { kind: "loop" | "for" }>, sh: ShellState, io: Io): Run<number> {
+function* runLoop(cmd: Extract<Command, { kind: "loop" | "for" | "cfor" }>, sh: ShellState, io: Io): Run<number> {
   let status = 0;
   const items = cmd.kind === "for" ? (cmd.items ? yield* expandWords(cmd.items, sh, io, runList) : sh.positional) : [];
+  const arith = (expr: string) => expanding(sh, io, function* () {
+    return expr === "" ? 1 : arithmetic(expr, sh);
+  });
+  if (cmd.kind === "cfor") yield* arith(cmd.init);
   for (let i = 0; ; i++) {
     yield* step(sh);
     if (cmd.kind === "for") {
       if (i >= items.length) break;
       sh.set(cmd.name, items[i]);
+    } else if (cmd.kind === "cfor") {
+      if (i > 0) yield* arith(cmd.update);
+      if ((yield* arith(cmd.cond)) === 0) break;
     } else {
       const cond = yield* runCondition(cmd.cond, sh, io);
       if ((cond === 0) === cmd.until) break;
@@ -175,9 +254,9 @@ function* step(sh: ShellState): Run<void> {
 function* runSimple(cmd: Extract<Command, { kind: "simple" }>, sh: ShellState, io: Io): Run<number> {
   yield* step(sh);
   let argv: string[];
-  const assigned: [string, string][] = [];
+  const assignments = [];
   try {
-    for (const a of cmd.assigns) assigned.push([a.name, yield* expandToString(a.value, sh, io, runList)]);
+    for (const a of cmd.assigns) assignments.push(yield* expandAssignment(a, sh, io, runList));
     argv = yield* expandWords(cmd.words, sh, io, runList);
   } catch (e) {
     if (!(e instanceof ExpansionError)) throw e;
@@ -185,9 +264,10 @@ function* runSimple(cmd: Extract<Command, { kind: "simple" }>, sh: ShellState, i
     throw new ExitSignal(e.message.includes("arithmetic") ? 2 : 1);
   }
   if (argv.length === 0) {
-    for (const [k, v] of assigned) sh.set(k, v);
+    for (const a of assignments) assign(sh, a);
     return sh.status;
   }
+  const assigned: [string, string][] = assignments.map(({ a, value }) => [a.name, "text" in value ? value.text : ""]);
   // Prefix assignments (`FOO=1 cmd`) apply to that command only.
   const saved = assigned.map(([k]) => [k, sh.vars.get(k), sh.exported.has(k)] as const);
   for (const [k, v] of assigned) {
@@ -213,6 +293,8 @@ export function* runProgram(argv: string[], sh: ShellState, io: Io): Run<number>
   const slash = name.lastIndexOf("/");
   const base = slash >= 0 && BIN_DIRS.has(name.slice(0, slash)) ? name.slice(slash + 1) : name;
   if (base === "sh" || base === "bash" || base === "ash" || base === "dash") return yield* runNestedShell(argv, sh, io);
+  const fn = sh.functions.get(name);
+  if (fn) return yield* callFunction(fn, argv, sh, io);
   // An image program by its full path (`/usr/local/bin/run.sh`), else by its name in a bin directory.
   const external = (base !== name ? sh.host.external?.(argv, io, sh) : undefined) ?? sh.host.external?.([base, ...argv.slice(1)], io, sh);
   if (external) return yield* external;
@@ -235,6 +317,24 @@ export function* runProgram(argv: string[], sh: ShellState, io: Io): Run<number>
 }
 
 function* runNestedShell(argv: string[], sh: ShellState, io: Io): Run<number> {
+  const savedDialect = sh.dialect;
+  sh.dialect = dialectOf(argv[0], sh);
+  try {
+    return yield* runShell(argv, sh, io);
+  } finally {
+    sh.dialect = savedDialect;
+  }
+}
+
+/** Which shell a name starts: bash, or the image's /bin/sh (busybox ash, or dash on Debian's userland). */
+function dialectOf(name: string, sh: ShellState): ShellState["dialect"] {
+  const base = name.slice(name.lastIndexOf("/") + 1);
+  if (base === "bash") return "bash";
+  if (base === "ash" || base === "dash") return base;
+  return sh.host.flavor === "busybox" ? "ash" : "dash";
+}
+
+function* runShell(argv: string[], sh: ShellState, io: Io): Run<number> {
   const c = argv.indexOf("-c");
   if (c > 0) {
     const script = argv[c + 1];
@@ -264,13 +364,13 @@ function* runNestedShell(argv: string[], sh: ShellState, io: Io): Run<number> {
 export function* runScriptText(text: string, args: string[], sh: ShellState, io: Io, inline = false): Run<number> {
   let list: List;
   try {
-    list = parseScript(text);
+    list = parseScript(text, sh.dialect);
   } catch (e) {
     if (!(e instanceof ShellSyntaxError)) throw e;
-    io.stderr.write(`${sh.host.shellName}: ${inline ? "-c: line 1: " : ""}${e.message}\n`);
+    io.stderr.write(syntaxErrorText(e, sh.dialect, sh.dialect === "bash" ? "bash" : "sh", inline));
     return 2;
   }
-  const savedVars = new Map(sh.vars);
+  const restore = sh.snapshot();
   const savedPositional = sh.positional;
   const savedName = sh.scriptName;
   sh.positional = args.slice(1);
@@ -280,10 +380,10 @@ export function* runScriptText(text: string, args: string[], sh: ShellState, io:
   } catch (e) {
     if (e instanceof ExitSignal) return e.code;
     if (e instanceof LoopSignal) return 0;
+    if (e instanceof ReturnSignal) return e.code;
     throw e;
   } finally {
-    sh.vars.clear();
-    for (const [k, v] of savedVars) sh.vars.set(k, v);
+    restore();
     sh.positional = savedPositional;
     sh.scriptName = savedName;
   }

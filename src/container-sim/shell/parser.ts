@@ -1,48 +1,45 @@
 // A recursive-descent parser for the shell subset: simple commands with assignments and redirections, pipelines,
-// `&&`/`||`, `;`/`&`/newlines, if/elif/else, while/until, for, `{ }` and `( )`, quoting, `$VAR`, `${VAR:-x}`,
-// `$(...)`, backticks and `$((...))`. Unsupported syntax (case, functions, here-documents) is a syntax error.
+// `&&`/`||`, `;`/`&`/newlines, the compound commands of compound-syntax.ts, and words as lexer.ts reads them.
+// Here-documents' bodies are read by the lexer at the end of their line.
 
-import type { AndOr, Assignment, Command, List, Pipeline, Redirect, Word, WordPart } from "./ast";
+import type { AndOr, Assignment, Command, Dialect, List, Pipeline, Redirect, Word } from "./ast";
+import { arrayElement, asAssignment } from "./assignment-word";
+import { parseBraceGroup, parseCase, parseFor, parseFunction, parseIf, parseLoop, parseSubshell } from "./compound-syntax";
+import { parseArithmeticCommand, parseConditional } from "./conditional-syntax";
+import { describe, Lexer, NAME, type Token } from "./lexer";
+import { ShellSyntaxError, unexpected } from "./syntax-error";
 
-export class ShellSyntaxError extends Error {}
+/** bash's declaration commands: their operands are assignments (arrays included). */
+const DECLARATIONS = new Set(["declare", "typeset", "local"]);
 
-type Token =
-  | { type: "op"; value: string; fd?: number }
-  | { type: "word"; word: Word; plain: string | undefined }
-  | { type: "eof" };
+export { ShellSyntaxError };
 
-const OPERATORS = ["&&", "||", ";;", ">>", ">&", "&>", "<<", ";", "&", "|", "(", ")", "\n", ">", "<"];
-const META = new Set([" ", "\t", "\n", ";", "&", "|", "(", ")", "<", ">"]);
-const SPECIAL_PARAMS = new Set(["?", "$", "#", "@", "*", "!", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "-"]);
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** Parse a script (the argument of `sh -c`, or a script file) into a list of commands. */
-export function parseScript(source: string): List {
-  const parser = new Parser(source);
+/** Parse a script (the argument of `sh -c`, or a script file) into a list of commands, as `dialect` reads it. */
+export function parseScript(source: string, dialect: Dialect = "bash"): List {
+  const parser = new Parser(source, dialect);
   const list = parser.parseList(new Set());
   const next = parser.peek();
-  if (next.type !== "eof") throw new ShellSyntaxError(`syntax error: unexpected "${describe(next)}"`);
+  if (next.type !== "eof") throw unexpected(describe(next));
   return list;
 }
 
-function describe(token: Token): string {
-  if (token.type === "eof") return "end of file";
-  if (token.type === "op") return token.value === "\n" ? "newline" : token.value;
-  return token.plain ?? "word";
-}
-
-class Parser {
-  private pos = 0;
-  constructor(private readonly src: string) {}
-
-  peek(): Token {
-    const saved = this.pos;
-    const token = this.next();
-    this.pos = saved;
-    return token;
+export class Parser extends Lexer {
+  parseCommandSubstitution(): List {
+    const script = this.parseList(new Set());
+    const close = this.next();
+    if (close.type !== "op" || close.value !== ")") throw new ShellSyntaxError(`syntax error: unexpected end of file (expecting ")")`);
+    return script;
   }
 
-  private isReserved(token: Token, words: Iterable<string>): boolean {
+  parseNested(text: string): List {
+    return parseScript(text, this.dialect);
+  }
+
+  sub(text: string): Lexer {
+    return new Parser(text, this.dialect);
+  }
+
+  isReserved(token: Token, words: Iterable<string>): boolean {
     if (token.type !== "word" || token.plain === undefined) return false;
     for (const w of words) if (token.plain === w) return true;
     return false;
@@ -54,7 +51,7 @@ class Parser {
     for (;;) {
       this.skipNewlines();
       const token = this.peek();
-      if (token.type === "eof" || (token.type === "op" && token.value === ")") || this.isReserved(token, stop)) break;
+      if (token.type === "eof" || (token.type === "op" && (token.value === ")" || token.value === ";;")) || this.isReserved(token, stop)) break;
       const andOr = this.parseAndOr();
       list.push(andOr);
       const sep = this.peek();
@@ -68,7 +65,7 @@ class Parser {
     return list;
   }
 
-  private skipNewlines(): void {
+  skipNewlines(): void {
     for (;;) {
       const t = this.peek();
       if (t.type === "op" && t.value === "\n") this.next();
@@ -108,7 +105,7 @@ class Parser {
     return { negated, commands };
   }
 
-  private expectWord(word: string): void {
+  expectWord(word: string): void {
     this.skipNewlines();
     const t = this.next();
     if (t.type !== "word" || t.plain !== word) {
@@ -116,93 +113,52 @@ class Parser {
     }
   }
 
-  private parseCommand(): Command {
+  parseCommand(): Command {
     const t = this.peek();
     if (t.type === "op" && t.value === "(") {
-      this.next();
-      const body = this.parseList(new Set());
-      const close = this.next();
-      if (close.type !== "op" || close.value !== ")") throw new ShellSyntaxError(`syntax error: unexpected end of file (expecting ")")`);
-      return { kind: "group", body, subshell: true, redirects: this.parseRedirects() };
+      const back = this.mark();
+      if (this.dialect === "bash" && this.atRaw("((")) return parseArithmeticCommand(this);
+      back();
+      return parseSubshell(this);
     }
     if (t.type === "word" && t.plain !== undefined) {
+      if (NAME.test(t.plain) && this.followedByParens()) return parseFunction(this, false);
       switch (t.plain) {
-        case "{": {
-          this.next();
-          const body = this.parseList(new Set(["}"]));
-          this.expectWord("}");
-          return { kind: "group", body, subshell: false, redirects: this.parseRedirects() };
-        }
+        case "[[":
+          if (this.dialect !== "dash") return parseConditional(this);
+          break;
+        case "function":
+          if (this.dialect !== "dash") return parseFunction(this, true);
+          break;
+        case "{":
+          return parseBraceGroup(this);
         case "if":
-          return this.parseIf();
+          return parseIf(this);
         case "while":
-        case "until": {
-          this.next();
-          const cond = this.parseList(new Set(["do"]));
-          this.expectWord("do");
-          const body = this.parseList(new Set(["done"]));
-          this.expectWord("done");
-          return { kind: "loop", until: t.plain === "until", cond, body, redirects: this.parseRedirects() };
-        }
+        case "until":
+          return parseLoop(this, t.plain === "until");
         case "for":
-          return this.parseFor();
-        case "then": case "else": case "elif": case "fi": case "do": case "done": case "}": case "case": case "esac":
-          throw new ShellSyntaxError(`syntax error: unexpected "${t.plain}"`);
+          return parseFor(this);
+        case "case":
+          return parseCase(this);
+        case "then": case "else": case "elif": case "fi": case "do": case "done": case "}": case "esac":
+          throw unexpected(t.plain);
       }
     }
     return this.parseSimple();
   }
 
-  private parseIf(): Command {
+  /** The next word is followed by `()`: a function definition. */
+  private followedByParens(): boolean {
+    const back = this.mark();
     this.next();
-    const clauses: { cond: List; body: List }[] = [];
-    let elseBody: List | undefined;
-    for (;;) {
-      const cond = this.parseList(new Set(["then"]));
-      this.expectWord("then");
-      const body = this.parseList(new Set(["elif", "else", "fi"]));
-      clauses.push({ cond, body });
-      this.skipNewlines();
-      const t = this.next();
-      if (t.type === "word" && t.plain === "elif") continue;
-      if (t.type === "word" && t.plain === "else") {
-        elseBody = this.parseList(new Set(["fi"]));
-        this.expectWord("fi");
-        break;
-      }
-      if (t.type === "word" && t.plain === "fi") break;
-      throw new ShellSyntaxError(`syntax error: unexpected end of file (expecting "fi")`);
-    }
-    return { kind: "if", clauses, elseBody, redirects: this.parseRedirects() };
+    const open = this.next();
+    const close = open.type === "op" && open.value === "(" ? this.next() : undefined;
+    back();
+    return close?.type === "op" && close.value === ")";
   }
 
-  private parseFor(): Command {
-    this.next();
-    const nameToken = this.next();
-    if (nameToken.type !== "word" || nameToken.plain === undefined || !NAME.test(nameToken.plain)) {
-      throw new ShellSyntaxError(`syntax error: bad for loop variable`);
-    }
-    let items: Word[] | undefined;
-    this.skipNewlines();
-    if (this.isReserved(this.peek(), ["in"])) {
-      this.next();
-      items = [];
-      for (;;) {
-        const t = this.peek();
-        if (t.type !== "word") break;
-        this.next();
-        items.push(t.word);
-      }
-    }
-    const sep = this.peek();
-    if (sep.type === "op" && (sep.value === ";" || sep.value === "\n")) this.next();
-    this.expectWord("do");
-    const body = this.parseList(new Set(["done"]));
-    this.expectWord("done");
-    return { kind: "for", name: nameToken.plain, items, body, redirects: this.parseRedirects() };
-  }
-
-  private parseRedirects(): Redirect[] {
+  parseRedirects(): Redirect[] {
     const redirects: Redirect[] = [];
     for (;;) {
       const r = this.tryRedirect();
@@ -213,11 +169,16 @@ class Parser {
 
   private tryRedirect(): Redirect[] | undefined {
     const t = this.peek();
-    if (t.type !== "op" || ![">", ">>", "<", ">&", "&>", "<<"].includes(t.value)) return undefined;
-    if (t.value === "<<") throw new ShellSyntaxError("here-documents are not supported");
+    if (t.type !== "op" || ![">", ">>", "<", ">&", "&>", "<<", "<<-"].includes(t.value)) return undefined;
     this.next();
     const target = this.next();
     if (target.type !== "word") throw new ShellSyntaxError(`syntax error: unexpected "${describe(target)}"`);
+    if (t.value === "<<" || t.value === "<<-") {
+      // The delimiter is the word with quotes removed; any quoting turns expansion in the body off.
+      const delimiter = target.word.map((p) => (p.kind === "lit" ? p.text : "")).join("");
+      const doc = this.heredoc(delimiter, t.value === "<<-", target.plain !== undefined);
+      return [{ op: "<<", fd: t.fd ?? 0, target: [], heredoc: doc }];
+    }
     if (t.value === "&>") {
       return [
         { op: ">", fd: 1, target: target.word },
@@ -241,7 +202,10 @@ class Parser {
       const t = this.peek();
       if (t.type !== "word") break;
       this.next();
-      const assignment = words.length === 0 ? asAssignment(t.word) : undefined;
+      if (words.length === 0 && assigns.length === 0 && this.dialect === "bash" && t.plain !== undefined && DECLARATIONS.has(t.plain)) {
+        return this.parseDeclaration(t.plain, redirects);
+      }
+      const assignment = words.length === 0 ? this.assignment(t.word) : undefined;
       if (assignment) assigns.push(assignment);
       else words.push(t.word);
     }
@@ -251,190 +215,36 @@ class Parser {
     return { kind: "simple", assigns, words, redirects };
   }
 
-  // ---- lexer ----
-
-  private next(): Token {
-    const src = this.src;
-    for (;;) {
-      while (this.pos < src.length && (src[this.pos] === " " || src[this.pos] === "\t")) this.pos++;
-      if (src.startsWith("\\\n", this.pos)) {
-        this.pos += 2;
-        continue;
-      }
-      if (src[this.pos] === "#") {
-        while (this.pos < src.length && src[this.pos] !== "\n") this.pos++;
-        continue;
-      }
-      break;
-    }
-    if (this.pos >= src.length) return { type: "eof" };
-    const fdMatch = /^(\d)(>>|>&|>|<)/.exec(src.slice(this.pos, this.pos + 4));
-    if (fdMatch) {
-      this.pos += fdMatch[0].length;
-      return { type: "op", value: fdMatch[2], fd: Number(fdMatch[1]) };
-    }
-    for (const op of OPERATORS) {
-      if (src.startsWith(op, this.pos)) {
-        this.pos += op.length;
-        return { type: "op", value: op };
-      }
-    }
-    return this.readWord();
-  }
-
-  private readWord(): Token {
-    const src = this.src;
-    const parts: WordPart[] = [];
-    const start = this.pos;
-    let allPlain = true;
-    const lit = (text: string, quoted: boolean) => {
-      const last = parts[parts.length - 1];
-      if (last && last.kind === "lit" && last.quoted === quoted) last.text += text;
-      else parts.push({ kind: "lit", text, quoted });
-    };
-    while (this.pos < src.length && !META.has(src[this.pos])) {
-      const c = src[this.pos];
-      if (c === "\\") {
-        allPlain = false;
-        if (this.pos + 1 < src.length) lit(src[this.pos + 1], true);
-        this.pos += 2;
-      } else if (c === "'") {
-        allPlain = false;
-        const end = src.indexOf("'", this.pos + 1);
-        if (end < 0) throw new ShellSyntaxError(`syntax error: unterminated quoted string`);
-        lit(src.slice(this.pos + 1, end), true);
-        // An empty '' must still produce a (quoted, empty) field.
-        if (end === this.pos + 1) parts.push({ kind: "lit", text: "", quoted: true });
-        this.pos = end + 1;
-      } else if (c === '"') {
-        allPlain = false;
-        this.pos++;
-        let empty = true;
-        while (this.pos < src.length && src[this.pos] !== '"') {
-          empty = false;
-          const d = src[this.pos];
-          if (d === "\\" && '$`"\\\n'.includes(src[this.pos + 1] ?? "")) {
-            if (src[this.pos + 1] !== "\n") lit(src[this.pos + 1], true);
-            this.pos += 2;
-          } else if (d === "$" || d === "`") {
-            parts.push(this.readDollarOrBacktick(true) ?? { kind: "lit", text: d, quoted: true });
-          } else {
-            lit(d, true);
-            this.pos++;
-          }
-        }
-        if (this.pos >= src.length) throw new ShellSyntaxError(`syntax error: unterminated quoted string`);
-        if (empty) parts.push({ kind: "lit", text: "", quoted: true });
-        this.pos++;
-      } else if (c === "$" || c === "`") {
-        const part = this.readDollarOrBacktick(false);
-        if (part) {
-          allPlain = false;
-          parts.push(part);
-        } else lit(c, false);
-      } else {
-        lit(c, false);
-        this.pos++;
-      }
-    }
-    const plain = allPlain ? src.slice(start, this.pos) : undefined;
-    return { type: "word", word: parts, plain };
-  }
-
-  /** At `$` or a backtick: read one expansion, or return undefined (and advance past a lone `$`). */
-  private readDollarOrBacktick(quoted: boolean): WordPart | undefined {
-    const src = this.src;
-    if (src[this.pos] === "`") {
-      let end = this.pos + 1;
-      let body = "";
-      while (end < src.length && src[end] !== "`") {
-        if (src[end] === "\\" && "`$\\".includes(src[end + 1] ?? "")) {
-          body += src[end + 1];
-          end += 2;
-        } else body += src[end++];
-      }
-      if (end >= src.length) throw new ShellSyntaxError(`syntax error: unterminated backquote`);
-      this.pos = end + 1;
-      return { kind: "cmdsub", script: parseScript(body), quoted };
-    }
-    const next = src[this.pos + 1];
-    if (src.startsWith("$((", this.pos)) {
-      const end = findArithEnd(src, this.pos + 3);
-      const expr = src.slice(this.pos + 3, end);
-      this.pos = end + 2;
-      return { kind: "arith", expr, quoted };
-    }
-    if (next === "(") {
-      this.pos += 2;
-      const script = this.parseList(new Set());
-      const close = this.next();
-      if (close.type !== "op" || close.value !== ")") throw new ShellSyntaxError(`syntax error: unexpected end of file (expecting ")")`);
-      return { kind: "cmdsub", script, quoted };
-    }
-    if (next === "{") {
-      const end = src.indexOf("}", this.pos + 2);
-      if (end < 0) throw new ShellSyntaxError(`syntax error: bad substitution`);
-      const inner = src.slice(this.pos + 2, end);
-      this.pos = end + 1;
-      if (inner.startsWith("#") && NAME.test(inner.slice(1))) return { kind: "param", name: inner.slice(1), op: "#", quoted };
-      const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9?$#@*!])(?:(:?[-=+?])(.*))?$/s.exec(inner);
-      if (!m) throw new ShellSyntaxError(`syntax error: bad substitution`);
-      const arg = m[2] !== undefined ? new Parser(m[3]).readArgWord() : undefined;
-      return { kind: "param", name: m[1], op: m[2], arg, quoted };
-    }
-    if (next !== undefined && SPECIAL_PARAMS.has(next)) {
-      this.pos += 2;
-      return { kind: "param", name: next, quoted };
-    }
-    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(this.pos + 1));
-    if (m) {
-      this.pos += 1 + m[0].length;
-      return { kind: "param", name: m[0], quoted };
-    }
+  /** An assignment word just read, with bash's `(elements)` when one follows at once. */
+  private assignment(word: Word): Assignment | undefined {
+    const assignment = asAssignment(word, this.dialect);
+    if (!assignment || this.dialect !== "bash" || assignment.value.length > 0 || this.src[this.pos] !== "(") return assignment;
     this.pos++;
-    return undefined;
+    const array: NonNullable<Assignment["array"]> = [];
+    for (;;) {
+      this.skipNewlines();
+      const t = this.next();
+      if (t.type === "op" && t.value === ")") break;
+      if (t.type !== "word") throw unexpected(describe(t));
+      array.push(arrayElement(t.word));
+    }
+    return { ...assignment, array };
   }
 
-  /** The operand of `${VAR:-operand}`: the whole text is one word (spaces included). */
-  private readArgWord(): Word {
-    const parts: WordPart[] = [];
-    while (this.pos < this.src.length) {
-      const c = this.src[this.pos];
-      if (c === "$" || c === "`") {
-        const part = this.readDollarOrBacktick(true);
-        parts.push(part ?? { kind: "lit", text: "$", quoted: true });
-      } else if (c === "'" || c === '"') {
-        const end = this.src.indexOf(c, this.pos + 1);
-        const stop = end < 0 ? this.src.length : end;
-        parts.push({ kind: "lit", text: this.src.slice(this.pos + 1, stop), quoted: true });
-        this.pos = stop + 1;
-      } else {
-        parts.push({ kind: "lit", text: c, quoted: true });
-        this.pos++;
+  /** bash's `declare`/`typeset`/`local` and their operands (options, names, assignments). */
+  private parseDeclaration(builtin: string, redirects: Redirect[]): Command {
+    const args: (Word | Assignment)[] = [];
+    for (;;) {
+      const r = this.tryRedirect();
+      if (r) {
+        redirects.push(...r);
+        continue;
       }
+      const t = this.peek();
+      if (t.type !== "word") break;
+      this.next();
+      args.push(this.assignment(t.word) ?? t.word);
     }
-    return parts;
+    return { kind: "declare", builtin, args, redirects };
   }
-}
-
-function findArithEnd(src: string, from: number): number {
-  let depth = 0;
-  for (let i = from; i < src.length; i++) {
-    if (src[i] === "(") depth++;
-    else if (src[i] === ")") {
-      if (depth === 0 && src[i + 1] === ")") return i;
-      depth--;
-    }
-  }
-  throw new ShellSyntaxError(`syntax error: unterminated arithmetic expression`);
-}
-
-function asAssignment(word: Word): Assignment | undefined {
-  const first = word[0];
-  if (!first || first.kind !== "lit" || first.quoted) return undefined;
-  const eq = first.text.indexOf("=");
-  if (eq <= 0 || !NAME.test(first.text.slice(0, eq))) return undefined;
-  const rest = first.text.slice(eq + 1);
-  const value: Word = rest ? [{ kind: "lit", text: rest, quoted: false }, ...word.slice(1)] : word.slice(1);
-  return { name: first.text.slice(0, eq), value };
 }

@@ -4,6 +4,7 @@
 import type { Accounts, Identity } from "../accounts";
 import type { ConnectRequest, ContainerNetwork, NetworkAnswer } from "../network";
 import type { IncomingConnection, Served } from "../types";
+import type { Command, Dialect } from "./ast";
 import type { VirtualFs } from "./vfs";
 
 /** What a command does while it runs: advance virtual time, or just count one unit of work. */
@@ -75,6 +76,26 @@ export class ExitSignal {
 /** The kernel killed the process for exceeding its memory limit. */
 export class OomKillSignal {}
 
+/** `return` from a function. */
+export class ReturnSignal {
+  constructor(readonly code: number) {}
+}
+
+/** A bash array: indexed (keys are decimal indices) or associative. */
+export interface ShellArray {
+  assoc: boolean;
+  items: Map<string, string>;
+}
+
+/** What `local` saved of a variable, to put back when the function returns. */
+interface SavedVariable {
+  value?: string;
+  array?: ShellArray;
+  exported: boolean;
+}
+
+const copyArray = (a: ShellArray): ShellArray => ({ assoc: a.assoc, items: new Map(a.items) });
+
 export class LoopSignal {
   constructor(readonly kind: "break" | "continue", readonly levels: number) {}
 }
@@ -83,6 +104,12 @@ export class ShellState {
   readonly vars = new Map<string, string>();
   readonly exported = new Set<string>();
   readonly traps = new Map<string, string>();
+  readonly arrays = new Map<string, ShellArray>();
+  readonly functions = new Map<string, Command>();
+  /** One frame per running function: the variables its `local` shadows. */
+  readonly localFrames: Map<string, SavedVariable>[] = [];
+  /** Which shell reads the scripts: bash, busybox ash or dash (for its syntax and its messages). */
+  dialect: Dialect;
   positional: string[] = [];
   scriptName = "sh";
   status = 0;
@@ -92,6 +119,7 @@ export class ShellState {
   conditionDepth = 0;
 
   constructor(readonly host: ShellHost, env: Record<string, string>) {
+    this.dialect = host.shellName === "bash" ? "bash" : host.flavor === "busybox" ? "ash" : "dash";
     for (const [k, v] of Object.entries(env)) {
       this.vars.set(k, v);
       this.exported.add(k);
@@ -121,11 +149,69 @@ export class ShellState {
         return String(Math.floor(this.host.clock.nowMs / 1000));
     }
     if (/^[1-9]$/.test(name)) return this.positional[Number(name) - 1];
+    const array = this.arrays.get(name);
+    if (array) return array.items.get("0");
     return this.vars.get(name);
   }
 
   set(name: string, value: string): void {
-    this.vars.set(name, value);
+    const array = this.arrays.get(name);
+    if (array) array.items.set("0", value);
+    else this.vars.set(name, value);
+  }
+
+  /** Make `name` an array (an existing scalar becomes its element 0). */
+  array(name: string, assoc = false): ShellArray {
+    let array = this.arrays.get(name);
+    if (!array) {
+      array = { assoc, items: new Map() };
+      const scalar = this.vars.get(name);
+      if (scalar !== undefined) array.items.set("0", scalar);
+      this.vars.delete(name);
+      this.arrays.set(name, array);
+    }
+    return array;
+  }
+
+  unsetVariable(name: string): void {
+    this.vars.delete(name);
+    this.arrays.delete(name);
+    this.exported.delete(name);
+  }
+
+  /** `local name`: remember the variable as it is, to restore when the current function returns (false: already local). */
+  makeLocal(name: string): boolean {
+    const frame = this.localFrames[this.localFrames.length - 1];
+    if (!frame || frame.has(name)) return false;
+    const array = this.arrays.get(name);
+    frame.set(name, { value: this.vars.get(name), array: array && copyArray(array), exported: this.exported.has(name) });
+    return true;
+  }
+
+  /** Leave a function: its locals get back their outer values. */
+  popLocals(): void {
+    const frame = this.localFrames.pop();
+    for (const [name, saved] of frame ?? []) {
+      this.unsetVariable(name);
+      if (saved.value !== undefined) this.vars.set(name, saved.value);
+      if (saved.array) this.arrays.set(name, saved.array);
+      if (saved.exported) this.exported.add(name);
+    }
+  }
+
+  /** The variables and functions, to restore after a subshell or a child script. */
+  snapshot(): () => void {
+    const vars = new Map(this.vars);
+    const arrays = new Map([...this.arrays].map(([k, v]) => [k, copyArray(v)]));
+    const functions = new Map(this.functions);
+    return () => {
+      this.vars.clear();
+      for (const [k, v] of vars) this.vars.set(k, v);
+      this.arrays.clear();
+      for (const [k, v] of arrays) this.arrays.set(k, v);
+      this.functions.clear();
+      for (const [k, v] of functions) this.functions.set(k, v);
+    };
   }
 
   /** The environment a child command sees. */

@@ -21,12 +21,13 @@ function evaluate(args: string[], sh: ShellState): boolean {
   if (args[0] === "!") return !evaluate(args.slice(1), sh);
   if (args.length === 0) return false;
   if (args.length === 1) return args[0] !== "";
-  if (args.length === 2) return unary(args[0], args[1], sh);
+  if (args.length === 2) return unaryTest(args[0], args[1], sh);
   if (args.length === 3) return binary(args[0], args[1], args[2]);
   throw new Error("too many arguments");
 }
 
-function unary(op: string, arg: string, sh: ShellState): boolean {
+/** A unary file or string test (`-f`, `-z`...); throws for an unknown operator. */
+export function unaryTest(op: string, arg: string, sh: ShellState): boolean {
   const kind = () => sh.host.fs.kind(normalizePath(arg, sh.cwd));
   switch (op) {
     case "-z": return arg === "";

@@ -43,6 +43,13 @@ describe("processSpecFor", () => {
     expect(spec.env.KUBERNETES_SERVICE_HOST).toBe("10.96.0.1");
   });
 
+  it("carries the restartPolicy (a sidecar's own Always over the pod's)", () => {
+    const job = pod({ restartPolicy: "Never" });
+    expect(processSpecFor(job, job.spec!.containers[0]!, standInSources()).restartPolicy).toBe("Never");
+    const sidecar = { name: "log", image: "busybox", restartPolicy: "Always" } as NonNullable<Pod["spec"]>["containers"][number];
+    expect(processSpecFor(job, sidecar, standInSources()).restartPolicy).toBe("Always");
+  });
+
   it("gives a hostNetwork pod the node's name, address and files", () => {
     const p = { ...pod({ hostNetwork: true }), status: {} } as Pod;
     const spec = processSpecFor(p, p.spec!.containers[0]!, standInSources());
