@@ -34,6 +34,8 @@ export interface ContainerUsage {
   memoryBytes: number;
   /** True when the program wanted more CPU than its limit allows. */
   throttled: boolean;
+  /** Until when (ms since the start) the program's memory still grows; absent once it holds what it will. */
+  memoryGrowsUntilMs?: number;
 }
 
 /** A program's demand over time, before the limit. */
@@ -44,6 +46,8 @@ interface Demand {
   perRequest: number;
   /** Memory in bytes at `atMs`. */
   memory(atMs: number): number;
+  /** When (ms since the start) the memory stops growing; 0 for a steady footprint. */
+  growsUntilMs?: number;
 }
 
 const steady = (cpu: number, memory: number, perRequest = 0.5): Demand => ({ cpu, perRequest, memory: () => memory });
@@ -120,11 +124,12 @@ export function stressDemand(argv: string[]): Demand & { memoryTarget: number } 
       perRequest: 0,
       memoryTarget: base + memTotal,
       memory: (atMs) => base + Math.min(memTotal, step * Math.floor(Math.max(0, atMs) / every + 1)),
+      growsUntilMs: (Math.ceil(memTotal / step) - 1) * every,
     };
   }
   // polinux's vm workers allocate within a few hundred ms of the start.
   const held = vm * vmBytes;
-  return { cpu, perRequest: 0, memoryTarget: base + held, memory: (atMs) => base + (atMs >= 300 ? held : 0) };
+  return { cpu, perRequest: 0, memoryTarget: base + held, memory: (atMs) => base + (atMs >= 300 ? held : 0), growsUntilMs: held ? 300 : 0 };
 }
 
 /** Does a shell script keep a core busy: a `while`/`until` loop with no sleep or wait in it, or `yes`? */
@@ -207,5 +212,6 @@ export function containerUsage(spec: ProcessSpec, query: UsageQuery): ContainerU
   const throttled = limit !== undefined && wanted > limit;
   let memory = demand.memory(query.atMs) * wobble(spec, query.atMs + 7_500, 0.03);
   if (spec.memoryLimitBytes !== undefined) memory = Math.min(memory, spec.memoryLimitBytes);
-  return { cpuMillis: throttled ? limit : wanted, memoryBytes: Math.round(memory), throttled };
+  const grows = demand.growsUntilMs !== undefined && query.atMs < demand.growsUntilMs ? { memoryGrowsUntilMs: demand.growsUntilMs } : {};
+  return { cpuMillis: throttled ? limit : wanted, memoryBytes: Math.round(memory), throttled, ...grows };
 }
