@@ -32,6 +32,7 @@ import { MountedRefs } from "./mounted-refs";
 import type { VolumeDataTable } from "../storage/volume-data";
 import type { ServiceAccountTokens } from "../registry/serviceaccounts/tokens";
 import { MemoryPressure, type MemoryPressureHost } from "./memory-pressure";
+import { pressureRefusal } from "./pressure-admission";
 
 /** The key of a PersistentVolume whose kept files the kubelet checks (dropped once the PV is gone). */
 const volumeDataPrefix = "volume-data/";
@@ -170,6 +171,14 @@ export class Kubelet implements Controller {
       return;
     }
     const rebuilt = !rt && !!pod.status?.startTime;
+    const refusal = !rt && !rebuilt && !deleting ? pressureRefusal(pod, nodeObj) : undefined;
+    if (refusal !== undefined) {
+      // The admit handler refused it (rejectPod): Failed at once, never started.
+      ctx.events.record(pod, ctx.now, "Warning", "Evicted", refusal, { component: "kubelet", host: nodeName });
+      const status = { ...pod.status, phase: "Failed", reason: "Evicted", message: `Pod was rejected: ${refusal}`, startTime: new Date(ctx.now).toISOString().replace(/\.\d{3}Z$/, "Z") };
+      ctx.registry.update(podsDef, namespace, name, { ...pod, status }, { subresource: "status" });
+      return;
+    }
     if (!rt) {
       rt = rebuilt ? rebuildPodRuntime(pod, ctx.now) : newPodRuntime(pod, ctx.now, ctx.timing.podSandboxMs);
       this.runtimes.set(key, rt);
