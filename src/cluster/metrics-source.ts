@@ -3,6 +3,7 @@
 // of answered connections, sampled at metrics-server's 15-second resolution (the same answer within a scrape).
 import type { Node, Pod } from "../api/schemas";
 import type { Kubelet } from "./kubelet/kubelet";
+import { nodeSystemMemoryBytes } from "./kubelet/memory-pressure";
 import type { ClusterNetwork } from "./network/cluster-network";
 import type { MetricsSource, NodeUsage, PodUsage } from "./registry/metrics/source";
 
@@ -15,7 +16,6 @@ export const nodeWindowMs = 10_000;
 const rateWindowMs = 30_000;
 /** What a node uses besides its pods: kubelet, container runtime, the OS. */
 const systemCpuMillis = 60;
-const systemMemoryBytes = 480 * 1024 * 1024;
 
 export function metricsSource(kubelet: () => Kubelet | undefined, network: ClusterNetwork): MetricsSource {
   const sampledAt = (nowMs: number) => Math.floor(nowMs / scrapeIntervalMs) * scrapeIntervalMs;
@@ -33,7 +33,7 @@ export function metricsSource(kubelet: () => Kubelet | undefined, network: Clust
     node(_node: Node, pods, nowMs): NodeUsage {
       const at = sampledAt(nowMs);
       let cpuMillis = systemCpuMillis;
-      let memoryBytes = systemMemoryBytes;
+      let memoryBytes = nodeSystemMemoryBytes;
       for (const pod of pods) {
         for (const c of podAt(pod, at)?.containers ?? []) {
           cpuMillis += c.cpuMillis;

@@ -30,6 +30,8 @@ export interface TimingProfile {
   backoffResetMs: number;
   /** The kubelet's eviction manager looks at the pods' usage this often (its housekeeping interval, 10 s). */
   evictionIntervalMs: number;
+  /** The kubelet's --eviction-pressure-transition-period: a pressure condition stays this long after the signal clears. */
+  evictionPressureTransitionMs: number;
   /**
    * From a change of a ConfigMap or Secret to the files of the volumes that show it (the kubelet's periodic pod sync,
    * a minute, plus its cache): what a mounted source's change takes to reach the container.
@@ -51,6 +53,7 @@ export const paces: Record<Pace, TimingProfile> = {
     backoffCapMs: 300_000,
     backoffResetMs: 600_000,
     evictionIntervalMs: 10_000,
+    evictionPressureTransitionMs: 300_000,
     volumeSyncMs: 60_000,
   },
   fast: {
@@ -66,6 +69,7 @@ export const paces: Record<Pace, TimingProfile> = {
     backoffCapMs: 30_000,
     backoffResetMs: 60_000,
     evictionIntervalMs: 100,
+    evictionPressureTransitionMs: 3_000,
     volumeSyncMs: 1_000,
   },
 };

@@ -12,6 +12,7 @@ import { parseScript } from "./shell/parser";
 import { VirtualRun } from "./shell/run";
 import { defaultNetwork, type ConnectRequest, type ContainerNetwork, type NetworkAnswer } from "./network";
 import { genericServer } from "./programs/generic";
+import { oomKillAtMs, RUNC_INIT_BYTES } from "./programs/usage";
 import { ShellState, type Connection, type Io, type Serve, type ShellHost } from "./shell/state";
 import { StreamStdin } from "./shell/stdin";
 import { normalizePath, VirtualFs } from "./shell/vfs";
@@ -63,6 +64,10 @@ function startErrorMessage(name: string): string {
   return `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${name}": ${reason}: unknown`;
 }
 
+/** runc's answer when the container's init is OOM-killed before it execs the program (a limit of a few Mi). */
+const RUNC_INIT_OOM =
+  "failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: container init was OOM-killed (memory limit too low?): unknown";
+
 class ContainerProcess implements SimulatedProcess {
   private readonly profile: ImageProfile | undefined;
   private readonly ref: ImageReference | undefined;
@@ -105,10 +110,15 @@ class ContainerProcess implements SimulatedProcess {
       this.stopsOnSigterm = true;
       return;
     }
+    if (spec.memoryLimitBytes !== undefined && spec.memoryLimitBytes < RUNC_INIT_BYTES) {
+      this.startError = { atMs: 0, code: 128, reason: "StartError", message: RUNC_INIT_OOM };
+      this.stopsOnSigterm = true;
+      return;
+    }
     this.stopsOnSigterm = this.decideStopsOnSigterm();
     const clock = { nowMs: 0 };
     const stdin = new StreamStdin(spec.stdin ?? noInput, clock, startedAtWallMs);
-    this.run = new VirtualRun(clock, (io, work) => this.main(this.host(clock, work, this.fs, true), io), stdin, () => this.makeExecsBefore(clock.nowMs));
+    this.run = new VirtualRun(clock, (io, work) => this.main(this.host(clock, work, this.fs, true), io), stdin, () => this.makeExecsBefore(clock.nowMs), oomKillAtMs(spec));
   }
 
   /** Make the recorded execs of moments before `atMs` (the program's next step comes after them). */

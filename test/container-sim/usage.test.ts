@@ -79,4 +79,32 @@ describe("container usage model", () => {
     const p = startProcess(spec("polinux/stress", { command: ["stress"], args: ["--vm", "1", "--vm-bytes", "250M", "--vm-hang", "1"], memoryLimitBytes: 100 * Mi }), 0);
     expect(p.exit).toMatchObject({ code: 137, reason: "OOMKilled" });
   });
+
+  it("any program whose memory is over its limit is OOMKilled as it loads (mysqld's ~380Mi in 256Mi)", () => {
+    const mysql = startProcess(spec("mysql:8", { env: { MYSQL_ROOT_PASSWORD: "x" }, memoryLimitBytes: 256 * Mi }), 0);
+    expect(mysql.exit).toEqual({ atMs: 0, code: 137, reason: "OOMKilled" });
+    expect(mysql.output(0, 10_000)).toEqual([]);
+    const roomy = startProcess(spec("mysql:8", { env: { MYSQL_ROOT_PASSWORD: "x" }, memoryLimitBytes: 512 * Mi }), 0);
+    expect(roomy.exit).toBeUndefined();
+    const node = startProcess(spec("node:22", { command: ["node", "-e", "setInterval(() => {}, 1000)"], memoryLimitBytes: 16 * Mi }), 0);
+    expect(node.exit).toMatchObject({ code: 137, reason: "OOMKilled" });
+  });
+
+  it("programs within their limit run as before (a shell in 8Mi, nginx in 5Mi)", () => {
+    const p = startProcess(spec("busybox", { command: ["sh", "-c", "echo one; sleep 1; echo two"], memoryLimitBytes: 8 * Mi }), 0);
+    expect(p.exit).toEqual({ atMs: 1000, code: 0, reason: "Completed" });
+    const nginx = startProcess(spec("nginx:1.25", { memoryLimitBytes: 5 * Mi }), 0);
+    expect(nginx.exit).toBeUndefined();
+  });
+
+  it("a limit below what runc needs to start the container is a StartError (init OOM-killed), whatever the program", () => {
+    const p = startProcess(spec("nginx:1.25", { memoryLimitBytes: 1 * Mi }), 0);
+    expect(p.exit).toEqual({
+      atMs: 0,
+      code: 128,
+      reason: "StartError",
+      message:
+        "failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: container init was OOM-killed (memory limit too low?): unknown",
+    });
+  });
 });

@@ -33,9 +33,13 @@ import { instanceJournal, withExecs, type ExecJournal } from "./exec-journal";
 import type { Instance } from "./pod-runtime";
 import type { VolumeDataTable } from "../storage/volume-data";
 import type { ServiceAccountTokens } from "../registry/serviceaccounts/tokens";
+import { MemoryPressure, type MemoryPressureHost } from "./memory-pressure";
+import { pressureRefusal } from "./pressure-admission";
 
 /** The key of a PersistentVolume whose kept files the kubelet checks (dropped once the PV is gone). */
 const volumeDataPrefix = "volume-data/";
+/** The key of a node's memory-pressure check (memory-pressure.ts). */
+const memoryPrefix = "memory:";
 
 
 export class Kubelet implements Controller {
@@ -49,6 +53,10 @@ export class Kubelet implements Controller {
   private readonly agent?: NodeAgent;
   /** The pods' emptyDirs and the nodes' hostPath filesystems (memory only), and the PersistentVolumes' files. */
   readonly volumes: VolumeStores;
+  /** The eviction manager's memory signal per node. */
+  private readonly memoryPressure = new MemoryPressure();
+  /** pod key → when and why the eviction manager evicted it under node pressure. */
+  private readonly nodeEvictions = new Map<string, { at: number; message: string }>();
 
   /**
    * @param runtime the container runtime the wiring plugs in (the simulated one, or a test's stand-in).
@@ -83,7 +91,7 @@ export class Kubelet implements Controller {
 
   get watches(): Watch[] {
     return [
-      watch(pods, (event) => this.podKeys(event)),
+      watch(pods, (event) => [...this.podKeys(event), ...this.memoryKeys(event)]),
       watch(configMaps, (event) => [...this.waitingOn(event), ...this.mounting("configmap", event)]),
       watch(secrets, (event) => [...this.waitingOn(event), ...this.mounting("secret", event)]),
       watch(persistentVolumeClaims, (event) => this.waitingOn(event)),
@@ -112,6 +120,18 @@ export class Kubelet implements Controller {
     return changed ? [keyOf(pod)] : [];
   }
 
+  /** A node's memory check, when a container of one of its pods started or stopped (the usage on it changed). */
+  private memoryKeys(event: KindEvent<Pod>): string[] {
+    const node = event.object.spec?.nodeName;
+    if (!node || event.type !== "MODIFIED") return [];
+    const running = (o: Pod | undefined) =>
+      (o?.status?.containerStatuses ?? [])
+        .filter((c) => c.state?.running)
+        .map((c) => c.containerID)
+        .join(" ");
+    return running(event.prev) !== running(event.object) ? [memoryPrefix + node] : [];
+  }
+
   /** The pods whose mounted volumes show the ConfigMap or Secret written (their files are synced). */
   private mounting(kind: "configmap" | "secret", event: StoreEvent): string[] {
     return this.mountedRefs.showing(event.object.metadata.namespace ?? "", `${kind}/${event.object.metadata.name}`);
@@ -132,6 +152,8 @@ export class Kubelet implements Controller {
       .map(keyOf);
     // Files kept for a PV deleted while the object was down are dropped too.
     keys.push(...this.volumes.persistentVolumes().map((name) => volumeDataPrefix + name));
+    // Each node's memory is looked at once after a restart (a pressure condition left True is cleared or kept).
+    keys.push(...ctx.registry.list(nodes).map((n) => memoryPrefix + n.metadata.name));
     return this.agent ? [...keys, ...this.agent.resync()] : keys;
   }
 
@@ -141,6 +163,7 @@ export class Kubelet implements Controller {
       if (!ctx.registry.tryGet(this.claims.volumes, undefined, name)) this.volumes.dropPersistentVolume(name);
       return;
     }
+    if (key.startsWith(memoryPrefix)) return this.checkMemory(key.slice(memoryPrefix.length), ctx);
     if (this.agent && key.startsWith(nodeKeyPrefix)) return this.agent.reconcile(key.slice(nodeKeyPrefix.length), ctx, this.podDriver);
     const podsDef = pods;
     const { namespace, name } = splitKey(key);
@@ -163,6 +186,14 @@ export class Kubelet implements Controller {
       return;
     }
     const rebuilt = !rt && !!pod.status?.startTime;
+    const refusal = !rt && !rebuilt && !deleting ? pressureRefusal(pod, nodeObj) : undefined;
+    if (refusal !== undefined) {
+      // The admit handler refused it (rejectPod): Failed at once, never started.
+      ctx.events.record(pod, ctx.now, "Warning", "Evicted", refusal, { component: "kubelet", host: nodeName });
+      const status = { ...pod.status, phase: "Failed", reason: "Evicted", message: `Pod was rejected: ${refusal}`, startTime: new Date(ctx.now).toISOString().replace(/\.\d{3}Z$/, "Z") };
+      ctx.registry.update(podsDef, namespace, name, { ...pod, status }, { subresource: "status" });
+      return;
+    }
     if (!rt) {
       rt = rebuilt ? rebuildPodRuntime(pod, ctx.now) : newPodRuntime(pod, ctx.now, ctx.timing.podSandboxMs);
       this.runtimes.set(key, rt);
@@ -176,7 +207,9 @@ export class Kubelet implements Controller {
     };
     if (rebuilt) replayInitWrites(pod, rt, sources, this.runtime, this.network);
     const deletion = deleting ? { graceSeconds: pod.metadata.deletionGracePeriodSeconds ?? 0 } : undefined;
-    const result = advancePod(pod, rt, { timing: ctx.timing, node, sources, runtime: this.runtime, network: this.network }, ctx.now, deletion);
+    const nodeEviction = this.nodeEvictions.get(key);
+    const env = { timing: ctx.timing, node, sources, runtime: this.runtime, network: this.network, ...(nodeEviction ? { nodeEviction } : {}) };
+    const result = advancePod(pod, rt, env, ctx.now, deletion);
     const source = { component: "kubelet", host: nodeName };
     for (const e of result.events) ctx.events.record(pod, e.at, e.type, e.reason, e.message, source, { fieldPath: e.fieldPath });
     if (result.stopped) {
@@ -222,21 +255,48 @@ export class Kubelet implements Controller {
    * What the running containers of `pod` use at `nowMs` (a pure read: the usage model of each run's spec), in pod
    * spec order; `rateOf(containerID)` is the connections per second the run answered lately.
    */
-  usageOf(pod: Pod, nowMs: number, rateOf: (containerID: string) => number): { name: string; usage: ContainerUsage }[] {
+  usageOf(pod: Pod, nowMs: number, rateOf: (containerID: string) => number): { name: string; startedAtMs: number; usage: ContainerUsage }[] {
     const rt = this.runtimes.get(keyOf(pod));
     const usage = this.runtime.usage;
     if (!rt || rt.uid !== pod.metadata.uid || !usage) return [];
-    const out: { name: string; usage: ContainerUsage }[] = [];
+    const out: { name: string; startedAtMs: number; usage: ContainerUsage }[] = [];
     for (const c of rt.containers) {
       const instance = c.current;
       if (c.phase !== "running" || !instance || instance.finishedAt !== undefined || !c.spec || instance.startedAt > nowMs) continue;
       const container = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? []), ...(pod.spec?.ephemeralContainers ?? [])].find((k) => k.name === c.name);
       const cpuLimitMillis = cpuMillisOf(container?.resources?.limits?.cpu);
       const query = { atMs: nowMs - instance.startedAt, requestsPerSecond: rateOf(instance.containerID), ...(cpuLimitMillis !== undefined ? { cpuLimitMillis } : {}) };
-      out.push({ name: c.name, usage: usage(c.spec, query) });
+      out.push({ name: c.name, startedAtMs: instance.startedAt, usage: usage(c.spec, query) });
     }
     return out;
   }
+
+  /** The eviction manager's memory check of a node whose kubelet runs. */
+  private checkMemory(nodeName: string, ctx: ControllerContext): ReconcileResult {
+    const node = ctx.registry.tryGet(nodes, undefined, nodeName);
+    if (!node || (this.machines && !this.machines.kubeletRunning(node))) {
+      this.memoryPressure.forget(nodeName);
+      return;
+    }
+    return this.memoryPressure.check(nodeName, ctx, this.memoryHost);
+  }
+
+  private readonly memoryHost: MemoryPressureHost = {
+    memoryOf: (pod, now) => {
+      let growsUntil: number | undefined;
+      const containers = this.usageOf(pod, now, () => 0).map((c) => {
+        const until = c.usage.memoryGrowsUntilMs;
+        if (until !== undefined) growsUntil = Math.min(growsUntil ?? Infinity, c.startedAtMs + until);
+        return { name: c.name, memoryBytes: c.usage.memoryBytes };
+      });
+      return { containers, ...(growsUntil !== undefined ? { growsUntil } : {}) };
+    },
+    evict: (pod, message, ctx) => {
+      const key = keyOf(pod);
+      this.nodeEvictions.set(key, { at: ctx.now, message });
+      this.reconcile(key, ctx);
+    },
+  };
 
   /** What the node agent does to its node's pods. */
   private readonly podDriver: PodDriver = {
@@ -276,6 +336,7 @@ export class Kubelet implements Controller {
   /** Let go of the pod's runtime and its emptyDirs (a node that stops or restarts loses them too). */
   private forget(key: string, rt: PodRuntime): void {
     this.runtimes.delete(key);
+    this.nodeEvictions.delete(key);
     this.mountedRefs.delete(key);
     this.volumes.dropPod(rt.uid);
     for (const state of this.nodes.values()) state.release(rt.uid);

@@ -41,6 +41,8 @@ export interface LifecycleEnv {
   runtime: ContainerRuntimePort;
   /** The pod network each container gets; the simulator's default network when absent. */
   network?: PodNetworkPort;
+  /** The eviction manager chose the pod under node pressure (memory-pressure.ts): when, and its message. */
+  nodeEviction?: { at: number; message: string };
 }
 
 export interface AdvanceResult {
@@ -115,7 +117,9 @@ class PodSimulation implements PodStageHost, ProbeHost, StageHost {
   }
 
   eviction(): { at: number; message: string } | undefined {
-    return emptyDirEviction(this.pod, this.env.sources.volumes, this.timing.evictionIntervalMs);
+    const volume = emptyDirEviction(this.pod, this.env.sources.volumes, this.timing.evictionIntervalMs);
+    const node = this.env.nodeEviction;
+    return !node || (volume && volume.at < node.at) ? volume : node;
   }
 
   /** The earliest due moment and what to run then. */

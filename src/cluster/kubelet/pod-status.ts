@@ -163,6 +163,8 @@ export function computePodStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: 
   const reported = isTerminal(phase) && !stopped ? (old.phase ?? "Pending") : phase;
   const failure = reported === "Failed" && rt.evicted ? rt.evicted : reported === old.phase ? old : undefined;
   const conditions = [
+    // The eviction manager marks the pod it kills (PodDisruptionConditions), before the kill is reported.
+    ...(rt.evicted?.reason === "Evicted" ? [condition("DisruptionTarget", true, "TerminationByKubelet", rt.evicted.message)] : []),
     condition("PodReadyToStartContainers", rt.sandboxReady && !isTerminal(reported)),
     initializedCondition(initStatuses, appStatuses, isSidecar, phase),
     readyCondition("Ready", initStatuses, appStatuses, isSidecar, phase),

@@ -6,8 +6,8 @@
 //   shells         sleeping ~0; a loop with no sleep in it (`while true; do :; done`) or `yes`: a whole core
 //   stress         polinux/progrium `--cpu N --vm N --vm-bytes B`, vish `-cpus N -mem-total B -mem-alloc-size B
 //                  -mem-alloc-sleep D`: what the arguments ask
-// CPU is capped at the container's CPU limit (the CFS quota throttles it); memory beyond the limit is the program's
-// own OOM kill (`stress`), so a running container's memory never shows above its limit.
+// CPU is capped at the container's CPU limit (the CFS quota throttles it); memory beyond the limit is the kernel's OOM
+// kill (`oomKillAtMs`; `stress` times its own), so a running container's memory never shows above its limit.
 
 import { findProfile } from "../catalog";
 import { resolveArgv } from "../process";
@@ -34,6 +34,8 @@ export interface ContainerUsage {
   memoryBytes: number;
   /** True when the program wanted more CPU than its limit allows. */
   throttled: boolean;
+  /** Until when (ms since the start) the program's memory still grows; absent once it holds what it will. */
+  memoryGrowsUntilMs?: number;
 }
 
 /** A program's demand over time, before the limit. */
@@ -44,6 +46,8 @@ interface Demand {
   perRequest: number;
   /** Memory in bytes at `atMs`. */
   memory(atMs: number): number;
+  /** When (ms since the start) the memory stops growing; 0 for a steady footprint. */
+  growsUntilMs?: number;
 }
 
 const steady = (cpu: number, memory: number, perRequest = 0.5): Demand => ({ cpu, perRequest, memory: () => memory });
@@ -120,11 +124,12 @@ export function stressDemand(argv: string[]): Demand & { memoryTarget: number } 
       perRequest: 0,
       memoryTarget: base + memTotal,
       memory: (atMs) => base + Math.min(memTotal, step * Math.floor(Math.max(0, atMs) / every + 1)),
+      growsUntilMs: (Math.ceil(memTotal / step) - 1) * every,
     };
   }
   // polinux's vm workers allocate within a few hundred ms of the start.
   const held = vm * vmBytes;
-  return { cpu, perRequest: 0, memoryTarget: base + held, memory: (atMs) => base + (atMs >= 300 ? held : 0) };
+  return { cpu, perRequest: 0, memoryTarget: base + held, memory: (atMs) => base + (atMs >= 300 ? held : 0), growsUntilMs: held ? 300 : 0 };
 }
 
 /** Does a shell script keep a core busy: a `while`/`until` loop with no sleep or wait in it, or `yes`? */
@@ -163,6 +168,27 @@ function demandOf(spec: ProcessSpec): Demand {
 
 const demands = new WeakMap<ProcessSpec, Demand>();
 
+function demandFor(spec: ProcessSpec): Demand {
+  let demand = demands.get(spec);
+  if (!demand) demands.set(spec, (demand = demandOf(spec)));
+  return demand;
+}
+
+/** The least memory limit runc starts a container in: below it, the container's init is OOM-killed before the program runs. */
+export const RUNC_INIT_BYTES = 4 * Mi;
+/**
+ * When the kernel's OOM killer ends the program of `spec`: the moment its memory (without the wobble) first goes over
+ * the container's memory limit; undefined when it never does, or for `stress`, which times its own allocations. A
+ * program the model gives a steady footprint needs it to load, so it is killed at its start, before it prints.
+ */
+export function oomKillAtMs(spec: ProcessSpec): number | undefined {
+  const limit = spec.memoryLimitBytes;
+  if (limit === undefined) return undefined;
+  const demand = demandFor(spec);
+  if ("memoryTarget" in demand) return undefined;
+  return demand.memory(0) > limit ? 0 : undefined;
+}
+
 /** FNV-1a of a string, for the deterministic wobble. */
 function hash(text: string): number {
   let h = 0x811c9dc5;
@@ -178,8 +204,7 @@ function wobble(spec: ProcessSpec, atMs: number, spread: number): number {
 
 /** The usage of the container started from `spec`, `query.atMs` after its start. */
 export function containerUsage(spec: ProcessSpec, query: UsageQuery): ContainerUsage {
-  let demand = demands.get(spec);
-  if (!demand) demands.set(spec, (demand = demandOf(spec)));
+  const demand = demandFor(spec);
   const rps = Math.max(0, query.requestsPerSecond ?? 0);
   const busy = demand.cpu >= 1000;
   const wanted = (demand.cpu + demand.perRequest * rps) * (busy ? 1 : wobble(spec, query.atMs, 0.2));
@@ -187,5 +212,6 @@ export function containerUsage(spec: ProcessSpec, query: UsageQuery): ContainerU
   const throttled = limit !== undefined && wanted > limit;
   let memory = demand.memory(query.atMs) * wobble(spec, query.atMs + 7_500, 0.03);
   if (spec.memoryLimitBytes !== undefined) memory = Math.min(memory, spec.memoryLimitBytes);
-  return { cpuMillis: throttled ? limit : wanted, memoryBytes: Math.round(memory), throttled };
+  const grows = demand.growsUntilMs !== undefined && query.atMs < demand.growsUntilMs ? { memoryGrowsUntilMs: demand.growsUntilMs } : {};
+  return { cpuMillis: throttled ? limit : wanted, memoryBytes: Math.round(memory), throttled, ...grows };
 }

@@ -24,13 +24,15 @@ export class VirtualRun {
 
   /**
    * `stdin`: the program's standard input (empty when absent). `beforeStep`: called before each step of the program
-   * (the process makes there what happened beside it by the program's moment).
+   * (the process makes there what happened beside it by the program's moment). `oomKillAtMs`: when the kernel's OOM
+   * killer ends it.
    */
   constructor(
     readonly clock: { nowMs: number },
     start: (io: Io, work: { steps: number }) => Run<number>,
     stdin: Stdin = { data: "" },
     private readonly beforeStep?: () => void,
+    private readonly oomKillAtMs = Infinity,
   ) {
     this.gen = start({ stdin, stdout: this.sink("stdout"), stderr: this.sink("stderr") }, this.work);
   }
@@ -57,6 +59,10 @@ export class VirtualRun {
     const limit = this.work.steps + budget;
     while (!this.finished) {
       const now = this.clock.nowMs;
+      if (now >= this.oomKillAtMs) {
+        this.finish(137, true);
+        return;
+      }
       if (now > toMs || (!inclusive && now >= toMs)) return;
       if (this.work.steps >= limit) return;
       if (this.work.steps >= MAX_STEPS) {
@@ -77,7 +83,7 @@ export class VirtualRun {
       if (result.done) this.finish(result.value, false);
       else {
         const effect = result.value as { type: string; ms?: number };
-        if (effect.type === "sleep") this.clock.nowMs += effect.ms ?? 0;
+        if (effect.type === "sleep") this.clock.nowMs = Math.min(this.clock.nowMs + (effect.ms ?? 0), this.oomKillAtMs);
       }
     }
   }

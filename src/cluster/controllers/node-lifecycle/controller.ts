@@ -71,7 +71,8 @@ export class NodeLifecycleController implements Controller {
       requeueAt = probe + grace;
     }
     const readyNow = (current.status?.conditions ?? []).find((c) => c.type === "Ready")?.status;
-    const taints = reconcileTaints(current.spec?.taints ?? [], wantedTaints(readyNow, !!current.spec?.unschedulable), rfc(ctx.now));
+    const memoryPressure = (current.status?.conditions ?? []).find((c) => c.type === "MemoryPressure")?.status === "True";
+    const taints = reconcileTaints(current.spec?.taints ?? [], wantedTaints(readyNow, !!current.spec?.unschedulable, memoryPressure), rfc(ctx.now));
     if (taints) {
       // An empty list is no field (Go's omitempty), as `kubectl get node -o jsonpath={.spec.taints}` shows.
       const { taints: _old, ...rest } = current.spec ?? {};

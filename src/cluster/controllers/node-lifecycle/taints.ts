@@ -1,20 +1,22 @@
 // The taints the node lifecycle controller keeps in step with a node's conditions (Kubernetes' TaintNodesByCondition
 // and its NoExecute tainting pass): unreachable while Ready is Unknown, not-ready while it is False, unschedulable
-// while the node is cordoned.
+// while the node is cordoned, memory-pressure while MemoryPressure is True.
 import type { Taint } from "../../../api/schemas/core/node";
 
 export const unreachableKey = "node.kubernetes.io/unreachable";
 export const notReadyKey = "node.kubernetes.io/not-ready";
 export const unschedulableKey = "node.kubernetes.io/unschedulable";
+export const memoryPressureKey = "node.kubernetes.io/memory-pressure";
 
-const managedKeys = new Set([unreachableKey, notReadyKey, unschedulableKey]);
+const managedKeys = new Set([unreachableKey, notReadyKey, unschedulableKey, memoryPressureKey]);
 
-/** The managed taints a node should carry for its Ready status and `spec.unschedulable`. */
-export function wantedTaints(ready: string | undefined, unschedulable: boolean): Array<Pick<Taint, "key" | "effect">> {
+/** The managed taints a node should carry for its Ready and MemoryPressure statuses and `spec.unschedulable`. */
+export function wantedTaints(ready: string | undefined, unschedulable: boolean, memoryPressure = false): Array<Pick<Taint, "key" | "effect">> {
   const out: Array<Pick<Taint, "key" | "effect">> = [];
   const key = ready === "Unknown" ? unreachableKey : ready === "False" ? notReadyKey : undefined;
   if (key) out.push({ key, effect: "NoSchedule" }, { key, effect: "NoExecute" });
   if (unschedulable) out.push({ key: unschedulableKey, effect: "NoSchedule" });
+  if (memoryPressure) out.push({ key: memoryPressureKey, effect: "NoSchedule" });
   return out;
 }
 

@@ -1,5 +1,6 @@
 // The apiserver's defaulting of a Pod (SetDefaults_Pod, _PodSpec, _Container) plus what the ServiceAccount and
 // DefaultTolerationSeconds admission plugins add, so a created pod reads as it does on a real cluster.
+import { canonicalQuantity, isValidQuantity } from "../../../api/quantity";
 import type { Container } from "../../../api/schemas/core/container";
 import type { Pod } from "../../../api/schemas/core/pod";
 import type { PodSpec } from "../../../api/schemas/core/pod-spec";
@@ -33,6 +34,10 @@ function defaultContainer(c: Container): void {
   // Limits without requests: requests default to the limits.
   if (c.resources.limits) {
     c.resources.requests = { ...c.resources.limits, ...c.resources.requests };
+  }
+  // Quantities are stored as the apiserver serializes them (`cpu: "0.5"` reads back `500m`); bad ones fail validation.
+  for (const list of [c.resources.limits, c.resources.requests]) {
+    for (const [name, value] of Object.entries(list ?? {})) if (isValidQuantity(String(value))) list![name] = canonicalQuantity(value);
   }
 }
 
