@@ -35,6 +35,10 @@ export interface TimingProfile {
    * a minute, plus its cache): what a mounted source's change takes to reach the container.
    */
   volumeSyncMs: number;
+  /** kube-controller-manager's --horizontal-pod-autoscaler-sync-period (15 s): how often each HPA is looked at. */
+  hpaSyncMs: number;
+  /** --horizontal-pod-autoscaler-downscale-stabilization (5 min): the scale-down window of an HPA that sets none. */
+  hpaDownscaleStabilizationMs: number;
 }
 
 export const paces: Record<Pace, TimingProfile> = {
@@ -52,6 +56,8 @@ export const paces: Record<Pace, TimingProfile> = {
     backoffResetMs: 600_000,
     evictionIntervalMs: 10_000,
     volumeSyncMs: 60_000,
+    hpaSyncMs: 15_000,
+    hpaDownscaleStabilizationMs: 300_000,
   },
   fast: {
     imagePullMs: { small: 5, medium: 10, large: 20 },
@@ -67,5 +73,7 @@ export const paces: Record<Pace, TimingProfile> = {
     backoffResetMs: 60_000,
     evictionIntervalMs: 100,
     volumeSyncMs: 1_000,
+    hpaSyncMs: 1_000,
+    hpaDownscaleStabilizationMs: 10_000,
   },
 };
