@@ -22,7 +22,7 @@ function groupOf(apiVersion: string | undefined): string {
 /** The target named by `ref` in `namespace`, or the message of the scale client's error. */
 export function scaleTarget(ctx: ControllerContext, namespace: string, ref: HorizontalPodAutoscalerSpec["scaleTargetRef"]): ScaleLookup {
   const group = groupOf(ref.apiVersion);
-  const kinds = ctx.table.defs.filter((d) => d.group === group && d.kind === ref.kind && !d.conversion);
+  const kinds = ctx.table.stored.filter((d) => d.group === group && d.kind === ref.kind);
   if (!kinds.length) return { error: `no matches for kind "${ref.kind}" in group "${group}"` };
   const def = kinds.find((d) => d.scale) ?? kinds[0];
   if (!def.scale) return { error: "the server could not find the requested resource" };
