@@ -69,7 +69,7 @@ export function defineHpaSuite(version) {
       await server?.release?.();
     });
 
-    test("php-apache answers OK! and kubectl autoscale creates its HPA", async () => {
+    test("kubectl autoscale creates php-apache's HPA (autoscaling/v1, protobuf)", async () => {
       ok(await run(["apply", "-f", writeTempFile(`${cluster.id}.php-apache.yaml`, phpApache)]), "apply php-apache");
       ok(await run(["rollout", "status", "deployment/php-apache", "--timeout=60s"]), "rollout status");
       assert.equal(ok(await run(["autoscale", "deployment", "php-apache", "--cpu-percent=50", "--min=1", "--max=10"]), "autoscale"), "horizontalpodautoscaler.autoscaling/php-apache autoscaled\n");
