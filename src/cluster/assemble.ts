@@ -144,7 +144,7 @@ export function assemble(options: AssembleOptions): ClusterParts {
   const proxy = options.proxy ?? apiserverProxy({ registry, network, now: clock.now });
   const portForward = portForwardTargets({ network, processes, now: clock.now });
   const api = new ApiServer({ table, registry, watches, nodes, proxy, now: clock.now, present, tokens, metrics, rfc3339: clock.rfc3339, portForward });
-  const controllerList = options.controllers ?? createControllers({ runtime, machines, network, volumeData: new VolumeDataTable(sql), tokens });
+  const controllerList = options.controllers ?? createControllers({ runtime, machines, network, volumeData: new VolumeDataTable(sql), tokens, metrics });
   kubelet = controllerList.find((c): c is Kubelet => c instanceof Kubelet);
   const controllers = new ControllerManager(
     {

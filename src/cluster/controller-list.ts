@@ -13,6 +13,8 @@ import { namespaceDefaults } from "./controllers/namespace-defaults";
 import { namespaceDeletion } from "./controllers/namespace-deletion";
 import { NodeLifecycleController } from "./controllers/node-lifecycle/controller";
 import { PodGarbageCollector } from "./controllers/pod-gc/controller";
+import { HorizontalPodAutoscalerController } from "./controllers/podautoscaler/controller";
+import type { MetricsSource } from "./registry/metrics/source";
 import { ResourceQuotaController } from "./controllers/resourcequota/controller";
 import { PersistentVolumeBinder } from "./controllers/persistentvolume/binder";
 import { volumeExpander } from "./controllers/persistentvolume/expander";
@@ -37,6 +39,7 @@ import type { VolumeDataTable } from "./storage/volume-data";
  * @param network the pod network the kubelet hands each container (cluster/network/); the simulator's default when absent.
  * @param volumeData where the kubelet keeps the PersistentVolumes' files (memory only when absent).
  * @param tokens signs the pods' projected ServiceAccount tokens (a placeholder token without it).
+ * @param metrics the pods' usage (what metrics.k8s.io serves), for the HorizontalPodAutoscaler; none when absent.
  */
 export function createControllers({
   runtime,
@@ -44,12 +47,14 @@ export function createControllers({
   network,
   volumeData,
   tokens,
+  metrics,
 }: {
   runtime: ContainerRuntimePort;
   machines: Machines;
   network?: PodNetworkPort;
   volumeData?: VolumeDataTable;
   tokens?: ServiceAccountTokens;
+  metrics?: MetricsSource;
 }): Controller[] {
   return [
     namespaceDefaults,
@@ -74,6 +79,7 @@ export function createControllers({
     createReplicaSetController(),
     createReplicationControllerController(),
     new DisruptionController(),
+    ...(metrics ? [new HorizontalPodAutoscalerController(metrics)] : []),
     new IngressStatusController(),
     new ResourceQuotaController(),
     new ClusterRoleAggregationController(),

@@ -1,6 +1,7 @@
 // The metrics pipeline in one place, as metrics-server builds it from the kubelets' summaries: each running
 // container's usage from the kubelet (the simulator's model of its program), its load from the cluster network's count
-// of answered connections, sampled at metrics-server's 15-second resolution (the same answer within a scrape).
+// of answered connections, sampled at metrics-server's 15-second resolution (the same answer within a scrape). A
+// scrape's first sample runs the programs on to its moment (their requests are made then), nothing before.
 import type { Node, Pod } from "../api/schemas";
 import type { Kubelet } from "./kubelet/kubelet";
 import { nodeSystemMemoryBytes } from "./kubelet/memory-pressure";
@@ -19,7 +20,14 @@ const systemCpuMillis = 60;
 
 export function metricsSource(kubelet: () => Kubelet | undefined, network: ClusterNetwork): MetricsSource {
   const sampledAt = (nowMs: number) => Math.floor(nowMs / scrapeIntervalMs) * scrapeIntervalMs;
+  // Programs run lazily (as far as someone looks): before a scrape's first sample, every running program is run on to
+  // the scrape's moment, so the requests clients made by then count in the servers' rates.
+  let advancedTo = -Infinity;
   const podAt = (pod: Pod, at: number): PodUsage | undefined => {
+    if (at > advancedTo) {
+      advancedTo = at;
+      kubelet()?.advanceRunning(at);
+    }
     const runs = kubelet()?.usageOf(pod, at, (id) => network.rates.perSecond(id, at, rateWindowMs)) ?? [];
     if (!runs.length) return undefined;
     return {

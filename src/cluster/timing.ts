@@ -37,6 +37,10 @@ export interface TimingProfile {
    * a minute, plus its cache): what a mounted source's change takes to reach the container.
    */
   volumeSyncMs: number;
+  /** kube-controller-manager's --horizontal-pod-autoscaler-sync-period (15 s): how often each HPA is looked at. */
+  hpaSyncMs: number;
+  /** --horizontal-pod-autoscaler-downscale-stabilization (5 min): the scale-down window of an HPA that sets none. */
+  hpaDownscaleStabilizationMs: number;
 }
 
 export const paces: Record<Pace, TimingProfile> = {
@@ -55,6 +59,8 @@ export const paces: Record<Pace, TimingProfile> = {
     evictionIntervalMs: 10_000,
     evictionPressureTransitionMs: 300_000,
     volumeSyncMs: 60_000,
+    hpaSyncMs: 15_000,
+    hpaDownscaleStabilizationMs: 300_000,
   },
   fast: {
     imagePullMs: { small: 5, medium: 10, large: 20 },
@@ -71,5 +77,7 @@ export const paces: Record<Pace, TimingProfile> = {
     evictionIntervalMs: 100,
     evictionPressureTransitionMs: 3_000,
     volumeSyncMs: 1_000,
+    hpaSyncMs: 1_000,
+    hpaDownscaleStabilizationMs: 10_000,
   },
 };

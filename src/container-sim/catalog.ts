@@ -88,6 +88,8 @@ export const CATALOG: ImageProfile[] = [
     size: "medium", versions: { 2: 4 }, cmd: ["httpd-foreground"], programs: ["httpd-foreground", "httpd"],
     namedTags: ["latest", "alpine", "bookworm"], files: { ...DEBIAN, "/usr/local/apache2/htdocs/index.html": "<html><body><h1>It works!</h1></body></html>\n" },
   }),
+  // The HorizontalPodAutoscaler walkthrough's php-apache: php:5-apache with an index.php that burns CPU, then says OK!.
+  profile("registry.k8s.io/hpa-example", { size: "medium", versions: {}, cmd: ["apache2-foreground"], programs: ["apache2-foreground"], namedTags: ["latest"], files: DEBIAN }),
   profile("docker.io/library/redis", { accounts: debianAccounts([["redis", 999, 999]]),
     size: "medium", versions: { 2: 8, 3: 2, 4: 0, 5: 0, 6: 2, 7: 4, 8: 2 }, entrypoint: ["docker-entrypoint.sh"], cmd: ["redis-server"],
     programs: ["docker-entrypoint.sh", "redis-server", "redis-cli"], namedTags: ["latest", "alpine", "bookworm"], files: DEBIAN,

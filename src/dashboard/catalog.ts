@@ -60,9 +60,15 @@ export class Catalog {
 
   /** Controllers of pods: kinds in kubectl's `all` category other than pods and services themselves. */
   workloads(): Def[] {
-    return this.defs.filter(
-      (d) => listable(d) && d.categories.includes("all") && !["pods", "services"].includes(d.resource) && !(d.group === "" && d.resource === "replicationcontrollers"),
-    );
+    const seen = new Set<string>();
+    return this.defs.filter((d) => {
+      if (!listable(d) || !d.categories.includes("all") || ["pods", "services"].includes(d.resource) || (d.group === "" && d.resource === "replicationcontrollers")) return false;
+      // A kind served in several versions once, in its preferred (first discovered) version, as `kubectl get all`.
+      const key = `${d.group}/${d.resource}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   }
 
   /** The dashboard path of an object's page, when its kind is served. */

@@ -26,6 +26,7 @@ export { ReplicationController } from "./core/replicationcontroller";
 export { EndpointSlice } from "./discovery/endpointslice";
 export { EventsEvent } from "./events/event";
 export { HorizontalPodAutoscaler } from "./autoscaling/horizontalpodautoscaler";
+export { HorizontalPodAutoscalerV1 } from "./autoscaling/horizontalpodautoscaler-v1";
 export { Lease } from "./coordination/lease";
 export { SelfSubjectAccessReview } from "./authorization/selfsubjectaccessreview";
 export { SelfSubjectRulesReview } from "./authorization/selfsubjectrulesreview";

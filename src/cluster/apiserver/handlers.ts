@@ -119,7 +119,8 @@ export function watch(ctx: VerbContext): Response {
     sendInitialEvents: options.sendInitialEvents,
     timeoutSeconds: timeout,
     now: ctx.now,
-    view: (o) => view(ctx, o),
+    // The store holds the stored version: a version served beside it sees each object converted.
+    view: (o) => view(ctx, ctx.def.conversion ? ctx.def.conversion.fromStorage(o) : o),
     pool: ctx.caller.role,
   });
 }

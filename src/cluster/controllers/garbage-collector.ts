@@ -42,7 +42,7 @@ export class GarbageCollector implements Controller {
     const out: string[] = [];
     this.keyOfUid.clear();
     const all: Array<[string, KubeObject]> = [];
-    for (const def of ctx.table.defs) {
+    for (const def of ctx.table.stored) {
       for (const obj of ctx.registry.list(def)) all.push([objectKey(def, obj.metadata.namespace, obj.metadata.name!), obj]);
     }
     for (const [key, obj] of all) if (obj.metadata.uid) this.keyOfUid.set(obj.metadata.uid, key);

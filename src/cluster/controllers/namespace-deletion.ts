@@ -21,14 +21,14 @@ export const namespaceDeletion: Controller = {
     const namespace = ctx.registry.tryGet(namespaces, undefined, name);
     if (!namespace?.metadata.deletionTimestamp) return;
     let remaining = 0;
-    for (const def of ctx.table.defs) {
+    for (const def of ctx.table.stored) {
       if (!def.namespaced || !def.verbs.includes("delete")) continue;
       for (const obj of ctx.registry.list(def, name)) {
         remaining += 1;
         if (!obj.metadata.deletionTimestamp) ctx.registry.delete(def, name, obj.metadata.name!, { propagationPolicy: "Background" });
       }
     }
-    if (remaining > 0 && ctx.table.defs.some((d) => d.namespaced && ctx.registry.list(d, name).length > 0)) return;
+    if (remaining > 0 && ctx.table.stored.some((d) => d.namespaced && ctx.registry.list(d, name).length > 0)) return;
     const finalized = cloneJson(namespace);
     finalized.spec = { ...(finalized.spec as object), finalizers: [] };
     ctx.registry.update(namespaces, undefined, name, finalized, { subresource: "finalize" });

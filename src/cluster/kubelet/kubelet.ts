@@ -252,6 +252,24 @@ export class Kubelet implements Controller {
   }
 
   /**
+   * Run every running container's program on to `untilMs` (its output is computed that far), so what the programs do
+   * by then has happened: the connections a load loop (`while sleep 0.01; do wget ...; done`) makes are answered and
+   * counted. A run is otherwise advanced only as far as someone looks (logs, probes). Work is bounded per run by the
+   * simulator's step budget.
+   */
+  advanceRunning(untilMs: number): void {
+    for (const rt of this.runtimes.values()) {
+      for (const c of rt.containers) {
+        const instance = c.current;
+        if (c.phase !== "running" || !instance || instance.finishedAt !== undefined || !c.spec || instance.startedAt > untilMs) continue;
+        const spec = c.spec;
+        instance.process ??= this.runtime.start(spec, instance.startedAt);
+        instance.process?.output(untilMs - instance.startedAt, untilMs - instance.startedAt, 0);
+      }
+    }
+  }
+
+  /**
    * What the running containers of `pod` use at `nowMs` (a pure read: the usage model of each run's spec), in pod
    * spec order; `rateOf(containerID)` is the connections per second the run answered lately.
    */

@@ -1,7 +1,8 @@
 // The generic registry store: Kubernetes' `genericregistry.Store` in miniature. One path for every write of every
 // kind — defaults, strategy hooks, validation, admission, optimistic concurrency, finalizers and graceful deletion —
 // so a controller's write is checked exactly like kubectl's. It never names a kind: per-kind behaviour comes from
-// the ResourceDef's strategy.
+// the ResourceDef's strategy. A version served beside the stored one (`conversion`) is read and written through the
+// stored version's definition, converted on the way in and out.
 import type { KubeObject } from "../../api/object";
 import {
   alreadyExists,
@@ -90,20 +91,28 @@ export class RegistryStore {
   }
 
   get<T extends KubeObject>(def: ResourceDef<T>, namespace: string | undefined, name: string): T {
+    if (def.conversion) return def.conversion.fromStorage(this.get(def.conversion.storage, namespace, name));
     const found = this.store.get(objectKey(def, namespace, name));
     if (!found) throw notFound(def.resource, def.group, name);
     return found as T;
   }
 
   tryGet<T extends KubeObject>(def: ResourceDef<T>, namespace: string | undefined, name: string): T | undefined {
+    if (def.conversion) {
+      const stored = this.tryGet(def.conversion.storage, namespace, name);
+      return stored && def.conversion.fromStorage(stored);
+    }
     return this.store.get(objectKey(def, namespace, name)) as T | undefined;
   }
 
   list<T extends KubeObject>(def: ResourceDef<T>, namespace?: string): T[] {
+    if (def.conversion) return this.list(def.conversion.storage, namespace).map((o) => def.conversion!.fromStorage(o));
     return this.store.list(listPrefix(def, namespace)) as T[];
   }
 
   create<T extends KubeObject>(kind: ResourceDef<T>, namespace: string | undefined, input: NoInfer<T>, opts: WriteOptions = {}): T {
+    const conversion = kind.conversion;
+    if (conversion) return conversion.fromStorage(this.create(conversion.storage, namespace, conversion.toStorage(input), opts));
     const def: ResourceDef = kind;
     const ctx = this.context(def);
     // Fields in Kubernetes' order (apiVersion, kind, metadata, spec..., status), whatever order the body had.
@@ -158,6 +167,8 @@ export class RegistryStore {
     input: NoInfer<T>,
     opts: WriteOptions = {},
   ): T {
+    const conversion = kind.conversion;
+    if (conversion) return conversion.fromStorage(this.update(conversion.storage, namespace, name, conversion.toStorage(input), opts));
     const def: ResourceDef = kind;
     const ctx = this.context(def, opts.subresource);
     const key = objectKey(def, namespace, name);
@@ -232,6 +243,11 @@ export class RegistryStore {
    * propagation) or remove at once.
    */
   delete<T extends KubeObject>(kind: ResourceDef<T>, namespace: string | undefined, name: string, options: DeleteOptions = {}): DeleteResult<T> {
+    const conversion = kind.conversion;
+    if (conversion) {
+      const result = this.delete(conversion.storage, namespace, name, options);
+      return { ...result, object: conversion.fromStorage(result.object) };
+    }
     const def: ResourceDef = kind;
     const ctx = this.context(def);
     const key = objectKey(def, namespace, name);

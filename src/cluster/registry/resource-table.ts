@@ -13,11 +13,14 @@ export class ResourceTable {
   private readonly byKindKey = new Map<string, ResourceDef>();
   /** Every kind a body may carry, by `apiVersion/Kind`. */
   private readonly bodyByKey = new Map<string, BodyDecoding>();
+  /** The kinds as stored: every served definition but the versions converted to another (`conversion`). */
+  readonly stored: ResourceDef[];
 
   constructor(
     readonly defs: ResourceDef[],
     readonly bodies: readonly BodyKind[] = bodyKinds,
   ) {
+    this.stored = defs.filter((d) => !d.conversion);
     for (const def of defs) {
       this.byResourceKey.set(`${def.group}/${def.version}/${def.resource}`, def);
       this.byKindKey.set(`${def.group}/${def.version}/${def.kind}`, def);
@@ -54,7 +57,7 @@ export class ResourceTable {
   byBucket(bucket: string): ResourceDef | undefined {
     const [, group, resource] = bucket.split("/");
     const g = group === "core" ? "" : group;
-    return this.defs.find((d) => d.group === g && d.resource === resource);
+    return this.stored.find((d) => d.group === g && d.resource === resource);
   }
 
   /** `apiVersion` as written in objects: `v1`, `apps/v1`. */

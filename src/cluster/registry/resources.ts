@@ -8,6 +8,7 @@ import { daemonSets } from "./daemonsets";
 import { endpoints } from "./endpoints";
 import { endpointSlices } from "./endpointslices";
 import { horizontalPodAutoscalers } from "./horizontalpodautoscalers";
+import { horizontalPodAutoscalersV1 } from "./horizontalpodautoscalers/v1";
 import { events } from "./events";
 import { eventsV1 } from "./events.k8s.io-events";
 import { leases } from "./leases";
@@ -65,6 +66,7 @@ export const resources: ResourceDef[] = [
   replicaSets,
   statefulSets,
   horizontalPodAutoscalers,
+  horizontalPodAutoscalersV1,
   cronJobs,
   jobs,
   selfSubjectReviews,

@@ -124,6 +124,22 @@ export interface ResourceDef<T extends KubeObject = KubeObject> {
   scale?: ScaleAccess<T>;
   /** Field-selector values beyond metadata.name/metadata.namespace, e.g. `spec.nodeName`, `status.phase`. */
   selectableFields?(obj: T): Record<string, string>;
+  /**
+   * For a version served beside the stored one (autoscaling/v1 beside v2): objects are kept as `storage`'s and
+   * converted per request. Storage, defaults, validation, admission, watches and controllers are the storage
+   * version's; this definition gives the version's schema, protobuf message and conversions.
+   */
+  conversion?: VersionConversion<T>;
+}
+
+/** How a served version converts to and from the version its kind is stored in. */
+export interface VersionConversion<T extends KubeObject = KubeObject> {
+  /** The stored version's definition (same group and resource). */
+  storage: ResourceDef;
+  /** A stored object as this version shows it (apiVersion and kind included). */
+  fromStorage(stored: KubeObject): T;
+  /** An object of this version as the stored version (before defaults and validation). */
+  toStorage(obj: T): KubeObject;
 }
 
 /** What a computed kind's get and list see. */

@@ -8,7 +8,7 @@ import type { Program } from "./program";
 import { agnhost, echoserver, gunicorn, helloWorld, httpEcho, node, pauseProgram, perl, python, stress } from "./tools";
 import { componentNames, componentProgram } from "./system";
 import { bindHost, bindNslookup, dig } from "./dnsutils";
-import { execArgs, httpd, nginx, nginxEntrypoint } from "./web-servers";
+import { apache2Foreground, execArgs, httpd, nginx, nginxEntrypoint } from "./web-servers";
 
 export type { Program, ProgramContext } from "./program";
 
@@ -50,6 +50,7 @@ const PROGRAMS: Record<string, Program> = {
   "nginx-debug": nginx,
   "httpd-foreground": httpd,
   httpd,
+  "apache2-foreground": apache2Foreground,
   "redis-server": redisServer,
   "redis-cli": redisCli,
   postgres,

@@ -58,6 +58,8 @@ const SERVERS: Record<string, Demand> = {
   "nginx-debug": steady(1, 3 * Mi, 0.3),
   httpd: steady(1, 8 * Mi, 0.6),
   "httpd-foreground": steady(1, 8 * Mi, 0.6),
+  // hpa-example's index.php: a million square roots per request, about 7 ms of CPU.
+  "apache2-foreground": steady(1, 10 * Mi, 7),
   "redis-server": steady(2, 3 * Mi, 0.2),
   postgres: steady(3, 30 * Mi, 1),
   mysqld: steady(6, 380 * Mi, 1),

@@ -153,3 +153,24 @@ export const httpd: Program = function* (_argv, io, sh, ctx) {
   sh.host.listen(80, sh.host.clock.nowMs, httpServer(sh, site, (req, answer) => [{ stream: "stdout", text: commonAccessLine(req, answer) }]));
   return yield* forever();
 };
+
+/**
+ * registry.k8s.io/hpa-example (php:5-apache with an index.php that computes square roots in a loop, then prints
+ * `OK!`): Apache's start-up lines, `OK!` for every path, and an access line per request. Its CPU per request is the
+ * usage model's (programs/usage.ts).
+ */
+export const apache2Foreground: Program = function* (_argv, io, sh) {
+  yield* pause(30);
+  const stamp = formatDate(wallNow(sh), "%a %b %d %H:%M:%S.%N %Y").replace(/\.(\d{6})\d{3}/, ".$1");
+  const ah00558 = "AH00558: apache2: Could not reliably determine the server's fully qualified domain name, using 127.0.1.1. Set the 'ServerName' directive globally to suppress this message";
+  io.stderr.write(`${ah00558}\n${ah00558}\n`);
+  io.stderr.write(`[${stamp}] [mpm_prefork:notice] [pid 1] AH00163: Apache/2.4.10 (Debian) PHP/5.6.40 configured -- resuming normal operations\n`);
+  io.stderr.write(`[${stamp}] [core:notice] [pid 1] AH00094: Command line: 'apache2 -D FOREGROUND'\n`);
+  const ok = (req: ServerRequest): HttpAnswer => ({
+    status: 200,
+    body: "OK!",
+    headers: { date: httpDate(req.atWallMs), server: "Apache/2.4.10 (Debian)", "x-powered-by": "PHP/5.6.40", "content-length": "3", "content-type": "text/html" },
+  });
+  sh.host.listen(80, sh.host.clock.nowMs, httpServer(sh, ok, (req, answer) => [{ stream: "stdout", text: commonAccessLine(req, answer) }]));
+  return yield* forever();
+};

@@ -206,4 +206,7 @@ export type HorizontalPodAutoscalerStatus = z.infer<typeof HorizontalPodAutoscal
 export type MetricSpec = z.infer<typeof MetricSpec>;
 export type MetricStatus = z.infer<typeof MetricStatus>;
 export type MetricTarget = z.infer<typeof MetricTarget>;
+export type MetricIdentifier = z.infer<typeof MetricIdentifier>;
+export type CrossVersionObjectReference = z.infer<typeof CrossVersionObjectReference>;
 export type HPAScalingRules = z.infer<typeof HPAScalingRules>;
+export type HorizontalPodAutoscalerBehaviorType = z.infer<typeof HorizontalPodAutoscalerBehavior>;

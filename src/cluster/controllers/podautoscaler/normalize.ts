@@ -46,6 +46,8 @@ export interface NormalizeArgs {
   minReplicas: number;
   maxReplicas: number;
   behavior?: { scaleUp?: HPAScalingRules; scaleDown?: HPAScalingRules };
+  /** The controller's downscale stabilization (the pace's; 5 min when absent). */
+  downscaleStabilizationMs?: number;
 }
 
 const withinRange = { reason: "DesiredWithinRange", message: "the desired count is within the acceptable range" };
@@ -94,7 +96,7 @@ function record(history: AutoscalerHistory, rec: Recommendation, isOld: (r: Reco
 
 /** stabilizeRecommendation: the highest recommendation of the last 5 minutes. */
 function stabilizeLegacy(args: NormalizeArgs, history: AutoscalerHistory) {
-  const cutoff = args.now - downscaleStabilizationMs;
+  const cutoff = args.now - (args.downscaleStabilizationMs ?? downscaleStabilizationMs);
   let max = args.desiredReplicas;
   for (const r of history.recommendations) if (r.at >= cutoff && r.replicas > max) max = r.replicas;
   record(history, { at: args.now, replicas: args.desiredReplicas }, (r) => r.at < cutoff);
@@ -104,7 +106,8 @@ function stabilizeLegacy(args: NormalizeArgs, history: AutoscalerHistory) {
 /** stabilizeRecommendationWithBehaviors: within [lowest of the up window, highest of the down window]. */
 function stabilizeWithBehavior(args: NormalizeArgs, history: AutoscalerHistory) {
   const upWindow = (args.behavior?.scaleUp?.stabilizationWindowSeconds ?? 0) * 1000;
-  const downWindow = (args.behavior?.scaleDown?.stabilizationWindowSeconds ?? downscaleStabilizationMs / 1000) * 1000;
+  const setWindow = args.behavior?.scaleDown?.stabilizationWindowSeconds;
+  const downWindow = setWindow != null ? setWindow * 1000 : (args.downscaleStabilizationMs ?? downscaleStabilizationMs);
   const upCutoff = args.now - upWindow;
   const downCutoff = args.now - downWindow;
   let up = args.desiredReplicas;

@@ -95,7 +95,7 @@ export class ResourceQuotaController implements Controller {
     const quota = ctx.registry.tryGet(resourceQuotas, namespace, name);
     if (!quota || quota.metadata.deletionTimestamp) return;
     const hard = { ...(quota.spec?.hard ?? {}) };
-    const used = toResourceList(namespaceUsage(ctx.registry, quota, Object.keys(hard), ctx.table.defs, ctx.now));
+    const used = toResourceList(namespaceUsage(ctx.registry, quota, Object.keys(hard), ctx.table.stored, ctx.now));
     const status: Status = { hard, used };
     if (deepEqual(quota.status ?? {}, status)) return;
     ctx.registry.update(resourceQuotas, namespace, name, { ...quota, status }, { subresource: "status" });

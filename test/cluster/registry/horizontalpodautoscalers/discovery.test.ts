@@ -1,5 +1,5 @@
-// HorizontalPodAutoscaler as kubectl discovers and explains it: autoscaling/v2, namespaced, short name hpa, in the
-// `all` category after the apps kinds, with a status subresource.
+// HorizontalPodAutoscaler as kubectl discovers and explains it: autoscaling/v2 (preferred) and v1, namespaced, short
+// name hpa, in the `all` category after the apps kinds, with a status subresource.
 import { describe, expect, it } from "vitest";
 import { aggregatedDiscovery, apiResourceList } from "../../../../src/cluster/apiserver/discovery";
 import { openapiV3Document } from "../../../../src/cluster/apiserver/openapi/documents";
@@ -9,10 +9,11 @@ import { resources } from "../../../../src/cluster/registry/resources";
 const table = new ResourceTable(resources);
 
 describe("HorizontalPodAutoscaler discovery and OpenAPI", () => {
-  it("is served as autoscaling/v2 horizontalpodautoscalers with the status subresource", () => {
+  it("is served as autoscaling/v2 and v1 horizontalpodautoscalers with the status subresource", () => {
     const doc = aggregatedDiscovery(table, "v2", false);
     const group = doc.items.find((i) => i.metadata.name === "autoscaling")!;
-    expect(group.versions.map((v) => v.version)).toEqual(["v2"]);
+    expect(group.versions.map((v) => v.version)).toEqual(["v2", "v1"]);
+    expect(group.versions[1].resources[0].responseKind).toEqual({ group: "autoscaling", version: "v1", kind: "HorizontalPodAutoscaler" });
     expect(group.versions[0].resources).toEqual([
       expect.objectContaining({
         resource: "horizontalpodautoscalers",
@@ -28,6 +29,10 @@ describe("HorizontalPodAutoscaler discovery and OpenAPI", () => {
       "horizontalpodautoscalers",
       "horizontalpodautoscalers/status",
     ]);
+    expect(apiResourceList(table, "autoscaling", "v1")!.resources.map((r) => r.name)).toEqual([
+      "horizontalpodautoscalers",
+      "horizontalpodautoscalers/status",
+    ]);
   });
 
   it("publishes the schema kubectl explain reads", () => {
@@ -39,5 +44,12 @@ describe("HorizontalPodAutoscaler discovery and OpenAPI", () => {
     expect(status.required).toEqual(["desiredReplicas"]);
     expect(status.properties.conditions["x-kubernetes-list-map-keys"]).toEqual(["type"]);
     expect(doc.components.schemas["io.k8s.api.autoscaling.v2.HPAScalingRules"]).toBeDefined();
+    const v1 = openapiV3Document(resources, "apis/autoscaling/v1") as unknown as { components: { schemas: Record<string, { properties: Record<string, unknown> }> } };
+    expect(Object.keys(v1.components.schemas["io.k8s.api.autoscaling.v1.HorizontalPodAutoscalerSpec"].properties)).toEqual([
+      "scaleTargetRef",
+      "minReplicas",
+      "maxReplicas",
+      "targetCPUUtilizationPercentage",
+    ]);
   });
 });
