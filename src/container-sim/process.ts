@@ -14,6 +14,8 @@ import { defaultNetwork, type ConnectRequest, type ContainerNetwork, type Networ
 import { genericServer } from "./programs/generic";
 import { ShellState, type Connection, type Io, type Serve, type ShellHost } from "./shell/state";
 import { StreamStdin } from "./shell/stdin";
+import { interactiveShell, type InteractiveShellKind } from "./shell/interactive";
+import { TerminalSession, type Terminal } from "./terminal/session";
 import { normalizePath, VirtualFs } from "./shell/vfs";
 import { noInput } from "./streams";
 import type { ExecOptions, ExecResult, HttpAnswer, IncomingConnection, OutputLine, ProcessExit, ProcessSpec, Served, SimulatedProcess } from "./types";
@@ -258,8 +260,8 @@ class ContainerProcess implements SimulatedProcess {
     return this.serveListener(port, { clientIP: PROBE_CLIENT_IP, http }, atMs)?.answer;
   }
 
-  exec(command: string[], atMs: number, options: ExecOptions = {}): ExecResult {
-    const timeoutMs = options.timeoutMs ?? Infinity;
+  /** The runtime's refusal to start `command` beside the main process at `atMs`; undefined when it can. */
+  private execRefusal(command: string[], atMs: number): ExecResult | undefined {
     if (!this.runningAt(atMs)) {
       return { exitCode: 126, stdout: "", stderr: "OCI runtime exec failed: exec failed: cannot exec in a stopped container: unknown" };
     }
@@ -268,6 +270,31 @@ class ContainerProcess implements SimulatedProcess {
     if (!known || (base === "bash" && this.profile && !this.profile.bash)) {
       return { exitCode: 126, stdout: "", stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0] ?? ""}": executable file not found in $PATH: unknown` };
     }
+    return undefined;
+  }
+
+  terminal(command: string[], atMs: number): Terminal | ExecResult {
+    const refused = this.execRefusal(command, atMs);
+    if (refused) return refused;
+    const clock = { nowMs: atMs };
+    const work = { steps: 0 };
+    const snapshot = this.fs.snapshot(atMs);
+    const kind = interactiveKind(command, this.profile?.userland === "busybox");
+    return new TerminalSession(
+      (io) => {
+        const sh = this.newShell(this.host(clock, work, snapshot, false));
+        return kind ? interactiveShell(sh, io, kind) : runProgram(command, sh, io);
+      },
+      clock,
+      work,
+      atMs,
+    );
+  }
+
+  exec(command: string[], atMs: number, options: ExecOptions = {}): ExecResult {
+    const timeoutMs = options.timeoutMs ?? Infinity;
+    const refused = this.execRefusal(command, atMs);
+    if (refused) return refused;
     const clock = { nowMs: atMs };
     const snapshot = this.fs.snapshot(atMs);
     let stdout = "";
@@ -281,6 +308,14 @@ class ContainerProcess implements SimulatedProcess {
     if (!run.exit) return { exitCode: -1, stdout, stderr, timedOut: true, ...log };
     return { exitCode: run.exit.code, stdout, stderr, ...log };
   }
+}
+
+/** The interactive shell `command` starts on a terminal (a shell given no script or command), else undefined. */
+export function interactiveKind(command: string[], busybox: boolean): InteractiveShellKind | undefined {
+  const base = baseName(command[0] ?? "");
+  if (!SHELLS.has(base) || command.slice(1).some((a) => !/^-[il]+$/.test(a))) return undefined;
+  if (base === "bash") return "bash";
+  return busybox || base === "ash" ? "ash" : "dash";
 }
 
 /** Start a container's main process at wall-clock `startedAtWallMs`. */

@@ -8,6 +8,7 @@ import type { RunAs } from "./accounts";
 import type { Mount } from "./filesystem";
 import type { ContainerNetwork, HttpRequest } from "./network";
 import type { InputStream } from "./streams";
+import type { Terminal } from "./terminal/session";
 
 /** What the kubelet knows when it starts a container. */
 export interface ProcessSpec {
@@ -118,6 +119,12 @@ export interface SimulatedProcess {
    * kept; writes through a writable mount are). `timedOut` when it ran past `timeoutMs` (virtual).
    */
   exec(command: string[], atMs: number, options?: ExecOptions): ExecResult;
+  /**
+   * Start `command` beside the main process at `atMs` on a pseudo-terminal (`kubectl exec -it`): a shell with no
+   * script is interactive (prompt, one line at a time, state kept). The runtime's refusal (a stopped container, a
+   * missing executable) comes back as the ExecResult `exec` would give.
+   */
+  terminal?(command: string[], atMs: number): Terminal | ExecResult;
 }
 
 export interface ExecOptions {

@@ -52,6 +52,36 @@ export interface ExecOutcome {
   startError?: string;
 }
 
+/**
+ * A live stream with a container (`exec -it`, `attach`): what the client sends goes in as it arrives, what the
+ * container writes comes out paced by the wall clock. The apiserver's side (registry/pods/streams/session.ts) polls
+ * `read` at `nextAtWallMs` and after every input, and sends the one Status once `exit` is set.
+ */
+export interface PodStreamSession {
+  /** Bytes the client sent on stdin (keys, on a terminal) at wall ms `atWallMs`. */
+  write(text: string, atWallMs: number): void;
+  /** The client closed its stdin. */
+  closeInput(atWallMs: number): void;
+  /** The client's terminal size (channel 4), for a session on a terminal. */
+  resize(width: number, height: number): void;
+  /** What the container wrote by `atWallMs` that was not read yet (on a terminal, all of it is stdout). */
+  read(atWallMs: number): { stdout: string; stderr: string };
+  /** When `read` may next have more (or the session end) without input; undefined when only input can change it. */
+  nextAtWallMs(atWallMs: number): number | undefined;
+  /** Set once the process ended: its exit code. */
+  readonly exit: { code: number } | undefined;
+  /** The client went away. */
+  close(): void;
+}
+
+export interface PodAttachRequest {
+  pod: Pod;
+  /** The container (already resolved by the registry). */
+  container: string;
+  stdin: boolean;
+  tty: boolean;
+}
+
 export interface NodeConnection {
   /** GET pods/<name>/log: the kubelet's containerLogs. Throws a Status (400) when the run named cannot be read. */
   containerLog(request: PodLogRequest): NodeAnswer;
@@ -59,4 +89,8 @@ export interface NodeConnection {
   execTarget?(pod: Pod, container: string): void;
   /** Run a command in the container's running process, as it is now, with the stdin given. */
   exec?(request: PodExecRequest): ExecOutcome;
+  /** Start a command on a terminal in the container (`exec -it`); a command the runtime cannot start is an ExecOutcome. */
+  execTerminal?(request: Omit<PodExecRequest, "stdin">): PodStreamSession | ExecOutcome;
+  /** Attach to the container's main process (`kubectl attach`, `run -it`): throws what the kubelet answers when it cannot. */
+  attach?(request: PodAttachRequest): PodStreamSession;
 }
