@@ -3,7 +3,8 @@
 // container's filesystem, environment and network as they are at this moment.
 import { failure } from "../../api/status";
 import type { Pod } from "../../api/schemas";
-import type { ExecOutcome, PodExecRequest } from "../registry/pods/node-connection";
+import type { ExecOutcome, PodExecRequest, PodStreamSession } from "../registry/pods/node-connection";
+import type { Terminal } from "./runtime-port";
 import { logSource, replay, type LogSource } from "./logs";
 import type { LogServerDependencies } from "./log-server";
 import type { PodSources } from "./env";
@@ -24,6 +25,34 @@ export function runningSource(pod: Pod, container: string): LogSource {
   }
   if (source.finishedAt !== undefined) throw notFound();
   return source;
+}
+
+/** A running container's terminal as the apiserver's stream sees it (`now`: the node's wall clock), all on stdout. */
+export function terminalStream(terminal: Terminal, startedAt: number, now: () => number): PodStreamSession {
+  const at = () => Math.max(0, now() - startedAt);
+  return {
+    write: (text) => terminal.type(text, at()),
+    closeInput: () => undefined,
+    resize: (width, height) => terminal.resize(width, height),
+    read: () => ({ stdout: terminal.read(at()), stderr: "" }),
+    nextInMs: () => (terminal.nextAtMs === undefined ? undefined : terminal.nextAtMs - at()),
+    get exit() {
+      return terminal.exit ? { code: terminal.exit.code } : undefined;
+    },
+    close: () => undefined,
+  };
+}
+
+/** `kubectl exec -it`: the command on a terminal beside the container's process, from this moment on. */
+export function terminalInContainer(deps: LogServerDependencies, sources: (pod: Pod) => PodSources, request: Omit<PodExecRequest, "stdin">): PodStreamSession | ExecOutcome {
+  const { pod } = request;
+  const source = runningSource(pod, request.container);
+  const process = replay(pod, source, sources(pod), deps.runtime, deps.network);
+  const atMs = Math.max(0, deps.now() - source.startedAt);
+  const started = process.terminal?.(request.command, atMs);
+  if (!started) return { stdout: "", stderr: "", exitCode: 126, startError: "this container's runtime has no terminals" };
+  if ("type" in started) return terminalStream(started, source.startedAt, deps.now);
+  return { stdout: "", stderr: "", exitCode: 126, startError: started.stderr.trim() };
 }
 
 export function execInContainer(deps: LogServerDependencies, sources: (pod: Pod) => PodSources, request: PodExecRequest): ExecOutcome {

@@ -16,7 +16,7 @@ import { persistentVolumeOf, podSources, serviceAccountTokenOf } from "./pod-sou
 import type { ServiceAccountTokens } from "../registry/serviceaccounts/tokens";
 import type { ContainerRuntimePort, SimulatedProcess } from "./runtime-port";
 import type { VolumeStores } from "./volume-stores";
-import { execInContainer, runningSource } from "./exec-server";
+import { execInContainer, runningSource, terminalInContainer } from "./exec-server";
 
 /** How often a follow stream looks for new lines (wall clock). */
 const followTickMs = 1000;
@@ -99,6 +99,9 @@ export function kubeletConnection(deps: LogServerDependencies): NodeConnection {
     },
     exec(request) {
       return execInContainer(deps, (pod) => sourcesFor(deps.registry, pod, [], deps.volumes?.(), deps.tokens), request);
+    },
+    execTerminal(request) {
+      return terminalInContainer(deps, (pod) => sourcesFor(deps.registry, pod, [], deps.volumes?.(), deps.tokens), request);
     },
   };
 }

@@ -54,20 +54,20 @@ export interface ExecOutcome {
 
 /**
  * A live stream with a container (`exec -it`, `attach`): what the client sends goes in as it arrives, what the
- * container writes comes out paced by the wall clock. The apiserver's side (registry/pods/streams/session.ts) polls
- * `read` at `nextAtWallMs` and after every input, and sends the one Status once `exit` is set.
+ * container writes comes out as the node's clock reaches it. The apiserver's side (registry/pods/streams/session.ts)
+ * reads after every input and again `nextInMs` later, and sends the one Status once `exit` is set.
  */
 export interface PodStreamSession {
-  /** Bytes the client sent on stdin (keys, on a terminal) at wall ms `atWallMs`. */
-  write(text: string, atWallMs: number): void;
+  /** Bytes the client sent on stdin (keys, on a terminal), arrived now. */
+  write(text: string): void;
   /** The client closed its stdin. */
-  closeInput(atWallMs: number): void;
+  closeInput(): void;
   /** The client's terminal size (channel 4), for a session on a terminal. */
   resize(width: number, height: number): void;
-  /** What the container wrote by `atWallMs` that was not read yet (on a terminal, all of it is stdout). */
-  read(atWallMs: number): { stdout: string; stderr: string };
-  /** When `read` may next have more (or the session end) without input; undefined when only input can change it. */
-  nextAtWallMs(atWallMs: number): number | undefined;
+  /** What the container wrote by now that was not read yet (on a terminal, all of it is stdout). */
+  read(): { stdout: string; stderr: string };
+  /** In how many ms `read` may have more (or the session end) without input; undefined when only input can change it. */
+  nextInMs(): number | undefined;
   /** Set once the process ended: its exit code. */
   readonly exit: { code: number } | undefined;
   /** The client went away. */

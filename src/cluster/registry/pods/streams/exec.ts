@@ -8,6 +8,7 @@ import type { MessageSocket } from "../../../../runtime/web-socket";
 import type { ExecOutcome, NodeConnection } from "../node-connection";
 import { channel, errorStatus, exitStatus, frame, parseFrame } from "./channels";
 import type { PodStreamHandler } from "./handlers";
+import { serveSession } from "./session";
 
 /** Stdin messages after which the command is only run again at end of input. */
 const maxReruns = 64;
@@ -53,9 +54,28 @@ export const execStream: PodStreamHandler = {
     const nodes: NodeConnection = req.nodes;
     if (!nodes.exec) throw badRequest("this sandbox's nodes do not run exec");
     nodes.execTarget?.(req.pod, options.container);
+    if (options.tty && nodes.execTerminal) return (socket) => runTerminal(socket, nodes, req.pod, options);
     return (socket) => runExec(socket, nodes, req.pod, options);
   },
 };
+
+/** `exec -t`: the command on a terminal; its screen (stderr included) goes out on stdout as time reaches it. */
+function runTerminal(socket: MessageSocket, nodes: NodeConnection, pod: Pod, options: ReturnType<typeof execOptions>): void {
+  let started: ReturnType<NonNullable<NodeConnection["execTerminal"]>>;
+  try {
+    started = nodes.execTerminal!({ pod, container: options.container, command: options.command });
+  } catch (error) {
+    socket.send(frame(channel.error, JSON.stringify(errorStatus(500, "InternalError", error instanceof Error ? error.message : String(error)))));
+    socket.close();
+    return;
+  }
+  if ("exitCode" in started) {
+    socket.send(frame(channel.error, JSON.stringify(startFailure(started.startError ?? `exit code ${started.exitCode}`))));
+    socket.close();
+    return;
+  }
+  serveSession(socket, started, { stdout: true, stderr: false, stdin: options.stdin, exitStatus: (code) => exitStatus(code, options.command) });
+}
 
 function runExec(socket: MessageSocket, nodes: NodeConnection, pod: Pod, options: ReturnType<typeof execOptions>): void {
   const decoder = new TextDecoder();

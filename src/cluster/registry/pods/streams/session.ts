@@ -1,9 +1,8 @@
 // A live stream session over v5.channel.k8s.io (`exec -it`, `attach`; `debug -it` attaches the same way): stdin
 // (channel 0), resize messages (channel 4) and the close of stdin (channel 255) go to the node's PodStreamSession;
 // what the container writes goes out on channels 1 and 2 as the wall clock reaches it; when the process ends, exactly
-// one Status on channel 3, then the socket closes. Only the wall clock paces it (runtime/ timers).
+// one Status on channel 3, then the socket closes. The node's clock says when; runtime/ timers wake the pump then.
 import type { MessageSocket } from "../../../../runtime/web-socket";
-import { nowMs } from "../../../../runtime/clock";
 import { after, type Cancel } from "../../../../runtime/timers";
 import type { PodStreamSession } from "../node-connection";
 import { channel, frame, parseFrame } from "./channels";
@@ -36,16 +35,15 @@ export function serveSession(socket: MessageSocket, session: PodStreamSession, s
   let timer: Cancel | undefined;
   let done = false;
   let inputClosed = !streams.stdin;
-  const schedule = (atWallMs: number | undefined, now: number) => {
+  const schedule = (inMs: number | undefined) => {
     timer?.();
     timer = undefined;
-    if (atWallMs === undefined || atWallMs === Number.POSITIVE_INFINITY) return;
-    timer = after(Math.max(0, atWallMs - now), flush);
+    if (inMs === undefined || inMs === Number.POSITIVE_INFINITY) return;
+    timer = after(Math.max(0, inMs), flush);
   };
   const flush = () => {
     if (done) return;
-    const now = nowMs();
-    const out = session.read(now);
+    const out = session.read();
     if (streams.stdout && out.stdout) socket.send(frame(channel.stdout, out.stdout));
     if (streams.stderr && out.stderr) socket.send(frame(channel.stderr, out.stderr));
     const exit = session.exit;
@@ -57,20 +55,20 @@ export function serveSession(socket: MessageSocket, session: PodStreamSession, s
       session.close();
       return;
     }
-    schedule(session.nextAtWallMs(now), now);
+    schedule(session.nextInMs());
   };
   socket.onMessage((message) => {
     const parsed = parseFrame(message);
     if (!parsed || done) return;
     if (parsed.ch === channel.stdin && !inputClosed) {
       const text = decoder.decode(parsed.payload, { stream: true });
-      if (text) session.write(text, nowMs());
+      if (text) session.write(text);
     } else if (parsed.ch === channel.resize) {
       const size = parseResize(parsed.payload);
       if (size) session.resize(size.width, size.height);
     } else if (parsed.ch === channel.close && parsed.payload[0] === channel.stdin && !inputClosed) {
       inputClosed = true;
-      session.closeInput(nowMs());
+      session.closeInput();
     } else {
       return;
     }
