@@ -304,9 +304,9 @@ class ContainerProcess implements SimulatedProcess {
     const run = new VirtualRun(clock, (io, work) => runProgram(command, this.newShell(this.host(clock, work, snapshot, false, served)), io), stdin);
     run.advance(atMs + timeoutMs, false, 20_000);
     for (const line of run.lines) (line.stream === "stdout" ? (t: string) => (stdout += t) : (t: string) => (stderr += t))(`${line.text}\n`);
-    const log = served.length ? { served } : {};
-    if (!run.exit) return { exitCode: -1, stdout, stderr, timedOut: true, ...log };
-    return { exitCode: run.exit.code, stdout, stderr, ...log };
+    const log = { ...(served.length ? { served } : {}), lines: run.lines };
+    if (!run.exit) return { exitCode: -1, stdout, stderr, timedOut: true, endedAtMs: clock.nowMs, ...log };
+    return { exitCode: run.exit.code, stdout, stderr, endedAtMs: run.exit.atMs, ...log };
   }
 }
 

@@ -151,4 +151,8 @@ export interface ExecResult {
    * keeps `Served.log`. Absent when there are none.
    */
   served?: { atMs: number; stream: "stdout" | "stderr"; text: string }[];
+  /** stdout and stderr line by line with the moment each was written (ms since the process started), for pacing. */
+  lines?: OutputLine[];
+  /** When the command ended (or, timed out, when it was last looked at), in ms since the process started. */
+  endedAtMs?: number;
 }

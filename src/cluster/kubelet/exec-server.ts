@@ -63,5 +63,7 @@ export function execInContainer(deps: LogServerDependencies, sources: (pod: Pod)
   const result = process.exec(request.command, atMs, { timeoutMs: execHorizonMs, stdin: request.stdin });
   const missing = result.exitCode === 126 && !result.stdout ? runtimeMissing.exec(result.stderr.trim()) : null;
   if (missing) return { stdout: "", stderr: "", exitCode: 126, startError: result.stderr.trim() };
-  return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, ...(result.timedOut ? { running: true } : {}) };
+  const timeline = (result.lines ?? []).map((l) => ({ afterMs: Math.max(0, l.atMs - atMs), stream: l.stream, text: `${l.text}\n` }));
+  const durationMs = result.endedAtMs === undefined ? undefined : Math.max(0, result.endedAtMs - atMs);
+  return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, ...(result.timedOut ? { running: true } : {}), timeline, ...(durationMs !== undefined ? { durationMs } : {}) };
 }

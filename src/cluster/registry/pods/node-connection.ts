@@ -50,6 +50,10 @@ export interface ExecOutcome {
   running?: boolean;
   /** The runtime refused to start the command (the executable is missing): its message. */
   startError?: string;
+  /** The output as it was written, ms after the command started (for pacing it); absent: all at once. */
+  timeline?: { afterMs: number; stream: "stdout" | "stderr"; text: string }[];
+  /** How long the command ran (until its exit, or as far as it was run when still running). */
+  durationMs?: number;
 }
 
 /**

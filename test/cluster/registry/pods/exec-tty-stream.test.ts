@@ -88,3 +88,24 @@ describe("kubectl exec -it", () => {
     expect(bash.statuses()[0]!.message).toContain(`exec: "bash": executable file not found in $PATH`);
   });
 });
+
+describe("kubectl exec's output paced by the clock", () => {
+  it("sends each line when the command wrote it and the Status when it ended", async () => {
+    const c = await cluster();
+    const socket = new FakeSocket();
+    const query = new URLSearchParams([...["sh", "-c", "echo a; sleep 2; echo b >&2; sleep 1"].map((w) => ["command", w]), ["container", "main"], ["stdout", "true"], ["stderr", "true"]]);
+    execStream.prepare({
+      method: "GET", namespace: "default", name: "web", query, request: new Request("http://x/"), caller: admin,
+      registry: c.registry, nodes: c.nodes, proxy: c.proxy, pod: c.registry.get(pods, "default", "web"), protocol: "v5.channel.k8s.io",
+    })(socket);
+    expect(socket.text(channel.stdout)).toBe("a\n");
+    vi.advanceTimersByTime(1_999);
+    expect(socket.text(channel.stderr)).toBe("");
+    vi.advanceTimersByTime(1);
+    expect(socket.text(channel.stderr)).toBe("b\n");
+    expect(socket.closed).toBe(false);
+    vi.advanceTimersByTime(1_000);
+    expect(socket.statuses()).toEqual([{ metadata: {}, status: "Success" }]);
+    expect(socket.closed).toBe(true);
+  });
+});

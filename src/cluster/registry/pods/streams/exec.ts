@@ -9,6 +9,7 @@ import type { ExecOutcome, NodeConnection } from "../node-connection";
 import { channel, errorStatus, exitStatus, frame, parseFrame } from "./channels";
 import type { PodStreamHandler } from "./handlers";
 import { serveSession } from "./session";
+import { after, type Cancel } from "../../../../runtime/timers";
 
 /** Stdin messages after which the command is only run again at end of input. */
 const maxReruns = 64;
@@ -83,6 +84,8 @@ function runExec(socket: MessageSocket, nodes: NodeConnection, pod: Pod, options
   let closed = !options.stdin;
   let done = false;
   let reruns = 0;
+  const timers: Cancel[] = [];
+  socket.onClose(() => timers.splice(0).forEach((cancel) => cancel()));
   const finish = (outcome: ExecOutcome) => {
     done = true;
     if (outcome.startError) {
@@ -90,12 +93,28 @@ function runExec(socket: MessageSocket, nodes: NodeConnection, pod: Pod, options
       socket.close();
       return;
     }
-    if (options.stdout && outcome.stdout) socket.send(frame(channel.stdout, outcome.stdout));
-    if (options.stderr && outcome.stderr) socket.send(frame(channel.stderr, outcome.stderr));
-    // A command that runs on (a server, `sleep`) keeps the stream open until the client goes.
-    if (outcome.running) return;
-    socket.send(frame(channel.error, JSON.stringify(exitStatus(outcome.exitCode, options.command))));
-    socket.close();
+    const end = () => {
+      // A command that runs on (a server, `sleep`) keeps the stream open until the client goes.
+      if (outcome.running) return;
+      socket.send(frame(channel.error, JSON.stringify(exitStatus(outcome.exitCode, options.command))));
+      socket.close();
+    };
+    const send = (stream: "stdout" | "stderr", text: string) => {
+      if (text && options[stream]) socket.send(frame(stream === "stdout" ? channel.stdout : channel.stderr, text));
+    };
+    const timeline = outcome.timeline;
+    if (!timeline || !(outcome.durationMs! > 0)) {
+      send("stdout", outcome.stdout);
+      send("stderr", outcome.stderr);
+      end();
+      return;
+    }
+    // Paced: each line when the command wrote it (its virtual time is the wall clock's), the Status at its end.
+    for (const line of timeline.filter((l) => l.afterMs === 0)) send(line.stream, line.text);
+    const later = new Map<number, typeof timeline>();
+    for (const line of timeline.filter((l) => l.afterMs > 0)) later.set(line.afterMs, [...(later.get(line.afterMs) ?? []), line]);
+    for (const [afterMs, lines] of later) timers.push(after(afterMs, () => lines.forEach((l) => send(l.stream, l.text))));
+    if (!outcome.running) timers.push(after(outcome.durationMs!, end));
   };
   const attempt = () => {
     if (done) return;
