@@ -16,6 +16,8 @@ import { ShellState, type Connection, type Io, type Serve, type ShellHost } from
 import { StreamStdin } from "./shell/stdin";
 import { interactiveShell, type InteractiveShellKind } from "./shell/interactive";
 import { TerminalSession, type Terminal } from "./terminal/session";
+import { TerminalRun } from "./terminal/main-run";
+import type { InputStream } from "./streams";
 import { normalizePath, VirtualFs } from "./shell/vfs";
 import { noInput } from "./streams";
 import type { ExecOptions, ExecResult, HttpAnswer, IncomingConnection, OutputLine, ProcessExit, ProcessSpec, Served, SimulatedProcess } from "./types";
@@ -60,7 +62,7 @@ class ContainerProcess implements SimulatedProcess {
   private readonly fs: VirtualFs;
   private readonly net: ContainerNetwork;
   private readonly listeners: Listener[] = [];
-  private readonly run: VirtualRun | undefined;
+  private readonly run: VirtualRun | TerminalRun | undefined;
   private readonly startError: ProcessExit | undefined;
   private readonly identity: Identity;
   private exitScanned = false;
@@ -93,8 +95,25 @@ class ContainerProcess implements SimulatedProcess {
     }
     this.stopsOnSigterm = this.decideStopsOnSigterm();
     const clock = { nowMs: 0 };
-    const stdin = new StreamStdin(spec.stdin ?? noInput, clock, startedAtWallMs);
+    const input = spec.stdin ? ownInput(spec.stdin, startedAtWallMs) : noInput;
+    const kind = spec.tty && spec.stdin ? interactiveKind(this.argv, this.profile?.userland === "busybox") : undefined;
+    if (kind) {
+      const work = { steps: 0 };
+      this.run = new TerminalRun((io) => interactiveShell(this.newShell(this.host(clock, work, this.fs, true)), io, kind), clock, work, input, startedAtWallMs);
+      return;
+    }
+    const stdin = new StreamStdin(input, clock, startedAtWallMs);
     this.run = new VirtualRun(clock, (io, work) => this.main(this.host(clock, work, this.fs, true), io), stdin);
+  }
+
+  /** What the main process's terminal showed in [fromMs, untilMs) (a `tty` container's attach); undefined without one. */
+  screen(fromMs: number, untilMs: number): string | undefined {
+    if (!(this.run instanceof TerminalRun)) return undefined;
+    this.run.advance(untilMs);
+    return this.run.screen
+      .filter((w) => w.atMs >= fromMs && w.atMs < untilMs)
+      .map((w) => w.text)
+      .join("");
   }
 
   private get accounts(): Accounts {
@@ -308,6 +327,11 @@ class ContainerProcess implements SimulatedProcess {
     if (!run.exit) return { exitCode: -1, stdout, stderr, timedOut: true, endedAtMs: clock.nowMs, ...log };
     return { exitCode: run.exit.code, stdout, stderr, endedAtMs: run.exit.atMs, ...log };
   }
+}
+
+/** A run's own stdin: what was written since it started (a restarted container does not read its predecessor's input). */
+function ownInput(stream: InputStream, startedAtWallMs: number): InputStream {
+  return { chunks: stream.chunks.filter((c) => c.atWallMs >= startedAtWallMs), ...(stream.closedAtWallMs !== undefined ? { closedAtWallMs: stream.closedAtWallMs } : {}) };
 }
 
 /** The interactive shell `command` starts on a terminal (a shell given no script or command), else undefined. */

@@ -39,6 +39,8 @@ export interface ProcessSpec {
   network?: ContainerNetwork;
   /** The main process's stdin; `noInput` (end of file at once) when absent. */
   stdin?: InputStream;
+  /** The main process runs on a terminal (`tty: true`): with `stdin`, a shell is interactive, its screen its output. */
+  tty?: boolean;
   /** Who the processes run as (the effective securityContext); the image's USER for what is unset. */
   user?: RunAs;
   /** readOnlyRootFilesystem: writes outside writable mounts fail with EROFS. */
@@ -125,6 +127,8 @@ export interface SimulatedProcess {
    * missing executable) comes back as the ExecResult `exec` would give.
    */
   terminal?(command: string[], atMs: number): Terminal | ExecResult;
+  /** What the main process's terminal showed in [fromMs, untilMs) (a `tty` container); undefined without one. */
+  screen?(fromMs: number, untilMs: number): string | undefined;
 }
 
 export interface ExecOptions {

@@ -109,12 +109,17 @@ export class TerminalSession implements Terminal {
   }
 
   read(atMs: number): string {
+    return this.readTimed(atMs)
+      .map((w) => w.text)
+      .join("");
+  }
+
+  /** What the screen got by `atMs` that was not read yet, write by write with its moment. */
+  readTimed(atMs: number): { atMs: number; text: string }[] {
     this.advance(atMs);
-    let text = "";
     let n = 0;
-    while (n < this.screen.length && this.screen[n]!.atMs <= atMs) text += this.screen[n++]!.text;
-    this.screen.splice(0, n);
-    return text;
+    while (n < this.screen.length && this.screen[n]!.atMs <= atMs) n++;
+    return this.screen.splice(0, n);
   }
 
   /** Run the program until it waits past `toMs` (a sleep), waits for keys, or ends. */
@@ -125,7 +130,7 @@ export class TerminalSession implements Terminal {
     while (!this.exit) {
       const s = this.suspended;
       if (s?.kind === "input") {
-        this.clock.nowMs = Math.max(this.clock.nowMs, toMs);
+        if (Number.isFinite(toMs)) this.clock.nowMs = Math.max(this.clock.nowMs, toMs);
         return;
       }
       if (s?.kind === "sleep") {
