@@ -27,6 +27,7 @@ import { NodeAgent, nodeKeyPrefix, type PodDriver } from "./node-agent";
 import { restartedRuntime } from "./restart";
 import { replayInitWrites } from "./volume-replay";
 import { VolumeStores } from "./volume-stores";
+import { ContainerInputs } from "./container-inputs";
 import { syncProjectedVolumes } from "./volume-sync";
 import { MountedRefs } from "./mounted-refs";
 import type { VolumeDataTable } from "../storage/volume-data";
@@ -47,6 +48,8 @@ export class Kubelet implements Controller {
   private readonly agent?: NodeAgent;
   /** The pods' emptyDirs and the nodes' hostPath filesystems (memory only), and the PersistentVolumes' files. */
   readonly volumes: VolumeStores;
+  /** What attach wrote to the stdin of containers with `stdin: true` (memory only). */
+  readonly inputs = new ContainerInputs();
 
   /**
    * @param runtime the container runtime the wiring plugs in (the simulated one, or a test's stand-in).
@@ -158,6 +161,7 @@ export class Kubelet implements Controller {
       volumes: this.volumes.forPod(rt.uid, nodeName),
       persistentVolume: persistentVolumeOf(ctx.registry, this.claims, namespace!),
       serviceAccountToken: serviceAccountTokenOf(ctx.registry, this.tokens, pod),
+      stdin: (container: string) => this.inputs.of(rt!.uid, container),
     };
     if (rebuilt) replayInitWrites(pod, rt, sources, this.runtime, this.network);
     const deletion = deleting ? { graceSeconds: pod.metadata.deletionGracePeriodSeconds ?? 0 } : undefined;
@@ -183,6 +187,15 @@ export class Kubelet implements Controller {
     if (result.nextAt === undefined) releaseProcesses(rt);
     if (!Number.isFinite(nextAt)) return;
     return { requeueAt: Math.max(nextAt, ctx.now) };
+  }
+
+  /**
+   * Input reached a container of `pod` (attach): its process is started again from its spec when next needed, so it
+   * reads the input (and may exit). The caller wakes the pod's key (`keyOf(pod)`) for the exit to be seen.
+   */
+  inputArrived(pod: Pod): void {
+    const rt = this.runtimes.get(keyOf(pod));
+    if (rt && rt.uid === pod.metadata.uid) releaseProcesses(rt);
   }
 
   /**
@@ -263,6 +276,7 @@ export class Kubelet implements Controller {
     this.runtimes.delete(key);
     this.mountedRefs.delete(key);
     this.volumes.dropPod(rt.uid);
+    this.inputs.forget(rt.uid);
     for (const state of this.nodes.values()) state.release(rt.uid);
     const { namespace } = splitKey(key);
     this.waitingOnConfig.get(namespace ?? "")?.delete(key);

@@ -31,6 +31,9 @@ export function processSpecFor(pod: Pod, container: Container, sources: PodSourc
     ports: declaredTCPPorts(container),
     files: etcFiles(pod, container, sources.network),
     ...securityOf(pod, container),
+    // A container with stdin reads what attach writes to it (waiting while it is open); tty puts it on a terminal.
+    ...(container.stdin ? { stdin: sources.stdin?.(container.name) ?? { chunks: [] } } : {}),
+    ...(container.tty ? { tty: true } : {}),
   };
 }
 
