@@ -29,7 +29,10 @@ export function attachToContainer(deps: AttachDependencies, sources: (pod: Pod) 
   const inputs = deps.inputs?.();
   const takesInput = !!spec.stdin && request.stdin && !!inputs;
   const start = source.startedAt;
-  const attachedAt = deps.now();
+  // The first attach to a container with stdinOnce and no terminal (`kubectl run -i`) gets its output from the start,
+  // as kubectl run expects of a command it started for this attach; others get it from now on.
+  const first = !!spec.stdin && !!spec.stdinOnce && !spec.tty && !!inputs && inputs.of(uid, container).chunks.length === 0 && !inputs.closed(uid, container);
+  const attachedAt = first ? start : deps.now();
   const sent = { stdout: 0, stderr: 0 };
   let process: SimulatedProcess | undefined;
   let seen = -1;
