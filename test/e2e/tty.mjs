@@ -138,5 +138,36 @@ export function defineTtySuite(version) {
       const gone = await run(["get", "pod", "shell"]);
       assert.notEqual(gone.code, 0);
     });
+
+    test("run -it's shell is the container's process: `exit 3` terminates it with 3 and the pod Failed", async () => {
+      const t = terminal(["run", "three", "-it", "--image=busybox", "--restart=Never", "--", "sh"]);
+      let code;
+      try {
+        await t.waitFor(/If you don't see a command prompt, try pressing enter\./, 60_000);
+        await t.type("\r");
+        await t.waitFor(/\/ # $/);
+        await t.type("exit 3\r");
+        code = await t.exited(60_000);
+      } finally {
+        t.kill();
+      }
+      // kubectl run reports the container's end and exits with its code.
+      assert.equal(code, 3, t.screen);
+      assert.match(t.screen, /pod default\/three terminated \(Error\)/);
+      const jsonpath = "{.status.phase} {.status.containerStatuses[0].state.terminated.exitCode} {.status.containerStatuses[0].state.terminated.reason}";
+      for (let i = 0; i < 40; i++) {
+        const out = ok(await run(["get", "pod", "three", "-o", `jsonpath=${jsonpath}`]), "get three");
+        if (out.startsWith("Failed")) break;
+        await pause(250);
+      }
+      assert.equal(ok(await run(["get", "pod", "three", "-o", `jsonpath=${jsonpath}`]), "get three"), "Failed 3 Error");
+    });
+
+    test("run -i --rm with a command shows its output, then deletes the pod", async () => {
+      const result = await run(["run", "once", "-i", "--rm", "--image=busybox", "--restart=Never", "--", "sh", "-c", "echo hello from once"]);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, /hello from once/);
+      assert.match(result.stdout, /pod "once" deleted/);
+    });
   });
 }
