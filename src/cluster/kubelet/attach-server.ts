@@ -48,7 +48,7 @@ export function attachToContainer(deps: AttachDependencies, sources: (pod: Pod) 
   let ended = false;
   const stillRunning = (now: number) => {
     const exit = current().exit;
-    if (exit && start + exit.atMs < now) return false;
+    if (exit && start + exit.atMs <= now) return false;
     const stored = deps.registry.tryGet(pods, pod.metadata.namespace, pod.metadata.name!);
     if (!stored || stored.metadata.uid !== pod.metadata.uid) return false;
     const status = [...(stored.status?.containerStatuses ?? []), ...(stored.status?.initContainerStatuses ?? [])].find((s) => s.name === container);
