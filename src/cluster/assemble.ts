@@ -14,7 +14,7 @@ import { createControllers } from "./controller-list";
 import { EventRecorder } from "./control-loop/event-recorder";
 import { Indexes } from "./control-loop/indexes";
 import { ControllerManager } from "./control-loop/manager";
-import type { Controller } from "./control-loop/types";
+import { keyOf, type Controller } from "./control-loop/types";
 import { Kubelet } from "./kubelet/kubelet";
 import { kubeletConnection } from "./kubelet/log-server";
 import type { ContainerRuntimePort } from "./kubelet/runtime-port";
@@ -136,7 +136,15 @@ export function assemble(options: AssembleOptions): ClusterParts {
   const metrics = metricsSource(() => kubelet, network);
   const tokens = new ServiceAccountTokens({ keys: options.tokenKeys ?? (() => undefined), now: clock.now, uid: random.uid });
   const nodes = maskedForViewers(
-    kubeletConnection({ registry, tokens, runtime, now: clock.now, every: clock.every, network, accessLogs: network, volumes: () => kubelet?.volumes, execs: () => kubelet?.execJournal }),
+    kubeletConnection({
+      registry, tokens, runtime, now: clock.now, every: clock.every, network, accessLogs: network, volumes: () => kubelet?.volumes, execs: () => kubelet?.execJournal,
+      inputs: () => kubelet?.inputs,
+      inputArrived: (pod) => {
+        kubelet?.inputArrived(pod);
+        controllers.wakeKey("kubelet", keyOf(pod));
+        void controllers.flush();
+      },
+    }),
     store,
   );
   const machines = new MachineTable(sql);

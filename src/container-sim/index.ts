@@ -11,6 +11,8 @@
 //                                            answer and its access-log lines (the caller keeps them), or undefined.
 //                                            Images the catalog does not know serve HTTP 200 / TCP on ProcessSpec.ports
 //                                            from GENERIC_STARTUP_MS on.
+//   process.terminal(command, atMs)       → Terminal: `kubectl exec -it` (line discipline, interactive shell, keys
+//                                            in and screen out at virtual ms; terminal/session.ts).
 //   resolveName(name, files, network, atWallMs) → how a container's C library resolves a name (/etc/hosts, then
 //                                            /etc/resolv.conf's nameservers, search list and ndots; CNAMEs followed).
 //   resolveArgv(spec, profile)            → the command line Kubernetes runs (command/args over ENTRYPOINT/CMD).
@@ -56,3 +58,5 @@ export {
 } from "./network";
 export { noInput, type InputStream } from "./streams";
 export { ByteStreamDecoder, byteLength, decodeBytes, encodeBytes } from "./bytes";
+export { TerminalSession, type Terminal } from "./terminal/session";
+export { LineDiscipline, onlcr, type TypedInput } from "./terminal/line-discipline";

@@ -15,6 +15,9 @@ import { genericServer } from "./programs/generic";
 import { oomKillAtMs, RUNC_INIT_BYTES } from "./programs/usage";
 import { ShellState, type Connection, type Io, type Serve, type ShellHost } from "./shell/state";
 import { StreamStdin } from "./shell/stdin";
+import { interactiveShell, type InteractiveShellKind } from "./shell/interactive";
+import { TerminalSession, type Terminal } from "./terminal/session";
+import { TerminalRun } from "./terminal/main-run";
 import { normalizePath, VirtualFs } from "./shell/vfs";
 import { noInput } from "./streams";
 import type { InputStream } from "./streams";
@@ -75,7 +78,7 @@ class ContainerProcess implements SimulatedProcess {
   private readonly fs: VirtualFs;
   private readonly net: ContainerNetwork;
   private readonly listeners: Listener[] = [];
-  private readonly run: VirtualRun | undefined;
+  private readonly run: VirtualRun | TerminalRun | undefined;
   private readonly startError: ProcessExit | undefined;
   private readonly identity: Identity;
   /** The spec's recorded execs by time, and how many of them were made so far. */
@@ -117,7 +120,14 @@ class ContainerProcess implements SimulatedProcess {
     }
     this.stopsOnSigterm = this.decideStopsOnSigterm();
     const clock = { nowMs: 0 };
-    const stdin = new StreamStdin(spec.stdin ?? noInput, clock, startedAtWallMs);
+    const input = spec.stdin ? ownInput(spec.stdin, startedAtWallMs) : noInput;
+    const kind = spec.tty && spec.stdin ? interactiveKind(this.argv, this.profile?.userland === "busybox") : undefined;
+    if (kind) {
+      const work = { steps: 0 };
+      this.run = new TerminalRun((io) => interactiveShell(this.newShell(this.host(clock, work, this.fs, true)), io, kind), clock, work, input, startedAtWallMs);
+      return;
+    }
+    const stdin = new StreamStdin(input, clock, startedAtWallMs);
     this.run = new VirtualRun(clock, (io, work) => this.main(this.host(clock, work, this.fs, true), io), stdin, () => this.makeExecsBefore(clock.nowMs), oomKillAtMs(spec));
   }
 
@@ -148,6 +158,16 @@ class ContainerProcess implements SimulatedProcess {
     const run = new VirtualRun(clock, (io, work) => runProgram(command, this.newShell(this.host(clock, work, fs, false, served)), io), input);
     run.advance(atMs + timeoutMs, false, 20_000);
     return run;
+  }
+
+  /** What the main process's terminal showed in [fromMs, untilMs) (a `tty` container's attach); undefined without one. */
+  screen(fromMs: number, untilMs: number): string | undefined {
+    if (!(this.run instanceof TerminalRun)) return undefined;
+    this.run.advance(untilMs);
+    return this.run.screen
+      .filter((w) => w.atMs >= fromMs && w.atMs < untilMs)
+      .map((w) => w.text)
+      .join("");
   }
 
   private get accounts(): Accounts {
@@ -316,8 +336,8 @@ class ContainerProcess implements SimulatedProcess {
     return this.serveListener(port, { clientIP: PROBE_CLIENT_IP, http }, atMs)?.answer;
   }
 
-  exec(command: string[], atMs: number, options: ExecOptions = {}): ExecResult {
-    const timeoutMs = options.timeoutMs ?? Infinity;
+  /** The runtime's refusal to start `command` beside the main process at `atMs`; undefined when it can. */
+  private execRefusal(command: string[], atMs: number): ExecResult | undefined {
     if (!this.runningAt(atMs)) {
       return { exitCode: 126, stdout: "", stderr: "OCI runtime exec failed: exec failed: cannot exec in a stopped container: unknown" };
     }
@@ -326,6 +346,31 @@ class ContainerProcess implements SimulatedProcess {
     if (!known || (base === "bash" && this.profile && !this.profile.bash)) {
       return { exitCode: 126, stdout: "", stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0] ?? ""}": executable file not found in $PATH: unknown` };
     }
+    return undefined;
+  }
+
+  terminal(command: string[], atMs: number): Terminal | ExecResult {
+    const refused = this.execRefusal(command, atMs);
+    if (refused) return refused;
+    const clock = { nowMs: atMs };
+    const work = { steps: 0 };
+    const snapshot = this.fs.snapshot(atMs);
+    const kind = interactiveKind(command, this.profile?.userland === "busybox");
+    return new TerminalSession(
+      (io) => {
+        const sh = this.newShell(this.host(clock, work, snapshot, false));
+        return kind ? interactiveShell(sh, io, kind) : runProgram(command, sh, io);
+      },
+      clock,
+      work,
+      atMs,
+    );
+  }
+
+  exec(command: string[], atMs: number, options: ExecOptions = {}): ExecResult {
+    const timeoutMs = options.timeoutMs ?? Infinity;
+    const refused = this.execRefusal(command, atMs);
+    if (refused) return refused;
     const snapshot = this.fs.snapshot(atMs);
     let stdout = "";
     let stderr = "";
@@ -340,10 +385,23 @@ class ContainerProcess implements SimulatedProcess {
       if (last?.stream === line.stream) last.text += text;
       else output.push({ stream: line.stream, text });
     }
-    const log = { ...(served.length ? { served } : {}), ...(snapshot.layerChanges > 0 ? { wroteLayer: true } : {}) };
-    if (!run.exit) return { exitCode: -1, stdout, stderr, output, timedOut: true, ...log };
-    return { exitCode: run.exit.code, stdout, stderr, output, ...log };
+    const log = { ...(served.length ? { served } : {}), ...(snapshot.layerChanges > 0 ? { wroteLayer: true } : {}), lines: run.lines };
+    if (!run.exit) return { exitCode: -1, stdout, stderr, output, timedOut: true, endedAtMs: run.clock.nowMs, ...log };
+    return { exitCode: run.exit.code, stdout, stderr, output, endedAtMs: run.exit.atMs, ...log };
   }
+}
+
+/** A run's own stdin: what was written since it started (a restarted container does not read its predecessor's input). */
+function ownInput(stream: InputStream, startedAtWallMs: number): InputStream {
+  return { chunks: stream.chunks.filter((c) => c.atWallMs >= startedAtWallMs), ...(stream.closedAtWallMs !== undefined ? { closedAtWallMs: stream.closedAtWallMs } : {}) };
+}
+
+/** The interactive shell `command` starts on a terminal (a shell given no script or command), else undefined. */
+export function interactiveKind(command: string[], busybox: boolean): InteractiveShellKind | undefined {
+  const base = baseName(command[0] ?? "");
+  if (!SHELLS.has(base) || command.slice(1).some((a) => !/^-[il]+$/.test(a))) return undefined;
+  if (base === "bash") return "bash";
+  return busybox || base === "ash" ? "ash" : "dash";
 }
 
 /** Start a container's main process at wall-clock `startedAtWallMs`. */

@@ -8,6 +8,7 @@ import type { RunAs } from "./accounts";
 import type { Mount } from "./filesystem";
 import type { ContainerNetwork, HttpRequest } from "./network";
 import type { InputStream } from "./streams";
+import type { Terminal } from "./terminal/session";
 
 /** What the kubelet knows when it starts a container. */
 export interface ProcessSpec {
@@ -38,6 +39,8 @@ export interface ProcessSpec {
   network?: ContainerNetwork;
   /** The main process's stdin; `noInput` (end of file at once) when absent. */
   stdin?: InputStream;
+  /** The main process runs on a terminal (`tty: true`): with `stdin`, a shell is interactive, its screen its output. */
+  tty?: boolean;
   /** Who the processes run as (the effective securityContext); the image's USER for what is unset. */
   user?: RunAs;
   /** readOnlyRootFilesystem: writes outside writable mounts fail with EROFS. */
@@ -158,6 +161,14 @@ export interface SimulatedProcess {
    * some, so the caller can keep the command as a `RecordedExec`. `timedOut` when it ran past `timeoutMs` (virtual).
    */
   exec(command: string[], atMs: number, options?: ExecOptions): ExecResult;
+  /**
+   * Start `command` beside the main process at `atMs` on a pseudo-terminal (`kubectl exec -it`): a shell with no
+   * script is interactive (prompt, one line at a time, state kept). The runtime's refusal (a stopped container, a
+   * missing executable) comes back as the ExecResult `exec` would give.
+   */
+  terminal?(command: string[], atMs: number): Terminal | ExecResult;
+  /** What the main process's terminal showed in [fromMs, untilMs) (a `tty` container); undefined without one. */
+  screen?(fromMs: number, untilMs: number): string | undefined;
 }
 
 export interface ExecOptions {
@@ -188,4 +199,8 @@ export interface ExecResult {
    * keeps `Served.log`. Absent when there are none.
    */
   served?: { atMs: number; stream: "stdout" | "stderr"; text: string }[];
+  /** stdout and stderr line by line with the moment each was written (ms since the process started), for pacing. */
+  lines?: OutputLine[];
+  /** When the command ended (or, timed out, when it was last looked at), in ms since the process started. */
+  endedAtMs?: number;
 }

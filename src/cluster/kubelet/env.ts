@@ -13,6 +13,8 @@ import type { PodVolumes } from "./volume-stores";
 export type ResourceFieldRef = NonNullable<NonNullable<EnvVar["valueFrom"]>["resourceFieldRef"]>;
 
 /** What a container's references resolve against. Maps are the objects' decoded data; undefined = not found. */
+import type { InputStream } from "./runtime-port";
+
 export interface PodSources {
   configMap(name: string): Record<string, string> | undefined;
   secret(name: string): Record<string, string> | undefined;
@@ -31,6 +33,8 @@ export interface PodSources {
   persistentVolume?(claimName: string): { name: string; capacityBytes?: number } | { missing: string };
   /** The pod's ServiceAccount token for a projected `serviceAccountToken` source; undefined when none can be made. */
   serviceAccountToken?(audience: string | undefined, expirationSeconds: number | undefined): string | undefined;
+  /** The stdin of a container with `stdin: true` (container-inputs.ts); open and empty when absent. */
+  stdin?(container: string): InputStream;
 }
 
 /** A reference that cannot be resolved: the message the kubelet reports (`configmap "x" not found`). */

@@ -27,6 +27,7 @@ import { NodeAgent, nodeKeyPrefix, type PodDriver } from "./node-agent";
 import { restartedRuntime } from "./restart";
 import { replayInitWrites } from "./volume-replay";
 import { VolumeStores } from "./volume-stores";
+import { ContainerInputs } from "./container-inputs";
 import { syncProjectedVolumes } from "./volume-sync";
 import { MountedRefs } from "./mounted-refs";
 import { instanceJournal, withExecs, type ExecJournal } from "./exec-journal";
@@ -57,6 +58,8 @@ export class Kubelet implements Controller {
   private readonly memoryPressure = new MemoryPressure();
   /** pod key → when and why the eviction manager evicted it under node pressure. */
   private readonly nodeEvictions = new Map<string, { at: number; message: string }>();
+  /** What attach wrote to the stdin of containers with `stdin: true` (memory only). */
+  readonly inputs = new ContainerInputs();
 
   /**
    * @param runtime the container runtime the wiring plugs in (the simulated one, or a test's stand-in).
@@ -204,6 +207,7 @@ export class Kubelet implements Controller {
       volumes: this.volumes.forPod(rt.uid, nodeName),
       persistentVolume: persistentVolumeOf(ctx.registry, this.claims, namespace!),
       serviceAccountToken: serviceAccountTokenOf(ctx.registry, this.tokens, pod),
+      stdin: (container: string) => this.inputs.of(rt!.uid, container),
     };
     if (rebuilt) replayInitWrites(pod, rt, sources, this.runtime, this.network);
     const deletion = deleting ? { graceSeconds: pod.metadata.deletionGracePeriodSeconds ?? 0 } : undefined;
@@ -231,6 +235,15 @@ export class Kubelet implements Controller {
     if (result.nextAt === undefined) releaseProcesses(rt);
     if (!Number.isFinite(nextAt)) return;
     return { requeueAt: Math.max(nextAt, ctx.now) };
+  }
+
+  /**
+   * Input reached a container of `pod` (attach): its process is started again from its spec when next needed, so it
+   * reads the input (and may exit). The caller wakes the pod's key (`keyOf(pod)`) for the exit to be seen.
+   */
+  inputArrived(pod: Pod): void {
+    const rt = this.runtimes.get(keyOf(pod));
+    if (rt && rt.uid === pod.metadata.uid) releaseProcesses(rt);
   }
 
   /**
@@ -357,6 +370,7 @@ export class Kubelet implements Controller {
     this.nodeEvictions.delete(key);
     this.mountedRefs.delete(key);
     this.volumes.dropPod(rt.uid);
+    this.inputs.forget(rt.uid);
     for (const state of this.nodes.values()) state.release(rt.uid);
     const { namespace } = splitKey(key);
     this.waitingOnConfig.get(namespace ?? "")?.delete(key);

@@ -16,8 +16,10 @@ import { persistentVolumeOf, podSources, serviceAccountTokenOf } from "./pod-sou
 import type { ServiceAccountTokens } from "../registry/serviceaccounts/tokens";
 import type { ContainerRuntimePort, SimulatedProcess } from "./runtime-port";
 import type { VolumeStores } from "./volume-stores";
-import { execInContainer, runningSource } from "./exec-server";
+import { execInContainer, runningSource, terminalInContainer } from "./exec-server";
 import type { ExecJournal } from "./exec-journal";
+import { attachToContainer } from "./attach-server";
+import type { ContainerInputs } from "./container-inputs";
 
 /** How often a follow stream looks for new lines (wall clock). */
 const followTickMs = 1000;
@@ -39,12 +41,16 @@ export interface LogServerDependencies {
   volumes?: () => VolumeStores | undefined;
   /** The execs the kubelet keeps per run (those that wrote to its layer); none kept when absent. */
   execs?: () => ExecJournal | undefined;
+  /** What attach wrote to containers' stdin (the kubelet's); a replayed run reads it too. */
+  inputs?: () => ContainerInputs | undefined;
+  /** Input reached a container of `pod` (attach): the kubelet looks at the pod again. */
+  inputArrived?(pod: Pod): void;
 }
 
 type Render = (process: SimulatedProcess, source: LogSource, from: number, until: number, options: LogOptions, access?: AccessLines) => string;
 
 /** The pod's sources; every Secret value a container reads is added to `read`. */
-function sourcesFor(registry: RegistryStore, pod: Pod, read: string[], volumes: VolumeStores | undefined, tokens: ServiceAccountTokens | undefined): PodSources {
+function sourcesFor(registry: RegistryStore, pod: Pod, read: string[], volumes: VolumeStores | undefined, tokens: ServiceAccountTokens | undefined, inputs?: ContainerInputs): PodSources {
   const nodeName = pod.spec?.nodeName;
   const node = nodeName ? registry.tryGet(nodes, undefined, nodeName) : undefined;
   const sources = podSources(registry, { configMaps, secrets }, pod.metadata.namespace!, node);
@@ -52,6 +58,7 @@ function sourcesFor(registry: RegistryStore, pod: Pod, read: string[], volumes: 
     ...sources,
     ...(volumes ? { volumes: volumes.forPod(pod.metadata.uid ?? "", nodeName ?? "", false) } : {}),
     persistentVolume: persistentVolumeOf(registry, { claims: persistentVolumeClaims, volumes: persistentVolumes }, pod.metadata.namespace!),
+    ...(inputs ? { stdin: (container: string) => inputs.of(pod.metadata.uid ?? "", container) } : {}),
     secret(name) {
       const data = sources.secret(name);
       if (data) read.push(...Object.values(data));
@@ -88,7 +95,7 @@ export function kubeletConnection(deps: LogServerDependencies): NodeConnection {
       const source = logSource(pod, options);
       const read: string[] = [];
       const execs = deps.execs?.()?.of(pod, source.containerID, source.startedAt);
-      const process = replay(pod, source, sourcesFor(deps.registry, pod, read, deps.volumes?.(), deps.tokens), deps.runtime, deps.network, execs);
+      const process = replay(pod, source, sourcesFor(deps.registry, pod, read, deps.volumes?.(), deps.tokens, deps.inputs?.()), deps.runtime, deps.network, execs);
       viewer?.admit(read, source.container.name);
       const render: Render = viewer ? maskedRender(viewer) : renderLines;
       const logs = deps.accessLogs;
@@ -102,7 +109,13 @@ export function kubeletConnection(deps: LogServerDependencies): NodeConnection {
       runningSource(pod, container);
     },
     exec(request) {
-      return execInContainer(deps, (pod) => sourcesFor(deps.registry, pod, [], deps.volumes?.(), deps.tokens), request);
+      return execInContainer(deps, (pod) => sourcesFor(deps.registry, pod, [], deps.volumes?.(), deps.tokens, deps.inputs?.()), request);
+    },
+    attach(request) {
+      return attachToContainer(deps, (pod) => sourcesFor(deps.registry, pod, [], deps.volumes?.(), deps.tokens, deps.inputs?.()), request);
+    },
+    execTerminal(request) {
+      return terminalInContainer(deps, (pod) => sourcesFor(deps.registry, pod, [], deps.volumes?.(), deps.tokens, deps.inputs?.()), request);
     },
   };
 }

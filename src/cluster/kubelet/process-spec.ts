@@ -35,6 +35,9 @@ export function processSpecFor(pod: Pod, container: Container, sources: PodSourc
     ...securityOf(pod, container),
     ...(peers.length ? { pidNamespace: peers } : {}),
     ...restartPolicyOf(pod, container),
+    // A container with stdin reads what attach writes to it (waiting while it is open); tty puts it on a terminal.
+    ...(container.stdin ? { stdin: sources.stdin?.(container.name) ?? { chunks: [] } } : {}),
+    ...(container.tty ? { tty: true } : {}),
   };
 }
 

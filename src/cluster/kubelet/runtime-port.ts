@@ -1,9 +1,9 @@
 // The container runtime as the kubelet sees it (its CRI, in miniature): the port the wiring fills with the simulated
 // runtime (`simulated-runtime.ts`, over src/container-sim/) and tests fill with a stand-in. Nothing in the kubelet
 // imports a runtime's code: it reaches one through `LifecycleEnv.runtime` and the log server's dependencies.
-import type { ContainerUsage, DirectorySource, Mount, ProbeSpec, ProcessSpec, PullResult, RecordedExec, SimulatedProcess, UsageQuery } from "../../container-sim/index";
+import type { ContainerUsage, DirectorySource, Mount, ProbeSpec, ProcessSpec, PullResult, RecordedExec, SimulatedProcess, InputStream, Terminal, UsageQuery } from "../../container-sim/index";
 
-export type { ContainerUsage, DirectorySource, Mount, ProcessSpec, PullResult, RecordedExec, SimulatedProcess, UsageQuery };
+export type { ContainerUsage, DirectorySource, Mount, ProcessSpec, PullResult, RecordedExec, SimulatedProcess, InputStream, Terminal, UsageQuery };
 
 export interface ProbeOutcome {
   ok: boolean;

@@ -52,6 +52,40 @@ export interface ExecOutcome {
   running?: boolean;
   /** The runtime refused to start the command (the executable is missing): its message. */
   startError?: string;
+  /** The output as it was written, ms after the command started (for pacing it); absent: all at once. */
+  timeline?: { afterMs: number; stream: "stdout" | "stderr"; text: string }[];
+  /** How long the command ran (until its exit, or as far as it was run when still running). */
+  durationMs?: number;
+}
+
+/**
+ * A live stream with a container (`exec -it`, `attach`): what the client sends goes in as it arrives, what the
+ * container writes comes out as the node's clock reaches it. The apiserver's side (registry/pods/streams/session.ts)
+ * reads after every input and again `nextInMs` later, and sends the one Status once `exit` is set.
+ */
+export interface PodStreamSession {
+  /** Bytes the client sent on stdin (keys, on a terminal), arrived now. */
+  write(text: string): void;
+  /** The client closed its stdin. */
+  closeInput(): void;
+  /** The client's terminal size (channel 4), for a session on a terminal. */
+  resize(width: number, height: number): void;
+  /** What the container wrote by now that was not read yet (on a terminal, all of it is stdout). */
+  read(): { stdout: string; stderr: string };
+  /** In how many ms `read` may have more (or the session end) without input; undefined when only input can change it. */
+  nextInMs(): number | undefined;
+  /** Set once the process ended: its exit code. */
+  readonly exit: { code: number } | undefined;
+  /** The client went away. */
+  close(): void;
+}
+
+export interface PodAttachRequest {
+  pod: Pod;
+  /** The container (already resolved by the registry). */
+  container: string;
+  stdin: boolean;
+  tty: boolean;
 }
 
 export interface NodeConnection {
@@ -61,4 +95,8 @@ export interface NodeConnection {
   execTarget?(pod: Pod, container: string): void;
   /** Run a command in the container's running process, as it is now, with the stdin given. */
   exec?(request: PodExecRequest): ExecOutcome;
+  /** Start a command on a terminal in the container (`exec -it`); a command the runtime cannot start is an ExecOutcome. */
+  execTerminal?(request: Omit<PodExecRequest, "stdin">): PodStreamSession | ExecOutcome;
+  /** Attach to the container's main process (`kubectl attach`, `run -it`): throws what the kubelet answers when it cannot. */
+  attach?(request: PodAttachRequest): PodStreamSession;
 }

@@ -9,6 +9,8 @@ import type { MessageSocket } from "../../../../runtime/web-socket";
 import type { ExecOutcome, NodeConnection } from "../node-connection";
 import { channel, errorStatus, exitStatus, frame, parseFrame } from "./channels";
 import type { PodStreamHandler } from "./handlers";
+import { serveSession } from "./session";
+import { after, type Cancel } from "../../../../runtime/timers";
 
 /** Stdin messages after which the command is only run again at end of input. */
 const maxReruns = 64;
@@ -56,9 +58,28 @@ export const execStream: PodStreamHandler = {
     const nodes: NodeConnection = req.nodes;
     if (!nodes.exec) throw badRequest("this sandbox's nodes do not run exec");
     nodes.execTarget?.(req.pod, options.container);
+    if (options.tty && nodes.execTerminal) return (socket) => runTerminal(socket, nodes, req.pod, options);
     return (socket) => runExec(socket, nodes, req.pod, options);
   },
 };
+
+/** `exec -t`: the command on a terminal; its screen (stderr included) goes out on stdout as time reaches it. */
+function runTerminal(socket: MessageSocket, nodes: NodeConnection, pod: Pod, options: ReturnType<typeof execOptions>): void {
+  let started: ReturnType<NonNullable<NodeConnection["execTerminal"]>>;
+  try {
+    started = nodes.execTerminal!({ pod, container: options.container, command: options.command });
+  } catch (error) {
+    socket.send(frame(channel.error, JSON.stringify(errorStatus(500, "InternalError", error instanceof Error ? error.message : String(error)))));
+    socket.close();
+    return;
+  }
+  if ("exitCode" in started) {
+    socket.send(frame(channel.error, JSON.stringify(startFailure(started.startError ?? `exit code ${started.exitCode}`))));
+    socket.close();
+    return;
+  }
+  serveSession(socket, started, { stdout: true, stderr: false, stdin: options.stdin, exitStatus: (code) => exitStatus(code, options.command) });
+}
 
 function runExec(socket: MessageSocket, nodes: NodeConnection, pod: Pod, options: ReturnType<typeof execOptions>): void {
   // Stdin's bytes kept whole (a tar stream, a PNG): decoded as the simulator's strings carry bytes.
@@ -67,6 +88,8 @@ function runExec(socket: MessageSocket, nodes: NodeConnection, pod: Pod, options
   let closed = !options.stdin;
   let done = false;
   let reruns = 0;
+  const timers: Cancel[] = [];
+  socket.onClose(() => timers.splice(0).forEach((cancel) => cancel()));
   const finish = (outcome: ExecOutcome) => {
     done = true;
     if (outcome.startError) {
@@ -74,13 +97,32 @@ function runExec(socket: MessageSocket, nodes: NodeConnection, pod: Pod, options
       socket.close();
       return;
     }
-    // In the order written: `kubectl cp` from a pod prints tar's error only when it comes before the archive's end.
-    const parts = outcome.output ?? [{ stream: "stdout" as const, text: outcome.stdout }, { stream: "stderr" as const, text: outcome.stderr }];
-    for (const part of parts) if (options[part.stream] && part.text) socket.send(frame(channel[part.stream], part.text));
-    // A command that runs on (a server, `sleep`) keeps the stream open until the client goes.
-    if (outcome.running) return;
-    socket.send(frame(channel.error, JSON.stringify(exitStatus(outcome.exitCode, options.command))));
-    socket.close();
+    const end = () => {
+      // A command that runs on (a server, `sleep`) keeps the stream open until the client goes.
+      if (outcome.running) return;
+      socket.send(frame(channel.error, JSON.stringify(exitStatus(outcome.exitCode, options.command))));
+      socket.close();
+    };
+    const send = (stream: "stdout" | "stderr", text: string) => {
+      if (text && options[stream]) socket.send(frame(stream === "stdout" ? channel.stdout : channel.stderr, text));
+    };
+    const timeline = outcome.timeline;
+    if (!timeline || !(outcome.durationMs! > 0)) {
+      // In the order written: `kubectl cp` from a pod prints tar's error only when it comes before the archive's end.
+      if (timeline) for (const line of timeline) send(line.stream, line.text);
+      else {
+        send("stdout", outcome.stdout);
+        send("stderr", outcome.stderr);
+      }
+      end();
+      return;
+    }
+    // Paced: each line when the command wrote it (its virtual time is the wall clock's), the Status at its end.
+    for (const line of timeline.filter((l) => l.afterMs === 0)) send(line.stream, line.text);
+    const later = new Map<number, typeof timeline>();
+    for (const line of timeline.filter((l) => l.afterMs > 0)) later.set(line.afterMs, [...(later.get(line.afterMs) ?? []), line]);
+    for (const [afterMs, lines] of later) timers.push(after(afterMs, () => lines.forEach((l) => send(l.stream, l.text))));
+    if (!outcome.running) timers.push(after(outcome.durationMs!, end));
   };
   const attempt = () => {
     if (done) return;

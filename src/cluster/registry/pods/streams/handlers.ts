@@ -4,6 +4,7 @@ import type { Pod } from "../../../../api/schemas";
 import type { MessageSocket } from "../../../../runtime/web-socket";
 import type { SubresourceRequest } from "../../types";
 import { portForwardStreamHandler } from "../portforward/stream-handler";
+import { attachStream } from "./attach";
 import { execStream } from "./exec";
 
 export interface PodStreamRequest extends SubresourceRequest {
@@ -25,6 +26,7 @@ export interface PodStreamHandler {
 
 /** The handlers by subresource name. */
 export const podStreamHandlers = new Map<string, PodStreamHandler>([
+  ["attach", attachStream],
   ["exec", execStream],
   ["portforward", portForwardStreamHandler],
 ]);
