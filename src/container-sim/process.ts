@@ -376,18 +376,14 @@ class ContainerProcess implements SimulatedProcess {
     let stderr = "";
     const served: NonNullable<ExecResult["served"]> = [];
     const run = this.runCommand(command, atMs, snapshot, options.stdin ?? noInput, timeoutMs, served);
-    const output: NonNullable<ExecResult["output"]> = [];
     for (const line of run.lines) {
       const text = line.unterminated ? line.text : `${line.text}\n`;
       if (line.stream === "stdout") stdout += text;
       else stderr += text;
-      const last = output[output.length - 1];
-      if (last?.stream === line.stream) last.text += text;
-      else output.push({ stream: line.stream, text });
     }
     const log = { ...(served.length ? { served } : {}), ...(snapshot.layerChanges > 0 ? { wroteLayer: true } : {}), lines: run.lines };
-    if (!run.exit) return { exitCode: -1, stdout, stderr, output, timedOut: true, endedAtMs: run.clock.nowMs, ...log };
-    return { exitCode: run.exit.code, stdout, stderr, output, endedAtMs: run.exit.atMs, ...log };
+    if (!run.exit) return { exitCode: -1, stdout, stderr, timedOut: true, endedAtMs: run.clock.nowMs, ...log };
+    return { exitCode: run.exit.code, stdout, stderr, endedAtMs: run.exit.atMs, ...log };
   }
 }
 

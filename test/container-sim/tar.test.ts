@@ -147,7 +147,7 @@ describe("tar in a container", () => {
     expect(busybox.exitCode).toBe(1);
     expect(busybox.stderr).toBe("tar: /tmp/nope: No such file or directory\n");
     // The error comes before the (empty) archive, as kubectl cp needs to print it.
-    expect(busybox.output?.map((o) => o.stream)).toEqual(["stderr", "stdout"]);
+    expect(busybox.lines?.map((l) => l.stream)).toEqual(["stderr", "stdout"]);
     const gnu = startProcess(spec("debian:12"), T0).exec(["tar", "cf", "-", "/tmp/nope"], 1_000);
     expect(gnu.exitCode).toBe(2);
     expect(gnu.stderr).toBe("tar: /tmp/nope: Cannot stat: No such file or directory\ntar: Exiting with failure status due to previous errors\n");

@@ -46,8 +46,6 @@ export interface PodExecRequest {
 export interface ExecOutcome {
   stdout: string;
   stderr: string;
-  /** The same output in the order it was written (runs of one stream together); stdout then stderr when absent. */
-  output?: { stream: "stdout" | "stderr"; text: string }[];
   exitCode: number;
   running?: boolean;
   /** The runtime refused to start the command (the executable is missing): its message. */
