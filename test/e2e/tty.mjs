@@ -1,7 +1,7 @@
 // Interactive streams with the real kubectl through a pseudo-terminal (util-linux `script`, which gives kubectl a
 // tty on stdin so it puts it in raw mode and sends each key as its byte): `exec -it ... -- sh` (prompt, a command's
 // output, `cd`, a typo corrected with backspace, Ctrl-C, `exit 3` → kubectl exits 3), `attach` to a running
-// container's output, and `run -it --rm` with a shell that exits, after which kubectl deletes the pod.
+// container's output, `run -it --rm` with a shell that exits, after which kubectl deletes the pod, and `debug -it`.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { after, before, test } from "node:test";
@@ -161,6 +161,24 @@ export function defineTtySuite(version) {
         await pause(250);
       }
       assert.equal(ok(await run(["get", "pod", "three", "-o", `jsonpath=${jsonpath}`]), "get three"), "Failed 3 Error");
+    });
+
+    test("debug -it: an ephemeral busybox shell beside a running container, seeing its processes (--target)", async () => {
+      const t = terminal(["debug", "-it", "ticker", "--image=busybox", "--target=ticker", "-c", "dbg", "--", "sh"]);
+      try {
+        await t.waitFor(/If you don't see a command prompt, try pressing enter\./, 60_000);
+        await t.type("\r");
+        await t.waitFor(/\/ # $/);
+        await t.type("ps\r");
+        await t.waitFor(/while true; do[^]*\r\n\/ # $/);
+        await t.type("exit\r");
+        assert.equal(await t.exited(60_000), 0, t.screen);
+      } finally {
+        t.kill();
+      }
+      const jsonpath = "{.status.ephemeralContainerStatuses[0].name} {.status.ephemeralContainerStatuses[0].state.terminated.exitCode}";
+      for (let i = 0; i < 40 && !ok(await run(["get", "pod", "ticker", "-o", `jsonpath=${jsonpath}`]), "get ticker").endsWith(" 0"); i++) await pause(250);
+      assert.equal(ok(await run(["get", "pod", "ticker", "-o", `jsonpath=${jsonpath}`]), "get ticker"), "dbg 0");
     });
 
     test("run -i --rm with a command shows its output, then deletes the pod", async () => {
