@@ -6,6 +6,7 @@ import { formatDate } from "../shell/format";
 import { responseHead } from "../shell/net-client";
 import type { Serve, ShellState } from "../shell/state";
 import type { HttpAnswer, IncomingConnection } from "../types";
+import { byteLength } from "../bytes";
 
 export type LogLine = { stream: "stdout" | "stderr"; text: string };
 
@@ -54,10 +55,8 @@ export function pathServer(sh: ShellState, handle: (path: string, atMs: number) 
   return httpServer(sh, (req) => handle(req.path, req.atMs));
 }
 
-/** Bytes of a body as sent (UTF-8). */
-export function byteLength(text: string): number {
-  return new TextEncoder().encode(text).length;
-}
+/** Bytes of a body as sent (its text as UTF-8, a binary file's bytes as they are: bytes.ts). */
+export { byteLength };
 
 /** A client's ephemeral port as the server sees it: from the Linux range 32768–60999, stable for one connection. */
 export function clientPort(connection: IncomingConnection, atMs: number): number {

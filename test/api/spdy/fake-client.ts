@@ -35,13 +35,19 @@ export class FakeSpdyClient {
 
   /** The bytes of data frames the server sent on `streamId`, as text, and whether it sent FIN. */
   streamText(streamId: number): { text: string; fin: boolean } {
+    const { bytes, fin } = this.streamBytes(streamId);
+    return { text: new TextDecoder().decode(bytes), fin };
+  }
+
+  /** The bytes of data frames the server sent on `streamId`, and whether it sent FIN. */
+  streamBytes(streamId: number): { bytes: Uint8Array; fin: boolean } {
     const frames = this.received.filter((f): f is Extract<SpdyFrame, { type: "data" }> => f.type === "data" && f.streamId === streamId);
-    const total = new Uint8Array(frames.reduce((n, f) => n + f.data.length, 0));
+    const bytes = new Uint8Array(frames.reduce((n, f) => n + f.data.length, 0));
     let at = 0;
     for (const f of frames) {
-      total.set(f.data, at);
+      bytes.set(f.data, at);
       at += f.data.length;
     }
-    return { text: new TextDecoder().decode(total), fin: frames.some((f) => f.flags & FLAG_FIN) };
+    return { bytes, fin: frames.some((f) => f.flags & FLAG_FIN) };
   }
 }

@@ -5,6 +5,10 @@ import type { HttpRequest } from "../../../../src/container-sim/network";
 import type { ByteSocket, PortForwardTarget } from "../../../../src/cluster/registry/pods/portforward/ports";
 import { servePortForward } from "../../../../src/cluster/registry/pods/portforward/session";
 import { FakeSpdyClient } from "../../../api/spdy/fake-client";
+import { decodeBytes } from "../../../../src/container-sim/index";
+
+/** Every byte value and a UTF-8 character: a binary file as a program holds it (bytes.ts). */
+const BINARY = new Uint8Array([...Array.from({ length: 256 }, (_, i) => i), 0xc3, 0xa9]);
 
 function fakeSocket(client: FakeSpdyClient) {
   let deliver: (bytes: Uint8Array) => void = () => {};
@@ -21,6 +25,7 @@ function fakeTarget(seen: HttpRequest[]): PortForwardTarget {
   return {
     sandboxId: "f00d",
     dial(port) {
+      if (port === 8080) return { http: () => ({ status: 200, body: decodeBytes(BINARY), headers: { "content-length": String(BINARY.length) } }), send: () => "" };
       if (port === 80) return { http: (http) => (seen.push(http), { status: 200, body: `hello from ${http.path}`, headers: { "content-type": "text/plain" } }), send: () => "" };
       if (port === 6379) return { http: () => ({ status: 0, body: "-ERR wrong protocol\r\n" }), send: (b) => (b.startsWith("PING") ? "+PONG\r\n" : "") };
       return { error: `failed to connect to localhost:${port} inside namespace "f00d", IPv4: dial tcp4 127.0.0.1:${port}: connect: connection refused IPv6 dial tcp6 [::1]:${port}: connect: connection refused ` };
@@ -53,6 +58,18 @@ describe("port-forward over SPDY", () => {
     expect(answer.text).toBe("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 22\r\nConnection: close\r\n\r\nhello from /index.html");
     expect(answer.fin).toBe(true);
     expect(client.streamText(error.id)).toEqual({ text: "", fin: true });
+  });
+
+  it("sends a binary body byte for byte (a file the program holds as bytes, not as UTF-8 text)", () => {
+    const client = new FakeSpdyClient();
+    const ws = fakeSocket(client);
+    servePortForward(ws.socket, fakeTarget([]));
+    const { error, data } = open(client, 8080, 0);
+    ws.message(new Uint8Array([...error.bytes, ...data.bytes, ...client.data(data.id, "GET /x.bin HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")]));
+    const { bytes } = client.streamBytes(data.id);
+    const body = bytes.subarray(bytes.length - BINARY.length);
+    expect(new TextDecoder().decode(bytes.subarray(0, bytes.length - BINARY.length))).toMatch(/^HTTP\/1\.1 200 OK\r\nContent-Length: 258\r\n.*\r\n\r\n$/s);
+    expect([...body]).toEqual([...BINARY]);
   });
 
   it("keeps the connection for further requests until the client closes it", () => {

@@ -3,6 +3,7 @@
 import type { HttpRequest } from "../../../../container-sim/network";
 import type { HttpAnswer } from "../../../../container-sim/types";
 import { responseHead } from "../../../../container-sim/shell/net-client";
+import { encodeBytes } from "../../../../container-sim/index";
 
 export interface ReadRequest {
   http: HttpRequest;
@@ -114,7 +115,8 @@ export class HttpRequestReader {
 
 /** The bytes of an HTTP/1.1 answer; `close` adds `Connection: close` (the server closes after it). */
 export function answerBytes(answer: HttpAnswer, method: string, close: boolean): Uint8Array {
-  const body = encoder.encode(answer.body);
+  // The body's bytes as the program holds them (a binary file served by nginx comes back byte for byte).
+  const body = encodeBytes(answer.body);
   const headers: Record<string, string> = { ...(answer.headers ?? {}) };
   if (headers["content-length"] === undefined && headers["transfer-encoding"] === undefined) headers["content-length"] = String(body.length);
   if (close) headers.connection = "close";

@@ -4,6 +4,7 @@
 // connection fails, the reason goes to the error stream (`error forwarding port 80 to pod <sandbox>, uid : …`) and
 // both streams close: kubectl prints it and goes on forwarding other connections.
 import { SpdySession, type SpdyStream } from "../../../../api/spdy/session";
+import { encodeBytes } from "../../../../container-sim/index";
 import { answerBytes, HttpRequestReader, isHttpRequestLine } from "./http-reader";
 import type { ByteSocket, PodConnection, PortForwardTarget } from "./ports";
 
@@ -112,14 +113,14 @@ class Copier {
     }
     if (this.mode === "tcp") {
       const reply = this.conn.send(decoder.decode(bytes));
-      if (reply) this.toClient(encoder.encode(reply));
+      if (reply) this.toClient(encodeBytes(reply));
       return;
     }
     for (const request of this.http.push(bytes)) {
       const answer = this.conn.http(request.http);
       if (answer.status === 0) {
         // Something listens but does not speak HTTP: what it wrote, then it hangs up on the garbage.
-        if (answer.body) this.toClient(encoder.encode(answer.body));
+        if (answer.body) this.toClient(encodeBytes(answer.body));
         return this.finish();
       }
       this.toClient(answerBytes(answer, request.http.method, !request.keepAlive));
