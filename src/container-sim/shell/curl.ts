@@ -5,6 +5,7 @@ import type { HttpRequest } from "../network";
 import { KERNEL_CONNECT_TIMEOUT_MS, parseUrl, reach, responseHead } from "./net-client";
 import type { Io, Run, ShellState } from "./state";
 import { normalizePath } from "./vfs";
+import { byteLength } from "../bytes";
 
 /** The curl of images that do not say which (Ubuntu 24.04's). */
 export const DEFAULT_CURL_VERSION = "8.5.0";
@@ -145,7 +146,7 @@ export function* curl(argv: string[], io: Io, sh: ShellState): Run<number> {
   if (o.fail && answer.status >= 400) return fail(22, `The requested URL returned error: ${answer.status}`, { http_code: String(answer.status), response_code: String(answer.status), remote_ip: res.ip });
   const body = method === "HEAD" ? "" : answer.body;
   const text = `${o.include || o.head ? `${head.join("\r\n")}\r\n\r\n` : ""}${body}`;
-  const bytes = new TextEncoder().encode(body).length;
+  const bytes = byteLength(body);
   // The meter shows when the body goes to a file (on a terminal, as under `kubectl run -it`, it does not otherwise).
   if (!o.silent && !o.verbose && o.outFile) io.stderr.write(progressMeter(bytes));
   if (o.outFile && o.outFile !== "/dev/null") sh.host.fs.write(normalizePath(o.outFile, sh.cwd), text, sh.host.clock.nowMs);

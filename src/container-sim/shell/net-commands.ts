@@ -9,6 +9,7 @@ import { busyboxNslookup } from "./nslookup-busybox";
 import { HTTP_REASONS, KERNEL_CONNECT_TIMEOUT_MS, parseUrl, reach, responseHead } from "./net-client";
 import type { Io, Run, ShellState } from "./state";
 import { normalizePath } from "./vfs";
+import { byteLength } from "../bytes";
 
 /** busybox wget's default `-T`: 900 s (the kernel gives up on an unanswered connect sooner). */
 const WGET_DEFAULT_TIMEOUT_S = 900;
@@ -115,7 +116,7 @@ function* wget(argv: string[], io: Io, sh: ShellState): Run<number> {
     if (!o.quiet) io.stderr.write("remote file exists\n");
     return 0;
   }
-  const bytes = new TextEncoder().encode(body).length;
+  const bytes = byteLength(body);
   if (o.outFile === "-") {
     if (!o.quiet) io.stderr.write("writing to stdout\n");
     io.stdout.write(body);
