@@ -39,5 +39,13 @@ export function defineMetricsSuite(version) {
         assert.match(row["MEMORY(bytes)"], /^\d+Mi$/);
       }
     });
+
+    test("kubectl top pod -A lists every namespace's running pods; --sort-by=memory orders them", async () => {
+      const rows = await converged(async () => parseTable(ok(await run(["top", "pod", "-A", "--sort-by=memory"]), "top pod -A")));
+      assert.ok(rows.some((row) => row.NAMESPACE === "kube-system" && row.NAME.startsWith("metrics-server-")), JSON.stringify(rows));
+      const mebibytes = rows.map((row) => Number(/^(\d+)Mi$/.exec(row["MEMORY(bytes)"])?.[1]));
+      assert.ok(mebibytes.every((m) => Number.isFinite(m)), JSON.stringify(rows));
+      assert.deepEqual(mebibytes, [...mebibytes].sort((a, b) => b - a));
+    });
   });
 }
