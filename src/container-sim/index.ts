@@ -34,7 +34,8 @@ export type { ExecOptions, ExecResult, RecordedExec, HttpAnswer, IncomingConnect
 export { pullImage, fakeDigest } from "./pull";
 export { invalidImageNameMessage, parseImageReference, type ImageReference } from "./reference";
 export { findProfile, imageUser, type ImageProfile } from "./catalog";
-export { startProcess, resolveArgv, shellSyntaxError } from "./process";
+export { startProcess, shellSyntaxError } from "./process";
+export { resolveArgv } from "./argv";
 export { candidateNames, hostsLookup, parseResolvConf, resolveName, type Resolution, type ResolvConf, type ResolverFiles } from "./resolver";
 export { GENERIC_STARTUP_MS } from "./programs/generic";
 export { containerUsage, type ContainerUsage, type UsageQuery } from "./programs/usage";

@@ -21,6 +21,9 @@ import { TerminalRun } from "./terminal/main-run";
 import { normalizePath, VirtualFs } from "./shell/vfs";
 import { noInput } from "./streams";
 import type { InputStream } from "./streams";
+import { resolveArgv } from "./argv";
+import { peerProcess, ROOT_ONLY } from "./peer-process";
+import { RUNC_INIT_OOM, startErrorMessage } from "./runtime-messages";
 import type { ExecOptions, ExecResult, HttpAnswer, IncomingConnection, OutputLine, PeerProcess, ProcessExit, ProcessSpec, RecordedExec, Served, SimulatedProcess } from "./types";
 
 /** Work allowed when deciding whether a process exits by itself; longer scripts count as long-running. */
@@ -32,7 +35,6 @@ const DEFAULT_POD_IP = "10.244.0.2";
 /** The first connection number of an exec'd process (the main process numbers from 0). */
 const EXEC_SEQ_BASE = 1_000_000;
 /** The accounts of an image the catalog does not know: root only. */
-const ROOT_ONLY: Accounts = { users: { 0: { name: "root", gid: 0 } }, groups: { 0: "root" } };
 /** Where the kubelet's probes come from, as a program sees them. */
 const PROBE_CLIENT_IP = "10.244.0.1";
 
@@ -42,34 +44,8 @@ interface Listener {
   serve?: Serve;
 }
 
-/** The container's command line: Kubernetes `command` replaces ENTRYPOINT, `args` replaces CMD. */
-export function resolveArgv(spec: ProcessSpec, profile: ImageProfile | undefined): string[] {
-  const entrypoint = spec.command ?? profile?.entrypoint ?? [];
-  const cmd = spec.args ?? (spec.command ? [] : profile?.cmd ?? []);
-  return [...entrypoint, ...cmd];
-}
-
-/** A process of another container in this one's PID namespace: its command line and user name. */
-function peerProcess(peer: PeerProcess): { command: string; user: string } {
-  if (peer.argv) return { command: peer.argv.join(" "), user: "root" };
-  const parsed = parseImageReference(peer.image ?? "");
-  const ref = parsed.ok ? parsed.ref : undefined;
-  const profile = ref ? findProfile(ref.repository) : undefined;
-  const accounts = profile?.accounts ?? ROOT_ONLY;
-  const { uid } = resolveIdentity(ref ? imageUserOf(ref.repository, ref.tag) : undefined, peer.user, accounts);
-  return { command: resolveArgv({ command: peer.command, args: peer.args } as ProcessSpec, profile).join(" "), user: accounts.users[uid]?.name ?? String(uid) };
-}
-
 const baseName = (name: string) => name.replace(/^\/(?:usr\/)?(?:local\/)?s?bin\//, "");
 
-function startErrorMessage(name: string): string {
-  const reason = name.includes("/") ? `stat ${name}: no such file or directory` : `executable file not found in $PATH`;
-  return `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${name}": ${reason}: unknown`;
-}
-
-/** runc's answer when the container's init is OOM-killed before it execs the program (a limit of a few Mi). */
-const RUNC_INIT_OOM =
-  "failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: container init was OOM-killed (memory limit too low?): unknown";
 
 class ContainerProcess implements SimulatedProcess {
   private readonly profile: ImageProfile | undefined;

@@ -3,7 +3,8 @@
 // its program, later execs and its logs see what they wrote. In memory, like the rest of the kubelet's pod state: a
 // restarted Durable Object loses them.
 import type { Pod } from "../../api/schemas";
-import type { Instance } from "./pod-runtime";
+import { keyOf } from "../control-loop/types";
+import type { Instance, PodRuntime } from "./pod-runtime";
 import type { ProcessSpec, RecordedExec } from "./runtime-port";
 
 /** Bounds: execs kept per run, and characters (stdin and command) per run and in all runs together. */
@@ -54,4 +55,18 @@ export function instanceJournal(instance: (pod: Pod, containerID: string) => Ins
       return true;
     },
   };
+}
+
+/** The journal over the kubelet's pod runtimes (by pod key): a run found by its container ID, current or previous. */
+export function runtimesJournal(runtimes: ReadonlyMap<string, PodRuntime>): ExecJournal {
+  const runsOf = (rt: PodRuntime) => rt.containers.flatMap((c) => [c.current, c.previous].filter((run): run is Instance => !!run));
+  return instanceJournal(
+    (pod, statusID) => {
+      const containerID = statusID.replace(/^containerd:\/\//, "");
+      const rt = runtimes.get(keyOf(pod));
+      if (!rt || rt.uid !== pod.metadata.uid) return undefined;
+      return runsOf(rt).find((run) => run.containerID === containerID);
+    },
+    () => [...runtimes.values()].flatMap(runsOf),
+  );
 }

@@ -30,8 +30,7 @@ import { VolumeStores } from "./volume-stores";
 import { ContainerInputs } from "./container-inputs";
 import { syncProjectedVolumes } from "./volume-sync";
 import { MountedRefs } from "./mounted-refs";
-import { instanceJournal, withExecs, type ExecJournal } from "./exec-journal";
-import type { Instance } from "./pod-runtime";
+import { runtimesJournal, withExecs, type ExecJournal } from "./exec-journal";
 import type { VolumeDataTable } from "../storage/volume-data";
 import type { ServiceAccountTokens } from "../registry/serviceaccounts/tokens";
 import { MemoryPressure, type MemoryPressureHost } from "./memory-pressure";
@@ -78,16 +77,7 @@ export class Kubelet implements Controller {
   }
 
   /** The execs kept per container run (the log server's exec records them, its replays read them). */
-  readonly execJournal: ExecJournal = instanceJournal(
-    (pod, statusID) => {
-      const containerID = statusID.replace(/^containerd:\/\//, "");
-      const rt = this.runtimes.get(keyOf(pod));
-      if (!rt || rt.uid !== pod.metadata.uid) return undefined;
-      for (const c of rt.containers) for (const run of [c.current, c.previous]) if (run?.containerID === containerID) return run;
-      return undefined;
-    },
-    () => [...this.runtimes.values()].flatMap((rt) => rt.containers.flatMap((c) => [c.current, c.previous].filter((run): run is Instance => !!run))),
-  );
+  readonly execJournal: ExecJournal = runtimesJournal(this.runtimes);
 
   /** The kinds claim volumes resolve through. */
   private readonly claims: ClaimDefs = { claims: persistentVolumeClaims, volumes: persistentVolumes };

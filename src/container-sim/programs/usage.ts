@@ -10,7 +10,7 @@
 // kill (`oomKillAtMs`; `stress` times its own), so a running container's memory never shows above its limit.
 
 import { findProfile } from "../catalog";
-import { resolveArgv } from "../process";
+import { resolveArgv } from "../argv";
 import { parseImageReference } from "../reference";
 import type { ProcessSpec } from "../types";
 import { flagValue } from "./program";
